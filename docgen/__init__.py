@@ -1,0 +1,90 @@
+"""docgen: one YAML plan of a recurring campaign -> every document the campaign needs.
+
+The public API is listed in ``__all__``. Names are imported on first use so that
+``docgen --help`` does not pay for pydantic, docxtpl and Babel.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_plan": "docgen.planfile",
+    "check_plan": "docgen.planfile",
+    "CheckReport": "docgen.planfile",
+    "Plan": "docgen.plan",
+    "Unit": "docgen.plan",
+    "Task": "docgen.plan",
+    "Requirement": "docgen.plan",
+    "Deadline": "docgen.plan",
+    "Contact": "docgen.plan",
+    "Form": "docgen.plan",
+    "Letter": "docgen.plan",
+    "plan_schema": "docgen.schema",
+    "resolve_plan": "docgen.text",
+    "DocgenError": "docgen.errors",
+    "PlanError": "docgen.errors",
+    "TemplateError": "docgen.errors",
+    "FormError": "docgen.errors",
+    "UnknownUnitError": "docgen.errors",
+    "OutputExistsError": "docgen.errors",
+    "OfficeError": "docgen.errors",
+    "Problem": "docgen.errors",
+    "Severity": "docgen.errors",
+    "format_problem": "docgen.messages",
+}
+
+__all__ = [
+    "CheckReport",
+    "Contact",
+    "Deadline",
+    "DocgenError",
+    "Form",
+    "FormError",
+    "Letter",
+    "OfficeError",
+    "OutputExistsError",
+    "Plan",
+    "PlanError",
+    "Problem",
+    "Requirement",
+    "Severity",
+    "Task",
+    "TemplateError",
+    "Unit",
+    "UnknownUnitError",
+    "__version__",
+    "check_plan",
+    "format_problem",
+    "load_plan",
+    "plan_schema",
+    "resolve_plan",
+]
+
+if TYPE_CHECKING:
+    from docgen.errors import (
+        DocgenError,
+        FormError,
+        OfficeError,
+        OutputExistsError,
+        PlanError,
+        Problem,
+        Severity,
+        TemplateError,
+        UnknownUnitError,
+    )
+    from docgen.messages import format_problem
+    from docgen.plan import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
+    from docgen.planfile import CheckReport, check_plan, load_plan
+    from docgen.schema import plan_schema
+    from docgen.text import resolve_plan
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'docgen' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,75 @@
+"""The ``docgen`` command: each subcommand parses options, calls one library function, prints.
+
+This is the only module that prints or exits. Heavy modules are imported inside the commands
+so that ``docgen --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from docgen import __version__
+from docgen.errors import DocgenError, Problem
+
+DEFAULT_PLAN = Path("data/campaign.yaml")
+PLAN_ARGUMENT = click.argument("plan", type=click.Path(path_type=Path), default=DEFAULT_PLAN, required=False)
+
+
+def echo_problems(problems: list[Problem]) -> None:
+    """Print problems to stderr, one line each."""
+    from docgen.messages import format_problem
+
+    for problem in problems:
+        click.echo(format_problem(problem), err=True)
+
+
+class DocgenGroup(click.Group):
+    """Turns every ``DocgenError`` into located lines on stderr and its exit code: no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a user's mistake ends in its message, not a traceback."""
+        try:
+            return super().invoke(ctx)
+        except DocgenError as exc:
+            echo_problems(exc.problems)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="docgen")
+def main() -> None:
+    """Turn one campaign plan (YAML) into every document the campaign needs."""
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any).")
+def check(plan: Path, strict: bool) -> None:
+    """Validate PLAN and print a summary, or every problem with its line."""
+    from docgen.planfile import check_plan
+
+    report = check_plan(plan)
+    echo_problems(report.problems)
+    if report.plan is None or (strict and report.warnings):
+        sys.exit(1)
+    p = report.plan
+    click.echo(
+        f"{plan}: OK: {p.year}, {len(p.tasks)} tasks, {len(p.units)} units "
+        f"({len(p.responsible_units())} responsible), period {p.period.start} to {p.period.end}, "
+        f"{len(p.deadlines)} deadlines, {len(report.warnings)} warnings"
+    )
+
+
+@main.command()
+def schema() -> None:
+    """Print the plan's JSON Schema (for editor completion and validation)."""
+    from docgen.schema import plan_schema_text
+
+    click.echo(plan_schema_text(), nl=False)

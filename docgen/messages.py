@@ -1,0 +1,127 @@
+"""The words for every problem code: a message and, where one helps, how to fix it.
+
+Kept apart from the code that finds problems so that a problem stays data (code, place,
+parameters) and its text can come in the user's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from docgen.errors import Problem
+
+
+def N_(text: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a message for extraction; it is translated where it is shown."""
+    return text
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "message": (N_("{text}"), ""),
+    # reading files
+    "file-missing": (N_("file not found"), N_("check the path, or run 'docgen init DIR' to start a plan")),
+    "file-is-directory": (N_("this is a folder, not a file"), N_("give the path of a .yaml file")),
+    "file-unreadable": (N_("cannot read the file: {reason}"), ""),
+    "file-too-large": (N_("file is larger than {limit} MiB"), N_("a plan is a few dozen KiB; check the file")),
+    "not-utf8": (N_("file is not UTF-8 text"), N_("save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)")),
+    "gb18030-file": (N_("file is GBK/GB18030 text; it was read, but other tools expect UTF-8"), N_("save it as UTF-8")),
+    "empty-file": (N_("the file is empty"), N_("start from data/campaign.yaml or run 'docgen init DIR'")),
+    "not-a-mapping": (N_("the plan must be a mapping of keys such as 'year:' and 'tasks:'"), ""),
+    # YAML
+    "yaml-syntax": (N_("YAML syntax error: {detail}"), N_("check indentation, quotes and brackets near this place")),
+    "yaml-tab": (N_("a tab character is used for indentation"), N_("indent with spaces only")),
+    "yaml-too-deep": (N_("the YAML is nested too deeply"), ""),
+    "yaml-too-many-nodes": (
+        N_("the YAML expands to more than {limit} values (aliases?)"),
+        N_("remove the anchors and aliases (&name, *name)"),
+    ),
+    "yaml-unsafe-tag": (
+        N_("the tag {tag} is not allowed"),
+        N_("remove it: plans hold plain text, numbers, lists and mappings"),
+    ),
+    "yaml-complex-key": (N_("a key must be plain text"), ""),
+    "duplicate-key": (
+        N_("key '{key}' is given twice in this mapping (first on line {first_line})"),
+        N_("keep one of them"),
+    ),
+    # schema
+    "missing-field": (N_("'{field}' is missing"), N_("add it; see schema/plan.schema.json or data/campaign.yaml")),
+    "unknown-key": (N_("unknown key '{key}'"), N_("allowed here: {known}")),
+    "unknown-key-suggest": (N_("unknown key '{key}'"), N_("did you mean '{suggestion}'?")),
+    "invalid-date": (N_("'{value}' is not a valid date"), N_("write an existing day as YYYY-MM-DD, e.g. 2019-05-09")),
+    "wrong-type": (N_("expected {expected}, got {value}"), ""),
+    "bad-format": (N_("{value} is not a valid {field}"), ""),
+    "bad-length": (N_("{detail}"), ""),
+    "out-of-range": (N_("{value} is out of range: {detail}"), ""),
+    "invalid-value": (N_("{detail}"), ""),
+    # checks across fields
+    "forbidden-character": (N_("holds the control character {code}, which documents cannot contain"), N_("delete it")),
+    "duplicate-unit-id": (N_("unit id '{id}' is already used by unit {first}"), N_("give each unit its own id")),
+    "duplicate-unit-name": (N_("two units are named '{name}'"), N_("merge them or tell them apart")),
+    "duplicate-task-id": (N_("task id '{id}' is used twice"), N_("give each task its own id")),
+    "repeated-unit": (N_("unit '{id}' is listed twice"), N_("remove the repetition")),
+    "unknown-unit": (N_("unknown unit id '{id}'"), N_("register it under 'units:' or use one of: {known}")),
+    "unknown-unit-suggest": (N_("unknown unit id '{id}'"), N_("did you mean '{suggestion}'?")),
+    "unknown-task": (N_("unknown task id '{id}'"), N_("use one of: {known}")),
+    "unknown-task-suggest": (N_("unknown task id '{id}'"), N_("did you mean '{suggestion}'?")),
+    "period-reversed": (N_("the period ends ({end}) before it starts ({start})"), N_("swap or correct the dates")),
+    "date-outside-year": (N_("{date} is not in the plan's year {year}"), N_("check the date or 'year:'")),
+    "issued-after-start": (
+        N_("the campaign starts ({start}) before the notice is dated ({issued})"),
+        N_("check 'issued' and 'period.start'"),
+    ),
+    "deadline-outside-period": (N_("deadline {date} lies outside the period {start} to {end}"), N_("check the date")),
+    "summary-before-end": (
+        N_("due {date}, before the campaign ends on {end}, though it is meant for after the end"),
+        N_("check the date or the period"),
+    ),
+    "unit-without-duty": (
+        N_("unit '{name}' has no task or duty, so it gets no task sheet"),
+        N_("assign it a task or remove it"),
+    ),
+    "letter-optional-missing": (
+        N_("the letter has no '{field}'; that line is left out"),
+        N_("add letter.{field} if the letter should give it"),
+    ),
+    "text-syntax": (
+        N_("placeholder syntax error: {detail}"),
+        N_("write placeholders as {{{{ name }}}}; to print braces literally write {{{{ '{{{{' }}}}"),
+    ),
+    "unknown-placeholder": (
+        N_("the placeholder '{name}' names nothing in the plan"),
+        N_("see the placeholder list in the README"),
+    ),
+    "unknown-placeholder-suggest": (
+        N_("the placeholder '{name}' names nothing in the plan"),
+        N_("did you mean '{suggestion}'?"),
+    ),
+    "text-error": (N_("the text cannot be filled in: {detail}"), ""),
+}
+
+
+def format_problem(problem: Problem, gettext: Callable[[str], str] = str) -> str:
+    """One line: ``FILE:LINE:COL: [warning: ]path: message (hint)``; parts that are unknown are left out."""
+    message, hint = MESSAGES.get(problem.code, ("{code}", ""))
+    params: dict[str, Any] = {"code": problem.code, **{k: _show(v) for k, v in problem.params.items()}}
+    text = _fill(gettext(message), params)
+    if hint:
+        text += f" ({_fill(gettext(hint), params)})"
+    where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part is not None)
+    prefix = f"{where}: " if where else ""
+    if not problem.is_error:
+        prefix += "warning: "
+    if problem.path:
+        prefix += f"{problem.path}: "
+    return prefix + text
+
+
+def _show(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

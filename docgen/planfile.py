@@ -1,0 +1,55 @@
+"""The public entry points for plan files: load one (errors raise) or check one (report all)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.checks import check
+from docgen.errors import PlanError, Problem
+from docgen.loading import load_yaml, validate
+from docgen.plan import Plan
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``check_plan`` found: the plan (None when it has errors) and every problem."""
+
+    path: Path
+    plan: Plan | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that make the plan unusable."""
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems a person should look at, which do not stop rendering."""
+        return [p for p in self.problems if not p.is_error]
+
+
+def check_plan(path: Path | str) -> CheckReport:
+    """Read, validate and cross-check a plan file; never raises for problems in the file."""
+    path = Path(path)
+    try:
+        loaded = load_yaml(path)
+    except PlanError as exc:
+        return CheckReport(path, None, exc.problems)
+    plan, problems = validate(loaded)
+    problems = loaded.problems + problems
+    if plan is not None and not any(p.is_error for p in problems):
+        problems += check(plan, loaded.source, loaded.data)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if any(p.is_error for p in problems):
+        plan = None
+    return CheckReport(path, plan, problems)
+
+
+def load_plan(path: Path | str) -> Plan:
+    """The plan in a YAML file, fully validated; raises ``PlanError`` listing every error."""
+    report = check_plan(path)
+    if report.plan is None:
+        raise PlanError(report.problems)
+    return report.plan

@@ -1,0 +1,24 @@
+"""Shared fixtures: paths of the project and of the seed outside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_PLAN = ROOT / "data" / "campaign.yaml"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_394454c19d12eced.txt"
+
+
+@pytest.fixture
+def shipped_text() -> str:
+    return SHIPPED_PLAN.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"the seed is not here ({SEED}): ../shared exists only in the docgen workplace")
+    return SEED.read_text(encoding="utf-8")
