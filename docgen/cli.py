@@ -73,3 +73,31 @@ def schema() -> None:
     from docgen.schema import plan_schema_text
 
     click.echo(plan_schema_text(), nl=False)
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the documents.",
+)
+@click.option("--only", metavar="KINDS", help="Comma-separated kinds: notice, form, letter, task-sheet, unit-form.")
+@click.option("--unit", metavar="ID_OR_NAME", help="Only this unit's task sheet and form.")
+@click.option("--templates", type=click.Path(path_type=Path), help="Folder with your own copies of the templates.")
+@click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
+@click.option("--force", is_flag=True, help="Replace files in OUT that docgen did not write.")
+def render(
+    plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, dry_run: bool, force: bool
+) -> None:
+    """Render PLAN's documents into OUT (all or nothing)."""
+    from docgen.batch import render as render_plan
+
+    paths = render_plan(plan, out_dir, only, templates, unit=unit, dry_run=dry_run, force=force)
+    verb = "would write" if dry_run else "wrote"
+    for path in paths:
+        click.echo(f"{verb} {path}")

@@ -97,6 +97,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("did you mean '{suggestion}'?"),
     ),
     "text-error": (N_("the text cannot be filled in: {detail}"), ""),
+    # templates
+    "template-missing": (
+        N_("template not found"),
+        N_("copy the default templates with 'docgen init DIR', or fix --templates"),
+    ),
+    "template-unreadable": (
+        N_("not a readable .docx template: {detail}"),
+        N_("open it in Word or WPS and save it again as .docx"),
+    ),
+    "template-too-large": (N_("template is larger than {limit} MiB"), ""),
+    "template-syntax": (
+        N_("template tag error in {part}: {detail} (paragraph: {paragraph})"),
+        N_("check the {{{{ }}}} and {{% %}} tags in that paragraph"),
+    ),
+    "template-undefined": (
+        N_("the template uses a name the plan does not give: {detail} (paragraph: {paragraph})"),
+        N_("see the README's list of template names"),
+    ),
+    "template-unsafe": (
+        N_("the template tried something the sandbox forbids: {detail}"),
+        N_("templates may only use the names docgen gives them"),
+    ),
+    "template-failed": (N_("the template failed in {part}: {detail} (paragraph: {paragraph})"), ""),
+    "template-too-big-output": (
+        N_("the template produced more than {limit} characters in {part}"),
+        N_("check its loops"),
+    ),
+    "template-bad-xml": (
+        N_("the template produced a broken document part {part}: {detail}"),
+        N_("check the template's tags, e.g. a {{%p %}} tag beside other text"),
+    ),
+    # outputs
+    "unknown-unit-name": (N_("no unit is called '{unit}'"), N_("units: {known}")),
+    "unknown-unit-name-suggest": (N_("no unit is called '{unit}'"), N_("did you mean {suggestion}?")),
+    "unknown-kind": (N_("unknown document kind '{kind}'"), N_("kinds: {known}")),
+    "unknown-kind-suggest": (N_("unknown document kind '{kind}'"), N_("did you mean '{suggestion}'?")),
+    "output-outside": (N_("output path {path} would leave the output folder"), ""),
+    "output-symlink": (
+        N_("{path} is a symbolic link or leads outside the output folder; docgen will not write through it"),
+        N_("remove the link or choose another -o folder"),
+    ),
+    "output-not-file": (
+        N_("a folder or link stands where docgen would write a document"),
+        N_("move it away or choose another -o folder"),
+    ),
+    "output-exists": (
+        N_("this file was not written by docgen (or was changed since); it is not overwritten"),
+        N_("move it away, or pass --force to replace it"),
+    ),
 }
 
 

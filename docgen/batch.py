@@ -1,0 +1,82 @@
+"""``render``: a plan in, every requested document out, all or nothing."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from docgen.documents import KINDS, plan_documents
+from docgen.errors import DocgenError, Problem, ProblemsError
+from docgen.outputs import check_targets, commit, staging
+from docgen.plan import Plan
+from docgen.rendering import compiled
+from docgen.resources import templates_dir
+
+
+class UnknownKindError(ProblemsError):
+    """Raised when ``--only`` names a document kind docgen does not make."""
+
+
+def parse_kinds(only: str | Sequence[str] | None) -> list[str] | None:
+    """``"notice,form"`` or a list -> validated kinds; None means every kind."""
+    if only is None:
+        return None
+    names = [n.strip() for n in (only.split(",") if isinstance(only, str) else only) if n.strip()]
+    problems = []
+    for name in names:
+        if name not in KINDS:
+            guess = difflib.get_close_matches(name, KINDS, n=1, cutoff=0.5)
+            code = "unknown-kind-suggest" if guess else "unknown-kind"
+            problems.append(
+                Problem(code, {"kind": name, "suggestion": guess[0] if guess else "", "known": ", ".join(KINDS)})
+            )
+    if problems:
+        raise UnknownKindError(problems)
+    return names
+
+
+def render(
+    plan: Plan | str | Path,
+    out_dir: str | Path = "out",
+    only: str | Sequence[str] | None = None,
+    templates: str | Path | None = None,
+    *,
+    unit: str | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+) -> list[Path]:
+    """Render the plan's documents into ``out_dir`` and return the paths written.
+
+    ``plan`` is a loaded ``Plan`` or the path of a plan file. ``only`` limits the kinds
+    (``notice``, ``form``, ``letter``, ``task-sheet``, ``unit-form``); ``unit`` (id, name or
+    full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
+    of the user's own copies of the templates (same file names). With ``dry_run`` nothing is
+    written. Files docgen wrote before are replaced; any other file in the way needs ``force``.
+    Raises a ``DocgenError`` (nothing written) when any document fails.
+    """
+    from docgen.planfile import load_plan
+    from docgen.text import resolve_plan
+
+    if not isinstance(plan, Plan):
+        plan = load_plan(plan)
+    kinds = parse_kinds(only)
+    documents = plan_documents(resolve_plan(plan), kinds, unit)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise DocgenError(f"{out}: the output folder is a file")
+    check_targets(out, [d.path for d in documents], force=force)
+    targets = [out / d.path for d in documents]
+    if dry_run:
+        return targets
+    folder = Path(templates) if templates is not None else templates_dir()
+    outputs: dict[PurePosixPath, str] = {}
+    with staging(out) as stage:
+        for document in documents:
+            data = compiled(folder / document.template).render(document.context)
+            staged = stage / document.path
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(data)
+            outputs[document.path] = document.kind
+        commit(out, stage, outputs, replaced_kinds=set() if unit else set(kinds or KINDS))
+    return targets

@@ -1,0 +1,30 @@
+"""File names made from plan text that are safe on Linux, macOS and Windows alike."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u201c\u201d\u2018\u2019\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_STEM = 80
+
+
+def safe_stem(text: str, fallback: str = "文档") -> str:
+    """A file name stem from ``text``: no separators, quotes or control marks, at most 80 characters.
+
+    Quotation marks are dropped rather than replaced (2019年“职业教育宣传月”活动方案 becomes
+    2019年职业教育宣传月活动方案); other unsafe characters become "_".
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r'[\u201c\u201d\u2018\u2019"]', "", text)
+    stem = _UNSAFE.sub("_", text).strip(" ._")
+    stem = re.sub(r"\s+", " ", stem)
+    stem = stem.replace("..", "_")
+    if len(stem) > MAX_STEM:
+        stem = stem[:MAX_STEM].rstrip(" ._")
+    if not stem:
+        stem = fallback
+    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+        stem = "_" + stem
+    return stem

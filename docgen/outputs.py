@@ -1,0 +1,122 @@
+"""Writing a batch of outputs all or nothing, and never over a file the user wrote.
+
+Documents are rendered into a staging folder inside OUT and moved into place only when every
+one succeeded. A manifest in OUT records what docgen wrote (with a hash), so the next run
+replaces its own files and refuses to overwrite anything else unless forced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from docgen.errors import OutputExistsError, Problem
+
+MANIFEST = ".docgen-manifest.json"
+STAGING_PREFIX = ".docgen-staging-"
+
+
+def sha256(path: Path) -> str:
+    """The file's SHA-256 in hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+    """What docgen wrote into ``out_dir`` before: relative path -> {kind, sha256, previous}."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError, ValueError, OSError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {str(k): v for k, v in files.items() if isinstance(v, dict)} if isinstance(files, dict) else {}
+
+
+def _is_ours(path: Path, entry: dict[str, str] | None) -> bool:
+    if entry is None:
+        return False
+    return sha256(path) in {entry.get("sha256"), entry.get("previous")}
+
+
+def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -> None:
+    """Refuse targets that leave OUT, pass through a symlink, or would replace a user's file."""
+    manifest = read_manifest(out_dir)
+    problems = []
+    root = out_dir.resolve()
+    for relative in targets:
+        if relative.is_absolute() or ".." in relative.parts:
+            problems.append(Problem("output-outside", {"path": str(relative)}, file=str(out_dir / relative)))
+            continue
+        path = out_dir / relative
+        for parent in [out_dir / PurePosixPath(*relative.parts[:i]) for i in range(1, len(relative.parts))]:
+            if parent.is_symlink() or (parent.exists() and not parent.resolve().is_relative_to(root)):
+                problems.append(Problem("output-symlink", {"path": str(parent)}, file=str(parent)))
+                break
+        else:
+            if path.is_symlink() or path.is_dir():
+                problems.append(Problem("output-not-file", {}, file=str(path)))
+            elif path.exists() and not force and not _is_ours(path, manifest.get(relative.as_posix())):
+                problems.append(Problem("output-exists", {}, file=str(path)))
+    if problems:
+        raise OutputExistsError(problems)
+
+
+@contextlib.contextmanager
+def staging(out_dir: Path) -> Iterator[Path]:
+    """A fresh staging folder inside OUT (same file system, so moves are atomic), removed after."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in out_dir.glob(STAGING_PREFIX + "*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def commit(out_dir: Path, stage: Path, outputs: dict[PurePosixPath, str], *, replaced_kinds: set[str]) -> None:
+    """Move staged outputs into OUT and record them; drop stale outputs of the kinds re-rendered.
+
+    ``outputs`` maps each staged file (relative path) to its document kind. The manifest is
+    written before the moves and keeps each file's previous hash, so a run stopped halfway
+    still recognises every file as docgen's own.
+    """
+    old = read_manifest(out_dir)
+    new = {k: v for k, v in old.items()}
+    for relative, kind in outputs.items():
+        key = relative.as_posix()
+        previous = old.get(key, {}).get("sha256", "")
+        new[key] = {"kind": kind, "sha256": sha256(stage / relative), "previous": previous}
+    stale = [
+        key for key, entry in old.items() if entry.get("kind") in replaced_kinds and PurePosixPath(key) not in outputs
+    ]
+    for key in stale:
+        del new[key]
+    _write_manifest(out_dir, new)
+    for relative in outputs:
+        target = out_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (stage / relative).replace(target)
+    for key in stale:
+        path = out_dir / key
+        if path.is_file() and not path.is_symlink() and _is_ours(path, old[key]):
+            path.unlink()
+
+
+def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
+    text = json.dumps({"generator": "docgen", "files": files}, ensure_ascii=False, indent=1, sort_keys=True)
+    handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=out_dir)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text + "\n")
+    Path(temp).chmod(0o644)
+    Path(temp).replace(out_dir / MANIFEST)

@@ -1,0 +1,238 @@
+"""Write docgen's default templates (templates/*.docx) from code, the same bytes every time.
+
+Run it after changing a template's layout: ``python scripts/build_templates.py``. A test fails
+when a committed template differs from what this script builds. The templates are ordinary
+.docx files with docxtpl tags; a user may copy and edit them in Word, WPS or LibreOffice.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ooxml import (
+    cell,
+    package,
+    paragraph,
+    row,
+    run,
+    run_properties,
+    section_properties,
+    tab_run,
+    table,
+    tag,
+    text_width,
+)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# The form's seven columns and their relative widths: item, content, time, place, unit, person, phone.
+FORM_WEIGHTS = [16, 23, 12, 12, 12, 15, 12]
+
+
+def signature(sect: str = "") -> str:
+    """Issuer lines and date, each centred in a block that ends two characters from the right.
+
+    ``signature`` in the context lists the lines with their right indents (GB/T 9704, no seal);
+    the last line carries the section break when ``sect`` is given.
+    """
+    return (
+        paragraph()
+        + tag("{%p for line in signature[:-1] %}")
+        + paragraph("{{ line.text }}", "Signature", right="{{ line.indent }}")  # type: ignore[arg-type]
+        + tag("{%p endfor %}")
+        + paragraph("{{ signature[-1].text }}", "Signature", right="{{ signature[-1].indent }}", sect=sect)  # type: ignore[arg-type]
+    )
+
+
+def tag_row(text: str, widths: list[int]) -> str:
+    """A table row holding a docxtpl row tag (``{%tr ... %}``); the whole row vanishes on render."""
+    return row(cell(paragraph(text, "TableText"), widths[0]) + "".join(cell(paragraph(), w) for w in widths[1:]))
+
+
+def form_part(*, attachment_label: bool) -> str:
+    """The 活动安排 form: title, submitter and date line, seven-column table, remark."""
+    width = text_width(landscape=True)
+    total = sum(FORM_WEIGHTS)
+    widths = [width * w // total for w in FORM_WEIGHTS]
+    header = row(
+        "".join(cell(paragraph(f"{{{{ form.columns[{i}] }}}}", "TableHeading"), w) for i, w in enumerate(widths)),
+        header=True,
+        height=567,
+    )
+    body_row = row(
+        "".join(cell(paragraph(f"{{{{ row[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),
+        height=454,
+    )
+    rows = tag_row("{%tr for row in form.rows %}", widths) + body_row + tag_row("{%tr endfor %}", widths)
+    label = paragraph("附件", "AttachmentLabel") if attachment_label else ""
+    meta = paragraph(
+        style="NoIndent",
+        tabs=[("right", width)],
+        runs=run("{{ form.submitter_label }}：{{ form.submitter }}")
+        + tab_run()
+        + run("{{ form.year }}年{{ form.month_blank }}月{{ form.day_blank }}日"),
+    )
+    return (
+        label
+        + paragraph("{{ form.title }}", "Title")
+        + meta
+        + table([(str(i), w) for i, w in enumerate(FORM_WEIGHTS)], header, rows, width=width)
+        + paragraph("备注：{{ form.remark }}", "FormNote", before=120)
+        + tag("{%p for item in form.activities %}")
+        + paragraph("{{ item }}", "FormNote", left=3 * 280)
+        + tag("{%p endfor %}")
+    )
+
+
+def notice() -> bytes:
+    """The 方案: every section of the seed, numbered by the template's heading() helper."""
+    body = (
+        paragraph("{{ institution }}", "Title")
+        + paragraph("{{ title }}", "Title")
+        + paragraph()
+        + paragraph("{{ opening }}")
+        + paragraph("{{ heading(1) }}指导思想", "Heading1")
+        + paragraph("{{ ideology }}")
+        + paragraph("{{ heading(1) }}组织机构", "Heading1")
+        + tag("{%p for member in organization.rows %}")
+        + paragraph("{{ member.label }}：{{ member.names }}")
+        + tag("{%p endfor %}")
+        + paragraph("{{ organization.note }}")
+        + paragraph("{{ heading(1) }}活动时间及活动主题", "Heading1")
+        + paragraph("{{ heading(3) }}活动时间：{{ period }}")
+        + paragraph("{{ heading(3) }}活动主题：{{ theme }}")
+        + paragraph("{{ heading(1) }}主要工作任务及责任部门", "Heading1")
+        + tag("{%p for task in tasks %}")
+        + paragraph("{{ heading(2) }}{{ task.title }}", "Heading2")
+        + paragraph("责任部门：{{ task.units }}")
+        + paragraph("工作任务：{{ task.work }}")
+        + tag("{%p endfor %}")
+        + paragraph("{{ heading(1) }}工作要求", "Heading1")
+        + tag("{%p for requirement in requirements %}")
+        + paragraph("{{ heading(2) }}{{ requirement.title }}", "Heading2")
+        + paragraph("{{ requirement.text }}")
+        + tag("{%p endfor %}")
+        + paragraph()
+        + paragraph("附件：{{ form.title }}")
+        + signature(sect=section_properties())
+        + form_part(attachment_label=True)
+        + section_properties(landscape=True)
+    )
+    return package(body, "{{ title }}")
+
+
+def form() -> bytes:
+    """The 活动安排 form on its own, blank or prefilled for one unit."""
+    return package(form_part(attachment_label=False) + section_properties(landscape=True), "{{ form.title }}")
+
+
+def letter() -> bytes:
+    """The letter to graduates and parents; optional contact lines appear only when given."""
+    optional = "".join(
+        tag(f"{{%p if letter.{key} %}}") + paragraph(f"{label}：{{{{ letter.{key} }}}}") + tag("{%p endif %}")
+        for key, label in (("hotline", "招生咨询电话"), ("website", "学校网址"), ("address", "学校地址"))
+    )
+    body = (
+        paragraph("{{ letter.title }}", "Title")
+        + paragraph()
+        + paragraph("{{ letter.salutation }}", "NoIndent")
+        + tag("{%p for text in letter.body %}")
+        + paragraph("{{ text }}")
+        + tag("{%p endfor %}")
+        + optional
+        + paragraph("{{ letter.closing }}")
+        + signature()
+        + section_properties()
+    )
+    return package(body, "{{ letter.title }}")
+
+
+def calendar_table() -> str:
+    """A month-at-a-glance grid of the campaign: weeks as rows, 一 to 日 as columns."""
+    width = text_width()
+    widths = [width // 7] * 7
+    header = row(
+        "".join(cell(paragraph(f"{{{{ calendar.weekdays[{i}] }}}}", "TableHeading"), w) for i, w in enumerate(widths)),
+        header=True,
+    )
+    day = "".join(
+        cell(
+            paragraph(f"{{{{ week[{i}].label }}}}", "CalendarDay")
+            + paragraph(f"{{{{ week[{i}].marks }}}}", "CalendarMark"),
+            w,
+        )
+        for i, w in enumerate(widths)
+    )
+    rows = (
+        tag_row("{%tr for week in calendar.weeks %}", widths) + row(day, height=900) + tag_row("{%tr endfor %}", widths)
+    )
+    return table([(str(i), 1) for i in range(7)], header, rows, width=width)
+
+
+def task_sheet() -> bytes:
+    """One unit's task sheet: its tasks and duties, every deadline, contacts, the calendar."""
+    body = (
+        paragraph("{{ institution }}", "Title")
+        + paragraph("{{ title }}", "Title")
+        + paragraph()
+        + paragraph("责任部门：{{ unit }}", "NoIndent")
+        + paragraph("活动主题：{{ theme }}", "NoIndent")
+        + paragraph("活动时间：{{ period }}", "NoIndent")
+        + paragraph("{{ heading(1) }}承担的工作任务", "Heading1")
+        + tag("{%p for task in tasks %}")
+        + paragraph("{{ task.number }}{{ task.title }}", "Heading2")
+        + paragraph("{{ task.partners }}")
+        + paragraph("工作任务：{{ task.work }}")
+        + tag("{%p endfor %}")
+        + tag("{%p if duties %}")
+        + paragraph("{{ heading(1) }}工作要求中的职责", "Heading1")
+        + tag("{%p for duty in duties %}")
+        + paragraph("{{ duty.number }}{{ duty.title }}", "Heading2")
+        + paragraph("{{ duty.text }}")
+        + tag("{%p endfor %}")
+        + tag("{%p endif %}")
+        + paragraph("{{ heading(1) }}时间节点", "Heading1")
+        + tag("{%p for deadline in deadlines %}")
+        + paragraph("{{ heading(3) }}{{ deadline }}")
+        + tag("{%p endfor %}")
+        + paragraph("{{ heading(1) }}联系方式", "Heading1")
+        + paragraph("{{ contact }}")
+        + paragraph(
+            runs=run("本部门联络员：")
+            + run("{{ blank }}", run_properties(underline=True))
+            + run("　联系电话：")
+            + run("{{ blank }}", run_properties(underline=True))
+        )
+        + paragraph("{{ heading(1) }}活动日历", "Heading1")
+        + calendar_table()
+        + paragraph("{{ calendar.legend }}", "FormNote", before=120)
+        + section_properties()
+    )
+    return package(body, "{{ unit }}{{ title }}")
+
+
+BUILDERS: dict[str, Callable[[], bytes]] = {
+    "notice.docx": notice,
+    "form.docx": form,
+    "letter.docx": letter,
+    "task-sheet.docx": task_sheet,
+}
+
+
+def build_all() -> dict[str, bytes]:
+    """Every template's bytes by file name."""
+    return {name: build() for name, build in BUILDERS.items()}
+
+
+def main() -> None:
+    TEMPLATES.mkdir(exist_ok=True)
+    for name, data in build_all().items():
+        (TEMPLATES / name).write_bytes(data)
+        print(f"wrote {TEMPLATES / name}")
+
+
+if __name__ == "__main__":
+    main()
