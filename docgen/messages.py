@@ -149,8 +149,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "feb-29-moved": (N_("{old} has no counterpart in {year}; it became {new}"), N_("check the date")),
     # writing files
-    "output-exists": (N_("{path} already exists"), N_("use --force to overwrite it")),
-    "write-failed": (N_("cannot write {path}: {reason}"), ""),
+    "output-exists": (N_("the file already exists"), N_("use --force to overwrite it")),
+    "write-failed": (N_("cannot write the file: {reason}"), ""),
 }
 
 # the words for ``ReviewKind`` values, shown before each review item
