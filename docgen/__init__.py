@@ -35,6 +35,10 @@ _EXPORTS = {
     "Problem": "docgen.errors",
     "Severity": "docgen.errors",
     "format_problem": "docgen.messages",
+    "format_review_item": "docgen.messages",
+    "new_year": "docgen.newyear",
+    "ReviewItem": "docgen.review",
+    "ReviewKind": "docgen.review",
 }
 
 __all__ = [
@@ -51,6 +55,8 @@ __all__ = [
     "PlanError",
     "Problem",
     "Requirement",
+    "ReviewItem",
+    "ReviewKind",
     "Severity",
     "Task",
     "TemplateError",
@@ -59,7 +65,9 @@ __all__ = [
     "__version__",
     "check_plan",
     "format_problem",
+    "format_review_item",
     "load_plan",
+    "new_year",
     "plan_schema",
     "resolve_plan",
 ]
@@ -76,9 +84,11 @@ if TYPE_CHECKING:
         TemplateError,
         UnknownUnitError,
     )
-    from docgen.messages import format_problem
+    from docgen.messages import format_problem, format_review_item
+    from docgen.newyear import new_year
     from docgen.plan import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.planfile import CheckReport, check_plan, load_plan
+    from docgen.review import ReviewItem, ReviewKind
     from docgen.schema import plan_schema
     from docgen.text import resolve_plan
 

@@ -101,3 +101,36 @@ def render(
     verb = "would write" if dry_run else "wrote"
     for path in paths:
         click.echo(f"{verb} {path}")
+
+
+@main.command("new-year")
+@PLAN_ARGUMENT
+@click.option("--year", required=True, type=click.IntRange(1900, 2999), help="The year of the new plan.")
+@click.option(
+    "-o",
+    "--output",
+    "new",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the new plan; default: PLAN-YEAR.yaml beside PLAN (data/campaign-2020.yaml).",
+)
+@click.option("--same-weekday", is_flag=True, help="Move each date by whole weeks to keep its weekday.")
+@click.option("--force", is_flag=True, help="Overwrite NEW when it exists.")
+def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force: bool) -> None:
+    """Write next year's plan from PLAN: only the year and the dates change.
+
+    Prints the review list (old document numbers, text naming the old year, dates on days off
+    or on 调休 working days) as FILE:LINE lines of the new plan, then 'wrote NEW'.
+    """
+    from docgen.loading import read_text
+    from docgen.messages import format_review_item
+    from docgen.newyear import new_year
+    from docgen.outputs import write_text_atomic
+
+    new = new or plan.parent / f"{plan.stem}-{year}.yaml"
+    text, problems = read_text(plan)
+    echo_problems(problems)
+    new_text, review = new_year(text, year, same_weekday, file=str(plan), output_file=str(new))
+    write_text_atomic(new, new_text, force=force)
+    for item in review:
+        click.echo(format_review_item(item))
+    click.echo(f"wrote {new}")

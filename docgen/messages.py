@@ -6,10 +6,13 @@ parameters) and its text can come in the user's language.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import Problem
+
+if TYPE_CHECKING:
+    from docgen.review import ReviewItem
 
 
 def N_(text: str) -> str:  # noqa: N802 - the conventional gettext marker name
@@ -146,23 +149,91 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("this file was not written by docgen (or was changed since); it is not overwritten"),
         N_("move it away, or pass --force to replace it"),
     ),
+    # working days (docgen check and the new-year review)
+    "date-in-holiday": (
+        N_("{date} ({weekday}) falls in the {holiday} holiday"),
+        N_("date it the working day before, {suggestion}"),
+    ),
+    "date-on-weekend": (N_("{date} is a {weekday}"), N_("date it the working day before, {suggestion}")),
+    "deadline-in-holiday": (
+        N_("due before {date} ({weekday}), which falls in the {holiday} holiday"),
+        N_("make it the working day before, {suggestion}"),
+    ),
+    "deadline-on-weekend": (
+        N_("due before {date}, a {weekday}"),
+        N_("make it the working day before, {suggestion}"),
+    ),
+    "weekly-deadline-in-holiday": (
+        N_("this weekly deadline falls on {date} ({weekday}), in the {holiday} holiday"),
+        N_("tell the units when that week's report is due, e.g. the working day before, {suggestion}"),
+    ),
+    "weekly-deadline-weekend": (
+        N_("this weekly deadline falls on a {weekday}, a day off"),
+        N_("choose a working day (1 = Monday ... 5 = Friday)"),
+    ),
+    "period-in-holiday": (
+        N_("the campaign's {end} day {date} ({weekday}) falls in the {holiday} holiday"),
+        N_("check that this is meant"),
+    ),
+    "adjusted-workday": (
+        N_("{date} is a {weekday} but an official working day (调休) of the {holiday} arrangement"),
+        "",
+    ),
+    "arrangement-unknown": (
+        N_(
+            "the official holiday arrangement for {year} is not published yet; holidays were taken from "
+            "the fixed-date and lunar calendar, without adjusted working days (调休)"
+        ),
+        N_("check the dates against the State Council's notice once it is out"),
+    ),
+    # the new-year review
+    "old-year-number": (
+        N_("document number {number} is from the old year {year}"),
+        N_("cite this year's document, or keep it if it still applies"),
+    ),
+    "document-number": (N_("document number {number} is from {year}"), N_("check that it is still the one to cite")),
+    "old-year-text": (
+        N_("the text mentions the old year {year}: {excerpt}"),
+        N_("change it if it means the campaign's year"),
+    ),
+    "feb-29-moved": (N_("{old} has no counterpart in {year}; it became {new}"), N_("check the date")),
+    # writing files
+    "file-exists": (N_("the file already exists"), N_("use --force to overwrite it")),
+    "write-failed": (N_("cannot write the file: {reason}"), ""),
 }
+
+# the words for ``ReviewKind`` values, shown before each review item
+REVIEW_KINDS = {"edit": N_("edit"), "warning": N_("warning"), "note": N_("note")}
 
 
 def format_problem(problem: Problem, gettext: Callable[[str], str] = str) -> str:
     """One line: ``FILE:LINE:COL: [warning: ]path: message (hint)``; parts that are unknown are left out."""
-    message, hint = MESSAGES.get(problem.code, ("{code}", ""))
-    params: dict[str, Any] = {"code": problem.code, **{k: _show(v) for k, v in problem.params.items()}}
-    text = _fill(gettext(message), params)
-    if hint:
-        text += f" ({_fill(gettext(hint), params)})"
     where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part is not None)
     prefix = f"{where}: " if where else ""
     if not problem.is_error:
         prefix += "warning: "
     if problem.path:
         prefix += f"{problem.path}: "
-    return prefix + text
+    return prefix + _message(problem.code, problem.params, gettext)
+
+
+def format_review_item(item: ReviewItem, gettext: Callable[[str], str] = str) -> str:
+    """One line: ``FILE:LINE: kind: path: message (hint)``, the kind being edit, warning or note."""
+    where = ":".join(str(part) for part in (item.file, item.line) if part is not None)
+    prefix = f"{where}: " if where else ""
+    prefix += f"{gettext(REVIEW_KINDS[item.kind.value])}: "
+    if item.path:
+        prefix += f"{item.path}: "
+    return prefix + _message(item.code, item.params, gettext)
+
+
+def _message(code: str, raw_params: Mapping[str, Any], gettext: Callable[[str], str]) -> str:
+    message, hint = MESSAGES.get(code, ("{code}", ""))
+    params: dict[str, Any] = {"code": code, **{k: _show(v) for k, v in raw_params.items()}}
+    text = _fill(gettext(message), params)
+    if hint:
+        text += f" ({_fill(gettext(hint), params)})"
+    return text
 
 
 def _show(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Writing a batch of outputs all or nothing, and never over a file the user wrote.
+"""Writing outputs all or nothing, and never over a file the user wrote.
 
 Documents are rendered into a staging folder inside OUT and moved into place only when every
 one succeeded. A manifest in OUT records what docgen wrote (with a hash), so the next run
@@ -11,12 +11,13 @@ import contextlib
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from docgen.errors import OutputExistsError, Problem
+from docgen.errors import OutputExistsError, Problem, ProblemsError, problem_error
 
 MANIFEST = ".docgen-manifest.json"
 STAGING_PREFIX = ".docgen-staging-"
@@ -120,3 +121,22 @@ def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
         stream.write(text + "\n")
     Path(temp).chmod(0o644)
     Path(temp).replace(out_dir / MANIFEST)
+
+
+def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` as UTF-8 to ``path`` (creating its folder); an existing file is replaced only with ``force``."""
+    if path.exists() and not force:
+        raise problem_error(OutputExistsError, "file-exists", path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("xb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        reason = exc.strerror or str(exc)
+        raise problem_error(ProblemsError, "write-failed", path, reason=reason) from exc

@@ -9,6 +9,7 @@ from docgen.checks import check
 from docgen.errors import PlanError, Problem
 from docgen.loading import load_yaml, validate
 from docgen.plan import Plan
+from docgen.review import holiday_warnings
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def check_plan(path: Path | str) -> CheckReport:
     problems = loaded.problems + problems
     if plan is not None and not any(p.is_error for p in problems):
         problems += check(plan, loaded.source, loaded.data)
+        problems += holiday_warnings(plan, loaded.source)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if any(p.is_error for p in problems):
         plan = None

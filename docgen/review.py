@@ -1,0 +1,138 @@
+"""The review list: what a person must still decide about a plan's dates and year-bound text.
+
+An item is data (a code, a place, parameters and a kind), like a ``Problem``, so its words come
+from ``docgen.messages`` in the user's language. ``holiday_review`` looks at a plan's dates
+against China's working-day calendar; ``docgen check`` shows its items as warnings and
+``docgen new-year`` lists them with the items about the old year's text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from docgen import workdays
+from docgen.errors import Problem, Severity
+from docgen.plan import Plan
+from docgen.sourcemap import Path, SourceMap, dotted
+
+
+class ReviewKind(enum.Enum):
+    """How much an item asks of the person: an edit, a likely edit, or only a fact to know."""
+
+    EDIT = "edit"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One thing to review, located in the plan file (``line`` and ``column`` count from 1)."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+    kind: ReviewKind = ReviewKind.WARNING
+
+    def as_problem(self) -> Problem:
+        """The item as a warning of ``docgen check``."""
+        return Problem(self.code, self.params, self.file, self.line, self.column, self.path, Severity.WARNING)
+
+    def __str__(self) -> str:
+        from docgen.messages import format_review_item
+
+        return format_review_item(self)
+
+
+Finding = tuple[Path, str, dict[str, Any], ReviewKind]
+
+
+def holiday_review(plan: Plan, source: SourceMap) -> list[ReviewItem]:
+    """Dates on days off or on 调休 working days, weekly deadlines in holiday breaks, unknown years."""
+    findings = [*_dates(plan), *_weekly_deadlines(plan), *_unknown_arrangements(plan)]
+    return [locate(source, *finding) for finding in findings]
+
+
+def holiday_warnings(plan: Plan, source: SourceMap) -> list[Problem]:
+    """``holiday_review`` as warnings, for ``docgen check``."""
+    return [item.as_problem() for item in holiday_review(plan, source)]
+
+
+def locate(source: SourceMap, path: Path, code: str, params: dict[str, Any], kind: ReviewKind) -> ReviewItem:
+    """A finding at a dotted path as an item at that value's line and column."""
+    line, column = source.locate(path)
+    return ReviewItem(code, params, source.file, line, column, dotted(path) or None, kind)
+
+
+def _day_params(day: dt.date) -> dict[str, Any]:
+    return {"date": day, "weekday": calendar.day_name[day.weekday()], "holiday": workdays.holiday_name(day) or ""}
+
+
+def _documents(plan: Plan) -> Iterator[tuple[Path, dt.date]]:
+    """Dates a document is dated or due on: each should be a working day."""
+    yield ("issued",), plan.issued
+    if plan.letter.date is not None:
+        yield ("letter", "date"), plan.letter.date
+
+
+def _dates(plan: Plan) -> Iterator[Finding]:
+    for path, day in _documents(plan):
+        yield from _day_off(path, day, "date")
+    for key, deadline in plan.deadlines.items():
+        if deadline.date is not None:
+            yield from _day_off(("deadlines", key, "date"), deadline.date, "deadline")
+    for end in ("start", "end"):
+        path, day = ("period", end), getattr(plan.period, end)
+        if workdays.is_holiday(day):
+            yield path, "period-in-holiday", {**_day_params(day), "end": end}, ReviewKind.NOTE
+        elif workdays.is_adjusted_workday(day):
+            yield path, "adjusted-workday", _day_params(day), ReviewKind.NOTE
+
+
+def _day_off(path: Path, day: dt.date, what: str) -> Iterator[Finding]:
+    """A document date or deadline on a day off, with the working day before it suggested."""
+    params = {**_day_params(day), "suggestion": workdays.previous_workday(day)}
+    if workdays.is_holiday(day):
+        yield path, f"{what}-in-holiday", params, ReviewKind.WARNING
+    elif not workdays.is_workday(day):
+        yield path, f"{what}-on-weekend", params, ReviewKind.WARNING
+    elif workdays.is_adjusted_workday(day):
+        yield path, "adjusted-workday", _day_params(day), ReviewKind.NOTE
+
+
+def _weekly_deadlines(plan: Plan) -> Iterator[Finding]:
+    """Occurrences of a weekly deadline within the period that fall on a day off."""
+    start, end = plan.period.start, plan.period.end
+    for key, deadline in plan.deadlines.items():
+        if deadline.weekday is None:
+            continue
+        path = ("deadlines", key, "weekday")
+        if deadline.weekday > 5:
+            yield (
+                path,
+                "weekly-deadline-weekend",
+                {"weekday": calendar.day_name[deadline.weekday - 1]},
+                ReviewKind.WARNING,
+            )
+            continue
+        day = start + dt.timedelta(days=(deadline.weekday - start.isoweekday()) % 7)
+        while day <= end:
+            if not workdays.is_workday(day):
+                params = {**_day_params(day), "suggestion": workdays.previous_workday(day)}
+                yield path, "weekly-deadline-in-holiday", params, ReviewKind.WARNING
+            day += dt.timedelta(weeks=1)
+
+
+def _unknown_arrangements(plan: Plan) -> Iterator[Finding]:
+    """A plain statement for each year whose official arrangement is not published yet."""
+    years = sorted({plan.year, plan.issued.year, plan.period.start.year, plan.period.end.year})
+    for year in years:
+        if not workdays.official_arrangement_known(year):
+            yield ("year",), "arrangement-unknown", {"year": year}, ReviewKind.NOTE
