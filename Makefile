@@ -9,6 +9,7 @@ OUT ?= out
 
 render: $(VENV)/.installed
 	$(BIN)/docgen check $(PLAN)
+	$(BIN)/docgen render $(PLAN) -o $(OUT)
 
 test: $(VENV)/.installed-test lint typecheck pytest
 
@@ -39,3 +40,6 @@ schema: $(VENV)/.installed
 
 clean:
 	rm -rf $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache
+
+templates: $(VENV)/.installed
+	$(BIN)/python scripts/build_templates.py

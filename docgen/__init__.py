@@ -25,6 +25,8 @@ _EXPORTS = {
     "Letter": "docgen.plan",
     "plan_schema": "docgen.schema",
     "resolve_plan": "docgen.text",
+    "render": "docgen.batch",
+    "init_project": "docgen.scaffold",
     "DocgenError": "docgen.errors",
     "PlanError": "docgen.errors",
     "TemplateError": "docgen.errors",
@@ -66,13 +68,16 @@ __all__ = [
     "check_plan",
     "format_problem",
     "format_review_item",
+    "init_project",
     "load_plan",
     "new_year",
     "plan_schema",
+    "render",
     "resolve_plan",
 ]
 
 if TYPE_CHECKING:
+    from docgen.batch import render
     from docgen.errors import (
         DocgenError,
         FormError,
@@ -89,6 +94,7 @@ if TYPE_CHECKING:
     from docgen.plan import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.planfile import CheckReport, check_plan, load_plan
     from docgen.review import ReviewItem, ReviewKind
+    from docgen.scaffold import init_project
     from docgen.schema import plan_schema
     from docgen.text import resolve_plan
 

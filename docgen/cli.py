@@ -134,3 +134,34 @@ def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force:
     for item in review:
         click.echo(format_review_item(item))
     click.echo(f"wrote {new}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite files that already exist there.")
+def init(directory: Path, force: bool) -> None:
+    """Start a new folder with the sample plan, its schema and the default templates."""
+    from docgen.scaffold import init_project
+
+    for path in init_project(directory, force=force):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {directory} && docgen check && docgen render --templates templates")
+
+
+@main.command("list")
+@PLAN_ARGUMENT
+def list_units(plan: Path) -> None:
+    """Show the document kinds and, for each unit, the tasks and duties it carries."""
+    from docgen.chinese import section_number
+    from docgen.documents import KINDS
+    from docgen.planfile import load_plan
+    from docgen.text import resolve_plan
+
+    loaded = resolve_plan(load_plan(plan))
+    click.echo("kinds: " + ", ".join(KINDS))
+    for unit in loaded.responsible_units():
+        click.echo(f"{unit.name} ({unit.id})")
+        for number, task in loaded.tasks_of(unit.id):
+            click.echo(f"  {section_number(2, number)}{task.title}")
+        for number, requirement in loaded.requirements_of(unit.id):
+            click.echo(f"  工作要求{section_number(2, number)}{requirement.title}")

@@ -18,9 +18,8 @@ def safe_stem(text: str, fallback: str = "文档") -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r'[\u201c\u201d\u2018\u2019"]', "", text)
-    stem = _UNSAFE.sub("_", text).strip(" ._")
-    stem = re.sub(r"\s+", " ", stem)
-    stem = stem.replace("..", "_")
+    stem = re.sub(r"\s+", " ", _UNSAFE.sub("_", text))
+    stem = stem.replace("..", "_").strip(" ._")
     if len(stem) > MAX_STEM:
         stem = stem[:MAX_STEM].rstrip(" ._")
     if not stem:

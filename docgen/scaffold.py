@@ -1,0 +1,33 @@
+"""``docgen init``: a new folder with the sample plan, its schema and the default templates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docgen.errors import OutputExistsError, Problem
+from docgen.resources import shipped, templates_dir
+
+STARTER_FILES = ("data/campaign.yaml", "schema/plan.schema.json")
+
+
+def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:
+    """Copy the plan, schema and templates into ``directory``; never over a file unless ``force``.
+
+    The layout matches a docgen checkout (``data/``, ``schema/``, ``templates/``), so the plan's
+    schema line keeps working and ``docgen render --templates templates`` uses the copies.
+    """
+    target = Path(directory)
+    sources = {Path(name): shipped(name) for name in STARTER_FILES}
+    for template in sorted(templates_dir().glob("*.docx")):
+        sources[Path("templates") / template.name] = template
+    existing = [target / rel for rel in sources if (target / rel).exists()]
+    if existing and not force:
+        raise OutputExistsError([Problem("file-exists", {}, file=str(path)) for path in existing])
+    written = []
+    for relative, source in sources.items():
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+        written.append(destination)
+    return written
