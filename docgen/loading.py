@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from docgen.errors import PlanError, Problem, Severity
-from docgen.plan import Plan
+from docgen.plan import Plan, UnitId
 from docgen.sourcemap import SourceMap, dotted
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -124,6 +124,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
         code, params = "yaml-too-deep", {"limit": MAX_DEPTH}
     elif mark is not None and _char_at(text, mark) == "\t":
         code = "yaml-tab"
+    elif mark is not None and "cannot start any token" in problem:
+        code, params["char"] = "yaml-bad-start", _char_at(text, mark)
     elif mark is not None and problem.startswith("mapping values are not allowed"):
         # "key: a: b" has a second ': ' in a value; otherwise a line is indented too far.
         code = "yaml-colon-in-value" if ": " in _line(text, mark)[: mark.column] else "yaml-indentation"
@@ -286,6 +288,7 @@ def _within(path: str | None, place: str) -> bool:
     return path == place or path.startswith((place + ".", place + "["))
 
 
+_ID_PATTERN = typing.get_args(UnitId)[1].pattern  # ids share one pattern; their errors one message
 _TYPE_NAMES = {
     "string_type": "text",
     "int_type": "a whole number",
@@ -296,6 +299,7 @@ _TYPE_NAMES = {
     "model_type": "a mapping",
     "model_attributes_type": "a mapping",
     "bool_type": "true or false",
+    "bool_parsing": "true or false",
     "date_type": "a date",
 }
 
@@ -323,8 +327,13 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
         plain = isinstance(value, (str, int, float)) and not isinstance(value, bool)
         shown = _short(value) if plain else _kind(value)
         params = {"expected": _TYPE_NAMES[kind], "value": shown}
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == _ID_PATTERN:
+        code, params, place = "bad-id", {"value": _short(value)}, loc
     elif kind == "string_pattern_mismatch":
-        code, params, place = "bad-format", {"value": _short(value), "field": loc[-1]}, loc
+        field = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+        code, params, place = "bad-format", {"value": _short(value), "field": field}, loc
+    elif kind in {"too_short", "string_too_short"} and error.get("ctx", {}).get("min_length") == 1:
+        code, params, place = "empty-value", {"what": "list" if kind == "too_short" else "text"}, loc
     elif kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:
         code, params, place = "bad-length", {"detail": error["msg"]}, loc
     elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:

@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # YAML
     "yaml-syntax": (N_("YAML syntax error: {detail}"), N_("check indentation, quotes and brackets near this place")),
     "yaml-tab": (N_("a tab character is used for indentation"), N_("indent with spaces only")),
+    "yaml-bad-start": (
+        N_("a value cannot start with '{char}' in YAML"),
+        N_("put the whole value in quotes"),
+    ),
     "yaml-unclosed-quote": (
         N_("the quoted text that starts here is never closed"),
         N_("add the closing quote at the end of the value"),
@@ -88,6 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid-date": (N_("'{value}' is not a valid date"), N_("write an existing day as YYYY-MM-DD, e.g. 2019-05-09")),
     "wrong-type": (N_("expected {expected}, got {value}"), ""),
     "bad-format": (N_("{value} is not a valid {field}"), ""),
+    "bad-id": (
+        N_("{value} is not a valid id"),
+        N_("an id is letters, digits and underscores, starting with a letter, e.g. publicity"),
+    ),
+    "empty-value": (N_("the {what} is empty"), N_("fill it in, or remove the key if it is optional")),
     "bad-length": (N_("{detail}"), ""),
     "out-of-range": (N_("{value} is out of range: {detail}"), ""),
     "invalid-value": (N_("{detail}"), ""),

@@ -269,6 +269,43 @@ def test_wrong_types_are_located(
     assert str(problem).endswith(f"{path}: {message}")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "path", "message"),
+    [
+        (
+            "  - id: library",
+            "  - id: li-brary",
+            "li-brary",
+            "units[9].id",
+            "'li-brary' is not a valid id (an id is letters, digits and underscores, starting with a letter,",
+        ),
+        (
+            "  email: 18083554@qq.com",
+            "  email: 18083554@qqcom",
+            "18083554@qqcom",
+            "contact.email",
+            "'18083554@qqcom' is not a valid email",
+        ),
+        ("after_end: true", "after_end: maybe", "maybe", "deadlines.summary.after_end", "expected true or false"),
+        ("  closing: 祝", '  closing: ""\n  old_closing: 祝', '""', "letter.closing", "the text is empty (fill it in,"),
+        ("    units: [publicity, information]", "    units: []", "[]", "tasks[6].units", "the list is empty"),
+    ],
+    ids=["bad-id", "bad-email", "bad-bool", "empty-text", "empty-list"],
+)
+def test_bad_values_are_named_plainly(tmp_path: Path, old: str, new: str, needle: str, path: str, message: str) -> None:
+    text = edit(old, new)
+    problem = next(p for p in check_text(tmp_path, text).problems if p.path == path)
+    assert at(problem) == where(text, needle)
+    assert f"{path}: {message}" in str(problem)
+
+
+def test_value_starting_with_a_reserved_character(tmp_path: Path) -> None:
+    text = edit("theme: 改革", "theme: @改革")
+    problem = only(check_text(tmp_path, text), "yaml-bad-start")
+    assert at(problem) == where(text, "@改革")
+    assert "a value cannot start with '@' in YAML (put the whole value in quotes)" in str(problem)
+
+
 # Dates
 
 
