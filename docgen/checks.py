@@ -27,7 +27,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
     """Every cross-field problem of a schema-valid plan, located in its source file."""
     findings = [
         *_forbidden_characters(data, ()),
-        *_registry(plan),
+        *_registry(plan, source),
         *_references(plan),
         *_dates(plan),
         *_duties(plan),
@@ -54,11 +54,12 @@ def _forbidden_characters(value: Any, path: PathT) -> Iterator[Finding]:
             yield from _forbidden_characters(item, (*path, i))
 
 
-def _registry(plan: Plan) -> Iterator[Finding]:
+def _registry(plan: Plan, source: SourceMap) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for i, unit in enumerate(plan.units):
         if unit.id in seen:
-            yield ("units", i, "id"), "duplicate-unit-id", {"id": unit.id, "first": seen[unit.id] + 1}, _ERROR
+            first_line, _ = source.locate(("units", seen[unit.id], "id"))
+            yield ("units", i, "id"), "duplicate-unit-id", {"id": unit.id, "first_line": first_line}, _ERROR
         else:
             seen[unit.id] = i
     names: dict[str, int] = {}
@@ -95,7 +96,7 @@ def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:
 
 
 def _references(plan: Plan) -> Iterator[Finding]:
-    unit_ids = [u.id for u in plan.units]
+    unit_ids = list(dict.fromkeys(u.id for u in plan.units))
     for path, unit_id in _unit_references(plan):
         if unit_id not in unit_ids:
             yield path, *_unknown("unknown-unit", unit_id, unit_ids)

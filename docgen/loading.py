@@ -18,12 +18,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from docgen.errors import PlanError, Problem, Severity
-from docgen.plan import Plan
+from docgen.plan import Plan, UnitId
 from docgen.sourcemap import SourceMap, dotted
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
-_STANDARD_TAGS = {"tag:yaml.org,2002:" + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
+MAX_DEPTH = 50
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -69,8 +71,10 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
-        line = raw[: utf8_error.start].count(b"\n") + 1
-        raise PlanError([Problem("not-utf8", {}, file=name, line=line, column=1)]) from None
+        before = raw[: utf8_error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        raise PlanError([Problem("not-utf8", {}, file=name, line=line, column=column)]) from None
     return text, [Problem("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)]
 
 
@@ -79,30 +83,98 @@ def compose(text: str, name: str) -> LoadedYaml:
     try:
         root = yaml.compose(text, Loader=PlanLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        detail = exc.problem or exc.context or "invalid YAML"
-        code = "yaml-tab" if "'\\t'" in detail else "yaml-syntax"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise PlanError([Problem(code, {"detail": detail}, file=name, line=line, column=column)]) from None
+        raise PlanError([_syntax_problem(exc, text, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise PlanError([_character_problem(exc, text, name)]) from None
     except yaml.YAMLError as exc:
         raise PlanError([Problem("yaml-syntax", {"detail": str(exc)}, file=name)]) from None
     except RecursionError:
-        raise PlanError([Problem("yaml-too-deep", {}, file=name)]) from None
+        raise PlanError([Problem("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
     if root is None:
         raise PlanError([Problem("empty-file", {}, file=name)])
     walker = _Walker(name)
     try:
         data = walker.build(root, ())
+    except WalkAbortedError:
+        raise PlanError(walker.problems) from None
     except RecursionError:
-        raise PlanError([Problem("yaml-too-deep", {}, file=name)]) from None
+        raise PlanError([Problem("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
     if not isinstance(data, dict):
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
-        raise PlanError([Problem("not-a-mapping", {}, file=name, line=line, column=column)])
+        raise PlanError([Problem("not-a-mapping", {"found": _kind(data)}, file=name, line=line, column=column)])
     return LoadedYaml(data, walker.source, walker.problems, text)
 
 
-class TooManyNodesError(Exception):
-    """Raised inside the walk when aliases expand a file past ``MAX_NODES``."""
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """A parser error as a problem at the place a person should look, named as plainly as we can.
+
+    libyaml reports an unclosed quote at the end of the file, and a tab only as a character
+    that "cannot start any token"; both are located and named here from the text itself.
+    """
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    params: dict[str, Any] = {"detail": problem or context or "invalid YAML"}
+    code = "yaml-syntax"
+    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
+        code, mark = "yaml-unclosed-quote", exc.context_mark
+    elif context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and exc.context_mark:
+        code, mark, stop = "yaml-unclosed-bracket", exc.context_mark, exc.problem_mark or exc.context_mark
+        params.update(bracket=_char_at(text, mark) or "[", stop_line=stop.line + 1, stop_column=stop.column + 1)
+    elif "nesting depth" in problem:
+        code, params = "yaml-too-deep", {"limit": MAX_DEPTH}
+    elif mark is not None and _char_at(text, mark) == "\t":
+        code = "yaml-tab"
+    elif mark is not None and "cannot start any token" in problem:
+        code, params["char"] = "yaml-bad-start", _char_at(text, mark)
+    elif mark is not None and problem.startswith("mapping values are not allowed"):
+        # "key: a: b" has a second ': ' in a value; otherwise a line is indented too far.
+        code = "yaml-colon-in-value" if ": " in _line(text, mark)[: mark.column] else "yaml-indentation"
+    elif problem.startswith("did not find expected key"):
+        code = "yaml-indentation"
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+    return Problem(code, params, file=name, line=line, column=column)
+
+
+def _char_at(text: str, mark: yaml.Mark) -> str:
+    """The character a parser mark points at ('' past the end of its line)."""
+    column: int = mark.column
+    return _line(text, mark)[column : column + 1]
+
+
+def _line(text: str, mark: yaml.Mark) -> str:
+    """The text of the line a parser mark is on."""
+    lines = text.splitlines()
+    number: int = mark.line
+    return lines[number] if number < len(lines) else ""
+
+
+def _character_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    """A character YAML refuses in a file (a raw control character), located by searching for it."""
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    params = {"code": f"U+{ord(character):04X}"}
+    index = text.find(character)
+    if index < 0:
+        return Problem("yaml-bad-character", params, file=name)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Problem("yaml-bad-character", params, file=name, line=line, column=column)
+
+
+def _kind(value: Any) -> str:
+    """How a person would call a YAML value's kind, for messages about the wrong one."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return "a number" if isinstance(value, (int, float)) and not isinstance(value, bool) else "true or false"
+
+
+class WalkAbortedError(Exception):
+    """Raised inside the walk when the data nests or expands past a limit; the problem is recorded."""
 
 
 class _Walker:
@@ -127,14 +199,18 @@ class _Walker:
         )
 
     def build(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+        """The plain value of ``node``; a refused or unreadable value becomes None, with a problem."""
         self.count += 1
+        # Aliases can make a small file expand without end; the place is shown, not the long path.
         if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
-                self.problem("yaml-too-many-nodes", node, path, limit=MAX_NODES)
-            raise TooManyNodesError
+            self.problem("yaml-too-many-nodes", node, (), limit=MAX_NODES)
+            raise WalkAbortedError
+        if len(path) > MAX_DEPTH:
+            self.problem("yaml-too-deep", node, (), limit=MAX_DEPTH)
+            raise WalkAbortedError
         self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if node.tag not in _STANDARD_TAGS:
-            self.problem("yaml-unsafe-tag", node, path, tag=node.tag)
+            self.problem("yaml-unsafe-tag", node, path, tag=_shown_tag(node.tag))
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -144,23 +220,28 @@ class _Walker:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
-            return None
+        except (ValueError, KeyError, TypeError, OverflowError):
+            # An explicit tag on a value it cannot read, e.g. "!!int abc" or "!!bool maybe".
+            self.problem("yaml-tag-value", node, path, tag=_shown_tag(node.tag), value=_short(node.value))
+        return None
 
-    def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[Any, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
         try:
             self.constructor.flatten_mapping(node)
         except yaml.YAMLError as exc:
             self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
             return {}
-        out: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("yaml-complex-key", key_node, path)
                 continue
-            key = self.constructor.construct_object(key_node)
-            if not isinstance(key, (str, int)) or isinstance(key, bool):
-                key = str(key_node.value)
+            if key_node.tag not in _STANDARD_TAGS:
+                self.problem("yaml-unsafe-tag", key_node, path, tag=_shown_tag(key_node.tag))
+                continue
+            # Keys stay as written: "yes:" is the key "yes", "2019:" the key "2019".
+            key = str(key_node.value)
             if key in first_seen:
                 self.problem("duplicate-key", key_node, (*path, key), key=key, first_line=first_seen[key])
                 continue
@@ -170,13 +251,18 @@ class _Walker:
         return out
 
 
+def _shown_tag(tag: str) -> str:
+    """A tag as it is written in a file: ``!!python/name:os.system``, not its long form."""
+    return "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
+
+
 def load_yaml(path: Path) -> LoadedYaml:
     """Read and compose a YAML file, raising ``PlanError`` for what makes it unreadable."""
     text, problems = read_text(path)
     try:
         loaded = compose(text, str(path))
-    except TooManyNodesError:
-        raise PlanError([Problem("yaml-too-many-nodes", {"limit": MAX_NODES}, file=str(path))]) from None
+    except PlanError as exc:
+        raise PlanError(problems + exc.problems) from None
     loaded.problems[:0] = problems
     return loaded
 
@@ -186,9 +272,23 @@ def validate(loaded: LoadedYaml) -> tuple[Plan | None, list[Problem]]:
     try:
         return Plan.model_validate(loaded.data), []
     except ValidationError as exc:
-        return None, [_schema_problem(error, loaded.source) for error in exc.errors()]
+        problems = [_schema_problem(error, loaded.source) for error in exc.errors()]
+    # A value the loader refused (an unsafe tag) is None now; saying so again would be noise.
+    dropped = [p.path for p in loaded.problems if p.code in _VALUE_DROPPED and p.path is not None]
+    return None, [p for p in problems if not any(_within(p.path, place) for place in dropped)]
 
 
+_VALUE_DROPPED = {"yaml-unsafe-tag", "yaml-tag-value", "yaml-syntax"}
+
+
+def _within(path: str | None, place: str) -> bool:
+    """Whether dotted ``path`` is ``place`` or lies inside it."""
+    if path is None:
+        return False
+    return path == place or path.startswith((place + ".", place + "["))
+
+
+_ID_PATTERN = typing.get_args(UnitId)[1].pattern  # ids share one pattern; their errors one message
 _TYPE_NAMES = {
     "string_type": "text",
     "int_type": "a whole number",
@@ -199,6 +299,7 @@ _TYPE_NAMES = {
     "model_type": "a mapping",
     "model_attributes_type": "a mapping",
     "bool_type": "true or false",
+    "bool_parsing": "true or false",
     "date_type": "a date",
 }
 
@@ -210,8 +311,9 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
     params: dict[str, Any]
     at_key = False
     if kind == "missing":
+        # Point at the mapping that lacks the key: its own key ("contact:") where it has one.
         code, params = "missing-field", {"field": loc[-1]}
-        place = loc[:-1]
+        place, at_key = loc[:-1], True
     elif kind == "extra_forbidden":
         known = _field_names(loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -222,9 +324,16 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
         code, params, place = "invalid-date", {"value": value, "detail": error["msg"]}, loc
     elif kind in _TYPE_NAMES:
         code, place = "wrong-type", loc
-        params = {"expected": _TYPE_NAMES[kind], "value": _short(value)}
+        plain = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+        shown = _short(value) if plain else _kind(value)
+        params = {"expected": _TYPE_NAMES[kind], "value": shown}
+    elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == _ID_PATTERN:
+        code, params, place = "bad-id", {"value": _short(value)}, loc
     elif kind == "string_pattern_mismatch":
-        code, params, place = "bad-format", {"value": _short(value), "field": loc[-1]}, loc
+        field = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+        code, params, place = "bad-format", {"value": _short(value), "field": field}, loc
+    elif kind in {"too_short", "string_too_short"} and error.get("ctx", {}).get("min_length") == 1:
+        code, params, place = "empty-value", {"what": "list" if kind == "too_short" else "text"}, loc
     elif kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:
         code, params, place = "bad-length", {"detail": error["msg"]}, loc
     elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:

@@ -29,12 +29,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file-too-large": (N_("file is larger than {limit} MiB"), N_("a plan is a few dozen KiB; check the file")),
     "not-utf8": (N_("file is not UTF-8 text"), N_("save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)")),
     "gb18030-file": (N_("file is GBK/GB18030 text; it was read, but other tools expect UTF-8"), N_("save it as UTF-8")),
-    "empty-file": (N_("the file is empty"), N_("start from data/campaign.yaml or run 'docgen init DIR'")),
-    "not-a-mapping": (N_("the plan must be a mapping of keys such as 'year:' and 'tasks:'"), ""),
+    "empty-file": (
+        N_("the file is empty (or holds only comments)"),
+        N_("start from data/campaign.yaml or run 'docgen init DIR'"),
+    ),
+    "not-a-mapping": (
+        N_("the plan is {found}, but it must be a mapping of keys"),
+        N_("start the file with lines such as 'year: 2019' and 'tasks:', as data/campaign.yaml does"),
+    ),
     # YAML
     "yaml-syntax": (N_("YAML syntax error: {detail}"), N_("check indentation, quotes and brackets near this place")),
     "yaml-tab": (N_("a tab character is used for indentation"), N_("indent with spaces only")),
-    "yaml-too-deep": (N_("the YAML is nested too deeply"), ""),
+    "yaml-bad-start": (
+        N_("a value cannot start with '{char}' in YAML"),
+        N_("put the whole value in quotes"),
+    ),
+    "yaml-unclosed-quote": (
+        N_("the quoted text that starts here is never closed"),
+        N_("add the closing quote at the end of the value"),
+    ),
+    "yaml-unclosed-bracket": (
+        N_("this '{bracket}' is not closed (reading stopped on line {stop_line}, column {stop_column}: {detail})"),
+        N_("close the bracket on this line, or put commas between the items"),
+    ),
+    "yaml-colon-in-value": (
+        N_("a value holds ': ', which YAML reads as the start of another key"),
+        N_("put the whole value in quotes, or write the colon full-width (：)"),
+    ),
+    "yaml-indentation": (
+        N_("this line does not line up with the lines above it ({detail})"),
+        N_("indent the keys of one mapping by the same number of spaces"),
+    ),
+    "yaml-bad-character": (
+        N_("the file holds the control character {code}, which YAML does not allow"),
+        N_("delete it; it is invisible in most editors"),
+    ),
+    "yaml-too-deep": (
+        N_("the YAML is nested too deeply (more than {limit} levels)"),
+        N_("a plan needs only a few levels; look for brackets or aliases that never end"),
+    ),
     "yaml-too-many-nodes": (
         N_("the YAML expands to more than {limit} values (aliases?)"),
         N_("remove the anchors and aliases (&name, *name)"),
@@ -43,24 +76,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the tag {tag} is not allowed"),
         N_("remove it: plans hold plain text, numbers, lists and mappings"),
     ),
-    "yaml-complex-key": (N_("a key must be plain text"), ""),
+    "yaml-tag-value": (
+        N_("{value} cannot be read as {tag}"),
+        N_("remove the tag {tag} or correct the value"),
+    ),
+    "yaml-complex-key": (N_("a key must be plain text"), N_("write the key as a single word followed by ':'")),
     "duplicate-key": (
         N_("key '{key}' is given twice in this mapping (first on line {first_line})"),
         N_("keep one of them"),
     ),
     # schema
-    "missing-field": (N_("'{field}' is missing"), N_("add it; see schema/plan.schema.json or data/campaign.yaml")),
+    "missing-field": (
+        N_("the required key '{field}' is missing here"),
+        N_("add '{field}:' to this mapping; data/campaign.yaml shows an example"),
+    ),
     "unknown-key": (N_("unknown key '{key}'"), N_("allowed here: {known}")),
     "unknown-key-suggest": (N_("unknown key '{key}'"), N_("did you mean '{suggestion}'?")),
     "invalid-date": (N_("'{value}' is not a valid date"), N_("write an existing day as YYYY-MM-DD, e.g. 2019-05-09")),
     "wrong-type": (N_("expected {expected}, got {value}"), ""),
     "bad-format": (N_("{value} is not a valid {field}"), ""),
+    "bad-id": (
+        N_("{value} is not a valid id"),
+        N_("an id is letters, digits and underscores, starting with a letter, e.g. publicity"),
+    ),
+    "empty-value": (N_("the {what} is empty"), N_("fill it in, or remove the key if it is optional")),
     "bad-length": (N_("{detail}"), ""),
     "out-of-range": (N_("{value} is out of range: {detail}"), ""),
     "invalid-value": (N_("{detail}"), ""),
     # checks across fields
-    "forbidden-character": (N_("holds the control character {code}, which documents cannot contain"), N_("delete it")),
-    "duplicate-unit-id": (N_("unit id '{id}' is already used by unit {first}"), N_("give each unit its own id")),
+    "forbidden-character": (
+        N_("holds the control character {code}, which documents cannot contain"),
+        N_("delete it, or the escape (such as \\x01) that writes it"),
+    ),
+    "duplicate-unit-id": (
+        N_("unit id '{id}' is already used by the unit on line {first_line}"),
+        N_("give each unit its own id"),
+    ),
     "duplicate-unit-name": (N_("two units are named '{name}'"), N_("merge them or tell them apart")),
     "duplicate-task-id": (N_("task id '{id}' is used twice"), N_("give each task its own id")),
     "repeated-unit": (N_("unit '{id}' is listed twice"), N_("remove the repetition")),
@@ -76,8 +127,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "deadline-outside-period": (N_("deadline {date} lies outside the period {start} to {end}"), N_("check the date")),
     "summary-before-end": (
-        N_("due {date}, before the campaign ends on {end}, though it is meant for after the end"),
-        N_("check the date or the period"),
+        N_("due {date}, before the campaign ends on {end}, though 'after_end: true' says it comes after the end"),
+        N_("check the date, the period or 'after_end'"),
     ),
     "unit-without-duty": (
         N_("unit '{name}' has no task or duty, so it gets no task sheet"),
