@@ -78,11 +78,14 @@ def test_shipped_plan_has_only_the_seeds_warnings() -> None:
     assert report.errors == []
     assert report.plan is not None
     assert sorted(codes(report)) == [
+        "adjusted-workday",
         "issued-after-start",
         "letter-optional-missing",
         "letter-optional-missing",
         "letter-optional-missing",
         "summary-before-end",
+        "weekly-deadline-in-holiday",
+        "weekly-deadline-in-holiday",
     ]
 
 

@@ -43,6 +43,10 @@ def without_warnings() -> str:
     """The shipped plan with the seed's questionable dates and the letter's missing lines settled."""
     text = edit("issued: 2019-04-30", "issued: 2019-04-26")
     text = edit("    date: 2019-05-24", "    date: 2019-05-31", text)
+    # the period starts on a 调休 Sunday and the first weekly reports fall in the Labour Day break
+    text = edit("  start: 2019-04-28", "  start: 2019-04-29", text)
+    text = edit("    weekday: 3", "    weekday: 1", text)
+    text = edit("    weekday: 4", "    weekday: 2", text)
     return edit(
         "  # hotline: 招生咨询电话",
         "  hotline: 0431-00000000\n  website: https://example.edu.cn\n  address: 长春市",
@@ -53,9 +57,9 @@ def without_warnings() -> str:
 def test_check_shipped_plan_prints_summary_and_warnings() -> None:
     result = invoke("check", str(SHIPPED_PLAN))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{SHIPPED_PLAN}: {SUMMARY}, 5 warnings\n"
+    assert result.stdout == f"{SHIPPED_PLAN}: {SUMMARY}, 8 warnings\n"
     lines = result.stderr.splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 8
     assert all(line.startswith(f"{SHIPPED_PLAN}:") and ": warning: " in line for line in lines)
     assert f"{SHIPPED_PLAN}:28:9: warning: issued: the campaign starts (2019-04-28)" in result.stderr
 
@@ -72,7 +76,7 @@ def test_warnings_fail_only_with_strict() -> None:
     result = invoke("check", "--strict", str(SHIPPED_PLAN))
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
-    assert len(result.stderr.splitlines()) == 5
+    assert len(result.stderr.splitlines()) == 8
 
 
 def test_strict_passes_a_plan_without_warnings(tmp_path: Path) -> None:
@@ -80,7 +84,7 @@ def test_strict_passes_a_plan_without_warnings(tmp_path: Path) -> None:
     result = invoke("check", "--strict", str(path))
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert result.stdout == f"{path}: {SUMMARY}, 0 warnings\n"
+    assert result.stdout == f"{path}: {SUMMARY.replace('2019-04-28', '2019-04-29')}, 0 warnings\n"
 
 
 def test_invalid_plan_lists_every_problem_on_stderr_and_exits_1(tmp_path: Path) -> None:
