@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from docgen.documents import KINDS, plan_documents
 from docgen.errors import DocgenError, Problem, ProblemsError
 from docgen.outputs import check_targets, commit, staging
 from docgen.plan import Plan
-from docgen.rendering import compiled
 from docgen.resources import templates_dir
+from docgen.workers import Progress, render_into
 
 
 class UnknownKindError(ProblemsError):
@@ -45,6 +45,8 @@ def render(
     unit: str | None = None,
     dry_run: bool = False,
     force: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Render the plan's documents into ``out_dir`` and return the paths written.
 
@@ -53,6 +55,8 @@ def render(
     full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
     of the user's own copies of the templates (same file names). With ``dry_run`` nothing is
     written. Files docgen wrote before are replaced; any other file in the way needs ``force``.
+    ``jobs`` processes render in parallel (default: one for small runs, every core for many);
+    ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
     """
     from docgen.planfile import load_plan
@@ -70,13 +74,8 @@ def render(
     if dry_run:
         return targets
     folder = Path(templates) if templates is not None else templates_dir()
-    outputs: dict[PurePosixPath, str] = {}
     with staging(out) as stage:
-        for document in documents:
-            data = compiled(folder / document.template).render(document.context)
-            staged = stage / document.path
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_bytes(data)
-            outputs[document.path] = document.kind
+        render_into(stage, documents, folder, jobs=jobs, progress=progress)
+        outputs = {document.path: document.kind for document in documents}
         commit(out, stage, outputs, replaced_kinds=set() if unit else set(kinds or KINDS))
     return targets

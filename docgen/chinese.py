@@ -11,14 +11,23 @@ IDEOGRAPHIC_SPACE = "\u3000"
 
 
 def chinese_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 99 -> 九十九 (section numbers stay below 100)."""
-    if not 0 < n < 100:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五, 110 -> 一百一十 (below 10000)."""
+    if not 0 < n < 10000:
         raise ValueError(f"section number out of range: {n}")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[ones] if ones else "")
+    if n < 20:
+        return ("" if n < 10 else "十") + (_DIGITS[n % 10] if n % 10 or n < 10 else "")
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            if zero and out:
+                out += "零"
+            out += _DIGITS[digit] + unit
+            zero = False
+        else:
+            zero = True
+    return out
 
 
 def section_number(level: int, n: int) -> str:
@@ -52,6 +61,7 @@ def _locale() -> Any:
     return Locale.parse("zh_CN")
 
 
+@lru_cache(maxsize=4096)
 def month_day(day: dt.date) -> str:
     """5月9日, from Babel's zh_CN pattern for the MMMd skeleton."""
     from babel.dates import format_skeleton
@@ -59,6 +69,7 @@ def month_day(day: dt.date) -> str:
     return str(format_skeleton("MMMd", day, locale=_locale()))
 
 
+@lru_cache(maxsize=4096)
 def full_date(day: dt.date) -> str:
     """2019年4月30日: the full year, Arabic numerals, no zero padding (GB/T 9704)."""
     from babel.dates import format_date

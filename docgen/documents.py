@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -34,12 +35,20 @@ UNIT_FORM_FOLDER = "活动安排表"
 
 @dataclass(frozen=True)
 class Document:
-    """One output: which template, where under OUT, and what the template receives."""
+    """One output: which template, where under OUT, and how to build what the template receives.
+
+    The context is built on demand, so a parallel run builds contexts in its workers.
+    """
 
     kind: str
     template: str
     path: PurePosixPath
-    context: dict[str, Any]
+    build: Callable[[], dict[str, Any]]
+
+    @property
+    def context(self) -> dict[str, Any]:
+        """What the template receives (built afresh on each access)."""
+        return self.build()
 
 
 class HeadingCounter:
@@ -193,6 +202,10 @@ def find_unit(plan: Plan, wanted: str) -> Unit:
     )
 
 
+def _blank_form_context(plan: Plan) -> dict[str, Any]:
+    return {"form": form_context(plan)}
+
+
 def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePosixPath:
     stem = safe_stem(f"{unit.name}-{suffix}")
     if stem in taken:
@@ -217,21 +230,21 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
         template = TEMPLATE_OF[kind]
         if kind == "notice":
             path = PurePosixPath(safe_stem(plan.notice_title) + ".docx")
-            documents.append(Document(kind, template, path, notice_context(plan)))
+            documents.append(Document(kind, template, path, partial(notice_context, plan)))
         elif kind == "form":
             path = PurePosixPath(safe_stem(plan.form_title) + ".docx")
-            documents.append(Document(kind, template, path, {"form": form_context(plan)}))
+            documents.append(Document(kind, template, path, partial(_blank_form_context, plan)))
         elif kind == "letter":
             path = PurePosixPath(safe_stem(plan.letter.title) + ".docx")
-            documents.append(Document(kind, template, path, letter_context(plan)))
+            documents.append(Document(kind, template, path, partial(letter_context, plan)))
         elif kind == "task-sheet":
             taken: set[str] = set()
             for u in units:
                 path = _unit_path(TASK_SHEET_FOLDER, u, f"{campaign}任务单", taken)
-                documents.append(Document(kind, template, path, task_sheet_context(plan, u)))
+                documents.append(Document(kind, template, path, partial(task_sheet_context, plan, u)))
         elif kind == "unit-form":
             taken = set()
             for u in units:
                 path = _unit_path(UNIT_FORM_FOLDER, u, f"{campaign}{plan.form.title}", taken)
-                documents.append(Document(kind, template, path, unit_form_context(plan, u)))
+                documents.append(Document(kind, template, path, partial(unit_form_context, plan, u)))
     return documents

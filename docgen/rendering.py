@@ -9,13 +9,13 @@ autoescape on and undefined names as errors, and every rendered part must be wel
 
 from __future__ import annotations
 
-import io
 import re
 import threading
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from docgen.errors import Problem, TemplateError
+from docgen.zipwriter import Member, archive, deflate
 
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 _TAGGED_PARTS = re.compile(
@@ -62,14 +62,16 @@ def _patch(xml: str) -> str:
 
 def _unpatch(xml: str) -> str:
     """Undo the line breaks ``_patch`` added and docxtpl's escaped-brace markers."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    xml = xml.replace("\n<w:p", "<w:p")
+    if "{_" in xml or "_}" in xml:
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    return xml
 
 
 @dataclass(frozen=True)
 class _Part:
-    info: zipfile.ZipInfo
-    data: bytes
+    name: str
+    member: Member | None  # deflated once when the part has no tags
     template: Template | None
     source: str
 
@@ -97,13 +99,16 @@ class CompiledTemplate:
             raise self._error("template-unreadable", detail=str(exc)) from None
         parts = []
         for info, data in entries:
+            if info.is_dir():
+                continue
             template, source = None, ""
             if _TAGGED_PARTS.match(info.filename):
                 text = data.decode("utf-8", errors="replace")
                 if _HAS_TAG.search(_MARKUP.sub("", text)):
                     source = _patch(text)
                     template = self._compile(info.filename, source)
-            parts.append(_Part(info, data, template, source))
+            member = deflate(info.filename, data) if template is None else None
+            parts.append(_Part(info.filename, member, template, source))
         return parts
 
     def _compile(self, part: str, source: str) -> Template:
@@ -116,39 +121,36 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph."""
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for part in self._parts:
-                data = part.data if part.template is None else self._render_part(part, context)
-                info = zipfile.ZipInfo(part.info.filename, ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, data)
-        return buffer.getvalue()
+        members = [
+            part.member if part.member is not None else deflate(part.name, self._render_part(part, context))
+            for part in self._parts
+        ]
+        return archive(members)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         assert part.template is not None
         chunks: list[str] = []
         size = 0
         try:
-            for chunk in part.template.generate(context):
-                size += len(chunk)
+            stream = part.template.generate(context)
+            while block := list(islice(stream, 2048)):
+                chunks += block
+                size += sum(map(len, block))
                 if size > MAX_PART_CHARS:
-                    raise self._error("template-too-big-output", part=part.info.filename, limit=MAX_PART_CHARS)
-                chunks.append(chunk)
+                    raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS)
         except UndefinedError as exc:
             raise self._error(
                 "template-undefined",
-                part=part.info.filename,
+                part=part.name,
                 detail=exc.message or str(exc),
                 paragraph=_line(part.source, _template_line(exc)),
             ) from None
         except SecurityError as exc:
-            raise self._error("template-unsafe", part=part.info.filename, detail=str(exc)) from None
+            raise self._error("template-unsafe", part=part.name, detail=str(exc)) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
             raise self._error(
                 "template-failed",
-                part=part.info.filename,
+                part=part.name,
                 detail=str(exc) or type(exc).__name__,
                 paragraph=_line(part.source, _template_line(exc)),
             ) from None
@@ -156,7 +158,7 @@ class CompiledTemplate:
         try:
             etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
-            raise self._error("template-bad-xml", part=part.info.filename, detail=str(exc)) from None
+            raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
         return xml
 
 

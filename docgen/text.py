@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, nodes
+from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
@@ -164,7 +164,13 @@ def render_text(source: str, context: dict[str, Any]) -> str:
     """Render one running-text value (raises jinja2 errors and ``TextError``)."""
     if "{" not in source:
         return source
-    return environment().from_string(source).render(context)
+    return _template(source).render(context)
+
+
+@lru_cache(maxsize=4096)
+def _template(source: str) -> Template:
+    """Each distinct text is compiled once, though check and render both need it."""
+    return environment().from_string(source)
 
 
 def unknown_placeholders(source: str, context: dict[str, Any]) -> list[tuple[str, str]]:
@@ -220,6 +226,8 @@ def text_problems(plan: Plan) -> list[tuple[PathT, str, dict[str, Any]]]:
     context = text_context(plan)
     found: list[tuple[PathT, str, dict[str, Any]]] = []
     for path, source in jinja_fields(plan):
+        if "{" not in source:
+            continue
         try:
             unknown = unknown_placeholders(source, context)
         except TemplateSyntaxError as exc:

@@ -1,0 +1,59 @@
+"""A minimal ZIP writer that can store already-deflated members as they are.
+
+``zipfile`` always compresses what it is given. A template's untouched parts (styles, fonts,
+settings, footers without tags) are the same in every document, so they are deflated once when
+the template is loaded and their bytes copied into each package.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the fixed date that keeps outputs reproducible
+_DOS_TIME = 0
+_VERSION = 20
+_DEFLATED = 8
+
+
+@dataclass(frozen=True)
+class Member:
+    """One compressed member, ready to be written into any number of archives."""
+
+    name: bytes
+    crc: int
+    size: int
+    data: bytes
+
+
+def deflate(name: str, payload: bytes, level: int = 6) -> Member:
+    """Compress ``payload`` as raw deflate, the way ZIP stores it."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    data = compressor.compress(payload) + compressor.flush()
+    return Member(name.encode("utf-8"), zlib.crc32(payload), len(payload), data)
+
+
+def archive(members: list[Member]) -> bytes:
+    """A ZIP archive of the members, in order, with fixed dates and no extra fields."""
+    out = bytearray()
+    central = bytearray()
+    for member in members:
+        flags = 0x800  # names are UTF-8
+        offset = len(out)
+        out += struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, _VERSION, flags, _DEFLATED, _DOS_TIME, _DOS_DATE,
+            member.crc, len(member.data), member.size, len(member.name), 0,
+        )
+        out += member.name
+        out += member.data
+        central += struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, (3 << 8) | _VERSION, _VERSION, flags, _DEFLATED, _DOS_TIME,
+            _DOS_DATE, member.crc, len(member.data), member.size, len(member.name), 0, 0, 0, 0,
+            0o100644 << 16, offset,
+        )
+        central += member.name
+    start = len(out)
+    out += central
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), start, 0)
+    return bytes(out)

@@ -1,0 +1,159 @@
+"""Benchmark docgen's rendering against plain docxtpl and against the cost of writing a package.
+
+Builds a synthetic plan of 500 units (and as many tasks) from the shipped one, then measures in
+one process, interleaved over several rounds:
+  (a) docgen rendering every task sheet (templates compiled once);
+  (b) the same documents as a plain docxtpl user makes them: DocxTemplate from the file for
+      each document, render, save, with the same template, contexts and Jinja settings;
+  (c) the floor: each output's package read and written again with zipfile, same compression.
+It prints medians per document, the command-line start-up against ``import click``, and ends
+with ``speedup_vs_docxtpl`` and ``overhead_vs_floor``. Ratios, not seconds, are what to compare:
+the machines here are shared and noisy.
+
+    python scripts/bench.py [--units 500] [--rounds 5] [--docxtpl-sample 100] [--jobs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import docgen  # noqa: E402 - found through the path set above when run from a checkout
+from docgen.documents import Document, plan_documents  # noqa: E402
+from docgen.rendering import compiled, environment  # noqa: E402
+from docgen.text import resolve_plan  # noqa: E402
+
+
+def synthetic_plan_text(units: int) -> str:
+    """The shipped plan grown to ``units`` units and as many tasks, each new task shared by two units."""
+    data: dict[str, Any] = yaml.safe_load((ROOT / "data" / "campaign.yaml").read_text(encoding="utf-8"))
+    shipped = list(data["tasks"])
+    registry = data["units"]
+    for n in range(len(registry), units):
+        registry.append({"id": f"unit{n:04d}", "name": f"第{n:04d}教研室"})
+    ids = [u["id"] for u in registry]
+    for n in range(len(shipped), units):
+        model = shipped[n % len(shipped)]
+        data["tasks"].append(
+            {
+                "id": f"task{n:04d}",
+                "title": f"{model['title']}（第{n + 1}项）",
+                "units": [ids[n], ids[(n + 1) % units]],
+                "work": model["work"],
+            }
+        )
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def task_sheets(plan_path: Path) -> list[Document]:
+    """Every task sheet of the plan, with its context."""
+    plan = resolve_plan(docgen.load_plan(plan_path))
+    return plan_documents(plan, ["task-sheet"])
+
+
+def docgen_render(documents: list[Document]) -> list[bytes]:
+    template = compiled(ROOT / "templates" / "task-sheet.docx")
+    return [template.render(d.context) for d in documents]
+
+
+def docxtpl_render(documents: list[Document]) -> None:
+    from docxtpl import DocxTemplate
+
+    env = environment()
+    for document in documents:
+        template = DocxTemplate(str(ROOT / "templates" / document.template))
+        template.render(document.context, jinja_env=env, autoescape=True)
+        template.save(io.BytesIO())
+
+
+def floor(packages: list[bytes]) -> None:
+    for data in packages:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            parts = [(info, source.read(info)) for info in source.infolist()]
+        with zipfile.ZipFile(io.BytesIO(), "w", zipfile.ZIP_DEFLATED) as target:
+            for info, part in parts:
+                target.writestr(info, part)
+
+
+def per_document(run: Callable[[], object], count: int) -> float:
+    start = time.perf_counter()
+    run()
+    return (time.perf_counter() - start) / count
+
+
+def command_time(args: list[str], repeat: int = 7) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def jobs_speedup(plan_path: Path, repeat: int = 3) -> tuple[float, float]:
+    """Median wall time of a whole task-sheet render with --jobs 1 and --jobs 2."""
+    results = {}
+    for jobs in (1, 2):
+        times = []
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as out:
+                start = time.perf_counter()
+                docgen.render(plan_path, out, only="task-sheet", jobs=jobs)
+                times.append(time.perf_counter() - start)
+        results[jobs] = statistics.median(times)
+    return results[1], results[2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--docxtpl-sample", type=int, default=100, help="documents per round for (b)")
+    parser.add_argument("--jobs", action="store_true", help="also time --jobs 1 against --jobs 2")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        plan_path = Path(folder) / "plan.yaml"
+        plan_path.write_text(synthetic_plan_text(args.units), encoding="utf-8")
+        documents = task_sheets(plan_path)
+        sample = documents[: args.docxtpl_sample]
+        packages = docgen_render(documents)  # warm: templates compiled, imports done
+        docxtpl_render(sample[:2])
+        times: dict[str, list[float]] = {"docgen": [], "docxtpl": [], "floor": []}
+        for _ in range(args.rounds):
+            times["docgen"].append(per_document(lambda: docgen_render(documents), len(documents)))
+            times["docxtpl"].append(per_document(lambda: docxtpl_render(sample), len(sample)))
+            times["floor"].append(per_document(lambda: floor(packages), len(packages)))
+        median = {k: statistics.median(v) for k, v in times.items()}
+        print(f"task sheets: {len(documents)} ({args.units} units), rounds: {args.rounds}")
+        for name, label in (("docgen", "(a) docgen"), ("docxtpl", "(b) plain docxtpl"), ("floor", "(c) zip floor")):
+            print(f"{label:20} {median[name] * 1000:8.2f} ms per document")
+        if args.jobs:
+            one, two = jobs_speedup(plan_path)
+            print(f"render --jobs 1: {one:.2f} s, --jobs 2: {two:.2f} s, jobs_speedup: {one / two:.2f}")
+
+    docgen_cli = [sys.executable, "-m", "docgen", "--help"]
+    click_only = [sys.executable, "-c", "import click"]
+    help_time, click_time = command_time(docgen_cli), command_time(click_only)
+    print(f"docgen --help {help_time * 1000:.0f} ms, import click {click_time * 1000:.0f} ms, "
+          f"help_vs_click: {help_time / click_time:.2f}")
+    print(f"speedup_vs_docxtpl: {median['docxtpl'] / median['docgen']:.2f}")
+    print(f"overhead_vs_floor: {median['docgen'] / median['floor']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
