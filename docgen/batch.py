@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docgen.documents import KINDS, plan_documents
 from docgen.errors import DocgenError, Problem, ProblemsError
@@ -45,6 +45,7 @@ def render(
     unit: str | None = None,
     dry_run: bool = False,
     force: bool = False,
+    pdf: bool = False,
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
@@ -55,7 +56,9 @@ def render(
     full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
     of the user's own copies of the templates (same file names). With ``dry_run`` nothing is
     written. Files docgen wrote before are replaced; any other file in the way needs ``force``.
-    ``jobs`` processes render in parallel (default: one for small runs, every core for many);
+    With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch) and
+    committed with them, so a failed conversion leaves OUT as it was. ``jobs`` processes
+    render in parallel (default: one for small runs, every core for many);
     ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
     """
@@ -69,13 +72,30 @@ def render(
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise DocgenError(f"{out}: the output folder is a file")
-    check_targets(out, [d.path for d in documents], force=force)
-    targets = [out / d.path for d in documents]
+    paths = [d.path for d in documents]
+    if pdf:
+        paths += [p.with_suffix(".pdf") for p in paths]
+    check_targets(out, paths, force=force)
+    targets = [out / p for p in paths]
     if dry_run:
         return targets
+    if pdf:
+        from docgen.office import find_office
+
+        find_office()  # before anything is written
     folder = Path(templates) if templates is not None else templates_dir()
     with staging(out) as stage:
         render_into(stage, documents, folder, jobs=jobs, progress=progress)
         outputs = {document.path: document.kind for document in documents}
+        if pdf:
+            outputs |= _convert_staged(stage, outputs)
         commit(out, stage, outputs, replaced_kinds=set() if unit else set(kinds or KINDS))
     return targets
+
+
+def _convert_staged(stage: Path, documents: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+    """PDFs of the staged documents, made in one LibreOffice run beside them: path -> kind."""
+    from docgen.office import convert_to_pdf
+
+    convert_to_pdf([stage / p for p in documents])
+    return {p.with_suffix(".pdf"): kind for p, kind in documents.items()}

@@ -91,16 +91,45 @@ def schema() -> None:
 @click.option("--templates", type=click.Path(path_type=Path), help="Folder with your own copies of the templates.")
 @click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
 @click.option("--force", is_flag=True, help="Replace files in OUT that docgen did not write.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside every .docx (needs LibreOffice).")
 def render(
-    plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, dry_run: bool, force: bool
+    plan: Path,
+    out_dir: Path,
+    only: str | None,
+    unit: str | None,
+    templates: Path | None,
+    dry_run: bool,
+    force: bool,
+    pdf: bool,
 ) -> None:
     """Render PLAN's documents into OUT (all or nothing)."""
     from docgen.batch import render as render_plan
 
-    paths = render_plan(plan, out_dir, only, templates, unit=unit, dry_run=dry_run, force=force)
+    paths = render_plan(plan, out_dir, only, templates, unit=unit, dry_run=dry_run, force=force, pdf=pdf)
     verb = "would write" if dry_run else "wrote"
     for path in paths:
         click.echo(f"{verb} {path}")
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option(
+    "-o", "--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the PNG images."
+)
+@click.option("--only", metavar="KINDS", help="Comma-separated kinds: notice, form, letter, task-sheet, unit-form.")
+@click.option("--unit", metavar="ID_OR_NAME", help="Only this unit's task sheet and form.")
+@click.option("--templates", type=click.Path(path_type=Path), help="Folder with your own copies of the templates.")
+@click.option(
+    "--resolution", type=click.IntRange(20, 300), default=80, show_default=True, help="Pixels per inch of the images."
+)
+def preview(
+    plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int
+) -> None:
+    """Write PNG images of the pages of PLAN's documents into OUT (needs LibreOffice and poppler)."""
+    from docgen.preview import preview as preview_pages
+
+    for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution):
+        click.echo(f"wrote {image}")
 
 
 @main.command("new-year")

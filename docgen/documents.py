@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -29,6 +30,8 @@ TEMPLATE_OF = {
     "unit-form": "form.docx",
 }
 ENUMERATION = "、"
+LINE_CHARS = 28  # GB/T 9704-2012: 28 characters of 三号 to a line
+AUTOSPACE = 0.2  # the gap LibreOffice 7.4 draws between 年 and 4, in characters
 TASK_SHEET_FOLDER = "任务单"
 UNIT_FORM_FOLDER = "活动安排表"
 
@@ -69,20 +72,41 @@ class HeadingCounter:
 
 
 def _width(text: str) -> float:
-    """Width in characters of 三号 text: Latin letters and digits count half."""
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    """Width in characters of 三号 text: Latin letters and digits count half.
+
+    Word and LibreOffice put a little space (about a fifth of a character) between Chinese and
+    Latin letters or digits ("2019年4月"): counted here, so a date's width comes out right.
+    """
+    width = sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    kinds = [_script(c) for c in text]
+    return width + AUTOSPACE * sum(1 for a, b in itertools.pairwise(kinds) if {a, b} == {"han", "latin"})
+
+
+def _script(char: str) -> str:
+    if char.isascii() and char.isalnum():
+        return "latin"
+    return "han" if "\u3400" <= char <= "\u9fff" else "other"
 
 
 def signature(lines: Sequence[str], date: dt.date) -> list[dict[str, Any]]:
     """Signature lines and the date, each centred in one block two characters from the right.
 
     GB/T 9704 for a document without a seal: when the date is the longest line it stands two
-    characters in from the right and the issuer is centred above it.
+    characters in from the right and the issuer is centred above it. Each line's place is
+    given as leading spaces (``padding``) in a left-aligned paragraph, counted on the standard's
+    28 characters a line, because an indent computed per line would have to be a template tag
+    inside an XML attribute, which Word rejects as unreadable content when opening the template.
     """
     texts = [*lines, chinese.full_date(date)]
     block = max(_width(t) for t in texts)
-    char = 320
-    return [{"text": t, "indent": int(char * (2 + (block - _width(t)) / 2))} for t in texts]
+    return [{"text": t, "padding": _padding(LINE_CHARS - 2 - block + (block - _width(t)) / 2)} for t in texts]
+
+
+def _padding(chars: float) -> str:
+    """Spaces ``chars`` characters wide: ideographic spaces, then a quarter-width space (Times) per quarter."""
+    chars = max(chars, 0.0)
+    whole = int(chars)
+    return chinese.IDEOGRAPHIC_SPACE * whole + " " * round((chars - whole) * 4)
 
 
 def unit_names(plan: Plan, ids: Sequence[str]) -> str:

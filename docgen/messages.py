@@ -248,6 +248,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("change it if it means the campaign's year"),
     ),
     "feb-29-moved": (N_("{old} has no counterpart in {year}; it became {new}"), N_("check the date")),
+    # LibreOffice and poppler (PDF output and previews)
+    "office-missing": (
+        N_("LibreOffice (soffice) is not installed or not on PATH; it is needed for PDF output and previews"),
+        N_("on Debian or Ubuntu: sudo apt-get install {packages}"),
+    ),
+    "tool-missing": (
+        N_("{tool} is not installed or not on PATH"),
+        N_("on Debian or Ubuntu: sudo apt-get install {package}"),
+    ),
+    "office-timeout": (
+        N_("LibreOffice did not finish converting {count} files within {seconds} seconds and was stopped"),
+        N_("try again; if it keeps happening, convert fewer documents at once with --only or --unit"),
+    ),
+    "office-failed": (
+        N_("LibreOffice failed (exit status {code}): {detail}"),
+        N_("run 'soffice --headless --version' to check the installation"),
+    ),
+    "pdf-not-produced": (
+        N_("LibreOffice wrote no PDF for this file (it said: {detail})"),
+        N_("open the file in LibreOffice Writer or Word to see whether it is damaged"),
+    ),
+    "pdf-name-clash": (N_("two documents would be converted to this same PDF"), N_("give them different file names")),
+    "preview-failed": (N_("pdftoppm could not draw the pages: {detail}"), ""),
     # writing files
     "file-exists": (N_("the file already exists"), N_("use --force to overwrite it")),
     "write-failed": (N_("cannot write the file: {reason}"), ""),

@@ -42,15 +42,40 @@ def archive(members: list[Member]) -> bytes:
         flags = 0x800  # names are UTF-8
         offset = len(out)
         out += struct.pack(
-            "<IHHHHHIIIHH", 0x04034B50, _VERSION, flags, _DEFLATED, _DOS_TIME, _DOS_DATE,
-            member.crc, len(member.data), member.size, len(member.name), 0,
+            "<IHHHHHIIIHH",
+            0x04034B50,
+            _VERSION,
+            flags,
+            _DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            member.crc,
+            len(member.data),
+            member.size,
+            len(member.name),
+            0,
         )
         out += member.name
         out += member.data
         central += struct.pack(
-            "<IHHHHHHIIIHHHHHII", 0x02014B50, (3 << 8) | _VERSION, _VERSION, flags, _DEFLATED, _DOS_TIME,
-            _DOS_DATE, member.crc, len(member.data), member.size, len(member.name), 0, 0, 0, 0,
-            0o100644 << 16, offset,
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            (3 << 8) | _VERSION,
+            _VERSION,
+            flags,
+            _DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            member.crc,
+            len(member.data),
+            member.size,
+            len(member.name),
+            0,
+            0,
+            0,
+            0,
+            0o100644 << 16,
+            offset,
         )
         central += member.name
     start = len(out)

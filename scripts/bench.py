@@ -149,8 +149,10 @@ def main() -> None:
     docgen_cli = [sys.executable, "-m", "docgen", "--help"]
     click_only = [sys.executable, "-c", "import click"]
     help_time, click_time = command_time(docgen_cli), command_time(click_only)
-    print(f"docgen --help {help_time * 1000:.0f} ms, import click {click_time * 1000:.0f} ms, "
-          f"help_vs_click: {help_time / click_time:.2f}")
+    print(
+        f"docgen --help {help_time * 1000:.0f} ms, import click {click_time * 1000:.0f} ms, "
+        f"help_vs_click: {help_time / click_time:.2f}"
+    )
     print(f"speedup_vs_docxtpl: {median['docxtpl'] / median['docgen']:.2f}")
     print(f"overhead_vs_floor: {median['docgen'] / median['floor']:.2f}")
 

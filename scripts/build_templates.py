@@ -35,15 +35,15 @@ FORM_WEIGHTS = [16, 23, 12, 12, 12, 15, 12]
 def signature(sect: str = "") -> str:
     """Issuer lines and date, each centred in a block that ends two characters from the right.
 
-    ``signature`` in the context lists the lines with their right indents (GB/T 9704, no seal);
-    the last line carries the section break when ``sect`` is given.
+    ``signature`` in the context lists the lines with the spaces that place them (GB/T 9704, no
+    seal); the last line carries the section break when ``sect`` is given.
     """
     return (
         paragraph()
         + tag("{%p for line in signature[:-1] %}")
-        + paragraph("{{ line.text }}", "Signature", right="{{ line.indent }}")  # type: ignore[arg-type]
+        + paragraph("{{ line.padding }}{{ line.text }}", "Signature")
         + tag("{%p endfor %}")
-        + paragraph("{{ signature[-1].text }}", "Signature", right="{{ signature[-1].indent }}", sect=sect)  # type: ignore[arg-type]
+        + paragraph("{{ signature[-1].padding }}{{ signature[-1].text }}", "Signature", sect=sect)
     )
 
 

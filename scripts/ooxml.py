@@ -74,6 +74,7 @@ def paragraph_properties(
     keep_next: bool = False,
     page_break: bool = False,
     tabs: Iterable[tuple[str, int]] = (),
+    grid: bool = True,
     line: int | None = None,
     line_rule: str = "exact",
     before: int | None = None,
@@ -86,7 +87,7 @@ def paragraph_properties(
     rpr: str = "",
     sect: str = "",
 ) -> str:
-    """A w:pPr with its children in schema order."""
+    """A w:pPr with its children in schema order; ``grid=False`` frees small text from the 22-line grid."""
     parts = []
     if style:
         parts.append(f'<w:pStyle w:val="{style}"/>')
@@ -97,6 +98,8 @@ def paragraph_properties(
     tabs = list(tabs)
     if tabs:
         parts.append("<w:tabs>" + "".join(f'<w:tab w:val="{k}" w:pos="{p}"/>' for k, p in tabs) + "</w:tabs>")
+    if not grid:
+        parts.append('<w:snapToGrid w:val="0"/>')
     if line is not None or before is not None or after is not None:
         attrs = ""
         if before is not None:
@@ -312,7 +315,7 @@ def styles_xml() -> str:
             "paragraph",
             "Signature",
             "Signature",
-            paragraph_properties(first_line_chars=0, jc="right"),
+            paragraph_properties(first_line_chars=0, jc="left"),
             based_on="Normal",
         ),
         _style(
@@ -328,7 +331,7 @@ def styles_xml() -> str:
             "paragraph",
             "TableText",
             "Table Text",
-            paragraph_properties(line=240, line_rule="auto", first_line_chars=0, jc="center"),
+            paragraph_properties(grid=False, line=240, line_rule="auto", first_line_chars=0, jc="center"),
             run_properties(font=FANGSONG, size=SIZE_XIAO4, spacing=0),
             based_on="Normal",
         ),
@@ -352,7 +355,7 @@ def styles_xml() -> str:
             "paragraph",
             "CalendarDay",
             "Calendar Day",
-            paragraph_properties(keep_next=True, line=240, line_rule="auto", first_line_chars=0, jc="left"),
+            paragraph_properties(keep_next=True, grid=False, line=240, line_rule="auto", first_line_chars=0, jc="left"),
             run_properties(font=HEITI, size=SIZE_XIAO4, spacing=0),
             based_on="Normal",
         ),
@@ -360,7 +363,7 @@ def styles_xml() -> str:
             "paragraph",
             "CalendarMark",
             "Calendar Mark",
-            paragraph_properties(keep_next=True, line=240, line_rule="auto", first_line_chars=0, jc="left"),
+            paragraph_properties(keep_next=True, grid=False, line=240, line_rule="auto", first_line_chars=0, jc="left"),
             run_properties(font=FANGSONG, size=18, spacing=0),
             based_on="Normal",
         ),

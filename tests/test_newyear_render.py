@@ -20,7 +20,7 @@ def test_rolled_plan_renders_documents_of_the_new_year(tmp_path: Path, shipped_t
     assert len(paths) == 3 + 2 * 17
 
     notice = open_docx(out / f"{year}年职业教育宣传月活动方案.docx")
-    texts = [p.text for p in notice.paragraphs]
+    texts = [p.text.strip() for p in notice.paragraphs]
     assert texts[1] == f"{year}年“职业教育宣传月”活动方案"
     assert f"{year}年4月30日" in texts
     assert f"我校将开展{year}年职业教育宣传月活动" in texts[3]

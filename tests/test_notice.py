@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from pathlib import Path
 
@@ -138,15 +139,26 @@ def test_footer_page_numbers_odd_right_even_left(rendered: Path) -> None:
         assert document.styles["Footer"].font.size == Pt(14)
 
 
+def padded_width(text: str) -> float:
+    """Width in 三号 characters: ideographic spaces and CJK 1, digits 0.5, a Times space 0.25,
+    and the fifth of a character office suites put between a digit and a Chinese character."""
+    width = sum(0.25 if c == " " else 0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    gaps = sum(1 for a, b in itertools.pairwise(text) if a.isdigit() != b.isdigit() and " " not in a + b)
+    return round(width + 0.2 * gaps, 2)
+
+
 def test_signature_date_two_characters_from_right_issuer_centred(rendered: Path) -> None:
     paragraphs = open_docx(rendered / NOTICE).paragraphs
-    texts = [p.text for p in paragraphs]
+    texts = [p.text.strip() for p in paragraphs]
     date_at = texts.index("2019年4月30日")
-    issuer, date = paragraphs[date_at - 1], paragraphs[date_at]
-    assert issuer.text == "宣传部"
-    assert date.paragraph_format.right_indent == Pt(32)  # two 三号 characters
-    # 2019年4月30日 is 6.5 characters wide, 宣传部 3: centred means 1.75 characters more indent
-    assert issuer.paragraph_format.right_indent == Pt(32 + 1.75 * 16)
+    issuer, date = paragraphs[date_at - 1].text, paragraphs[date_at].text
+    assert issuer.strip() == "宣传部"
+    # the line holds 28 characters: the date ends two characters before the right margin
+    assert padded_width(date) == 28 - 2
+    # 2019年4月30日 is 7.5 characters wide with its gaps, 宣传部 3: centred above it, 2.25 further in
+    date_padding = padded_width(date) - padded_width(date.strip())
+    issuer_padding = padded_width(issuer) - padded_width(issuer.strip())
+    assert round(issuer_padding - date_padding, 2) == 2.25
     assert texts[date_at - 3] == "附件：2019年“职业教育宣传月”活动安排"
 
 

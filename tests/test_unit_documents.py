@@ -111,7 +111,7 @@ def test_prefilled_form_for_a_unit(out: Path) -> None:
 
 def test_letter(out: Path) -> None:
     document = open_docx(out / LETTER)
-    text = [p.text for p in document.paragraphs]
+    text = [p.text.strip() for p in document.paragraphs]
     assert text[0] == "致初中、高中毕业生及家长的一封信"
     assert text[2] == "亲爱的初中、高中毕业生及家长朋友们："
     body = "".join(text)
@@ -126,7 +126,7 @@ def test_letter_optional_lines_and_own_date(tmp_path: Path) -> None:
         ("  # hotline: 招生咨询电话", "  hotline: 0431-12345678\n  date: 2019-05-06"),
     )
     docgen.render(plan, tmp_path / "out", only="letter")
-    text = [p.text for p in open_docx(tmp_path / "out" / LETTER).paragraphs]
+    text = [p.text.strip() for p in open_docx(tmp_path / "out" / LETTER).paragraphs]
     assert "招生咨询电话：0431-12345678" in text
     assert not any(line.startswith("学校网址") for line in text)
     assert text[-1] == "2019年5月6日"
