@@ -37,12 +37,21 @@ _EXPORTS = {
     "format_problem": "docgen.messages",
     "format_review_item": "docgen.messages",
     "new_year": "docgen.newyear",
+    "collect": "docgen.collecting",
+    "Collection": "docgen.collecting",
+    "Activity": "docgen.collecting",
+    "RejectedRow": "docgen.collecting",
+    "write_collection": "docgen.schedule",
+    "deadlines_calendar": "docgen.calendars",
+    "activities_calendar": "docgen.calendars",
     "ReviewItem": "docgen.review",
     "ReviewKind": "docgen.review",
 }
 
 __all__ = [
+    "Activity",
     "CheckReport",
+    "Collection",
     "Contact",
     "Deadline",
     "DocgenError",
@@ -54,6 +63,7 @@ __all__ = [
     "Plan",
     "PlanError",
     "Problem",
+    "RejectedRow",
     "Requirement",
     "ReviewItem",
     "ReviewKind",
@@ -63,16 +73,22 @@ __all__ = [
     "Unit",
     "UnknownUnitError",
     "__version__",
+    "activities_calendar",
     "check_plan",
+    "collect",
+    "deadlines_calendar",
     "format_problem",
     "format_review_item",
     "load_plan",
     "new_year",
     "plan_schema",
     "resolve_plan",
+    "write_collection",
 ]
 
 if TYPE_CHECKING:
+    from docgen.calendars import activities_calendar, deadlines_calendar
+    from docgen.collecting import Activity, Collection, RejectedRow, collect
     from docgen.errors import (
         DocgenError,
         FormError,
@@ -89,6 +105,7 @@ if TYPE_CHECKING:
     from docgen.plan import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.planfile import CheckReport, check_plan, load_plan
     from docgen.review import ReviewItem, ReviewKind
+    from docgen.schedule import write_collection
     from docgen.schema import plan_schema
     from docgen.text import resolve_plan
 
