@@ -39,12 +39,21 @@ _EXPORTS = {
     "format_problem": "docgen.messages",
     "format_review_item": "docgen.messages",
     "new_year": "docgen.newyear",
+    "collect": "docgen.collecting",
+    "Collection": "docgen.collecting",
+    "Activity": "docgen.collecting",
+    "RejectedRow": "docgen.collecting",
+    "write_collection": "docgen.schedule",
+    "deadlines_calendar": "docgen.calendars",
+    "activities_calendar": "docgen.calendars",
     "ReviewItem": "docgen.review",
     "ReviewKind": "docgen.review",
 }
 
 __all__ = [
+    "Activity",
     "CheckReport",
+    "Collection",
     "Contact",
     "Deadline",
     "DocgenError",
@@ -56,6 +65,7 @@ __all__ = [
     "Plan",
     "PlanError",
     "Problem",
+    "RejectedRow",
     "Requirement",
     "ReviewItem",
     "ReviewKind",
@@ -65,7 +75,10 @@ __all__ = [
     "Unit",
     "UnknownUnitError",
     "__version__",
+    "activities_calendar",
     "check_plan",
+    "collect",
+    "deadlines_calendar",
     "format_problem",
     "format_review_item",
     "init_project",
@@ -74,10 +87,13 @@ __all__ = [
     "plan_schema",
     "render",
     "resolve_plan",
+    "write_collection",
 ]
 
 if TYPE_CHECKING:
     from docgen.batch import render
+    from docgen.calendars import activities_calendar, deadlines_calendar
+    from docgen.collecting import Activity, Collection, RejectedRow, collect
     from docgen.errors import (
         DocgenError,
         FormError,
@@ -95,6 +111,7 @@ if TYPE_CHECKING:
     from docgen.planfile import CheckReport, check_plan, load_plan
     from docgen.review import ReviewItem, ReviewKind
     from docgen.scaffold import init_project
+    from docgen.schedule import write_collection
     from docgen.schema import plan_schema
     from docgen.text import resolve_plan
 

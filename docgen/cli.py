@@ -6,6 +6,7 @@ so that ``docgen --help`` starts fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -194,3 +195,72 @@ def list_units(plan: Path) -> None:
             click.echo(f"  {section_number(2, number)}{task.title}")
         for number, requirement in loaded.requirements_of(unit.id):
             click.echo(f"  工作要求{section_number(2, number)}{requirement.title}")
+
+
+def _form_files(forms: tuple[Path, ...]) -> list[Path]:
+    """The files named, a folder standing for the files in it (not hidden ones, not Word's ~$ lock files)."""
+    files: list[Path] = []
+    for path in forms:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+        else:
+            files.append(path)
+    return files
+
+
+@main.command()
+@click.argument("forms", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--plan",
+    "plan_path",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_PLAN,
+    show_default=True,
+    help="The plan the forms were sent out with.",
+)
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Folder for the outputs.")
+@click.option("--force", is_flag=True, help="Replace files in OUT that docgen did not write.")
+def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool) -> None:
+    """Collect returned 活动安排 forms (FORM: .docx files or folders) into a schedule, a spreadsheet and a calendar.
+
+    Prints every problem (FILE: row N: ...) and a summary; exits 1 when anything was reported.
+    """
+    from docgen.collecting import collect as collect_forms
+    from docgen.planfile import load_plan
+    from docgen.schedule import write_collection
+
+    plan = load_plan(plan_path)
+    files = _form_files(forms)
+    collection = collect_forms(files, plan)
+    written = write_collection(collection, out_dir, stamp=dt.datetime.now(dt.UTC), force=force)
+    echo_problems(collection.problems)
+    errors = sum(1 for p in collection.problems if p.is_error)
+    click.echo(
+        f"{len(files)} files: {len(collection.returned)} units returned a form, "
+        f"{len(collection.activities)} activities, {len(collection.rejected)} rows left out, "
+        f"{len(collection.missing)} units missing, {errors} errors, {len(collection.problems) - errors} warnings"
+    )
+    for path in written:
+        click.echo(f"wrote {path}")
+    if collection.problems:
+        sys.exit(1)
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option("--unit", metavar="ID_OR_NAME", help="Only the deadlines that concern this unit.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .ics file to write."
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT even when docgen did not write it.")
+def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
+    """Write PLAN's period and deadlines as an iCalendar file for phone and desktop calendars."""
+    from docgen.calendars import deadlines_calendar, write_calendar
+    from docgen.documents import find_unit
+    from docgen.planfile import load_plan
+    from docgen.text import resolve_plan
+
+    loaded = resolve_plan(load_plan(plan))
+    chosen = find_unit(loaded, unit) if unit is not None else None
+    write_calendar(output, deadlines_calendar(loaded, dt.datetime.now(dt.UTC), chosen), force=force)
+    click.echo(f"wrote {output}")

@@ -216,11 +216,54 @@ def task_sheet() -> bytes:
     return package(body, "{{ unit }}{{ title }}")
 
 
+# The summary schedule's columns: number, content, time, place, unit, person, phone.
+SCHEDULE_WEIGHTS = [6, 30, 16, 14, 12, 12, 12]
+
+
+def schedule() -> bytes:
+    """The collected 活动安排汇总: one table, a heading row per task, then its activities by date."""
+    width = text_width(landscape=True)
+    total = sum(SCHEDULE_WEIGHTS)
+    widths = [width * w // total for w in SCHEDULE_WEIGHTS]
+    header = row(
+        "".join(cell(paragraph(f"{{{{ columns[{i}] }}}}", "TableHeading"), w) for i, w in enumerate(widths)),
+        header=True,
+        height=567,
+    )
+    group_row = row(
+        cell(paragraph("{{ group.heading }}", "TableHeading", jc="left"), width, span=len(widths)), height=454
+    )
+    activity_row = row(
+        "".join(cell(paragraph(f"{{{{ activity[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),
+        height=454,
+    )
+    rows = (
+        tag_row("{%tr for group in groups %}", widths)
+        + group_row
+        + tag_row("{%tr for activity in group.activities %}", widths)
+        + activity_row
+        + tag_row("{%tr endfor %}", widths)
+        + tag_row("{%tr endfor %}", widths)
+    )
+    body = (
+        paragraph("{{ institution }}", "Title")
+        + paragraph("{{ title }}", "Title")
+        + paragraph("{{ summary }}", "FormNote", before=120)
+        + table([(str(i), w) for i, w in enumerate(SCHEDULE_WEIGHTS)], header, rows, width=width)
+        + tag("{%p if missing %}")
+        + paragraph("{{ missing }}", "FormNote", before=120)
+        + tag("{%p endif %}")
+        + section_properties(landscape=True)
+    )
+    return package(body, "{{ title }}")
+
+
 BUILDERS: dict[str, Callable[[], bytes]] = {
     "notice.docx": notice,
     "form.docx": form,
     "letter.docx": letter,
     "task-sheet.docx": task_sheet,
+    "schedule.docx": schedule,
 }
 
 

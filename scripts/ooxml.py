@@ -199,9 +199,13 @@ def table(columns: list[tuple[str, int]], header_cells: str, body_rows: str, *, 
     )
 
 
-def cell(content: str, width: int) -> str:
-    """A table cell of the given width, vertically centred."""
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>'
+def cell(content: str, width: int, *, span: int = 1) -> str:
+    """A table cell of the given width, vertically centred; ``span`` grid columns wide."""
+    grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}<w:vAlign w:val="center"/></w:tcPr>'
+        f"{content}</w:tc>"
+    )
 
 
 def row(cells: str, *, header: bool = False, height: int | None = None) -> str:

@@ -40,7 +40,7 @@ def test_builder_is_deterministic() -> None:
     assert builder.build_all() == builder.build_all()  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("name", ["notice.docx", "form.docx", "letter.docx", "task-sheet.docx"])
+@pytest.mark.parametrize("name", ["notice.docx", "form.docx", "letter.docx", "task-sheet.docx", "schedule.docx"])
 def test_templates_are_small_docx_files_python_docx_opens(name: str) -> None:
     path = ROOT / "templates" / name
     document = open_docx(path)
@@ -62,6 +62,7 @@ def test_init_copies_plan_schema_and_templates(tmp_path: Path) -> None:
         "form.docx",
         "letter.docx",
         "notice.docx",
+        "schedule.docx",
         "task-sheet.docx",
     ]
     (new / "data" / "campaign.yaml").write_text("# mine\n", encoding="utf-8")
