@@ -28,6 +28,33 @@ def echo_problems(problems: list[Problem]) -> None:
         click.echo(format_problem(problem), err=True)
 
 
+class ProgressBar:
+    """A progress bar on stderr for long runs, shown only when stderr is a terminal."""
+
+    SHOWN_FROM = 100  # documents
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._shown = 0
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.render_finish()
+
+    def __call__(self, done: int, total: int) -> None:
+        """Advance to ``done`` of ``total`` documents."""
+        if self._bar is None:
+            if total < self.SHOWN_FROM or not sys.stderr.isatty():
+                return
+            self._bar = click.progressbar(length=total, label="rendering", file=sys.stderr)
+            self._bar.render_progress()
+        self._bar.update(done - self._shown)
+        self._shown = done
+
+
 class DocgenGroup(click.Group):
     """Turns every ``DocgenError`` into located lines on stderr and its exit code: no traceback."""
 
@@ -93,6 +120,12 @@ def schema() -> None:
 @click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
 @click.option("--force", is_flag=True, help="Replace files in OUT that docgen did not write.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside every .docx (needs LibreOffice).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Render in N processes (default: one for small runs, every core for many documents).",
+)
 def render(
     plan: Path,
     out_dir: Path,
@@ -102,11 +135,24 @@ def render(
     dry_run: bool,
     force: bool,
     pdf: bool,
+    jobs: int | None,
 ) -> None:
     """Render PLAN's documents into OUT (all or nothing)."""
     from docgen.batch import render as render_plan
 
-    paths = render_plan(plan, out_dir, only, templates, unit=unit, dry_run=dry_run, force=force, pdf=pdf)
+    with ProgressBar() as progress:
+        paths = render_plan(
+            plan,
+            out_dir,
+            only,
+            templates,
+            unit=unit,
+            dry_run=dry_run,
+            force=force,
+            pdf=pdf,
+            jobs=jobs,
+            progress=progress,
+        )
     verb = "would write" if dry_run else "wrote"
     for path in paths:
         click.echo(f"{verb} {path}")

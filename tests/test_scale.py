@@ -1,0 +1,130 @@
+"""Compiled-once, parallel and plain docxtpl rendering make the same documents."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from conftest import ROOT, SHIPPED_PLAN
+from docx_text import blocks
+
+import docgen
+from docgen.cli import ProgressBar
+from docgen.documents import plan_documents
+from docgen.rendering import compiled, environment
+from docgen.text import resolve_plan
+
+
+def load_bench() -> Any:
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def big_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "plan.yaml"
+    path.write_text(load_bench().synthetic_plan_text(150), encoding="utf-8")
+    return path
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def test_parallel_output_is_identical_to_serial(big_plan: Path, tmp_path: Path) -> None:
+    serial = docgen.render(big_plan, tmp_path / "one", only="task-sheet,unit-form", jobs=1)
+    parallel = docgen.render(big_plan, tmp_path / "two", only="task-sheet,unit-form", jobs=2)
+    assert len(serial) == len(parallel) == 2 * 150
+    for a, b in zip(serial, parallel, strict=True):
+        assert a.relative_to(tmp_path / "one") == b.relative_to(tmp_path / "two")
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_progress_reports_every_document(big_plan: Path, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    docgen.render(big_plan, tmp_path, only="task-sheet", jobs=2, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (150, 150)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    with ProgressBar() as bar:
+        bar(50, 150)
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with ProgressBar() as bar:
+        bar(75, 150)
+        bar(150, 150)
+    assert "rendering" in capsys.readouterr().err
+    with ProgressBar() as bar:
+        bar(5, 10)  # a short run shows no bar even on a terminal
+    assert capsys.readouterr().err == ""
+
+
+def same_content(ours: bytes, theirs: bytes) -> None:
+    a, b = docx.Document(io.BytesIO(ours)), docx.Document(io.BytesIO(theirs))
+
+    def shape(document: Any) -> list[Any]:
+        out: list[Any] = []
+        for block in blocks(document):
+            if hasattr(block, "rows"):
+                out.append([[cell.text for cell in row.cells] for row in block.rows])
+            else:
+                out.append((block.style.name if block.style is not None else None, block.text))
+        return out
+
+    assert shape(a) == shape(b)
+    assert [p.text for p in a.sections[0].footer.paragraphs] == [p.text for p in b.sections[0].footer.paragraphs]
+    assert a.core_properties.title == b.core_properties.title
+
+
+@pytest.mark.parametrize("kind", ["notice", "task-sheet", "unit-form", "letter"])
+def test_same_documents_as_plain_docxtpl(kind: str) -> None:
+    from docxtpl import DocxTemplate
+
+    plan = resolve_plan(docgen.load_plan(SHIPPED_PLAN))
+    for document in plan_documents(plan, [kind])[:3]:
+        path = ROOT / "templates" / document.template
+        ours = compiled(path).render(document.context)
+        template = DocxTemplate(str(path))
+        template.render(document.context, jinja_env=environment(), autoescape=True)
+        buffer = io.BytesIO()
+        template.save(buffer)
+        same_content(ours, buffer.getvalue())
+
+
+def test_templates_compile_once_and_again_when_changed(tmp_path: Path) -> None:
+    path = tmp_path / "form.docx"
+    shutil.copy(ROOT / "templates" / "form.docx", path)
+    first = compiled(path)
+    assert compiled(path) is first
+    untagged = [p.name for p in first._parts if p.template is None]
+    assert "word/styles.xml" in untagged and "word/settings.xml" in untagged
+    assert "word/document.xml" not in untagged
+    data = path.read_bytes()
+    path.write_bytes(data)
+    os.utime(path, ns=(1, 1))  # same bytes, another modification time: compiled again
+    assert compiled(path) is not first
+
+
+def test_untouched_parts_are_copied_as_they_are() -> None:
+    template = ROOT / "templates" / "form.docx"
+    plan = resolve_plan(docgen.load_plan(SHIPPED_PLAN))
+    (document,) = plan_documents(plan, ["form"])
+    output = compiled(template).render(document.context)
+    with zipfile.ZipFile(template) as a, zipfile.ZipFile(io.BytesIO(output)) as b:
+        for name in ("word/styles.xml", "word/settings.xml", "word/fontTable.xml", "[Content_Types].xml"):
+            assert a.read(name) == b.read(name)
+        assert b.testzip() is None
