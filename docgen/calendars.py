@@ -36,6 +36,12 @@ HOLIDAY_NAMES = {
     "National Day": "国庆节",
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "抗战胜利纪念日",
+    # the holidays package's names, for years whose official arrangement is not published yet
+    "Chinese New Year (Spring Festival)": "春节",
+    "Chinese New Year's Eve": "除夕",
+    "Tomb-Sweeping Day": "清明节",
+    "Labor Day": "劳动节",
+    "Mid-Autumn Festival": "中秋节",
 }
 
 

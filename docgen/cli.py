@@ -1,20 +1,26 @@
 """The ``docgen`` command: each subcommand parses options, calls one library function, prints.
 
 This is the only module that prints or exits. Heavy modules are imported inside the commands
-so that ``docgen --help`` starts fast.
+so that ``docgen --help`` starts fast. Everything printed is in the language chosen for the
+run (``--lang``, ``DOCGEN_LANG``, the locale: see ``docgen.i18n``); texts are marked with
+``N_``/``gettext``/``ngettext`` for Babel, and command docstrings are extracted as help.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from docgen import __version__
+from docgen.clihelp import TranslatedGroup
 from docgen.errors import DocgenError, Problem
+from docgen.i18n import N_, choose_language, gettext, ngettext, use_language
 
 DEFAULT_PLAN = Path("data/campaign.yaml")
 PLAN_ARGUMENT = click.argument("plan", type=click.Path(path_type=Path), default=DEFAULT_PLAN, required=False)
@@ -49,14 +55,28 @@ class ProgressBar:
         if self._bar is None:
             if total < self.SHOWN_FROM or not sys.stderr.isatty():
                 return
-            self._bar = click.progressbar(length=total, label="rendering", file=sys.stderr)
+            self._bar = click.progressbar(length=total, label=gettext("rendering"), file=sys.stderr)
             self._bar.render_progress()
         self._bar.update(done - self._shown)
         self._shown = done
 
 
-class DocgenGroup(click.Group):
-    """Turns every ``DocgenError`` into located lines on stderr and its exit code: no traceback."""
+class DocgenGroup(TranslatedGroup):
+    """Speaks the user's language for the whole run; turns every ``DocgenError`` into located lines."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Choose the language before click parses anything, so that help and errors use it.
+
+        ``--lang`` is read from the arguments here rather than by an option callback: click
+        handles ``--help`` as soon as it meets it, which may be before ``--lang`` or without it.
+        """
+        argv = args[0] if args else kwargs.get("args")
+        asked = _lang_argument(sys.argv[1:] if argv is None else argv)
+        language, unknown = choose_language(asked, os.environ)
+        with use_language(language):
+            if unknown is not None:
+                click.echo(gettext(_UNKNOWN_LANGUAGE).format(language=unknown), err=True)
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; a user's mistake ends in its message, not a traceback."""
@@ -66,21 +86,57 @@ class DocgenGroup(click.Group):
             echo_problems(exc.problems)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo(gettext("interrupted"), err=True)
             ctx.exit(130)
 
 
+_UNKNOWN_LANGUAGE = N_("docgen: no messages in the language '{language}'; using English")
+
+
+def _lang_argument(args: Sequence[str]) -> str | None:
+    """The value of the group's ``--lang``, which comes before the command's name."""
+    for i, arg in enumerate(args):
+        if arg == "--lang":
+            return args[i + 1] if i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg == "--" or not arg.startswith("-"):
+            return None
+    return None
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(gettext("{program}, version {version}").format(program="docgen", version=__version__))
+        ctx.exit()
+
+
 @click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="docgen")
+@click.option(
+    "--lang",
+    metavar="LANG",
+    expose_value=False,
+    is_eager=True,
+    help=N_("Language of messages and help: zh_CN or en (else DOCGEN_LANG, else the locale, else English)."),
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help=N_("Show the version and exit."),
+)
 def main() -> None:
     """Turn one campaign plan (YAML) into every document the campaign needs."""
 
 
 @main.command()
 @PLAN_ARGUMENT
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any).")
+@click.option("--strict", is_flag=True, help=N_("Treat warnings as errors (exit 1 when there are any)."))
 def check(plan: Path, strict: bool) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
+    from docgen.messages import format_date
     from docgen.planfile import check_plan
 
     report = check_plan(plan)
@@ -88,11 +144,24 @@ def check(plan: Path, strict: bool) -> None:
     if report.plan is None or (strict and report.warnings):
         sys.exit(1)
     p = report.plan
-    click.echo(
-        f"{plan}: OK: {p.year}, {len(p.tasks)} tasks, {len(p.units)} units "
-        f"({len(p.responsible_units())} responsible), period {p.period.start} to {p.period.end}, "
-        f"{len(p.deadlines)} deadlines, {len(report.warnings)} warnings"
+    tasks, units, deadlines, warnings = len(p.tasks), len(p.units), len(p.deadlines), len(report.warnings)
+    summary = gettext(
+        "OK: {year}, {tasks}, {units} ({responsible} responsible), period {start} to {end}, {deadlines}, {warnings}"
+    ).format(
+        year=p.year,
+        tasks=ngettext("{count} task", "{count} tasks", tasks).format(count=tasks),
+        units=ngettext("{count} unit", "{count} units", units).format(count=units),
+        responsible=len(p.responsible_units()),
+        start=format_date(p.period.start),
+        end=format_date(p.period.end),
+        deadlines=ngettext("{count} deadline", "{count} deadlines", deadlines).format(count=deadlines),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
     )
+    click.echo(f"{plan}: {summary}")
+
+
+def _wrote(path: Path) -> str:
+    return gettext("wrote {path}").format(path=path)
 
 
 @main.command()
@@ -112,19 +181,19 @@ def schema() -> None:
     type=click.Path(path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Folder for the documents.",
+    help=N_("Folder for the documents."),
 )
-@click.option("--only", metavar="KINDS", help="Comma-separated kinds: notice, form, letter, task-sheet, unit-form.")
-@click.option("--unit", metavar="ID_OR_NAME", help="Only this unit's task sheet and form.")
-@click.option("--templates", type=click.Path(path_type=Path), help="Folder with your own copies of the templates.")
-@click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
-@click.option("--force", is_flag=True, help="Replace files in OUT that docgen did not write.")
-@click.option("--pdf", is_flag=True, help="Also write a PDF beside every .docx (needs LibreOffice).")
+@click.option("--only", metavar="KINDS", help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form."))
+@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
+@click.option("--templates", type=click.Path(path_type=Path), help=N_("Folder with your own copies of the templates."))
+@click.option("--dry-run", is_flag=True, help=N_("List what would be written; write nothing."))
+@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@click.option("--pdf", is_flag=True, help=N_("Also write a PDF beside every .docx (needs LibreOffice)."))
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
-    help="Render in N processes (default: one for small runs, every core for many documents).",
+    help=N_("Render in N processes (default: one for small runs, every core for many documents)."),
 )
 def render(
     plan: Path,
@@ -153,21 +222,25 @@ def render(
             jobs=jobs,
             progress=progress,
         )
-    verb = "would write" if dry_run else "wrote"
+    line = gettext("would write {path}") if dry_run else gettext("wrote {path}")
     for path in paths:
-        click.echo(f"{verb} {path}")
+        click.echo(line.format(path=path))
 
 
 @main.command()
 @PLAN_ARGUMENT
 @click.option(
-    "-o", "--out", "out_dir", type=click.Path(path_type=Path), required=True, help="Folder for the PNG images."
+    "-o", "--out", "out_dir", type=click.Path(path_type=Path), required=True, help=N_("Folder for the PNG images.")
 )
-@click.option("--only", metavar="KINDS", help="Comma-separated kinds: notice, form, letter, task-sheet, unit-form.")
-@click.option("--unit", metavar="ID_OR_NAME", help="Only this unit's task sheet and form.")
-@click.option("--templates", type=click.Path(path_type=Path), help="Folder with your own copies of the templates.")
+@click.option("--only", metavar="KINDS", help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form."))
+@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
+@click.option("--templates", type=click.Path(path_type=Path), help=N_("Folder with your own copies of the templates."))
 @click.option(
-    "--resolution", type=click.IntRange(20, 300), default=80, show_default=True, help="Pixels per inch of the images."
+    "--resolution",
+    type=click.IntRange(20, 300),
+    default=80,
+    show_default=True,
+    help=N_("Pixels per inch of the images."),
 )
 def preview(
     plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int
@@ -176,21 +249,21 @@ def preview(
     from docgen.preview import preview as preview_pages
 
     for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution):
-        click.echo(f"wrote {image}")
+        click.echo(_wrote(image))
 
 
 @main.command("new-year")
 @PLAN_ARGUMENT
-@click.option("--year", required=True, type=click.IntRange(1900, 2999), help="The year of the new plan.")
+@click.option("--year", required=True, type=click.IntRange(1900, 2999), help=N_("The year of the new plan."))
 @click.option(
     "-o",
     "--output",
     "new",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the new plan; default: PLAN-YEAR.yaml beside PLAN (data/campaign-2020.yaml).",
+    help=N_("Where to write the new plan; default: PLAN-YEAR.yaml beside PLAN (data/campaign-2020.yaml)."),
 )
-@click.option("--same-weekday", is_flag=True, help="Move each date by whole weeks to keep its weekday.")
-@click.option("--force", is_flag=True, help="Overwrite NEW when it exists.")
+@click.option("--same-weekday", is_flag=True, help=N_("Move each date by whole weeks to keep its weekday."))
+@click.option("--force", is_flag=True, help=N_("Overwrite NEW when it exists."))
 def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force: bool) -> None:
     """Write next year's plan from PLAN: only the year and the dates change.
 
@@ -209,19 +282,20 @@ def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force:
     write_text_atomic(new, new_text, force=force)
     for item in review:
         click.echo(format_review_item(item))
-    click.echo(f"wrote {new}")
+    click.echo(_wrote(new))
 
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
-@click.option("--force", is_flag=True, help="Overwrite files that already exist there.")
+@click.option("--force", is_flag=True, help=N_("Overwrite files that already exist there."))
 def init(directory: Path, force: bool) -> None:
     """Start a new folder with the sample plan, its schema and the default templates."""
     from docgen.scaffold import init_project
 
     for path in init_project(directory, force=force):
-        click.echo(f"wrote {path}")
-    click.echo(f"next: cd {directory} && docgen check && docgen render --templates templates")
+        click.echo(_wrote(path))
+    next_steps = f"cd {directory} && docgen check && docgen render --templates templates"
+    click.echo(gettext("next: {commands}").format(commands=next_steps))
 
 
 @main.command("list")
@@ -234,7 +308,7 @@ def list_units(plan: Path) -> None:
     from docgen.text import resolve_plan
 
     loaded = resolve_plan(load_plan(plan))
-    click.echo("kinds: " + ", ".join(KINDS))
+    click.echo(gettext("kinds: {kinds}").format(kinds=", ".join(KINDS)))
     for unit in loaded.responsible_units():
         click.echo(f"{unit.name} ({unit.id})")
         for number, task in loaded.tasks_of(unit.id):
@@ -262,10 +336,12 @@ def _form_files(forms: tuple[Path, ...]) -> list[Path]:
     type=click.Path(path_type=Path),
     default=DEFAULT_PLAN,
     show_default=True,
-    help="The plan the forms were sent out with.",
+    help=N_("The plan the forms were sent out with."),
 )
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Folder for the outputs.")
-@click.option("--force", is_flag=True, help="Replace files in OUT that docgen did not write.")
+@click.option(
+    "-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path), help=N_("Folder for the outputs.")
+)
+@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
 def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool) -> None:
     """Collect returned 活动安排 forms (FORM: .docx files or folders) into a schedule, a spreadsheet and a calendar.
 
@@ -281,24 +357,39 @@ def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool
     written = write_collection(collection, out_dir, stamp=dt.datetime.now(dt.UTC), force=force)
     echo_problems(collection.problems)
     errors = sum(1 for p in collection.problems if p.is_error)
-    click.echo(
-        f"{len(files)} files: {len(collection.returned)} units returned a form, "
-        f"{len(collection.activities)} activities, {len(collection.rejected)} rows left out, "
-        f"{len(collection.missing)} units missing, {errors} errors, {len(collection.problems) - errors} warnings"
+    warnings = len(collection.problems) - errors
+    returned, missing = len(collection.returned), len(collection.missing)
+    activities, rejected = len(collection.activities), len(collection.rejected)
+    summary = gettext(
+        "{files}: {returned} returned a form, {activities}, {rejected} left out, "
+        "{missing} missing, {errors}, {warnings}"
+    ).format(
+        files=ngettext("{count} file", "{count} files", len(files)).format(count=len(files)),
+        returned=ngettext("{count} unit", "{count} units", returned).format(count=returned),
+        activities=ngettext("{count} activity", "{count} activities", activities).format(count=activities),
+        rejected=ngettext("{count} row", "{count} rows", rejected).format(count=rejected),
+        missing=ngettext("{count} unit", "{count} units", missing).format(count=missing),
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
     )
+    click.echo(summary)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(_wrote(path))
     if collection.problems:
         sys.exit(1)
 
 
 @main.command()
 @PLAN_ARGUMENT
-@click.option("--unit", metavar="ID_OR_NAME", help="Only the deadlines that concern this unit.")
+@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only the deadlines that concern this unit."))
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The .ics file to write."
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=N_("The .ics file to write."),
 )
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT even when docgen did not write it.")
+@click.option("--force", is_flag=True, help=N_("Overwrite OUTPUT even when docgen did not write it."))
 def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
     """Write PLAN's period and deadlines as an iCalendar file for phone and desktop calendars."""
     from docgen.calendars import deadlines_calendar, write_calendar
@@ -309,4 +400,4 @@ def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
     loaded = resolve_plan(load_plan(plan))
     chosen = find_unit(loaded, unit) if unit is not None else None
     write_calendar(output, deadlines_calendar(loaded, dt.datetime.now(dt.UTC), chosen), force=force)
-    click.echo(f"wrote {output}")
+    click.echo(_wrote(output))

@@ -304,6 +304,21 @@ _TYPE_NAMES = {
 }
 
 
+# pydantic's limit errors: the words for the bound (translated in messages) and its key in ``ctx``
+_LENGTH_BOUNDS = {
+    "too_short": ("no fewer than", "min_length"),
+    "string_too_short": ("no fewer than", "min_length"),
+    "too_long": ("no more than", "max_length"),
+    "string_too_long": ("no more than", "max_length"),
+}
+_NUMBER_BOUNDS = {
+    "greater_than_equal": ("at least", "ge"),
+    "less_than_equal": ("at most", "le"),
+    "greater_than": ("more than", "gt"),
+    "less_than": ("less than", "lt"),
+}
+
+
 def _schema_problem(error: Any, source: SourceMap) -> Problem:
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     kind = error["type"]
@@ -334,10 +349,19 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
         code, params, place = "bad-format", {"value": _short(value), "field": field}, loc
     elif kind in {"too_short", "string_too_short"} and error.get("ctx", {}).get("min_length") == 1:
         code, params, place = "empty-value", {"what": "list" if kind == "too_short" else "text"}, loc
-    elif kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:
-        code, params, place = "bad-length", {"detail": error["msg"]}, loc
-    elif kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        code, params, place = "out-of-range", {"value": value, "detail": error["msg"]}, loc
+    elif kind in _LENGTH_BOUNDS:
+        bound, limit_key = _LENGTH_BOUNDS[kind]
+        measure = "characters" if kind.startswith("string") else "items"
+        limit = error.get("ctx", {}).get(limit_key)
+        code, place = "bad-length", loc
+        params = {"detail": error["msg"], "bound": bound, "limit": limit, "measure": measure}
+    elif kind in _NUMBER_BOUNDS:
+        bound, limit_key = _NUMBER_BOUNDS[kind]
+        limit = error.get("ctx", {}).get(limit_key)
+        code, place = "out-of-range", loc
+        params = {"value": value, "detail": error["msg"], "bound": bound, "limit": limit}
+    elif kind == "date-or-weekday":
+        code, params, place = kind, {}, loc
     else:
         detail = error["msg"].removeprefix("Value error, ")
         code, params, place = "invalid-value", {"detail": detail}, loc

@@ -1,24 +1,22 @@
 """The words for every problem code: a message and, where one helps, how to fix it.
 
 Kept apart from the code that finds problems so that a problem stays data (code, place,
-parameters) and its text can come in the user's language.
+parameters) and its text can come in the user's language: every message is marked with
+``N_`` for Babel's extractor and translated through ``docgen.i18n`` where it is shown.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from docgen.errors import Problem
+from docgen.i18n import ENGLISH, N_, current_language, translations
+from docgen.places import describe
 
 if TYPE_CHECKING:
     from docgen.review import ReviewItem
-
-
-def N_(text: str) -> str:  # noqa: N802 - the conventional gettext marker name
-    """Mark a message for extraction; it is translated where it is shown."""
-    return text
-
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "message": (N_("{text}"), ""),
@@ -100,8 +98,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("an id is letters, digits and underscores, starting with a letter, e.g. publicity"),
     ),
     "empty-value": (N_("the {what} is empty"), N_("fill it in, or remove the key if it is optional")),
-    "bad-length": (N_("{detail}"), ""),
-    "out-of-range": (N_("{value} is out of range: {detail}"), ""),
+    "bad-length": (N_("the length must be {bound} {limit} {measure}"), ""),
+    "out-of-range": (N_("{value} is out of range: it must be {bound} {limit}"), ""),
+    "date-or-weekday": (N_("give exactly one of 'date' and 'weekday'"), ""),
     "invalid-value": (N_("{detail}"), ""),
     # checks across fields
     "forbidden-character": (
@@ -346,42 +345,126 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "write-failed": (N_("cannot write the file: {reason}"), ""),
 }
 
-# the words for ``ReviewKind`` values, shown before each review item
+# the words for ``ReviewKind`` values, shown before each review item ("warning" also before a problem)
 REVIEW_KINDS = {"edit": N_("edit"), "warning": N_("warning"), "note": N_("note")}
 
+# Parameters whose value is one of docgen's own words (a kind of value, a weekday, a holiday),
+# translated like the message; any other parameter is the user's text or a number, shown as is.
+_WORD_PARAMS = frozenset({"expected", "found", "what", "weekday", "holiday", "end", "bound", "measure"})
+_WORD_VALUE_CODES = frozenset({"wrong-type"})  # "got a list": the value is a word when it is not shown itself
+_WORDS = (
+    # kinds of YAML value (docgen.loading)
+    N_("text"),
+    N_("a whole number"),
+    N_("a number"),
+    N_("a list"),
+    N_("a mapping"),
+    N_("a date"),
+    N_("true or false"),
+    N_("nothing (an empty value)"),
+    N_("list"),
+    # limits of numbers and lengths (docgen.loading)
+    N_("at least"),
+    N_("at most"),
+    N_("more than"),
+    N_("less than"),
+    N_("no fewer than"),
+    N_("no more than"),
+    N_("characters"),
+    N_("items"),
+    # the ends of the campaign period (docgen.review)
+    N_("start"),
+    N_("end"),
+    # weekdays (docgen.review)
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+    # holidays, as chinese_calendar and the holidays package name them (docgen.workdays)
+    N_("New Year's Day"),
+    N_("Spring Festival"),
+    N_("Chinese New Year (Spring Festival)"),
+    N_("Chinese New Year's Eve"),
+    N_("Tomb-sweeping Day"),
+    N_("Tomb-Sweeping Day"),
+    N_("Labour Day"),
+    N_("Labor Day"),
+    N_("Dragon Boat Festival"),
+    N_("Mid-autumn Festival"),
+    N_("Mid-Autumn Festival"),
+    N_("National Day"),
+    N_("Anti-Fascist 70th Day"),
+)
+_DATE = N_("{year}-{month:02d}-{day:02d}")
+_WITH_HINT = N_("{message} ({hint})")
+_AT_PLACE = N_("{place}: {message}")
+_WORD_SEPARATOR = N_("; ")
 
-def format_problem(problem: Problem, gettext: Callable[[str], str] = str) -> str:
-    """One line: ``FILE:LINE:COL: [warning: ]path: message (hint)``; parts that are unknown are left out."""
+Gettext = Callable[[str], str]
+
+
+def format_problem(problem: Problem, language: str | None = None) -> str:
+    """One line: ``FILE:LINE:COL: [warning: ]path: message (hint)``; parts that are unknown are left out.
+
+    ``language`` defaults to the current one (``docgen.i18n``). The prefix is the same in every
+    language but for the word "warning"; a translated message starts with the place in words.
+    """
+    language = language or current_language()
+    gettext = translations(language).gettext
     where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part is not None)
     prefix = f"{where}: " if where else ""
     if not problem.is_error:
-        prefix += "warning: "
+        prefix += f"{gettext(REVIEW_KINDS['warning'])}: "
     if problem.path:
         prefix += f"{problem.path}: "
-    return prefix + _message(problem.code, problem.params, gettext)
+    return prefix + _message(problem.code, problem.params, problem.path, gettext, language)
 
 
-def format_review_item(item: ReviewItem, gettext: Callable[[str], str] = str) -> str:
+def format_review_item(item: ReviewItem, language: str | None = None) -> str:
     """One line: ``FILE:LINE: kind: path: message (hint)``, the kind being edit, warning or note."""
+    language = language or current_language()
+    gettext = translations(language).gettext
     where = ":".join(str(part) for part in (item.file, item.line) if part is not None)
     prefix = f"{where}: " if where else ""
     prefix += f"{gettext(REVIEW_KINDS[item.kind.value])}: "
     if item.path:
         prefix += f"{item.path}: "
-    return prefix + _message(item.code, item.params, gettext)
+    return prefix + _message(item.code, item.params, item.path, gettext, language)
 
 
-def _message(code: str, raw_params: Mapping[str, Any], gettext: Callable[[str], str]) -> str:
+def format_date(day: dt.date, language: str | None = None) -> str:
+    """A day as the language writes it: 2019-05-09, or 2019年5月9日."""
+    return _date(day, translations(language or current_language()).gettext)
+
+
+def _message(code: str, raw_params: Mapping[str, Any], path: str | None, gettext: Gettext, language: str) -> str:
     message, hint = MESSAGES.get(code, ("{code}", ""))
-    params: dict[str, Any] = {"code": code, **{k: _show(v) for k, v in raw_params.items()}}
+    params: dict[str, Any] = {"code": code, **{k: _show(code, k, v, gettext) for k, v in raw_params.items()}}
     text = _fill(gettext(message), params)
     if hint:
-        text += f" ({_fill(gettext(hint), params)})"
+        text = gettext(_WITH_HINT).format(message=text, hint=_fill(gettext(hint), params))
+    place = describe(path, gettext) if language != ENGLISH else ""
+    if place:
+        text = gettext(_AT_PLACE).format(place=place, message=text)
     return text
 
 
-def _show(value: Any) -> Any:
+def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
+    """A parameter as the message shows it: dates in the language's form, docgen's words translated."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return _date(value, gettext)
+    if isinstance(value, str) and (name in _WORD_PARAMS or (name == "value" and code in _WORD_VALUE_CODES)):
+        return gettext(_WORD_SEPARATOR).join(gettext(word) for word in value.split("; "))
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _date(day: dt.date, gettext: Gettext) -> str:
+    return gettext(_DATE).format(year=day.year, month=day.month, day=day.day)
 
 
 def _fill(template: str, params: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 UnitId = Annotated[
     str,
@@ -118,7 +119,8 @@ class Deadline(Model):
     @model_validator(mode="after")
     def _one_of_date_or_weekday(self) -> Deadline:
         if (self.date is None) == (self.weekday is None):
-            raise ValueError("give exactly one of 'date' and 'weekday'")
+            # its own error type, so that docgen.messages words it in the user's language
+            raise PydanticCustomError("date-or-weekday", "give exactly one of 'date' and 'weekday'")
         return self
 
 

@@ -8,7 +8,6 @@ against China's working-day calendar; ``docgen check`` shows its items as warnin
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 from collections.abc import Iterator, Mapping
@@ -52,6 +51,8 @@ class ReviewItem:
 
 
 Finding = tuple[Path, str, dict[str, Any], ReviewKind]
+# English names whatever the process's locale (``calendar.day_name`` follows LC_TIME); messages translate them
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def holiday_review(plan: Plan, source: SourceMap) -> list[ReviewItem]:
@@ -72,7 +73,7 @@ def locate(source: SourceMap, path: Path, code: str, params: dict[str, Any], kin
 
 
 def _day_params(day: dt.date) -> dict[str, Any]:
-    return {"date": day, "weekday": calendar.day_name[day.weekday()], "holiday": workdays.holiday_name(day) or ""}
+    return {"date": day, "weekday": WEEKDAYS[day.weekday()], "holiday": workdays.holiday_name(day) or ""}
 
 
 def _documents(plan: Plan) -> Iterator[tuple[Path, dt.date]]:
@@ -118,7 +119,7 @@ def _weekly_deadlines(plan: Plan) -> Iterator[Finding]:
             yield (
                 path,
                 "weekly-deadline-weekend",
-                {"weekday": calendar.day_name[deadline.weekday - 1]},
+                {"weekday": WEEKDAYS[deadline.weekday - 1]},
                 ReviewKind.WARNING,
             )
             continue

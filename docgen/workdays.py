@@ -32,7 +32,8 @@ def official_arrangement_known(year: int) -> bool:
 def _rule_based(year: int) -> Any:
     import holidays
 
-    return holidays.country_holidays("CN", years=year)
+    # English names whatever the locale (the package follows LANG); messages and calendars translate them
+    return holidays.country_holidays("CN", years=year, language="en_US")
 
 
 def _official_detail(day: dt.date) -> tuple[bool, str | None]:

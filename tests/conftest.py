@@ -12,6 +12,13 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_394454c19d12eced.txt"
 
 
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in English, whatever the machine's locale; tests/test_i18n.py sets others."""
+    for variable in ("DOCGEN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+
+
 @pytest.fixture
 def shipped_text() -> str:
     return SHIPPED_PLAN.read_text(encoding="utf-8")
