@@ -174,6 +174,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("templates may only use the names docgen gives them"),
     ),
     "template-failed": (N_("the template failed in {part}: {detail} (paragraph: {paragraph})"), ""),
+    "template-limit": (
+        N_("the template went past a limit in {part}: {detail} (paragraph: {paragraph})"),
+        N_("check its loops, macros and repeated text: a document needs far less"),
+    ),
     "template-too-big-output": (
         N_("the template produced more than {limit} characters in {part}"),
         N_("check its loops"),

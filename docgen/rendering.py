@@ -22,10 +22,10 @@ from typing import Any
 from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from docgen.errors import Problem, TemplateError
+from docgen.sandbox import LimitExceeded, TemplateSandbox, budget
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
@@ -46,9 +46,9 @@ def _xml_safe(value: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def environment() -> SandboxedEnvironment:
+def environment() -> TemplateSandbox:
     """The one Jinja environment for templates: sandboxed, autoescaped, strict about names."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
+    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
 
 
 def _patch(xml: str) -> str:
@@ -113,6 +113,11 @@ class CompiledTemplate:
             raise self._error(
                 "template-syntax", part=part, detail=exc.message or str(exc), paragraph=_line(source, exc.lineno)
             ) from None
+        except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+            # tags nested thousands deep, or a constant Jinja folds into a number too long to print
+            raise self._error(
+                "template-limit", part=part, detail=str(exc) or type(exc).__name__, paragraph=""
+            ) from None
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph."""
@@ -131,11 +136,12 @@ class CompiledTemplate:
         chunks: list[str] = []
         size = 0
         try:
-            for chunk in part.template.generate(context):
-                size += len(chunk)
-                if size > MAX_PART_CHARS:
-                    raise self._error("template-too-big-output", part=part.info.filename, limit=MAX_PART_CHARS)
-                chunks.append(chunk)
+            with budget():
+                for chunk in part.template.generate(context):
+                    size += len(chunk)
+                    if size > MAX_PART_CHARS:
+                        raise self._error("template-too-big-output", part=part.info.filename, limit=MAX_PART_CHARS)
+                    chunks.append(chunk)
         except UndefinedError as exc:
             raise self._error(
                 "template-undefined",
@@ -145,7 +151,14 @@ class CompiledTemplate:
             ) from None
         except SecurityError as exc:
             raise self._error("template-unsafe", part=part.info.filename, detail=str(exc)) from None
-        except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
+        except (LimitExceeded, RecursionError, MemoryError) as exc:
+            raise self._error(
+                "template-limit",
+                part=part.info.filename,
+                detail=str(exc) or type(exc).__name__,
+                paragraph=_line(part.source, _template_line(exc)),
+            ) from None
+        except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._error(
                 "template-failed",
                 part=part.info.filename,
