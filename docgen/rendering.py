@@ -34,7 +34,8 @@ _TAGGED_PARTS = re.compile(
     r"^(word/document|word/header\d*|word/footer\d*|word/footnotes|word/endnotes|docProps/core)\.xml$"
 )
 _MARKUP = re.compile(r"<[^>]+>")
-_HAS_TAG = re.compile(r"\{[{%#]")
+_HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
+_BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -57,13 +58,15 @@ def _patch(xml: str) -> str:
 
     # patch_xml uses nothing of its instance: it is a pure function of the XML text.
     patched: str = DocxTemplate.patch_xml(None, xml)
+    # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
+    # docxtpl replaces them in the output, which corrupts any value holding "}_}".
+    patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
 def _unpatch(xml: str) -> str:
-    """Undo the line breaks ``_patch`` added and docxtpl's escaped-brace markers."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-    return xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    """Undo the line breaks ``_patch`` added."""
+    return re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
 
 
 @dataclass(frozen=True)
