@@ -7,18 +7,28 @@ from functools import lru_cache
 from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
+MAX_SECTIONS = 999
 IDEOGRAPHIC_SPACE = "\u3000"
 
 
 def chinese_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 99 -> 九十九 (section numbers stay below 100)."""
-    if not 0 < n < 100:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 99 -> 九十九, 100 -> 一百, 105 -> 一百零五, 120 -> 一百二十.
+
+    A plan may number more than 99 tasks; section numbers stay below 1000 (``MAX_SECTIONS``).
+    """
+    if not 0 < n < 1000:
         raise ValueError(f"section number out of range: {n}")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    head = "" if tens == 1 else _DIGITS[tens]
-    return head + "十" + (_DIGITS[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 0:
+        tens, ones = divmod(rest, 10)
+        if tens == 0:
+            return _DIGITS[ones]
+        head = "" if tens == 1 else _DIGITS[tens]
+        return head + "十" + (_DIGITS[ones] if ones else "")
+    if rest == 0:
+        return _DIGITS[hundreds] + "百"
+    tail = _DIGITS[rest] if rest < 10 else _DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else "")
+    return _DIGITS[hundreds] + "百" + ("零" if rest < 10 else "") + tail
 
 
 def section_number(level: int, n: int) -> str:

@@ -130,6 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("due {date}, before the campaign ends on {end}, though 'after_end: true' says it comes after the end"),
         N_("check the date, the period or 'after_end'"),
     ),
+    "calendar-too-long": (
+        N_("the period and the deadlines span {first} to {last}, more than {limit} days"),
+        N_("check the year of this date; a task sheet's calendar shows every week between them"),
+    ),
     "unit-without-duty": (
         N_("unit '{name}' has no task or duty, so it gets no task sheet"),
         N_("assign it a task or remove it"),
