@@ -21,6 +21,7 @@ PathT = tuple[str | int, ...]
 Finding = tuple[PathT, str, dict[str, Any], Severity]
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
+MAX_CALENDAR_DAYS = 400  # the period and the dated deadlines, as a task sheet's calendar shows them
 
 
 def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
@@ -30,6 +31,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_registry(plan, source),
         *_references(plan),
         *_dates(plan),
+        *_calendar_span(plan),
         *_duties(plan),
         *_letter(plan),
         *((path, code, params, _ERROR) for path, code, params in text_problems(plan)),
@@ -145,6 +147,21 @@ def _dates(plan: Plan) -> Iterator[Finding]:
             )
         if deadline.after_end and day <= end:
             yield ("deadlines", key, "date"), "summary-before-end", {"date": day, "end": end}, _WARNING
+
+
+def _calendar_span(plan: Plan) -> Iterator[Finding]:
+    """A task sheet's calendar shows every week from the first date to the last one.
+
+    Dates centuries apart (a typo in a year) would make it thousands of pages long.
+    """
+    dated = [(path, day) for path, day in _dated(plan) if path[0] in ("period", "deadlines")]
+    first = min(day for _, day in dated)
+    last = max(day for _, day in dated)
+    if (last - first).days > MAX_CALENDAR_DAYS:
+        start, end = plan.period.start, plan.period.end
+        path, _ = max(dated, key=lambda item: max((start - item[1]).days, (item[1] - end).days))
+        params = {"first": first, "last": last, "limit": MAX_CALENDAR_DAYS}
+        yield path, "calendar-too-long", params, _ERROR
 
 
 def _duties(plan: Plan) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
+MAX_SECTIONS = 999
 IDEOGRAPHIC_SPACE = "\u3000"
 
 

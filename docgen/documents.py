@@ -6,6 +6,7 @@ template author can see exactly what a template receives.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
@@ -271,4 +272,23 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
             for u in units:
                 path = _unit_path(UNIT_FORM_FOLDER, u, f"{campaign}{plan.form.title}", taken)
                 documents.append(Document(kind, template, path, partial(unit_form_context, plan, u)))
-    return documents
+    return _distinct_paths(documents)
+
+
+def _distinct_paths(documents: list[Document]) -> list[Document]:
+    """Documents whose paths differ even where case does not count (Windows, macOS).
+
+    Titles and names are free text, so two documents can end up with one file name (a letter
+    titled like the notice, units whose names agree in their first 80 characters); a later
+    one gets "-2", "-3" and so on, rather than overwriting the earlier one.
+    """
+    taken: set[str] = set()
+    distinct = []
+    for document in documents:
+        path, n = document.path, 1
+        while path.as_posix().casefold() in taken:
+            n += 1
+            path = document.path.with_name(f"{document.path.stem}-{n}{document.path.suffix}")
+        taken.add(path.as_posix().casefold())
+        distinct.append(dataclasses.replace(document, path=path) if path != document.path else document)
+    return distinct

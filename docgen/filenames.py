@@ -6,12 +6,24 @@ import re
 import unicodedata
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u201c\u201d\u2018\u2019\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CONIN$",
+    "CONOUT$",
+    *(f"{port}{n}" for port in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]),
+}
 MAX_STEM = 80
+# Linux and macOS limit a name to 255 bytes; 80 emoji are 320. Room is left for ".docx".
+MAX_STEM_BYTES = 200
 
 
 def safe_stem(text: str, fallback: str = "文档") -> str:
     """A file name stem from ``text``: no separators, quotes or control marks, at most 80 characters.
+
+    The stem is also at most 200 bytes in UTF-8 and never a name Windows reserves for a device.
 
     Quotation marks are dropped rather than replaced (2019年“职业教育宣传月”活动方案 becomes
     2019年职业教育宣传月活动方案); other unsafe characters become "_".
@@ -22,8 +34,10 @@ def safe_stem(text: str, fallback: str = "文档") -> str:
     stem = stem.replace("..", "_").strip(" ._")
     if len(stem) > MAX_STEM:
         stem = stem[:MAX_STEM].rstrip(" ._")
+    while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        stem = stem[:-1].rstrip(" ._")
     if not stem:
         stem = fallback
-    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+    if stem.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
         stem = "_" + stem
     return stem

@@ -129,6 +129,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("due {date}, before the campaign ends on {end}, though 'after_end: true' says it comes after the end"),
         N_("check the date, the period or 'after_end'"),
     ),
+    "calendar-too-long": (
+        N_("the period and the deadlines span {first} to {last}, more than {limit} days"),
+        N_("check the year of this date; a task sheet's calendar shows every week between them"),
+    ),
     "unit-without-duty": (
         N_("unit '{name}' has no task or duty, so it gets no task sheet"),
         N_("assign it a task or remove it"),
@@ -173,6 +177,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("templates may only use the names docgen gives them"),
     ),
     "template-failed": (N_("the template failed in {part}: {detail} (paragraph: {paragraph})"), ""),
+    "template-limit": (
+        N_("the template went past a limit in {part}: {detail} (paragraph: {paragraph})"),
+        N_("check its loops, macros and repeated text: a document needs far less"),
+    ),
     "template-too-big-output": (
         N_("the template produced more than {limit} characters in {part}"),
         N_("check its loops"),

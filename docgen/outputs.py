@@ -110,8 +110,19 @@ def commit(out_dir: Path, stage: Path, outputs: dict[PurePosixPath, str], *, rep
         (stage / relative).replace(target)
     for key in stale:
         path = out_dir / key
-        if path.is_file() and not path.is_symlink() and _is_ours(path, old[key]):
+        if _inside(out_dir, PurePosixPath(key)) and path.is_file() and _is_ours(path, old[key]):
             path.unlink()
+
+
+def _inside(out_dir: Path, relative: PurePosixPath) -> bool:
+    """Whether ``relative`` names a file in OUT reached without ``..`` or any symlink.
+
+    The manifest is a file in OUT that anyone can edit; a path from it is trusted only this far.
+    """
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        return False
+    steps = [out_dir / PurePosixPath(*relative.parts[:i]) for i in range(1, len(relative.parts) + 1)]
+    return not any(step.is_symlink() for step in steps)
 
 
 def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:

@@ -172,8 +172,8 @@ class Plan(Model):
     period: Period
     theme: Name
     units: list[Unit] = Field(min_length=1)
-    tasks: list[Task] = Field(min_length=1)
-    requirements: list[Requirement] = Field(default_factory=list)
+    tasks: list[Task] = Field(min_length=1, max_length=999, description="Numbered （一） to （九百九十九）.")
+    requirements: list[Requirement] = Field(default_factory=list, max_length=999)
     deadlines: dict[UnitId, Deadline] = Field(default_factory=dict)
     contact: Contact
     form: Form

@@ -22,10 +22,10 @@ from typing import Any
 from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from docgen.errors import Problem, TemplateError
+from docgen.sandbox import LimitExceeded, TemplateSandbox, budget
 from docgen.zipwriter import Member, archive, deflate
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
@@ -34,7 +34,8 @@ _TAGGED_PARTS = re.compile(
     r"^(word/document|word/header\d*|word/footer\d*|word/footnotes|word/endnotes|docProps/core)\.xml$"
 )
 _MARKUP = re.compile(r"<[^>]+>")
-_HAS_TAG = re.compile(r"\{[{%#]")
+_HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
+_BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -46,9 +47,9 @@ def _xml_safe(value: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def environment() -> SandboxedEnvironment:
+def environment() -> TemplateSandbox:
     """The one Jinja environment for templates: sandboxed, autoescaped, strict about names."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
+    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
 
 
 def _patch(xml: str) -> str:
@@ -57,15 +58,15 @@ def _patch(xml: str) -> str:
 
     # patch_xml uses nothing of its instance: it is a pure function of the XML text.
     patched: str = DocxTemplate.patch_xml(None, xml)
+    # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
+    # docxtpl replaces them in the output, which corrupts any value holding "}_}".
+    patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
 def _unpatch(xml: str) -> str:
-    """Undo the line breaks ``_patch`` added and docxtpl's escaped-brace markers."""
-    xml = xml.replace("\n<w:p", "<w:p")
-    if "{_" in xml or "_}" in xml:
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    return xml
+    """Undo the line breaks ``_patch`` added."""
+    return xml.replace("\n<w:p", "<w:p")
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,11 @@ class CompiledTemplate:
             raise self._error(
                 "template-syntax", part=part, detail=exc.message or str(exc), paragraph=_line(source, exc.lineno)
             ) from None
+        except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+            # tags nested thousands deep, or a constant Jinja folds into a number too long to print
+            raise self._error(
+                "template-limit", part=part, detail=str(exc) or type(exc).__name__, paragraph=""
+            ) from None
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph."""
@@ -132,12 +138,13 @@ class CompiledTemplate:
         chunks: list[str] = []
         size = 0
         try:
-            stream = part.template.generate(context)
-            while block := list(islice(stream, 2048)):
-                chunks += block
-                size += sum(map(len, block))
-                if size > MAX_PART_CHARS:
-                    raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS)
+            with budget():
+                stream = part.template.generate(context)
+                while block := list(islice(stream, 2048)):
+                    chunks += block
+                    size += sum(map(len, block))
+                    if size > MAX_PART_CHARS:
+                        raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS)
         except UndefinedError as exc:
             raise self._error(
                 "template-undefined",
@@ -147,7 +154,14 @@ class CompiledTemplate:
             ) from None
         except SecurityError as exc:
             raise self._error("template-unsafe", part=part.name, detail=str(exc)) from None
-        except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError, RecursionError) as exc:
+        except (LimitExceeded, RecursionError, MemoryError) as exc:
+            raise self._error(
+                "template-limit",
+                part=part.name,
+                detail=str(exc) or type(exc).__name__,
+                paragraph=_line(part.source, _template_line(exc)),
+            ) from None
+        except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._error(
                 "template-failed",
                 part=part.name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from pathlib import Path
 
@@ -21,13 +22,17 @@ def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:
     sources = {Path(name): shipped(name) for name in STARTER_FILES}
     for template in sorted(templates_dir().glob("*.docx")):
         sources[Path("templates") / template.name] = template
-    existing = [target / rel for rel in sources if (target / rel).exists()]
+    # a symbolic link counts as a file there, even one that points nowhere yet
+    existing = [target / rel for rel in sources if (target / rel).exists() or (target / rel).is_symlink()]
     if existing and not force:
         raise OutputExistsError([Problem("file-exists", {}, file=str(path)) for path in existing])
     written = []
     for relative, source in sources.items():
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
+        # copy beside it, then rename over it: a link is replaced, not written through
+        temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
+        shutil.copyfile(source, temporary)
+        temporary.replace(destination)
         written.append(destination)
     return written

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hypothesis_profiles  # noqa: F401 - registers and loads the ci or fuzz profile
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
