@@ -85,11 +85,11 @@ def render(
         find_office()  # before anything is written
     folder = Path(templates) if templates is not None else templates_dir()
     with staging(out) as stage:
-        render_into(stage, documents, folder, jobs=jobs, progress=progress)
+        hashes = render_into(stage, documents, folder, jobs=jobs, progress=progress)
         outputs = {document.path: document.kind for document in documents}
         if pdf:
             outputs |= _convert_staged(stage, outputs)
-        commit(out, stage, outputs, replaced_kinds=set() if unit else set(kinds or KINDS))
+        commit(out, stage, outputs, replaced_kinds=set() if unit else set(kinds or KINDS), hashes=hashes)
     return targets
 
 

@@ -53,13 +53,16 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
     manifest = read_manifest(out_dir)
     problems = []
     root = out_dir.resolve()
+    unsafe: dict[Path, bool] = {}  # each folder is looked at once, however many files it holds
     for relative in targets:
         if relative.is_absolute() or ".." in relative.parts:
             problems.append(Problem("output-outside", {"path": str(relative)}, file=str(out_dir / relative)))
             continue
         path = out_dir / relative
         for parent in [out_dir / PurePosixPath(*relative.parts[:i]) for i in range(1, len(relative.parts))]:
-            if parent.is_symlink() or (parent.exists() and not parent.resolve().is_relative_to(root)):
+            if parent not in unsafe:
+                unsafe[parent] = parent.is_symlink() or (parent.exists() and not parent.resolve().is_relative_to(root))
+            if unsafe[parent]:
                 problems.append(Problem("output-symlink", {"path": str(parent)}, file=str(parent)))
                 break
         else:
@@ -85,10 +88,18 @@ def staging(out_dir: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def commit(out_dir: Path, stage: Path, outputs: dict[PurePosixPath, str], *, replaced_kinds: set[str]) -> None:
+def commit(
+    out_dir: Path,
+    stage: Path,
+    outputs: dict[PurePosixPath, str],
+    *,
+    replaced_kinds: set[str],
+    hashes: dict[PurePosixPath, str] | None = None,
+) -> None:
     """Move staged outputs into OUT and record them; drop stale outputs of the kinds re-rendered.
 
-    ``outputs`` maps each staged file (relative path) to its document kind. The manifest is
+    ``outputs`` maps each staged file (relative path) to its document kind; ``hashes`` holds
+    the SHA-256 of those already known (the workers hash what they write). The manifest is
     written before the moves and keeps each file's previous hash, so a run stopped halfway
     still recognises every file as docgen's own.
     """
@@ -97,7 +108,8 @@ def commit(out_dir: Path, stage: Path, outputs: dict[PurePosixPath, str], *, rep
     for relative, kind in outputs.items():
         key = relative.as_posix()
         previous = old.get(key, {}).get("sha256", "")
-        new[key] = {"kind": kind, "sha256": sha256(stage / relative), "previous": previous}
+        digest = (hashes or {}).get(relative) or sha256(stage / relative)
+        new[key] = {"kind": kind, "sha256": digest, "previous": previous}
     stale = [
         key for key, entry in old.items() if entry.get("kind") in replaced_kinds and PurePosixPath(key) not in outputs
     ]

@@ -119,7 +119,7 @@ def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iter
         yield from jinja_fields(value, path)
         return
     if isinstance(value, str):
-        if any(isinstance(m, JinjaMarker) for m in [*metadata, *_metadata(annotation)]):
+        if any(isinstance(m, JinjaMarker) for m in metadata) or _is_jinja(annotation):
             yield path, value
         return
     inner = _inner(annotation)
@@ -129,6 +129,18 @@ def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iter
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _walk(item, inner, [], (*path, key))
+
+
+_JINJA_ANNOTATIONS: dict[int, tuple[Any, bool]] = {}
+
+
+def _is_jinja(annotation: Any) -> bool:
+    """Whether an annotation marks running text; remembered, as the walk meets it thousands of times."""
+    known = _JINJA_ANNOTATIONS.get(id(annotation))
+    if known is None or known[0] is not annotation:
+        known = (annotation, any(isinstance(m, JinjaMarker) for m in _metadata(annotation)))
+        _JINJA_ANNOTATIONS[id(annotation)] = known
+    return known[1]
 
 
 def _metadata(annotation: Any) -> list[Any]:
@@ -175,17 +187,21 @@ def _template(source: str) -> Template:
 
 def unknown_placeholders(source: str, context: dict[str, Any]) -> list[tuple[str, str]]:
     """Dotted names in ``source`` that the context does not hold, each with a suggestion."""
-    tree = environment().parse(source)
-    bound = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     found: list[tuple[str, str]] = []
-    for node in tree.find_all((nodes.Getattr, nodes.Name)):
-        chain = _chain(node)
-        if chain is None or chain[0] in bound:
-            continue
+    for chain in _name_chains(source):
         problem = _resolve(chain, context)
         if problem and problem not in found:
             found.append(problem)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _name_chains(source: str) -> tuple[list[str], ...]:
+    """The dotted names a text reads (not those it binds itself); parsed once per distinct text."""
+    tree = environment().parse(source)
+    bound = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    chains = (_chain(node) for node in tree.find_all((nodes.Getattr, nodes.Name)))
+    return tuple(chain for chain in chains if chain is not None and chain[0] not in bound)
 
 
 def _chain(node: nodes.Node) -> list[str] | None:

@@ -7,12 +7,13 @@ its documents straight into the staging folder; only file names travel back.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docgen.documents import Document
 from docgen.rendering import compiled
@@ -30,9 +31,10 @@ _Job = tuple[Sequence[Document], Path, Path]
 _inherited: _Job | None = None  # set before forking; a forked worker finds its job here
 
 
-def _render_chunk(folder: Path, stage: Path, documents: Sequence[Document]) -> int:
+def _render_chunk(folder: Path, stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
     templates = {name: compiled(folder / name) for name in {d.template for d in documents}}
     folders: set[Path] = set()
+    hashes: dict[PurePosixPath, str] = {}
     for document in documents:
         data = templates[document.template].render(document.context)
         staged = stage / document.path
@@ -40,10 +42,11 @@ def _render_chunk(folder: Path, stage: Path, documents: Sequence[Document]) -> i
             staged.parent.mkdir(parents=True, exist_ok=True)
             folders.add(staged.parent)
         staged.write_bytes(data)
-    return len(documents)
+        hashes[document.path] = hashlib.sha256(data).hexdigest()
+    return hashes
 
 
-def _render_inherited(start: int, stop: int) -> int:
+def _render_inherited(start: int, stop: int) -> dict[PurePosixPath, str]:
     assert _inherited is not None, "the job is inherited only by forked workers"
     documents, folder, stage = _inherited
     return _render_chunk(folder, stage, documents[start:stop])
@@ -56,20 +59,24 @@ def render_into(
     *,
     jobs: int | None = None,
     progress: Progress | None = None,
-) -> None:
-    """Render every document into ``stage``; raises the first document's error, as one run would."""
+) -> dict[PurePosixPath, str]:
+    """Render every document into ``stage``; return each one's SHA-256 (for the manifest).
+
+    Raises the first failing document's error, as a run in one process would.
+    """
     total = len(documents)
     jobs = default_jobs(total) if jobs is None else max(1, jobs)
     for name in dict.fromkeys(d.template for d in documents):
         compiled(folder / name)  # compile before forking, and fail early on a bad template
     size = max(1, -(-total // (jobs * 4)))
     bounds = [(i, min(i + size, total)) for i in range(0, total, size)]
+    hashes: dict[PurePosixPath, str] = {}
     if jobs == 1 or total < 2:
         for start, stop in bounds:
-            _render_chunk(folder, stage, documents[start:stop])
+            hashes |= _render_chunk(folder, stage, documents[start:stop])
             if progress:
                 progress(stop, total)
-        return
+        return hashes
     global _inherited
     fork = sys.platform.startswith("linux")
     _inherited = (documents, folder, stage)
@@ -85,7 +92,9 @@ def render_into(
             ]
             try:
                 for future in as_completed(futures):
-                    done += future.result()
+                    chunk = future.result()
+                    hashes |= chunk
+                    done += len(chunk)
                     if progress:
                         progress(done, total)
             except BaseException:
@@ -94,3 +103,4 @@ def render_into(
                 raise
     finally:
         _inherited = None
+    return hashes
