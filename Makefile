@@ -57,3 +57,6 @@ catalog: $(VENV)/.installed-test
 	$(BIN)/pybabel update -D docgen -i $(LOCALE)/docgen.pot -d $(LOCALE) --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/python scripts/english_catalog.py $(LOCALE)/en/LC_MESSAGES/docgen.po
 	$(BIN)/pybabel compile -D docgen -d $(LOCALE) --statistics
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench.py --jobs
