@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
+import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.filters import do_format
 from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -82,6 +85,35 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+_WIDE = re.compile(r"\d{8,}")  # a width or precision of ten million or more in a format string
+
+
+def _refuse_wide(template: str) -> None:
+    """Refuse ``'%999999999d'`` and ``'{:>999999999}'``: one call that would allocate gigabytes."""
+    if _WIDE.search(template):
+        raise LimitExceeded("a format string asks for a width or precision too large for a document")
+
+
+def _refuse_large_arguments(args: Iterable[Any]) -> None:
+    for value in args:
+        if _is_int(value) and abs(value) > MAX_VALUE_CHARS:
+            raise LimitExceeded(f"a call was given the number {value}, above {MAX_VALUE_CHARS}")
+
+
+def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter with the checks ``TemplateSandbox.call`` applies to calls."""
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _spend()
+        _refuse_large_arguments((*args, *kwargs.values()))
+        if function is do_format and args and isinstance(args[0], str):
+            _refuse_wide(args[0])  # '%999999999d'|format(1)
+        return checked(function(*args, **kwargs))
+
+    return guarded
+
+
 class _BudgetCodeGenerator(CodeGenerator):
     """Compiles every ``{% for %}`` to spend a step per item, and checks the size of every ``~``."""
 
@@ -107,12 +139,28 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, with a budget on loops and calls and a cap on value sizes."""
 
     code_generator_class = _BudgetCodeGenerator
-    intercepted_binops = frozenset({"*", "**", "+"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         # lipsum(10**6) makes a million paragraphs in one call; no document needs it.
         self.globals.pop("lipsum", None)
+        # filters are called directly, not through ``call``: give each the same size checks
+        self.filters = {name: _guarded(function) for name, function in self.filters.items()}
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``str.format`` from a template, refused when a width would build a huge text."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        template = getattr(value, "__self__", "")
+
+        def format_checked(*args: Any, **kwargs: Any) -> str:
+            if isinstance(template, str):
+                _refuse_wide(template)
+            return checked(wrapped(*args, **kwargs))  # type: ignore[no-any-return]
+
+        return format_checked
 
     checked = staticmethod(checked)
 
@@ -128,13 +176,13 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         if isinstance(obj, LoopContext) and args:
             # loop(children) in a recursive loop iterates outside the compiled {% for %}
             args = (self.counted(args[0]), *args[1:])
-        for value in (*args, *kwargs.values()):
-            if _is_int(value) and abs(value) > MAX_VALUE_CHARS:
-                raise LimitExceeded(f"a call was given the number {value}, above {MAX_VALUE_CHARS}")
+        _refuse_large_arguments((*args, *kwargs.values()))
         return checked(super().call(context, obj, *args, **kwargs))
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """``*``, ``**`` and ``+``, refused before they build a value too large to hold."""
+        if operator == "%" and isinstance(left, str):
+            _refuse_wide(left)
         power = operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1 and right > 0
         if power and right * abs(left).bit_length() > MAX_INT_BITS:
             raise LimitExceeded(f"{left} ** {right} is too large a number")

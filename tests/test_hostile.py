@@ -465,6 +465,11 @@ TEMPLATE_ATTACKS = {
     ),
     "doubling-macro": ("{% macro m(s, n) %}{{ m(s ~ s, n - 1) if n else s }}{% endmacro %}{{ m('x', 64) }}", None),
     "str-method-width": ("{{ 'x'.center(10**10) }}", "template-limit"),
+    "filter-width": ("{{ 'x'|center(10**9) }}", "template-limit"),
+    "filter-indent": ("{{ 'x\ny'|indent(10**9) }}", "template-limit"),
+    "percent-width": ("{{ '%999999999d' % 1 }}", "template-limit"),
+    "format-filter-width": ("{{ '%999999999d'|format(1) }}", "template-limit"),
+    "format-method-width": ("{{ '{:>999999999}'.format(1) }}", "template-limit"),
     "lipsum": ("{{ lipsum(10**6) }}", "template-undefined"),
     "deep-nesting": ("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}", "template-limit"),
 }
