@@ -202,7 +202,7 @@ def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "duties": duties,
         "deadlines": [deadline_text(d) for d in deadlines],
         "contact": f"{plan.unit(contact.unit).name}{contact.name}　电话：{contact.phone}　邮箱：{contact.email}",
-        "blank": chinese.IDEOGRAPHIC_SPACE * 8,
+        "blank": "\uff3f" * 7,  # full-width low lines: an underline that every office suite prints
         "calendar": calendar_grid(plan, deadlines),
     }
 

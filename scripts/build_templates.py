@@ -19,7 +19,6 @@ from ooxml import (
     paragraph,
     row,
     run,
-    run_properties,
     section_properties,
     tab_run,
     table,
@@ -202,12 +201,7 @@ def task_sheet() -> bytes:
         + tag("{%p endfor %}")
         + paragraph("{{ heading(1) }}联系方式", "Heading1")
         + paragraph("{{ contact }}")
-        + paragraph(
-            runs=run("本部门联络员：")
-            + run("{{ blank }}", run_properties(underline=True))
-            + run("　联系电话：")
-            + run("{{ blank }}", run_properties(underline=True))
-        )
+        + paragraph(runs=run("本部门联络员：") + run("{{ blank }}") + run("　联系电话：") + run("{{ blank }}"))
         + paragraph("{{ heading(1) }}活动日历", "Heading1")
         + calendar_table()
         + paragraph("{{ calendar.legend }}", "FormNote", before=120)

@@ -75,7 +75,7 @@ def test_contact_and_blank_liaison_line(out: Path) -> None:
     text = sheet_lines(out, "工会")
     assert "宣传部李杉杉　电话：84825237　邮箱：18083554@qq.com" in text
     liaison = next(t for t in text if t.startswith("本部门联络员："))
-    assert re.fullmatch("本部门联络员：\u3000{8}　联系电话：\u3000{8}", liaison)
+    assert re.fullmatch("本部门联络员：\uff3f{7}　联系电话：\uff3f{7}", liaison)
 
 
 def test_calendar_grid_marks_the_right_days(out: Path) -> None:
