@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from docgen import __version__
+from docgen.clickwords import click_speaks_current_language
 from docgen.clihelp import TranslatedGroup
 from docgen.errors import DocgenError, Problem
 from docgen.i18n import N_, choose_language, gettext, ngettext, use_language
@@ -73,7 +74,7 @@ class DocgenGroup(TranslatedGroup):
         argv = args[0] if args else kwargs.get("args")
         asked = _lang_argument(sys.argv[1:] if argv is None else argv)
         language, unknown = choose_language(asked, os.environ)
-        with use_language(language):
+        with use_language(language), click_speaks_current_language():
             if unknown is not None:
                 click.echo(gettext(_UNKNOWN_LANGUAGE).format(language=unknown), err=True)
             return super().main(*args, **kwargs)
