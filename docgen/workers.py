@@ -11,6 +11,8 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path, PurePosixPath
@@ -29,6 +31,21 @@ def default_jobs(count: int) -> int:
 
 _Job = tuple[Sequence[Document], Path, Path]
 _inherited: _Job | None = None  # set before forking; a forked worker finds its job here
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Run in each worker: end it when the parent is gone.
+
+    A forked worker holds both ends of its task queue's pipe, so it would never see the queue
+    close and would wait forever after its parent was killed; a thread watches instead.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="docgen-parent-watch", daemon=True).start()
 
 
 def _render_chunk(folder: Path, stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
@@ -83,7 +100,9 @@ def render_into(
     done = 0
     context = multiprocessing.get_context("fork" if fork else "spawn")
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             futures = [
                 pool.submit(_render_inherited, start, stop)
                 if fork

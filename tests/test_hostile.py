@@ -703,6 +703,19 @@ def _big_plan(path: Path, units: int) -> Path:
     return path
 
 
+def _processes_naming(marker: str) -> list[int]:
+    """Processes whose command line holds ``marker`` (empty where /proc does not exist)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if marker in command:
+            found.append(int(entry.name))
+    return found
+
+
 def test_a_killed_render_leaves_every_earlier_output_whole(tmp_path: Path) -> None:
     plan, out = _big_plan(tmp_path / "plan.yaml", 300), tmp_path / "out"
     command = [sys.executable, "-m", "docgen", "render", str(plan), "-o", str(out), "--only", "unit-form"]
@@ -725,6 +738,11 @@ def test_a_killed_render_leaves_every_earlier_output_whole(tmp_path: Path) -> No
         process.wait()
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".docgen-staging-" not in str(p)}
     assert after == before
+    # its worker processes do not outlive it (a forked worker holds its own queue's pipe open)
+    deadline = time.monotonic() + 10
+    while _processes_naming(str(plan)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _processes_naming(str(plan)), "worker processes outlived the killed render"
     # a later run clears the leftovers and succeeds
     subprocess.run(command, check=True, capture_output=True, cwd=tmp_path)
     assert not list(out.glob(".docgen-staging-*"))
