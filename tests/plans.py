@@ -1,10 +1,13 @@
-"""Building variants of the shipped plan in a test's folder."""
+"""Building variants of the shipped plan and its templates in a test's folder."""
 
 from __future__ import annotations
 
+import importlib.util
+import zipfile
 from pathlib import Path
+from types import ModuleType
 
-from conftest import SHIPPED_PLAN
+from conftest import ROOT, SHIPPED_PLAN
 
 
 def plan_with(tmp_path: Path, *edits: tuple[str, str], name: str = "plan.yaml") -> Path:
@@ -16,3 +19,25 @@ def plan_with(tmp_path: Path, *edits: tuple[str, str], name: str = "plan.yaml") 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def replace_in_docx(path: Path, old: str, new: str) -> None:
+    """Edit a template's main part in place, the way a person editing the tags in Word would."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info: archive.read(info) for info in archive.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts.items():
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert old in text, f"the template no longer holds {old!r}"
+                data = text.replace(old, new, 1).encode("utf-8")
+            archive.writestr(info, data)
+
+
+def load_script(name: str) -> ModuleType:
+    """A script from ``scripts/`` imported as a module (the scripts are not part of the package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

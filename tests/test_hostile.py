@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis_profiles import MAX_ITEMS
 from jinja2 import Environment, TemplateSyntaxError
+from plans import replace_in_docx
 
 import docgen
 from docgen import sandbox
@@ -476,22 +476,10 @@ TEMPLATE_ATTACKS = {
 LIMIT_CODES = {"template-limit", "template-too-big-output"}
 
 
-def _replace_in_docx(path: Path, old: str, new: str) -> None:
-    with zipfile.ZipFile(path) as archive:
-        parts = {info: archive.read(info) for info in archive.infolist()}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in parts.items():
-            if info.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                assert old in text
-                data = text.replace(old, new, 1).encode("utf-8")
-            archive.writestr(info, data)
-
-
 def _user_templates(tmp_path: Path, tag: str) -> Path:
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    _replace_in_docx(templates / "notice.docx", "{{ institution }}", tag.replace("<", "&lt;"))
+    replace_in_docx(templates / "notice.docx", "{{ institution }}", tag.replace("<", "&lt;"))
     return templates
 
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SHIPPED_PLAN
 from docx_text import full_text
-from plans import plan_with
+from plans import plan_with, replace_in_docx
 
 import docgen
 from docgen.cli import main
@@ -89,7 +89,7 @@ def test_values_with_markup_characters_render_literally(tmp_path: Path) -> None:
 def test_undefined_name_in_template_names_template_and_paragraph(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    _replace_in_docx(templates / "form.docx", "{{ form.title }}", "{{ form.titel }}")
+    replace_in_docx(templates / "form.docx", "{{ form.title }}", "{{ form.titel }}")
     result = CliRunner().invoke(
         main,
         ["render", str(SHIPPED_PLAN), "-o", str(tmp_path / "out"), "--only", "form", "--templates", str(templates)],
@@ -109,7 +109,7 @@ def test_failed_run_leaves_earlier_outputs_untouched(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
     # the unit forms render after the task sheets: break the last kind, so many documents render first
-    _replace_in_docx(templates / "form.docx", "{{ form.submitter }}", "{{ form.submitter.nope }}")
+    replace_in_docx(templates / "form.docx", "{{ form.submitter }}", "{{ form.submitter.nope }}")
     plan = plan_with(tmp_path, ("theme: 改革创新促提升，助力职教创发展", "theme: 新的主题"))
     with pytest.raises(docgen.TemplateError):
         docgen.render(plan, out, templates=templates)
@@ -160,15 +160,3 @@ def test_output_names_are_safe(tmp_path: Path) -> None:
         assert path.resolve().is_relative_to((tmp_path / "out").resolve())
         assert not set(path.name) & set('/\\:*?"<>|')
     assert tmp_path / "out" / "任务单" / "保卫_处___CON-2019年职业教育宣传月任务单.docx" in paths
-
-
-def _replace_in_docx(path: Path, old: str, new: str) -> None:
-    with zipfile.ZipFile(path) as archive:
-        parts = {info: archive.read(info) for info in archive.infolist()}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in parts.items():
-            if info.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                assert old in text
-                data = text.replace(old, new).encode("utf-8")
-            archive.writestr(info, data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import shutil
@@ -15,6 +14,7 @@ import docx
 import pytest
 from conftest import ROOT, SHIPPED_PLAN
 from docx_text import blocks
+from plans import load_script
 
 import docgen
 from docgen.cli import ProgressBar
@@ -23,18 +23,10 @@ from docgen.rendering import compiled, environment
 from docgen.text import resolve_plan
 
 
-def load_bench() -> Any:
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def big_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("big") / "plan.yaml"
-    path.write_text(load_bench().synthetic_plan_text(150), encoding="utf-8")
+    path.write_text(load_script("bench").synthetic_plan_text(150), encoding="utf-8")
     return path
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -15,20 +14,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SHIPPED_PLAN
 from docx_text import open_docx
+from plans import load_script
 
 from docgen.cli import main
 
 
-def load_builder() -> object:
-    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "scripts" / "build_templates.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_committed_templates_equal_the_builder_output() -> None:
-    built = load_builder().build_all()  # type: ignore[attr-defined]
+    built = load_script("build_templates").build_all()  # type: ignore[attr-defined]
     committed = {p.name for p in (ROOT / "templates").glob("*.docx")}
     assert committed == set(built)
     for name, data in built.items():
@@ -36,7 +28,7 @@ def test_committed_templates_equal_the_builder_output() -> None:
 
 
 def test_builder_is_deterministic() -> None:
-    builder = load_builder()
+    builder = load_script("build_templates")
     assert builder.build_all() == builder.build_all()  # type: ignore[attr-defined]
 
 
