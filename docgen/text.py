@@ -108,8 +108,26 @@ def text_context(plan: Plan) -> dict[str, Any]:
 
 def jinja_fields(model: BaseModel, path: PathT = ()) -> Iterator[tuple[PathT, str]]:
     """Every running-text value in a plan, with its path: what gets rendered and checked."""
-    for name, info in type(model).model_fields.items():
-        yield from _walk(getattr(model, name), info.annotation, info.metadata, (*path, name))
+    for name, (annotation, metadata) in _text_bearing_fields(type(model)).items():
+        yield from _walk(getattr(model, name), annotation, metadata, (*path, name))
+
+
+@lru_cache(maxsize=64)
+def _text_bearing_fields(cls: type[BaseModel]) -> dict[str, tuple[Any, list[Any]]]:
+    """The fields of a model that hold running text, directly or deeper down (units hold none)."""
+    return {
+        name: (info.annotation, info.metadata)
+        for name, info in cls.model_fields.items()
+        if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation)
+    }
+
+
+def _bears_text(annotation: Any) -> bool:
+    if _is_jinja(annotation):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_text_bearing_fields(annotation))
+    return any(_bears_text(arg) for arg in typing.get_args(annotation) if arg is not type(None))
 
 
 def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iterator[tuple[PathT, str]]:
