@@ -104,7 +104,7 @@ def command_time(args: list[str], repeat: int = 7) -> float:
     return statistics.median(times)
 
 
-def jobs_speedup(plan_path: Path, repeat: int = 5) -> tuple[float, float]:
+def jobs_speedup(plan_path: Path, repeat: int = 9) -> tuple[float, float]:
     """Median wall time of a whole task-sheet render (load, check, render, commit), --jobs 1 and 2, interleaved."""
     times: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(repeat):
