@@ -52,18 +52,21 @@ def choose_language(asked: str | None, environ: Mapping[str, str]) -> tuple[str,
 
     ``--lang`` (``asked``) wins, then ``DOCGEN_LANG``; both are explicit choices, so an unknown
     one is returned for the caller to mention. Then the locale, as POSIX orders it (``LC_ALL``,
-    ``LC_MESSAGES``, ``LANG``): a locale docgen has no catalog for is English without a word,
+    ``LC_MESSAGES``, ``LANG``), with GNU's ``LANGUAGE`` priority list (``zh_CN:en``) before it
+    unless the locale is ``C``: a locale docgen has no catalog for is English without a word,
     as in other gettext programs, since the user never asked docgen for it.
     """
     for explicit in (asked, environ.get("DOCGEN_LANG")):
         if explicit:
             found = normalize(explicit)
             return (found, None) if found else (ENGLISH, explicit)
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(variable)
-        if value:
-            return normalize(value) or ENGLISH, None
-    return ENGLISH, None
+    locale = next((environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(v)), "")
+    if locale and locale.split(".")[0] not in {"C", "POSIX"}:
+        for wanted in environ.get("LANGUAGE", "").split(":"):
+            found = normalize(wanted) if wanted else None
+            if found:
+                return found, None
+    return (normalize(locale) or ENGLISH) if locale else ENGLISH, None
 
 
 @lru_cache(maxsize=8)

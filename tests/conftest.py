@@ -16,7 +16,7 @@ SEED = SHARED / "seed" / "000_394454c19d12eced.txt"
 @pytest.fixture(autouse=True)
 def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts in English, whatever the machine's locale; tests/test_i18n.py sets others."""
-    for variable in ("DOCGEN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for variable in ("DOCGEN_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(variable, raising=False)
 
 

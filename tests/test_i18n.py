@@ -131,6 +131,15 @@ def test_the_option_then_docgen_lang_then_the_locale_decide() -> None:
     assert i18n.choose_language(None, {"LANG": "fr_FR.UTF-8"}) == ("en", None)
 
 
+def test_gnu_language_list_comes_before_the_locale_unless_it_is_c() -> None:
+    assert i18n.choose_language(None, {"LANG": "en_US.UTF-8", "LANGUAGE": "fr:zh_CN:en"}) == ("zh_CN", None)
+    assert i18n.choose_language(None, {"LANG": "zh_CN.UTF-8", "LANGUAGE": "en"}) == ("en", None)
+    assert i18n.choose_language(None, {"LANG": "C", "LANGUAGE": "zh_CN"}) == ("en", None)
+    assert i18n.choose_language(None, {"LANG": "zh_CN.UTF-8", "LANGUAGE": "fr:de"}) == ("zh_CN", None)
+    assert i18n.choose_language(None, {"LANGUAGE": "zh_CN"}) == ("en", None)  # no locale: C, as GNU has it
+    assert i18n.choose_language(None, {"LANG": "zh_CN.UTF-8", "LANGUAGE": "zh_CN", "DOCGEN_LANG": "en"}) == ("en", None)
+
+
 def test_a_problem_reads_the_same_place_in_both_languages() -> None:
     params = {"id": "admisions", "known": "admissions"}
     problem = Problem("unknown-unit", params, "p.yaml", 111, 14, "tasks[2].units[0]")
