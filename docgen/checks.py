@@ -34,20 +34,31 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_calendar_span(plan),
         *_duties(plan),
         *_letter(plan),
-        *((path, code, params, _ERROR) for path, code, params in text_problems(plan)),
     ]
     problems = []
     for path, code, params, severity in findings:
         line, column = source.locate(path)
+        if code == "forbidden-character":
+            line, column = source.locate_in_text(path, _value_at(data, path), params["offset"])
         problems.append(Problem(code, params, source.file, line, column, dotted(path), severity))
+    for found in text_problems(plan):
+        line, column = source.locate_in_text(found.path, found.text, found.offset)
+        problems.append(Problem(found.code, found.params, source.file, line, column, dotted(found.path)))
     return problems
+
+
+def _value_at(data: Any, path: PathT) -> str:
+    for part in path:
+        data = data[part]
+    return str(data)
 
 
 def _forbidden_characters(value: Any, path: PathT) -> Iterator[Finding]:
     if isinstance(value, str):
         match = _XML_FORBIDDEN.search(value)
         if match:
-            yield path, "forbidden-character", {"code": f"U+{ord(match.group()):04X}"}, _ERROR
+            params = {"code": f"U+{ord(match.group()):04X}", "offset": match.start()}
+            yield path, "forbidden-character", params, _ERROR
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _forbidden_characters(item, (*path, key))

@@ -93,7 +93,7 @@ def compose(text: str, name: str) -> LoadedYaml:
         raise PlanError([Problem("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
     if root is None:
         raise PlanError([Problem("empty-file", {}, file=name)])
-    walker = _Walker(name)
+    walker = _Walker(name, text)
     try:
         data = walker.build(root, ())
     except WalkAbortedError:
@@ -181,8 +181,9 @@ class WalkAbortedError(Exception):
 class _Walker:
     """Builds data from nodes, recording positions, duplicate keys and refused tags."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, text: str = "") -> None:
         self.source = SourceMap(name)
+        self.lines = text.splitlines()
         self.problems: list[Problem] = []
         self.count = 0
         self.constructor = PlanLoader("")
@@ -217,7 +218,8 @@ class _Walker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if node.tag == _STR_TAG:
+        if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+            self._record_text_start(node, path)
             return node.value  # most values are text: no need for the constructor's machinery
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -227,6 +229,15 @@ class _Walker:
             # An explicit tag on a value it cannot read, e.g. "!!int abc" or "!!bool maybe".
             self.problem("yaml-tag-value", node, path, tag=_shown_tag(node.tag), value=_short(node.value))
         return None
+
+    def _record_text_start(self, node: yaml.ScalarNode, path: tuple[Any, ...]) -> None:
+        """Note where a text's characters start when they stand in the file unchanged."""
+        mark = node.start_mark
+        if node.style is None and mark.line == node.end_mark.line:
+            self.source.texts[path] = (mark.line + 1, mark.column + 1)
+        elif node.style == "|" and mark.line + 1 < len(self.lines):
+            content = self.lines[mark.line + 1]
+            self.source.texts[path] = (mark.line + 2, len(content) - len(content.lstrip(" ")) + 1)
 
     def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
         try:

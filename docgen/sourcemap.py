@@ -26,6 +26,22 @@ class SourceMap:
     file: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    texts: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """Where the characters of a text value start, for values whose characters stand in the file
+    as they are: plain one-line scalars and ``|`` block scalars (line of the first content line)."""
+
+    def locate_in_text(self, path: Sequence[str | int], text: str, offset: int) -> tuple[int | None, int | None]:
+        """Position of character ``offset`` of the text value at ``path``, or of the value itself.
+
+        A problem inside running text (a placeholder that names nothing) is then shown where it
+        stands, not at the key above a long paragraph.
+        """
+        start = self.texts.get(tuple(path))
+        if start is None or not 0 <= offset <= len(text):
+            return self.locate(path)
+        line_index = text.count("\n", 0, offset)
+        column = offset - (text.rfind("\n", 0, offset) + 1)
+        return start[0] + line_index, start[1] + column
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int | None, int | None]:
         """Position of the value at ``path`` (or of its key), else of its nearest ancestor."""

@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
@@ -255,28 +255,53 @@ def _names(value: Any) -> list[str] | None:
     return None
 
 
-def text_problems(plan: Plan) -> list[tuple[PathT, str, dict[str, Any]]]:
-    """Every running-text field that will not render: (path, problem code, parameters)."""
+class TextProblem(NamedTuple):
+    """A running-text field that will not render; ``offset`` is where in ``text`` it goes wrong."""
+
+    path: PathT
+    code: str
+    params: dict[str, Any]
+    text: str
+    offset: int
+
+
+def text_problems(plan: Plan) -> list[TextProblem]:
+    """Every running-text field that will not render, with the place in its text."""
     context = text_context(plan)
-    found: list[tuple[PathT, str, dict[str, Any]]] = []
+    found: list[TextProblem] = []
     for path, source in jinja_fields(plan):
         if "{" not in source:
             continue
+        first_brace = source.index("{")
         try:
             unknown = unknown_placeholders(source, context)
         except TemplateSyntaxError as exc:
-            found.append((path, "text-syntax", {"detail": exc.message or str(exc), "text_line": exc.lineno}))
+            params = {"detail": exc.message or str(exc), "text_line": exc.lineno}
+            found.append(TextProblem(path, "text-syntax", params, source, _line_offset(source, exc.lineno)))
             continue
         for name, suggestion in unknown:
             code = "unknown-placeholder-suggest" if suggestion else "unknown-placeholder"
-            found.append((path, code, {"name": name, "suggestion": suggestion}))
+            offset = source.find(name)
+            params = {"name": name, "suggestion": suggestion}
+            found.append(TextProblem(path, code, params, source, offset if offset >= 0 else first_brace))
         if unknown:
             continue
         try:
             render_text(source, context)
         except (TemplateError, TextError, TypeError, ValueError, ArithmeticError) as exc:
-            found.append((path, "text-error", {"detail": str(exc)}))
+            found.append(TextProblem(path, "text-error", {"detail": str(exc)}, source, first_brace))
     return found
+
+
+def _line_offset(source: str, lineno: int | None) -> int:
+    """Where line ``lineno`` (1-based) of ``source`` starts."""
+    offset = 0
+    for _ in range(max((lineno or 1) - 1, 0)):
+        found = source.find("\n", offset)
+        if found < 0:
+            break
+        offset = found + 1
+    return offset
 
 
 def resolve_plan(plan: Plan) -> Plan:

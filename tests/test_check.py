@@ -396,10 +396,31 @@ def test_placeholder_naming_a_missing_field_suggests_the_near_miss(tmp_path: Pat
     text = edit("电话：{{ contact.phone }}", "电话：{{ contact.phon }}")
     problem = only(check_text(tmp_path, text), "unknown-placeholder-suggest")
     assert problem.path == "requirements[1].text"
-    assert at(problem) == where(text, "|-\n      各责任部门应围绕")
+    assert at(problem) == where(text, "contact.phon }}")  # where it stands, inside the paragraph
     assert str(problem).endswith(
         "requirements[1].text: the placeholder 'contact.phon' names nothing in the plan (did you mean 'contact.phone'?)"
     )
+
+
+def test_problem_on_a_later_line_of_a_long_text_is_shown_on_that_line(tmp_path: Path) -> None:
+    text = edit(
+        "    为深入贯彻落实{{ policies | cite }}",
+        "    第一行。\n    第二行写到{{ year }}年。\n    第三行引用{{ organization.leed }}。\n"
+        "    为深入贯彻落实{{ policies | cite }}",
+    )
+    problem = only(check_text(tmp_path, text), "unknown-placeholder-suggest")
+    assert problem.path == "notice.opening"
+    assert at(problem) == where(text, "organization.leed")
+    assert "did you mean 'organization.lead'?" in str(problem)
+
+
+def test_syntax_error_on_a_later_line_is_shown_on_that_line(tmp_path: Path) -> None:
+    text = edit(
+        "    为深入贯彻落实{{ policies | cite }}",
+        "    第一行。\n    第二行{% if %}。\n    为深入贯彻落实{{ policies | cite }}",
+    )
+    problem = only(check_text(tmp_path, text), "text-syntax")
+    assert at(problem) == where(text, "第二行")
 
 
 @pytest.mark.parametrize("broken", ["{{ year 年", "{% if %}年"], ids=["unclosed-print", "empty-if"])
@@ -408,7 +429,7 @@ def test_jinja_syntax_error_in_text(tmp_path: Path, broken: str) -> None:
     report = check_text(tmp_path, text)
     problem = only(report, "text-syntax")
     assert problem.path == "notice.opening"
-    assert at(problem) == where(text, "opening: |-", len("opening: "))
+    assert at(problem) == where(text, "为深入贯彻落实")  # the text's first line, where the error is
     assert "notice.opening: placeholder syntax error: " in str(problem)
     assert "to print braces literally write {{ '{{' }}" in str(problem)
 
