@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 50
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-_STR_TAG = "tag:yaml.org,2002:str"
+STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -218,7 +218,7 @@ class _Walker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if node.tag == _STR_TAG and isinstance(node, yaml.ScalarNode):
+        if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
             self._record_text_start(node, path)
             return node.value  # most values are text: no need for the constructor's machinery
         try:

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 
 import yaml
 
-from docgen.checks import check
 from docgen.errors import PlanError
-from docgen.loading import PlanLoader, compose, validate
+from docgen.loading import STR_TAG, PlanLoader, compose, validate
 from docgen.plan import Plan
+from docgen.planfile import check_loaded
 from docgen.review import ReviewItem, ReviewKind, holiday_review
 from docgen.sourcemap import Path, dotted
 
-_STR_TAG = "tag:yaml.org,2002:str"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DOCUMENT_NUMBER = re.compile(r"[\[〔［【]\s*(\d{4})\s*[\]〕］】]")
 _EXCERPT_CHARS = 12
@@ -82,14 +81,9 @@ def new_year(
 
 def _valid_plan(text: str, file: str) -> Plan:
     """The plan in ``text``; every error (not warning) found by ``docgen check`` is raised."""
-    loaded = compose(text, file)
-    plan, problems = validate(loaded)
-    problems = loaded.problems + problems
-    if plan is not None:
-        problems += check(plan, loaded.source, loaded.data)
-    errors = [p for p in problems if p.is_error]
-    if plan is None or errors:
-        raise PlanError(errors)
+    plan, problems = check_loaded(compose(text, file))
+    if plan is None:
+        raise PlanError([p for p in problems if p.is_error])
     return plan
 
 
@@ -126,7 +120,7 @@ def _scalars(node: yaml.Node, path: Path, seen: set[int] | None = None) -> Itera
 
 def _iso_date(node: yaml.ScalarNode) -> dt.date | None:
     """The date a scalar holds when it is exactly an ISO date (``2019-05-09``, quoted or not)."""
-    if node.tag != _STR_TAG or node.style in ("|", ">") or not _ISO_DATE.fullmatch(node.value):
+    if node.tag != STR_TAG or node.style in ("|", ">") or not _ISO_DATE.fullmatch(node.value):
         return None
     try:
         return dt.date.fromisoformat(node.value)
@@ -170,7 +164,7 @@ def _old_year_mentions(root: yaml.Node, text: str, old_year: int, changed: set[i
     year_pattern = re.compile(rf"(?<!\d){old_year}(?!\d)")
     for path, node in _scalars(root, ()):
         start, end = node.start_mark.index, node.end_mark.index
-        if node.tag != _STR_TAG or any(start <= index < end for index in changed):
+        if node.tag != STR_TAG or any(start <= index < end for index in changed):
             continue
         raw = text[start:end]
         numbered: set[int] = set()

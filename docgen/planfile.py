@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docgen.checks import check
 from docgen.errors import PlanError, Problem
-from docgen.loading import load_yaml, validate
+from docgen.loading import LoadedYaml, load_yaml, validate
 from docgen.plan import Plan
 from docgen.review import holiday_warnings
 
@@ -38,6 +38,12 @@ def check_plan(path: Path | str) -> CheckReport:
         loaded = load_yaml(path)
     except PlanError as exc:
         return CheckReport(path, None, exc.problems)
+    plan, problems = check_loaded(loaded)
+    return CheckReport(path, plan, problems)
+
+
+def check_loaded(loaded: LoadedYaml) -> tuple[Plan | None, list[Problem]]:
+    """Validate and cross-check composed YAML: the plan (None when it has errors) and every problem, in file order."""
     plan, problems = validate(loaded)
     problems = loaded.problems + problems
     if plan is not None and not any(p.is_error for p in problems):
@@ -46,7 +52,7 @@ def check_plan(path: Path | str) -> CheckReport:
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if any(p.is_error for p in problems):
         plan = None
-    return CheckReport(path, plan, problems)
+    return plan, problems
 
 
 def load_plan(path: Path | str) -> Plan:

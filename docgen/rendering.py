@@ -133,6 +133,15 @@ class CompiledTemplate:
         ]
         return archive(members)
 
+    def _failure(self, code: str, part: _Part, exc: BaseException, detail: str | None = None) -> TemplateError:
+        """An error at the paragraph of ``part`` where rendering failed."""
+        return self._error(
+            code,
+            part=part.name,
+            detail=detail or str(exc) or type(exc).__name__,
+            paragraph=_line(part.source, _template_line(exc)),
+        )
+
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         assert part.template is not None
         chunks: list[str] = []
@@ -146,28 +155,13 @@ class CompiledTemplate:
                     if size > MAX_PART_CHARS:
                         raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS)
         except UndefinedError as exc:
-            raise self._error(
-                "template-undefined",
-                part=part.name,
-                detail=exc.message or str(exc),
-                paragraph=_line(part.source, _template_line(exc)),
-            ) from None
+            raise self._failure("template-undefined", part, exc, exc.message or str(exc)) from None
         except SecurityError as exc:
             raise self._error("template-unsafe", part=part.name, detail=str(exc)) from None
         except (LimitExceeded, RecursionError, MemoryError) as exc:
-            raise self._error(
-                "template-limit",
-                part=part.name,
-                detail=str(exc) or type(exc).__name__,
-                paragraph=_line(part.source, _template_line(exc)),
-            ) from None
+            raise self._failure("template-limit", part, exc) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
-            raise self._error(
-                "template-failed",
-                part=part.name,
-                detail=str(exc) or type(exc).__name__,
-                paragraph=_line(part.source, _template_line(exc)),
-            ) from None
+            raise self._failure("template-failed", part, exc) from None
         xml = _unpatch("".join(chunks)).encode("utf-8")
         try:
             etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docgen import workdays
+from docgen.deadlines import occurrences
 from docgen.errors import Problem, Severity
 from docgen.plan import Plan
 from docgen.sourcemap import Path, SourceMap, dotted
@@ -123,12 +124,10 @@ def _weekly_deadlines(plan: Plan) -> Iterator[Finding]:
                 ReviewKind.WARNING,
             )
             continue
-        day = start + dt.timedelta(days=(deadline.weekday - start.isoweekday()) % 7)
-        while day <= end:
+        for day in occurrences(deadline, start, end):
             if not workdays.is_workday(day):
                 params = {**_day_params(day), "suggestion": workdays.previous_workday(day)}
                 yield path, "weekly-deadline-in-holiday", params, ReviewKind.WARNING
-            day += dt.timedelta(weeks=1)
 
 
 def _unknown_arrangements(plan: Plan) -> Iterator[Finding]:
