@@ -168,9 +168,7 @@ def _read_returned(path: Path, order: int, document: FormDocument, plan: Plan) -
             continue
         if not any(cells[i] for i in (CONTENT, TIME, PLACE, PERSON, PHONE)):
             item = cells[ITEM] or cells[DEPARTMENT]
-            problems.append(
-                Problem("row-not-filled", {"item": item}, file=file, path=f"row {number}", severity=Severity.WARNING)
-            )
+            problems.append(row_problem("row-not-filled", {"item": item}, file, number, Severity.WARNING))
             continue
         row_problems, activity = _check_row(cells, titles, plan, unit, file, number)
         problems.extend(row_problems)
@@ -245,6 +243,13 @@ def _unit_named(plan: Plan, written: str) -> Unit | None:
     return None
 
 
+def row_problem(
+    code: str, params: dict[str, object], file: str, row: int, severity: Severity = Severity.ERROR
+) -> Problem:
+    """A problem of row ``row`` under the header: shown as ``FILE: row N: ...``, the row kept in params."""
+    return Problem(code, {**params, "row": row}, file=file, path=f"row {row}", severity=severity)
+
+
 def _check_row(
     cells: tuple[str, ...], titles: list[str], plan: Plan, unit: Unit | None, file: str, number: int
 ) -> tuple[list[Problem], Activity | None]:
@@ -252,7 +257,7 @@ def _check_row(
     problems: list[Problem] = []
 
     def problem(code: str, **params: object) -> Problem:
-        return Problem(code, params, file=file, path=f"row {number}")
+        return row_problem(code, params, file, number)
 
     match = match_task(cells[ITEM], titles)
     if not cells[ITEM]:

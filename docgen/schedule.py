@@ -93,7 +93,7 @@ def spreadsheet(collection: Collection) -> bytes:
     problem_rows: list[list[Any]] = []
     cells_by_row = {(r.file, r.row): r.cells for r in collection.rejected}
     for problem in collection.problems:
-        row_number = _row_number(problem.path)
+        row_number = problem.params.get("row")
         cells = cells_by_row.get((problem.file or "", row_number or 0), ())
         problem_rows.append(
             [
@@ -113,12 +113,6 @@ def spreadsheet(collection: Collection) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _row_number(path: str | None) -> int | None:
-    if path and path.startswith("row "):
-        return int(path[4:])
-    return None
 
 
 def _activity_row(number: int, a: Activity) -> list[Any]:
