@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from docgen.documents import KINDS, plan_documents
-from docgen.errors import DocgenError, Problem, ProblemsError
+from docgen.errors import Problem, ProblemsError
 from docgen.outputs import check_targets, commit, staging
 from docgen.plan import Plan
 from docgen.resources import templates_dir
@@ -70,8 +70,6 @@ def render(
     kinds = parse_kinds(only)
     documents = plan_documents(resolve_plan(plan), kinds, unit)
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise DocgenError(f"{out}: the output folder is a file")
     paths = [d.path for d in documents]
     if pdf:
         paths += [p.with_suffix(".pdf") for p in paths]

@@ -203,6 +203,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("a folder or link stands where docgen would write a document"),
         N_("move it away or choose another -o folder"),
     ),
+    "output-folder-is-file": (N_("this is a file, not a folder for the outputs"), N_("give a folder with -o")),
     "output-exists": (
         N_("this file was not written by docgen (or was changed since); it is not overwritten"),
         N_("move it away, or pass --force to replace it"),

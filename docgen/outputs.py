@@ -50,6 +50,8 @@ def _is_ours(path: Path, entry: dict[str, str] | None) -> bool:
 
 def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -> None:
     """Refuse targets that leave OUT, pass through a symlink, or would replace a user's file."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputExistsError([Problem("output-folder-is-file", {}, file=str(out_dir))])
     manifest = read_manifest(out_dir)
     problems = []
     root = out_dir.resolve()

@@ -15,7 +15,6 @@ from typing import Any
 
 from docgen import chinese
 from docgen.collecting import Activity, Collection
-from docgen.errors import DocgenError
 from docgen.messages import format_problem
 from docgen.whenparsing import When
 
@@ -165,8 +164,6 @@ def write_collection(
     from docgen.resources import templates_dir
 
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise DocgenError(f"{out}: the output folder is a file")
     check_targets(out, list(KINDS), force=force)
     folder = templates if templates is not None else templates_dir()
     contents = {

@@ -160,3 +160,12 @@ def test_output_names_are_safe(tmp_path: Path) -> None:
         assert path.resolve().is_relative_to((tmp_path / "out").resolve())
         assert not set(path.name) & set('/\\:*?"<>|')
     assert tmp_path / "out" / "任务单" / "保卫_处___CON-2019年职业教育宣传月任务单.docx" in paths
+
+
+def test_an_output_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "-o", str(out), "--only", "form"])
+    assert result.exit_code == 1
+    assert f"{out}: this is a file, not a folder for the outputs (give a folder with -o)" in result.output
+    assert out.read_text(encoding="utf-8") == "mine"
