@@ -243,13 +243,14 @@ def render(
     show_default=True,
     help=N_("Pixels per inch of the images."),
 )
+@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
 def preview(
-    plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int
+    plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int, force: bool
 ) -> None:
     """Write PNG images of the pages of PLAN's documents into OUT (needs LibreOffice and poppler)."""
     from docgen.preview import preview as preview_pages
 
-    for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution):
+    for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution, force=force):
         click.echo(_wrote(image))
 
 

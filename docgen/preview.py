@@ -11,12 +11,13 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docgen.errors import OfficeError, Problem
 from docgen.plan import Plan
 
 DEFAULT_RESOLUTION = 80
+PREVIEW = "preview"  # the kind the output manifest records for page images
 PDFTOPPM_TIMEOUT = 120.0
 
 
@@ -28,18 +29,20 @@ def preview(
     unit: str | None = None,
     templates: str | Path | None = None,
     resolution: int = DEFAULT_RESOLUTION,
+    force: bool = False,
 ) -> list[Path]:
     """Write PNG images of every page of the requested documents into ``out_dir``; return them.
 
-    A PNG already in ``out_dir`` under the same name is replaced: previews are throw-away.
-    Raises ``OfficeError`` when LibreOffice or pdftoppm is missing or fails.
+    The images are written like documents (``docgen.outputs``): all or nothing, replacing the
+    previews docgen made before and nothing else unless ``force``. Raises ``OfficeError`` when
+    LibreOffice or pdftoppm is missing or fails.
     """
     from docgen.batch import render
     from docgen.office import find_tool
+    from docgen.outputs import check_targets, commit, staging
 
     pdftoppm = find_tool("pdftoppm")
     out = Path(out_dir)
-    images: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="docgen-preview-") as temporary:
         work = Path(temporary)
         written = render(plan, work / "documents", only, templates, unit=unit, pdf=True)
@@ -49,12 +52,15 @@ def preview(
             drawn = pages / relative.parent
             drawn.mkdir(parents=True, exist_ok=True)
             _draw(pdftoppm, pdf, drawn / pdf.stem, resolution)
-        for png in sorted(pages.rglob("*.png")):
-            target = out / png.relative_to(pages)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(png, target)
-            images.append(target)
-    return images
+        images = [PurePosixPath(png.relative_to(pages).as_posix()) for png in sorted(pages.rglob("*.png"))]
+        check_targets(out, images, force=force)
+        whole_run = only is None and unit is None  # only then are older images of other pages stale
+        with staging(out) as stage:
+            for image in images:
+                (stage / image).parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(pages / image, stage / image)
+            commit(out, stage, dict.fromkeys(images, PREVIEW), replaced_kinds={PREVIEW} if whole_run else set())
+    return [out / image for image in images]
 
 
 def _draw(pdftoppm: str, pdf: Path, prefix: Path, resolution: int) -> None:
