@@ -15,6 +15,9 @@ _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the fixed date that keeps out
 _DOS_TIME = 0
 _VERSION = 20
 _DEFLATED = 8
+_UTF8_NAMES = 0x800  # general-purpose flag: names are UTF-8
+_MADE_BY_UNIX = 3 << 8  # "version made by" says Unix, so the file mode below counts
+_REGULAR_FILE_644 = 0o100644
 
 
 @dataclass(frozen=True)
@@ -39,44 +42,15 @@ def archive(members: list[Member]) -> bytes:
     out = bytearray()
     central = bytearray()
     for member in members:
-        flags = 0x800  # names are UTF-8
+        # the fields the local header and the central directory share, in the order both hold them
+        common = (_VERSION, _UTF8_NAMES, _DEFLATED, _DOS_TIME, _DOS_DATE, member.crc, len(member.data), member.size)
         offset = len(out)
-        out += struct.pack(
-            "<IHHHHHIIIHH",
-            0x04034B50,
-            _VERSION,
-            flags,
-            _DEFLATED,
-            _DOS_TIME,
-            _DOS_DATE,
-            member.crc,
-            len(member.data),
-            member.size,
-            len(member.name),
-            0,
-        )
-        out += member.name
-        out += member.data
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *common, len(member.name), 0)
+        out += member.name + member.data
         central += struct.pack(
-            "<IHHHHHHIIIHHHHHII",
-            0x02014B50,
-            (3 << 8) | _VERSION,
-            _VERSION,
-            flags,
-            _DEFLATED,
-            _DOS_TIME,
-            _DOS_DATE,
-            member.crc,
-            len(member.data),
-            member.size,
-            len(member.name),
-            0,
-            0,
-            0,
-            0,
-            0o100644 << 16,
-            offset,
-        )
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, _MADE_BY_UNIX | _VERSION, *common, len(member.name), 0, 0, 0, 0,
+            _REGULAR_FILE_644 << 16, offset,
+        )  # fmt: skip
         central += member.name
     start = len(out)
     out += central
