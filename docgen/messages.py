@@ -208,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("this file was not written by docgen (or was changed since); it is not overwritten"),
         N_("move it away, or pass --force to replace it"),
     ),
+    "worker-died": (
+        N_("a rendering process stopped before it finished its documents; nothing was written"),
+        N_("run again; if it happens again, the system may be short of memory: try --jobs 1"),
+    ),
     # working days (docgen check and the new-year review)
     "date-in-holiday": (
         N_("{date} ({weekday}) falls in the {holiday} holiday"),

@@ -1,27 +1,40 @@
 """Rendering a batch of documents into a folder, in this process or in several.
 
 Templates are compiled in the parent before any worker starts; with the ``fork`` start method
-the workers inherit them, so each template is still compiled once per run. Each worker writes
-its documents straight into the staging folder; only file names travel back.
+the workers inherit them (and the documents), so each template is still compiled once per run.
+The parent renders too: ``jobs=2`` is this process and one forked worker. Each process claims
+small runs of documents from a shared counter until none are left, so none sits idle while
+another still has a long queue, and writes them straight into the staging folder; only file
+hashes travel back.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
+import signal
 import sys
-import threading
-import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from docgen.documents import Document
+from docgen.errors import Problem, ProblemsError
 from docgen.rendering import compiled
 
 Progress = Callable[[int, int], None]
+Hashes = dict[PurePosixPath, str]
 PARALLEL_FROM = 120  # documents; below this, starting processes costs more than it saves
+CHUNK = 8  # documents claimed at a time: small enough to even out the end, large enough to cost nothing
+LOCK_PATIENCE = 30.0  # seconds; the shared counters' lock is held for microseconds
+
+
+class WorkerError(ProblemsError):
+    """Raised when a rendering process ended without reporting (killed, or out of memory)."""
 
 
 def default_jobs(count: int) -> int:
@@ -29,44 +42,97 @@ def default_jobs(count: int) -> int:
     return 1 if count < PARALLEL_FROM else max(1, os.cpu_count() or 1)
 
 
-_Job = tuple[Sequence[Document], Path, Path]
-_inherited: _Job | None = None  # set before forking; a forked worker finds its job here
+@dataclass
+class _Batch:
+    """One run's documents and the counters its processes share (inherited when forked).
 
-
-def _exit_with_parent(parent: int) -> None:
-    """Run in each worker: end it when the parent is gone.
-
-    A forked worker holds both ends of its task queue's pipe, so it would never see the queue
-    close and would wait forever after its parent was killed; a thread watches instead.
+    The counters are raw shared memory behind one lock, held only to move them. A process
+    killed while holding it would stall the others, so waiting for it is bounded.
     """
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
+    stage: Path
+    documents: Sequence[Document]
+    folder: Path
+    lock: Any  # multiprocessing.Lock
+    next_index: Any  # RawValue: the first document nobody has claimed
+    finished: Any  # RawValue: documents rendered so far, for the progress bar
+    failed: Any  # RawValue: set when a document failed; nobody claims more
+    folders: set[Path] = field(default_factory=set)
 
-    threading.Thread(target=watch, name="docgen-parent-watch", daemon=True).start()
+    @classmethod
+    def shared(cls, context: Any, stage: Path, documents: Sequence[Document], folder: Path) -> _Batch:
+        """A batch whose counters live in memory every process of ``context`` sees."""
+        raw = context.RawValue
+        return cls(stage, documents, folder, context.Lock(), raw("q", 0), raw("q", 0), raw("b", 0))
 
+    def claim(self, done: int) -> range:
+        """Count ``done`` documents as finished and take the next run; empty when none are left."""
+        if not self.lock.acquire(timeout=LOCK_PATIENCE):
+            raise WorkerError([Problem("worker-died", {})])
+        try:
+            self.finished.value += done
+            start = self.next_index.value
+            if self.failed.value or start >= len(self.documents):
+                return range(0)
+            stop = min(start + CHUNK, len(self.documents))
+            self.next_index.value = stop
+            return range(start, stop)
+        finally:
+            self.lock.release()
 
-def _render_chunk(folder: Path, stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
-    templates = {name: compiled(folder / name) for name in {d.template for d in documents}}
-    folders: set[Path] = set()
-    hashes: dict[PurePosixPath, str] = {}
-    for document in documents:
-        data = templates[document.template].render(document.context)
-        staged = stage / document.path
-        if staged.parent not in folders:
+    def render(self, index: int) -> str:
+        """Render one document into the staging folder; its SHA-256."""
+        document = self.documents[index]
+        data = compiled(self.folder / document.template).render(document.context)
+        staged = self.stage / document.path
+        if staged.parent not in self.folders:
             staged.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(staged.parent)
+            self.folders.add(staged.parent)
         staged.write_bytes(data)
-        hashes[document.path] = hashlib.sha256(data).hexdigest()
-    return hashes
+        return hashlib.sha256(data).hexdigest()
+
+    def work(self, between: Callable[[], None] = lambda: None) -> _Result:
+        """Render claimed documents until none are left; the hashes, and the first failure if any.
+
+        A claimed run is finished even after another process failed, so every document before
+        the first failing one is rendered, as it would be in one process. ``between`` runs
+        after each run of documents.
+        """
+        hashes: Hashes = {}
+        done = 0
+        try:
+            while chunk := self.claim(done):
+                for index in chunk:
+                    try:
+                        hashes[self.documents[index].path] = self.render(index)
+                    except Exception as exc:  # handed to the parent, which raises it
+                        self.failed.value = 1
+                        return hashes, (index, exc)
+                done = len(chunk)
+                between()
+        except WorkerError as exc:
+            return hashes, (-1, exc)
+        return hashes, None
 
 
-def _render_inherited(start: int, stop: int) -> dict[PurePosixPath, str]:
-    assert _inherited is not None, "the job is inherited only by forked workers"
-    documents, folder, stage = _inherited
-    return _render_chunk(folder, stage, documents[start:stop])
+_Result = tuple[Hashes, tuple[int, BaseException] | None]
+
+
+def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) -> None:
+    """A worker process: render until the batch is done, then send the hashes (or the failure)."""
+    reader.close()  # else a dead parent's pipe would never report closed to a blocked send
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    gc.freeze()  # the inherited objects are never garbage: keep the collector off their pages
+
+    def orphaned() -> None:
+        if os.getppid() != parent:
+            os._exit(1)
+
+    hashes, failure = batch.work(orphaned)
+    try:
+        writer.send((hashes, failure))
+    except Exception as exc:  # an error that will not pickle still reaches the parent
+        writer.send((hashes, (failure[0] if failure else -1, RuntimeError(repr(exc)))))
 
 
 def render_into(
@@ -76,50 +142,52 @@ def render_into(
     *,
     jobs: int | None = None,
     progress: Progress | None = None,
-) -> dict[PurePosixPath, str]:
+) -> Hashes:
     """Render every document into ``stage``; return each one's SHA-256 (for the manifest).
 
     Raises the first failing document's error, as a run in one process would.
     """
     total = len(documents)
-    jobs = default_jobs(total) if jobs is None else max(1, jobs)
+    jobs = min(default_jobs(total) if jobs is None else max(1, jobs), max(1, total))
     for name in dict.fromkeys(d.template for d in documents):
         compiled(folder / name)  # compile before forking, and fail early on a bad template
-    size = max(1, -(-total // (jobs * 4)))
-    bounds = [(i, min(i + size, total)) for i in range(0, total, size)]
-    hashes: dict[PurePosixPath, str] = {}
-    if jobs == 1 or total < 2:
-        for start, stop in bounds:
-            hashes |= _render_chunk(folder, stage, documents[start:stop])
-            if progress:
-                progress(stop, total)
-        return hashes
-    global _inherited
-    fork = sys.platform.startswith("linux")
-    _inherited = (documents, folder, stage)
-    done = 0
-    context = multiprocessing.get_context("fork" if fork else "spawn")
+    # fork shares the compiled templates for free; elsewhere it is unsafe or missing
+    linux = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork") if linux else multiprocessing.get_context("spawn")
+    batch = _Batch.shared(context, stage, documents, folder)
+
+    def report() -> None:
+        if progress:
+            progress(batch.finished.value, total)
+
+    workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     try:
-        with ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            futures = [
-                pool.submit(_render_inherited, start, stop)
-                if fork
-                else pool.submit(_render_chunk, folder, stage, documents[start:stop])
-                for start, stop in bounds
-            ]
-            try:
-                for future in as_completed(futures):
-                    chunk = future.result()
-                    hashes |= chunk
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+        for _ in range(jobs - 1):
+            reader, writer = context.Pipe(duplex=False)
+            worker = context.Process(target=_worker, args=(batch, reader, writer, os.getpid()), daemon=True)
+            worker.start()
+            writer.close()
+            workers.append((worker, reader))
+        results = [batch.work(report), *(_result(reader) for _, reader in workers)]
+    except BaseException:
+        for process, _ in workers:
+            process.kill()
+        raise
     finally:
-        _inherited = None
-    return hashes
+        for process, reader in workers:
+            process.join()
+            reader.close()
+    failures = [failure for _, failure in results if failure]
+    if failures:
+        raise min(failures, key=lambda f: f[0])[1]
+    report()
+    return {path: digest for hashes, _ in results for path, digest in hashes.items()}
+
+
+def _result(reader: Connection) -> _Result:
+    """What a worker sent; one that ended without a word (killed, out of memory) is a ``WorkerError``."""
+    try:
+        result: _Result = reader.recv()
+    except EOFError:
+        return {}, (-1, WorkerError([Problem("worker-died", {})]))
+    return result

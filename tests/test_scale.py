@@ -14,11 +14,12 @@ import docx
 import pytest
 from conftest import ROOT, SHIPPED_PLAN
 from docx_text import blocks
-from plans import load_script
+from plans import load_script, replace_in_docx
 
 import docgen
 from docgen.cli import ProgressBar
 from docgen.documents import plan_documents
+from docgen.errors import TemplateError
 from docgen.rendering import compiled, environment
 from docgen.text import resolve_plan
 
@@ -120,3 +121,59 @@ def test_untouched_parts_are_copied_as_they_are() -> None:
         for name in ("word/styles.xml", "word/settings.xml", "word/fontTable.xml", "[Content_Types].xml"):
             assert a.read(name) == b.read(name)
         assert b.testzip() is None
+
+
+def _failing_templates(tmp_path: Path, plan: Path, failing: dict[int, str]) -> Path:
+    """A copy of the templates whose task sheet fails for the documents at the given indexes.
+
+    ``failing`` maps a document's index to the Jinja expression that breaks it.
+    """
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    documents = plan_documents(resolve_plan(docgen.load_plan(plan)), ["task-sheet"])
+    tags = "".join(
+        f'{{{{ {expression} if unit == "{documents[index].context["unit"]}" else "" }}}}'
+        for index, expression in failing.items()
+    )
+    replace_in_docx(folder / "task-sheet.docx", "{{ unit }}", "{{ unit }}" + tags)
+    return folder
+
+
+def test_a_parallel_run_reports_the_first_failing_document_as_a_serial_run_does(big_plan: Path, tmp_path: Path) -> None:
+    # Document 8 starts the second run of documents and fails at once; document 7, which ends
+    # the first, fails later in time but comes first in the batch: its error is the one raised.
+    templates = _failing_templates(tmp_path, big_plan, {7: "1 // 0", 8: "[][1]"})
+    errors = []
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        with pytest.raises(TemplateError) as caught:
+            docgen.render(big_plan, out, only="task-sheet", templates=templates, jobs=jobs)
+        errors.append(caught.value.problems)
+        assert [p for p in out.rglob("*") if p.is_file()] == []
+    assert errors[0] == errors[1]
+    assert [p.code for p in errors[1]] == ["template-failed"]
+    assert "division" in errors[1][0].params["detail"]
+
+
+def test_a_worker_that_dies_fails_the_run_and_writes_nothing(
+    big_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen import workers
+
+    parent, render = os.getpid(), workers._Batch.render
+
+    def dies_in_a_worker(batch: workers._Batch, index: int) -> str:
+        if os.getpid() != parent and index >= 40:
+            os._exit(9)  # as if the system had killed it
+        return render(batch, index)
+
+    monkeypatch.setattr(workers._Batch, "render", dies_in_a_worker)
+    out = tmp_path / "out"
+    docgen.render(big_plan, out, only="unit-form", jobs=1)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with pytest.raises(workers.WorkerError) as caught:
+        docgen.render(big_plan, out, only="task-sheet,unit-form", jobs=2)
+    assert [p.code for p in caught.value.problems] == ["worker-died"]
+    assert "--jobs 1" in str(caught.value)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not list(out.glob(".docgen-staging-*"))
