@@ -62,13 +62,13 @@ def render(
     ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
     """
-    from docgen.planfile import load_plan
+    from docgen.planfile import checked_plan
     from docgen.text import resolve_plan
 
-    if not isinstance(plan, Plan):
-        plan = load_plan(plan)
+    resolved = resolve_plan(plan) if isinstance(plan, Plan) else checked_plan(plan).resolved
+    assert resolved is not None, "checked_plan raises for a plan with errors"
     kinds = parse_kinds(only)
-    documents = plan_documents(resolve_plan(plan), kinds, unit)
+    documents = plan_documents(resolved, kinds, unit)
     out = Path(out_dir)
     paths = [d.path for d in documents]
     if pdf:

@@ -1,4 +1,4 @@
-"""Rules that span fields: references, dates against the period and year, text placeholders.
+"""Rules that span fields: references, dates against the period and year, where text problems are.
 
 They run on a plan that already passed the schema, and return located problems; what a careful
 reader would merely question is a warning, what makes a document wrong is an error.
@@ -15,7 +15,7 @@ from typing import Any
 from docgen.errors import Problem, Severity
 from docgen.plan import Plan
 from docgen.sourcemap import SourceMap, dotted
-from docgen.text import text_problems
+from docgen.text import TextProblem
 
 PathT = tuple[str | int, ...]
 Finding = tuple[PathT, str, dict[str, Any], Severity]
@@ -41,9 +41,15 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         if code == "forbidden-character":
             line, column = source.locate_in_text(path, _value_at(data, path), params["offset"])
         problems.append(Problem(code, params, source.file, line, column, dotted(path), severity))
-    for found in text_problems(plan):
-        line, column = source.locate_in_text(found.path, found.text, found.offset)
-        problems.append(Problem(found.code, found.params, source.file, line, column, dotted(found.path)))
+    return problems
+
+
+def located_texts(found: list[TextProblem], source: SourceMap) -> list[Problem]:
+    """Running-text problems (``text.check_texts``) located in the source file, inside the text itself."""
+    problems = []
+    for text in found:
+        line, column = source.locate_in_text(text.path, text.text, text.offset)
+        problems.append(Problem(text.code, text.params, source.file, line, column, dotted(text.path)))
     return problems
 
 

@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("did you mean '{suggestion}'?"),
     ),
     "text-error": (N_("the text cannot be filled in: {detail}"), ""),
+    "text-renders-empty": (
+        N_("this text is empty once its placeholders are filled in"),
+        N_("write the text itself, or use a placeholder that gives some"),
+    ),
     # templates
     "template-missing": (
         N_("template not found"),

@@ -81,10 +81,10 @@ def new_year(
 
 def _valid_plan(text: str, file: str) -> Plan:
     """The plan in ``text``; every error (not warning) found by ``docgen check`` is raised."""
-    plan, problems = check_loaded(compose(text, file))
-    if plan is None:
-        raise PlanError([p for p in problems if p.is_error])
-    return plan
+    report = check_loaded(compose(text, file), file)
+    if report.plan is None:
+        raise PlanError(report.errors)
+    return report.plan
 
 
 def _holiday_review(text: str, file: str) -> list[ReviewItem]:

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.checks import check
+from docgen.checks import check, located_texts
 from docgen.errors import PlanError, Problem
 from docgen.loading import LoadedYaml, load_yaml, validate
 from docgen.plan import Plan
 from docgen.review import holiday_warnings
+from docgen.text import PathT, check_texts, with_texts
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class CheckReport:
     path: Path
     plan: Plan | None
     problems: list[Problem]
+    resolved: Plan | None = None
+    """The plan with its running text rendered (what the templates receive); None when it has errors."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -42,8 +45,7 @@ def check_plan(path: Path | str) -> CheckReport:
             loaded = load_yaml(path)
         except PlanError as exc:
             return CheckReport(path, None, exc.problems)
-        plan, problems = check_loaded(loaded)
-    return CheckReport(path, plan, problems)
+        return check_loaded(loaded, path)
 
 
 @contextlib.contextmanager
@@ -63,22 +65,34 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_loaded(loaded: LoadedYaml) -> tuple[Plan | None, list[Problem]]:
-    """Validate and cross-check composed YAML: the plan (None when it has errors) and every problem, in file order."""
+def check_loaded(loaded: LoadedYaml, path: Path | str) -> CheckReport:
+    """Validate and cross-check YAML composed from the file at ``path``; every problem, in file order."""
+    path = Path(path)
     plan, problems = validate(loaded)
     problems = loaded.problems + problems
+    rendered: dict[PathT, str] = {}
     if plan is not None and not any(p.is_error for p in problems):
         problems += check(plan, loaded.source, loaded.data)
+        texts = check_texts(plan)
+        problems += located_texts(texts.problems, loaded.source)
         problems += holiday_warnings(plan, loaded.source)
+        rendered = texts.rendered
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    if any(p.is_error for p in problems):
-        plan = None
-    return plan, problems
+    if plan is None or any(p.is_error for p in problems):
+        return CheckReport(path, None, problems)
+    return CheckReport(path, plan, problems, with_texts(plan, rendered))
+
+
+def checked_plan(path: Path | str) -> CheckReport:
+    """The report on a usable plan file (warnings only); raises ``PlanError`` listing every error."""
+    report = check_plan(path)
+    if report.plan is None:
+        raise PlanError(report.problems)
+    return report
 
 
 def load_plan(path: Path | str) -> Plan:
     """The plan in a YAML file, fully validated; raises ``PlanError`` listing every error."""
-    report = check_plan(path)
-    if report.plan is None:
-        raise PlanError(report.problems)
-    return report.plan
+    plan = checked_plan(path).plan
+    assert plan is not None, "checked_plan raises for a plan with errors"
+    return plan

@@ -1,8 +1,8 @@
 """Running text with placeholders: the sandboxed Jinja environment, its context and filters.
 
 The plan's running-text fields may say ``{{ deadlines.schedule | md }}`` instead of repeating a
-date, so every fact stands once in the file. Rendering happens once per run, in
-``resolve_plan``; templates then receive plain text.
+date, so every fact stands once in the file. Rendering happens once per run, while the plan
+is checked (``check_texts``), or in ``resolve_plan``; templates then receive plain text.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
 from docgen import chinese
+from docgen.errors import PlanError, Problem
 from docgen.plan import Deadline, JinjaMarker, Plan, Policy
+from docgen.sourcemap import dotted
 
 PathT = tuple[str | int, ...]
 
@@ -265,12 +267,25 @@ class TextProblem(NamedTuple):
     offset: int
 
 
-def text_problems(plan: Plan) -> list[TextProblem]:
-    """Every running-text field that will not render, with the place in its text."""
+class TextCheck(NamedTuple):
+    """What ``check_texts`` found: the fields that will not render, and those that did."""
+
+    problems: list[TextProblem]
+    rendered: dict[PathT, str]
+
+
+def check_texts(plan: Plan) -> TextCheck:
+    """Render every running-text field, keeping the text of each that renders and the place where each fails.
+
+    A render run checks the plan first; the texts rendered here are the ones its documents
+    use (``with_texts``), so each text is rendered once per run.
+    """
     context = text_context(plan)
     found: list[TextProblem] = []
+    rendered: dict[PathT, str] = {}
     for path, source in jinja_fields(plan):
         if "{" not in source:
+            rendered[path] = source
             continue
         first_brace = source.index("{")
         try:
@@ -287,10 +302,14 @@ def text_problems(plan: Plan) -> list[TextProblem]:
         if unknown:
             continue
         try:
-            render_text(source, context)
+            text = render_text(source, context)
         except (TemplateError, TextError, TypeError, ValueError, ArithmeticError) as exc:
             found.append(TextProblem(path, "text-error", {"detail": str(exc)}, source, first_brace))
-    return found
+            continue
+        if not text.strip():
+            found.append(TextProblem(path, "text-renders-empty", {}, source, first_brace))
+        rendered[path] = text
+    return TextCheck(found, rendered)
 
 
 def _line_offset(source: str, lineno: int | None) -> int:
@@ -305,12 +324,23 @@ def _line_offset(source: str, lineno: int | None) -> int:
 
 
 def resolve_plan(plan: Plan) -> Plan:
-    """A copy of the plan with every running-text field rendered to plain text."""
-    context = text_context(plan)
+    """A copy of the plan with every running-text field rendered to plain text.
+
+    Raises ``PlanError`` naming each field that will not render (a plan read from a file was
+    checked already; one built in a script may not have been).
+    """
+    texts = check_texts(plan)
+    if texts.problems:
+        raise PlanError([Problem(p.code, p.params, path=dotted(p.path)) for p in texts.problems])
+    return with_texts(plan, texts.rendered)
+
+
+def with_texts(plan: Plan, rendered: dict[PathT, str]) -> Plan:
+    """A copy of the plan with the running-text fields at the given paths replaced."""
     data = plan.model_dump()
-    for path, source in jinja_fields(plan):
+    for path, text in rendered.items():
         target: Any = data
         for part in path[:-1]:
             target = target[part]
-        target[path[-1]] = render_text(source, context)
+        target[path[-1]] = text
     return Plan.model_validate(data)

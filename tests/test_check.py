@@ -423,6 +423,37 @@ def test_syntax_error_on_a_later_line_is_shown_on_that_line(tmp_path: Path) -> N
     assert at(problem) == where(text, "第二行")
 
 
+@pytest.mark.parametrize("empty", ["{{ '' }}", "{# 待补充 #}", "{{ ' ' * 3 }}"])
+def test_text_that_fills_in_to_nothing_is_an_error(tmp_path: Path, empty: str) -> None:
+    text = edit("closing: 祝同学们学业进步，祝家长朋友们身体健康、万事如意！", f'closing: "{empty}"')
+    report = check_text(tmp_path, text)
+    problem = only(report, "text-renders-empty")
+    assert problem.path == "letter.closing"
+    assert at(problem) == where(text, f'"{empty}"')  # a quoted text is pointed at as a whole
+    assert report.plan is None and report.resolved is None
+    with pytest.raises(PlanError):
+        docgen.render(write(tmp_path, text), tmp_path / "out", only="letter")
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_report_holds_the_plan_with_its_text_filled_in() -> None:
+    report = check_plan(SHIPPED_PLAN)
+    assert report.plan is not None and report.resolved is not None
+    assert "{{" in report.plan.notice.opening
+    assert "{{" not in report.resolved.notice.opening
+    assert report.resolved == docgen.resolve_plan(report.plan)
+
+
+def test_resolving_a_plan_made_in_a_script_names_the_text_that_will_not_render() -> None:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    broken = plan.model_copy(update={"ideology": "{{ contact.phon }}"})
+    with pytest.raises(PlanError) as caught:
+        docgen.resolve_plan(broken)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.path) == ("unknown-placeholder-suggest", "ideology")
+    assert "did you mean 'contact.phone'?" in str(problem)
+
+
 @pytest.mark.parametrize("broken", ["{{ year 年", "{% if %}年"], ids=["unclosed-print", "empty-if"])
 def test_jinja_syntax_error_in_text(tmp_path: Path, broken: str) -> None:
     text = edit("{{ year }}年", broken)
