@@ -164,12 +164,12 @@ def _inside(out_dir: Path, relative: PurePosixPath) -> bool:
     return not any(step.is_symlink() for step in steps)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
     # One file a line, for a person who looks; json's indenting encoder is many times slower.
-    lines = ",\n".join(
-        f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(files[key], ensure_ascii=False, sort_keys=True)}"
-        for key in sorted(files)
-    )
+    lines = ",\n".join(f"  {_JSON.encode(key)}: {_JSON.encode(files[key])}" for key in sorted(files))
     text = f'{{\n "files": {{\n{lines}\n }},\n "generator": "docgen"\n}}'
     handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=out_dir)
     with os.fdopen(handle, "w", encoding="utf-8") as stream:

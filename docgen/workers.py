@@ -28,6 +28,7 @@ from docgen.rendering import compiled
 
 Progress = Callable[[int, int], None]
 Hashes = dict[PurePosixPath, str]
+_Digests = dict[int, str]  # by the document's index: a path rebuilt from a pickle is slow to compare
 PARALLEL_FROM = 120  # documents; below this, starting processes costs more than it saves
 CHUNK = 8  # documents claimed at a time: small enough to even out the end, large enough to cost nothing
 LOCK_PATIENCE = 30.0  # seconds; the shared counters' lock is held for microseconds
@@ -98,24 +99,24 @@ class _Batch:
         the first failing one is rendered, as it would be in one process. ``between`` runs
         after each run of documents.
         """
-        hashes: Hashes = {}
+        digests: _Digests = {}
         done = 0
         try:
             while chunk := self.claim(done):
                 for index in chunk:
                     try:
-                        hashes[self.documents[index].path] = self.render(index)
+                        digests[index] = self.render(index)
                     except Exception as exc:  # handed to the parent, which raises it
                         self.failed.value = 1
-                        return hashes, (index, exc)
+                        return digests, (index, exc)
                 done = len(chunk)
                 between()
         except WorkerError as exc:
-            return hashes, (-1, exc)
-        return hashes, None
+            return digests, (-1, exc)
+        return digests, None
 
 
-_Result = tuple[Hashes, tuple[int, BaseException] | None]
+_Result = tuple[_Digests, tuple[int, BaseException] | None]
 
 
 def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) -> None:
@@ -128,11 +129,11 @@ def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) 
         if os.getppid() != parent:
             os._exit(1)
 
-    hashes, failure = batch.work(orphaned)
+    digests, failure = batch.work(orphaned)
     try:
-        writer.send((hashes, failure))
+        writer.send((digests, failure))
     except Exception as exc:  # an error that will not pickle still reaches the parent
-        writer.send((hashes, (failure[0] if failure else -1, RuntimeError(repr(exc)))))
+        writer.send((digests, (failure[0] if failure else -1, RuntimeError(repr(exc)))))
 
 
 def render_into(
@@ -181,7 +182,7 @@ def render_into(
     if failures:
         raise min(failures, key=lambda f: f[0])[1]
     report()
-    return {path: digest for hashes, _ in results for path, digest in hashes.items()}
+    return {documents[index].path: digest for digests, _ in results for index, digest in digests.items()}
 
 
 def _result(reader: Connection) -> _Result:
