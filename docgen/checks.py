@@ -116,12 +116,14 @@ def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:
 
 def _references(plan: Plan) -> Iterator[Finding]:
     unit_ids = list(dict.fromkeys(u.id for u in plan.units))
+    known_units = set(unit_ids)  # a list would make this quadratic in the number of units
     for path, unit_id in _unit_references(plan):
-        if unit_id not in unit_ids:
+        if unit_id not in known_units:
             yield path, *_unknown("unknown-unit", unit_id, unit_ids)
     task_ids = [t.id for t in plan.tasks]
+    known_tasks = set(task_ids)
     for key, deadline in plan.deadlines.items():
-        if deadline.task is not None and deadline.task not in task_ids:
+        if deadline.task is not None and deadline.task not in known_tasks:
             yield ("deadlines", key, "task"), *_unknown("unknown-task", deadline.task, task_ids)
 
 

@@ -236,7 +236,7 @@ def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePos
     if stem in taken:
         stem = safe_stem(f"{unit.name}-{unit.id}-{suffix}")
     taken.add(stem)
-    return PurePosixPath(folder, stem + ".docx")
+    return PurePosixPath(f"{folder}/{stem}.docx")
 
 
 def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | None = None) -> list[Document]:
@@ -285,10 +285,11 @@ def _distinct_paths(documents: list[Document]) -> list[Document]:
     taken: set[str] = set()
     distinct = []
     for document in documents:
-        path, n = document.path, 1
-        while path.as_posix().casefold() in taken:
+        path, n, key = document.path, 1, document.path.as_posix().casefold()
+        while key in taken:
             n += 1
             path = document.path.with_name(f"{document.path.stem}-{n}{document.path.suffix}")
-        taken.add(path.as_posix().casefold())
+            key = path.as_posix().casefold()
+        taken.add(key)
         distinct.append(dataclasses.replace(document, path=path) if path != document.path else document)
     return distinct

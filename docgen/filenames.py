@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_QUOTES = re.compile(r'[\u201c\u201d\u2018\u2019"]')
+_SPACES = re.compile(r"\s+")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u201c\u201d\u2018\u2019\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
 _WINDOWS_RESERVED = {
     "CON",
@@ -29,8 +31,8 @@ def safe_stem(text: str, fallback: str = "文档") -> str:
     2019年职业教育宣传月活动方案); other unsafe characters become "_".
     """
     text = unicodedata.normalize("NFC", text)
-    text = re.sub(r'[\u201c\u201d\u2018\u2019"]', "", text)
-    stem = re.sub(r"\s+", " ", _UNSAFE.sub("_", text))
+    text = _QUOTES.sub("", text)
+    stem = _SPACES.sub(" ", _UNSAFE.sub("_", text))
     stem = stem.replace("..", "_").strip(" ._")
     if len(stem) > MAX_STEM:
         stem = stem[:MAX_STEM].rstrip(" ._")
