@@ -8,20 +8,21 @@ run (``--lang``, ``DOCGEN_LANG``, the locale: see ``docgen.i18n``); texts are ma
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from docgen import __version__
 from docgen.clickwords import click_speaks_current_language
 from docgen.clihelp import TranslatedGroup
-from docgen.errors import DocgenError, Problem
 from docgen.i18n import N_, choose_language, gettext, ngettext, use_language
+
+if TYPE_CHECKING:
+    from docgen.errors import Problem
 
 DEFAULT_PLAN = Path("data/campaign.yaml")
 PLAN_ARGUMENT = click.argument("plan", type=click.Path(path_type=Path), default=DEFAULT_PLAN, required=False)
@@ -81,6 +82,8 @@ class DocgenGroup(TranslatedGroup):
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; a user's mistake ends in its message, not a traceback."""
+        from docgen.errors import DocgenError  # here, not above: ``docgen --help`` never gets this far
+
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
@@ -349,6 +352,8 @@ def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool
 
     Prints every problem (FILE: row N: ...) and a summary; exits 1 when anything was reported.
     """
+    import datetime
+
     from docgen.collecting import collect as collect_forms
     from docgen.planfile import load_plan
     from docgen.schedule import write_collection
@@ -356,7 +361,7 @@ def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool
     plan = load_plan(plan_path)
     files = _form_files(forms)
     collection = collect_forms(files, plan)
-    written = write_collection(collection, out_dir, stamp=dt.datetime.now(dt.UTC), force=force)
+    written = write_collection(collection, out_dir, stamp=datetime.datetime.now(datetime.UTC), force=force)
     echo_problems(collection.problems)
     errors = sum(1 for p in collection.problems if p.is_error)
     warnings = len(collection.problems) - errors
@@ -394,6 +399,8 @@ def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool
 @click.option("--force", is_flag=True, help=N_("Overwrite OUTPUT even when docgen did not write it."))
 def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
     """Write PLAN's period and deadlines as an iCalendar file for phone and desktop calendars."""
+    import datetime
+
     from docgen.calendars import deadlines_calendar, write_calendar
     from docgen.documents import find_unit
     from docgen.planfile import load_plan
@@ -401,5 +408,5 @@ def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
 
     loaded = resolve_plan(load_plan(plan))
     chosen = find_unit(loaded, unit) if unit is not None else None
-    write_calendar(output, deadlines_calendar(loaded, dt.datetime.now(dt.UTC), chosen), force=force)
+    write_calendar(output, deadlines_calendar(loaded, datetime.datetime.now(datetime.UTC), chosen), force=force)
     click.echo(_wrote(output))
