@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -36,6 +37,18 @@ LOCK_PATIENCE = 30.0  # seconds; the shared counters' lock is held for microseco
 
 class WorkerError(ProblemsError):
     """Raised when a rendering process ended without reporting (killed, or out of memory)."""
+
+
+def process_context() -> ForkContext | SpawnContext:
+    """``fork`` on Linux, which shares the compiled templates for free; ``spawn`` elsewhere.
+
+    On macOS forking a process that has used system frameworks is unsafe, and Windows has no
+    fork: there each worker is a new interpreter that is sent its documents and compiles the
+    templates once itself.
+    """
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def default_jobs(count: int) -> int:
@@ -152,9 +165,7 @@ def render_into(
     jobs = min(default_jobs(total) if jobs is None else max(1, jobs), max(1, total))
     for name in dict.fromkeys(d.template for d in documents):
         compiled(folder / name)  # compile before forking, and fail early on a bad template
-    # fork shares the compiled templates for free; elsewhere it is unsafe or missing
-    linux = sys.platform.startswith("linux")
-    context = multiprocessing.get_context("fork") if linux else multiprocessing.get_context("spawn")
+    context = process_context()
     batch = _Batch.shared(context, stage, documents, folder)
 
     def report() -> None:

@@ -177,3 +177,17 @@ def test_a_worker_that_dies_fails_the_run_and_writes_nothing(
     assert "--jobs 1" in str(caught.value)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not list(out.glob(".docgen-staging-*"))
+
+
+def test_spawned_workers_make_the_same_documents(
+    big_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows and macOS start workers as new interpreters, which are sent their documents
+    import multiprocessing
+
+    from docgen import workers
+
+    monkeypatch.setattr(workers, "process_context", lambda: multiprocessing.get_context("spawn"))
+    serial = docgen.render(big_plan, tmp_path / "one", only="unit-form", jobs=1)
+    spawned = docgen.render(big_plan, tmp_path / "two", only="unit-form", jobs=2)
+    assert [p.read_bytes() for p in serial] == [p.read_bytes() for p in spawned]
