@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
@@ -19,13 +19,11 @@ from icalendar import Calendar, Event, Timezone, TimezoneStandard
 from docgen import __version__, chinese
 from docgen.collecting import Activity, Collection
 from docgen.deadlines import deadline_text, occurrences
-from docgen.errors import Problem
 from docgen.plan import Deadline, Plan, Unit
 from docgen.workdays import holiday_name, is_workday
 
 TZID = "Asia/Shanghai"
 PRODID = f"-//docgen//docgen {__version__}//ZH"
-PRODID_MARK = "-//docgen//"
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 HOLIDAY_NAMES = {
     "New Year's Day": "元旦",
@@ -198,25 +196,16 @@ def _deadline_events(plan: Plan, key: str, deadline: Deadline, to_whom: str, sta
         yield note
 
 
-def written_by_docgen(data: bytes) -> bool:
-    """True when ``data`` is an iCalendar file docgen wrote (its PRODID says so)."""
-    head = data[:2048].decode("utf-8", errors="replace")
-    return head.startswith("BEGIN:VCALENDAR") and f"PRODID:{PRODID_MARK}" in head
-
-
 def write_calendar(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write an .ics file; a file already there is replaced only when docgen wrote it, or with ``force``."""
-    from docgen.errors import OutputExistsError
-    from docgen.outputs import write_text_atomic
+    """Write an .ics file, recorded in its folder's output manifest as every docgen writer does.
 
-    if path.is_dir():
-        raise OutputExistsError([Problem("output-not-file", {}, file=str(path))])
-    if path.exists() and not force:
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(2048)
-        except OSError:
-            head = b""
-        if not written_by_docgen(head):
-            raise OutputExistsError([Problem("output-exists", {}, file=str(path))])
-    write_text_atomic(path, data.decode("utf-8"), force=True)
+    A file already there is replaced only when docgen wrote it and nobody changed it since,
+    or with ``force``.
+    """
+    from docgen.outputs import check_targets, commit, staging
+
+    folder, name = path.parent, PurePosixPath(path.name)
+    check_targets(folder, [name], force=force)
+    with staging(folder) as stage:
+        (stage / name).write_bytes(data)
+        commit(folder, stage, {name: "calendar"}, replaced_kinds=set())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from conftest import SHIPPED_PLAN
 from icalendar import Calendar
 
 from docgen.cli import main
+from docgen.outputs import MANIFEST
 
 
 def events(path: Path) -> dict[str, list[Any]]:
@@ -74,3 +76,25 @@ def test_calendar_refuses_to_overwrite_a_file_docgen_did_not_write(tmp_path: Pat
     assert "Someone" in out.read_text(encoding="utf-8")
     assert CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out), "--force"]).exit_code == 0
     assert CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out)]).exit_code == 0, "its own file"
+
+
+def test_a_calendar_someone_edited_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "时间节点.ics"
+    assert CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out)]).exit_code == 0
+    assert "时间节点.ics" in json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))["files"]
+    edited = out.read_text(encoding="utf-8").replace("截止：", "（已改）截止：")
+    out.write_text(edited, encoding="utf-8")
+    result = CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "not overwritten" in result.output and "--force" in result.output
+    assert out.read_text(encoding="utf-8") == edited
+    assert not list(tmp_path.glob(".docgen-staging-*"))
+    assert CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out), "--force"]).exit_code == 0
+    assert "（已改）" not in out.read_text(encoding="utf-8")
+
+
+def test_a_calendar_over_a_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.ics").mkdir()
+    result = CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(tmp_path / "x.ics")])
+    assert result.exit_code != 0
+    assert (tmp_path / "x.ics").is_dir()
