@@ -160,4 +160,6 @@ def test_list_shows_who_does_what() -> None:
     assert result.exit_code == 0, result.output
     assert "kinds: notice, form, letter, task-sheet, unit-form" in result.output
     assert "信息部 (information)\n  （六）利用各级媒体广泛宣传职业教育\n  （七）开设职教宣传月专栏\n" in result.output
-    assert "保卫处 (security)\n  工作要求（五）加强防范，确保安全\n" in result.output
+    assert "保卫处 (security)\n  requirement （五） 加强防范，确保安全\n" in result.output
+    chinese = CliRunner().invoke(main, ["--lang", "zh_CN", "list", str(SHIPPED_PLAN)])
+    assert "保卫处 (security)\n  工作要求（五）加强防范，确保安全\n" in chinese.output
