@@ -6,7 +6,6 @@ reader would merely question is a warning, what makes a document wrong is an err
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
@@ -133,22 +132,11 @@ def _unknown(code: str, value: str, known: list[str]) -> tuple[str, dict[str, An
     return (code + "-suggest" if guess else code), params, _ERROR
 
 
-def _dated(plan: Plan) -> Iterator[tuple[PathT, dt.date]]:
-    yield ("issued",), plan.issued
-    yield ("period", "start"), plan.period.start
-    yield ("period", "end"), plan.period.end
-    for key, deadline in plan.deadlines.items():
-        if deadline.date is not None:
-            yield ("deadlines", key, "date"), deadline.date
-    if plan.letter.date is not None:
-        yield ("letter", "date"), plan.letter.date
-
-
 def _dates(plan: Plan) -> Iterator[Finding]:
     start, end = plan.period.start, plan.period.end
     if end < start:
         yield ("period", "end"), "period-reversed", {"start": start, "end": end}, _ERROR
-    for path, day in _dated(plan):
+    for path, day in plan.dates():
         if day.year != plan.year:
             yield path, "date-outside-year", {"date": day, "year": plan.year}, _WARNING
     if plan.issued > start:
@@ -173,7 +161,7 @@ def _calendar_span(plan: Plan) -> Iterator[Finding]:
 
     Dates centuries apart (a typo in a year) would make it thousands of pages long.
     """
-    dated = [(path, day) for path, day in _dated(plan) if path[0] in ("period", "deadlines")]
+    dated = [(path, day) for path, day in plan.dates() if path[0] in ("period", "deadlines")]
     first = min(day for _, day in dated)
     last = max(day for _, day in dated)
     if (last - first).days > MAX_CALENDAR_DAYS:

@@ -209,6 +209,18 @@ class Plan(Model):
         """The requirements that give a unit a duty, with their 1-based numbers."""
         return [(n, r) for n, r in enumerate(self.requirements, 1) if unit_id in r.units]
 
+    def dates(self) -> list[tuple[tuple[str, ...], dt.date]]:
+        """Every fixed date in the plan with its path: what checks and the holiday review look at."""
+        found: list[tuple[tuple[str, ...], dt.date]] = [
+            (("issued",), self.issued),
+            (("period", "start"), self.period.start),
+            (("period", "end"), self.period.end),
+        ]
+        found += [(("deadlines", k, "date"), d.date) for k, d in self.deadlines.items() if d.date is not None]
+        if self.letter.date is not None:
+            found.append((("letter", "date"), self.letter.date))
+        return found
+
     def deadlines_of(self, unit_id: str) -> list[tuple[str, Deadline]]:
         """The deadlines that concern a unit: all general ones, and those of tasks it carries."""
         carried = {t.id for _, t in self.tasks_of(unit_id)}

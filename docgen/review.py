@@ -77,23 +77,13 @@ def _day_params(day: dt.date) -> dict[str, Any]:
     return {"date": day, "weekday": WEEKDAYS[day.weekday()], "holiday": workdays.holiday_name(day) or ""}
 
 
-def _documents(plan: Plan) -> Iterator[tuple[Path, dt.date]]:
-    """Dates a document is dated or due on: each should be a working day."""
-    yield ("issued",), plan.issued
-    if plan.letter.date is not None:
-        yield ("letter", "date"), plan.letter.date
-
-
 def _dates(plan: Plan) -> Iterator[Finding]:
-    for path, day in _documents(plan):
-        yield from _day_off(path, day, "date")
-    for key, deadline in plan.deadlines.items():
-        if deadline.date is not None:
-            yield from _day_off(("deadlines", key, "date"), deadline.date, "deadline")
-    for end in ("start", "end"):
-        path, day = ("period", end), getattr(plan.period, end)
-        if workdays.is_holiday(day):
-            yield path, "period-in-holiday", {**_day_params(day), "end": end}, ReviewKind.NOTE
+    """A document's date or a deadline should be a working day; the period's ends are noted."""
+    for path, day in plan.dates():
+        if path[0] != "period":
+            yield from _day_off(path, day, "deadline" if path[0] == "deadlines" else "date")
+        elif workdays.is_holiday(day):
+            yield path, "period-in-holiday", {**_day_params(day), "end": path[1]}, ReviewKind.NOTE
         elif workdays.is_adjusted_workday(day):
             yield path, "adjusted-workday", _day_params(day), ReviewKind.NOTE
 
