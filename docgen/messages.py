@@ -263,6 +263,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the text mentions the old year {year}: {excerpt}"),
         N_("change it if it means the campaign's year"),
     ),
+    "old-year-comment": (
+        N_("a comment mentions the old year {year}: {excerpt}"),
+        N_("comments are kept as written; update it if it describes this plan"),
+    ),
     "feb-29-moved": (N_("{old} has no counterpart in {year}; it became {new}"), N_("check the date")),
     # LibreOffice and poppler (PDF output and previews)
     "office-missing": (

@@ -8,6 +8,7 @@ document number such as 吉教职成办函[2019]9号) is left as it is and named
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -26,7 +27,9 @@ from docgen.sourcemap import Path, dotted
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DOCUMENT_NUMBER = re.compile(r"[\[〔［【]\s*(\d{4})\s*[\]〕］】]")
 _EXCERPT_CHARS = 12
-_EDGES = " \t\r\"'|>-"
+_COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+_LINE_END = re.compile(r"[\r\n]")
+_EDGES = " \t\r\"'|>-#"
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ def new_year(
     changed = {edit.start for edit in edits}
     if shift:
         review += _old_year_mentions(root, text, plan.year, changed, where)
+        review += _old_year_comments(root, text, plan.year, where)
     new_text = _apply(text, edits)
     review += _holiday_review(new_text, where)
     review.sort(key=lambda item: (item.line or 0, item.column or 0))
@@ -182,6 +186,49 @@ def _old_year_mentions(root: yaml.Node, text: str, old_year: int, changed: set[i
                 continue
             params = {"year": old_year, "excerpt": _excerpt(raw, match)}
             yield _item_at(text, start + match.start(), file, path, "old-year-text", params, ReviewKind.EDIT)
+
+
+def _old_year_comments(root: yaml.Node, text: str, old_year: int, file: str) -> Iterator[ReviewItem]:
+    """Comments that mention the old year: kept as written, but a person should read them again."""
+    year_pattern = re.compile(rf"(?<!\d){old_year}(?!\d)")
+    for start, comment in _comments(root, text):
+        match = year_pattern.search(comment)
+        if match:
+            params = {"year": old_year, "excerpt": _excerpt(comment, match)}
+            yield _item_at(text, start + match.start(), file, (), "old-year-comment", params, ReviewKind.NOTE)
+
+
+def _comments(root: yaml.Node, text: str) -> Iterator[tuple[int, str]]:
+    """Each comment in the text, with the index of its ``#``.
+
+    PyYAML keeps no comments, so they are found around the nodes: a ``#`` at a line's start or
+    after a space, outside every scalar.
+    """
+    spans = sorted((node.start_mark.index, node.end_mark.index) for node in _scalar_nodes(root, set()))
+    starts = [start for start, _ in spans]
+    line_end = -1
+    for match in _COMMENT_START.finditer(text):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if match.start() < line_end or (at >= 0 and match.start() < spans[at][1]):
+            continue  # inside a comment already found, or inside a value
+        line_end = len(text) if (found := _LINE_END.search(text, match.start())) is None else found.start()
+        yield match.start(), text[match.start() : line_end]
+
+
+def _scalar_nodes(node: yaml.Node, seen: set[int]) -> Iterator[yaml.ScalarNode]:
+    """Every scalar node, keys included; an aliased node once."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalar_nodes(item, seen)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalar_nodes(key, seen)
+            yield from _scalar_nodes(value, seen)
 
 
 def _document_number(raw: str, match: re.Match[str]) -> str:

@@ -129,6 +129,37 @@ def test_review_names_the_old_policy_title_and_number(shipped_text: str) -> None
     assert str(number).startswith(f"data/campaign-2020.yaml:{number.line}: edit: policies[0].number: ")
 
 
+def test_review_names_comments_that_mention_the_old_year(shipped_text: str) -> None:
+    new_text, review = docgen.new_year(shipped_text, 2020)
+    comments = items(review, "old-year-comment")
+    mentions = [
+        n for n, line in enumerate(shipped_text.splitlines(), 1) if line.lstrip().startswith("#") and "2019" in line
+    ]
+    assert [item.line for item in comments] == mentions and mentions
+    assert all(item.kind is ReviewKind.NOTE and item.path is None for item in comments)
+    title = next(item for item in comments if item.line == line_of(shipped_text, "（标题为“2019年"))
+    assert "“2019年“职业教育宣传月”活动" in title.params["excerpt"]
+    assert "（标题为“2019年“职业教育宣传月”活动方案”）" in new_text  # read again, not rewritten
+
+
+def test_only_real_comments_are_named(shipped_text: str) -> None:
+    text = shipped_text.replace("\ntheme: ", "\n# 2020 is fine, 2019 is named # twice\ntheme: ", 1).replace(
+        "closing: 祝同学们学业进步，祝家长朋友们身体健康、万事如意！",
+        'closing: "第 #2019 号：祝同学们学业进步" # 2019 again',
+        1,
+    )
+    _, review = docgen.new_year(text, 2020)
+    named = [(item.line, item.column) for item in items(review, "old-year-comment")]
+    comment = line_of(text, "# 2020 is fine")
+    assert (comment, text.splitlines()[comment - 1].index("2019") + 1) in named
+    assert [line for line, _ in named].count(comment) == 1
+    quoted = line_of(text, "第 #2019 号")
+    assert [column for line, column in named if line == quoted] == [
+        text.splitlines()[quoted - 1].index("2019 again") + 1
+    ]
+    assert any(item.line == quoted for item in items(review, "old-year-text"))  # the value's own mention
+
+
 def test_review_for_2020_weekend_deadline_and_adjusted_working_day(shipped_text: str) -> None:
     _, review = docgen.new_year(shipped_text, 2020)
     [weekend] = items(review, "deadline-on-weekend")
