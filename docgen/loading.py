@@ -20,10 +20,10 @@ from pydantic import BaseModel, ValidationError
 from docgen.errors import PlanError, Problem, Severity
 from docgen.plan import Plan, UnitId
 from docgen.sourcemap import SourceMap, dotted
+from docgen.yamlerrors import MAX_DEPTH, character_problem, quoted, syntax_problem
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
-MAX_DEPTH = 50
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
@@ -84,9 +84,9 @@ def compose(text: str, name: str) -> LoadedYaml:
     try:
         root = yaml.compose(text, Loader=PlanLoader)
     except yaml.MarkedYAMLError as exc:
-        raise PlanError([_syntax_problem(exc, text, name)]) from None
+        raise PlanError([syntax_problem(exc, text, name)]) from None
     except yaml.reader.ReaderError as exc:
-        raise PlanError([_character_problem(exc, text, name)]) from None
+        raise PlanError([character_problem(exc, text, name)]) from None
     except yaml.YAMLError as exc:
         raise PlanError([Problem("yaml-syntax", {"detail": str(exc)}, file=name)]) from None
     except RecursionError:
@@ -104,61 +104,6 @@ def compose(text: str, name: str) -> LoadedYaml:
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
         raise PlanError([Problem("not-a-mapping", {"found": _kind(data)}, file=name, line=line, column=column)])
     return LoadedYaml(data, walker.source, walker.problems, text)
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
-    """A parser error as a problem at the place a person should look, named as plainly as we can.
-
-    libyaml reports an unclosed quote at the end of the file, and a tab only as a character
-    that "cannot start any token"; both are located and named here from the text itself.
-    """
-    problem, context = exc.problem or "", exc.context or ""
-    mark = exc.problem_mark or exc.context_mark
-    params: dict[str, Any] = {"detail": problem or context or "invalid YAML"}
-    code = "yaml-syntax"
-    if "quoted scalar" in context and "end of stream" in problem and exc.context_mark is not None:
-        code, mark = "yaml-unclosed-quote", exc.context_mark
-    elif context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and exc.context_mark:
-        code, mark, stop = "yaml-unclosed-bracket", exc.context_mark, exc.problem_mark or exc.context_mark
-        params.update(bracket=_char_at(text, mark) or "[", stop_line=stop.line + 1, stop_column=stop.column + 1)
-    elif "nesting depth" in problem:
-        code, params = "yaml-too-deep", {"limit": MAX_DEPTH}
-    elif mark is not None and _char_at(text, mark) == "\t":
-        code = "yaml-tab"
-    elif mark is not None and "cannot start any token" in problem:
-        code, params["char"] = "yaml-bad-start", _char_at(text, mark)
-    elif mark is not None and problem.startswith("mapping values are not allowed"):
-        # "key: a: b" has a second ': ' in a value; otherwise a line is indented too far.
-        code = "yaml-colon-in-value" if ": " in _line(text, mark)[: mark.column] else "yaml-indentation"
-    elif problem.startswith("did not find expected key"):
-        code = "yaml-indentation"
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-    return Problem(code, params, file=name, line=line, column=column)
-
-
-def _char_at(text: str, mark: yaml.Mark) -> str:
-    """The character a parser mark points at ('' past the end of its line)."""
-    column: int = mark.column
-    return _line(text, mark)[column : column + 1]
-
-
-def _line(text: str, mark: yaml.Mark) -> str:
-    """The text of the line a parser mark is on."""
-    lines = text.splitlines()
-    number: int = mark.line
-    return lines[number] if number < len(lines) else ""
-
-
-def _character_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
-    """A character YAML refuses in a file (a raw control character), located by searching for it."""
-    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
-    params = {"code": f"U+{ord(character):04X}"}
-    index = text.find(character)
-    if index < 0:
-        return Problem("yaml-bad-character", params, file=name)
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Problem("yaml-bad-character", params, file=name, line=line, column=column)
 
 
 def _kind(value: Any) -> str:
@@ -183,6 +128,7 @@ class _Walker:
 
     def __init__(self, name: str, text: str = "") -> None:
         self.source = SourceMap(name)
+        self.text = text
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
         self.count = 0
@@ -215,6 +161,12 @@ class _Walker:
             self.problem("yaml-unsafe-tag", node, path, tag=_shown_tag(node.tag))
             return None
         if isinstance(node, yaml.MappingNode):
+            written = self.text[node.start_mark.index : node.end_mark.index]
+            if node.flow_style and written.startswith("{{"):
+                # "theme: {{ year }}" is a mapping in YAML; the person meant a placeholder
+                params = {"char": "{", "suggestion": quoted(written)}
+                self.problem("yaml-unquoted-placeholder", node, path, **params)
+                return written
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]

@@ -42,6 +42,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("a value cannot start with '{char}' in YAML"),
         N_("put the whole value in quotes"),
     ),
+    "yaml-unquoted-placeholder": (
+        N_("a value that starts with a placeholder must be in quotes: YAML reads '{{{{' as the start of a mapping"),
+        N_("write it as {suggestion}"),
+    ),
+    "yaml-quote-value": (
+        N_("a value that starts with '{char}' must be in quotes: YAML gives '{char}' a meaning of its own here"),
+        N_("write it as {suggestion}"),
+    ),
+    "yaml-text-after-quote": (
+        N_("text follows the closing quote; YAML takes only the quoted part as the value"),
+        N_("put the whole value in one pair of quotes: {suggestion}"),
+    ),
     "yaml-unclosed-quote": (
         N_("the quoted text that starts here is never closed"),
         N_("add the closing quote at the end of the value"),

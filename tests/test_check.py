@@ -164,6 +164,42 @@ def test_yaml_syntax_errors_are_located(
     assert "(" in str(problem), "every syntax message says how to fix it"
 
 
+THEME = "theme: 改革创新促提升，助力职教创发展"
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "suggestion"),
+    [
+        ("{{ year }}年改革创新", "yaml-unquoted-placeholder", '"{{ year }}年改革创新"'),
+        ("{{ year }}", "yaml-unquoted-placeholder", '"{{ year }}"'),
+        ("[重点] 改革创新", "yaml-quote-value", '"[重点] 改革创新"'),
+        ("*重要* 改革创新", "yaml-quote-value", '"*重要* 改革创新"'),
+        ("&改革创新", "yaml-quote-value", '"&改革创新"'),
+        ("- 改革创新", "yaml-quote-value", '"- 改革创新"'),
+        ('"改革" 创新', "yaml-text-after-quote", "'\"改革\" 创新'"),
+    ],
+    ids=["placeholder-first", "placeholder-only", "bracket", "asterisk", "ampersand", "dash", "after-quote"],
+)
+def test_a_value_that_needed_quotes_is_named_with_the_quoted_form(
+    tmp_path: Path, value: str, code: str, suggestion: str
+) -> None:
+    text = edit(THEME, f"theme: {value}")
+    report = check_text(tmp_path, text)
+    problem = only(report, code)
+    assert at(problem) == where(text, f"theme: {value}", len("theme: "))
+    assert problem.params["suggestion"] == suggestion
+    assert str(problem).endswith(f"{suggestion})")
+    assert report.plan is None and len(report.errors) == 1, [str(p) for p in report.errors]
+    fixed = check_text(tmp_path, edit(THEME, f"theme: {suggestion}"))
+    assert fixed.plan is not None, [str(p) for p in fixed.errors]
+    assert fixed.plan.theme == value
+
+
+def test_a_quoted_value_followed_by_a_comment_is_fine(tmp_path: Path) -> None:
+    report = check_text(tmp_path, edit(THEME, 'theme: "改革创新" # 主题'))
+    assert report.plan is not None and report.plan.theme == "改革创新"
+
+
 # Keys
 
 
