@@ -162,7 +162,8 @@ def render_into(
     Raises the first failing document's error, as a run in one process would.
     """
     total = len(documents)
-    jobs = min(default_jobs(total) if jobs is None else max(1, jobs), max(1, total))
+    asked = default_jobs(total) if jobs is None else max(1, jobs)
+    jobs = min(asked, max(1, -(-total // CHUNK)))  # a process with nothing to claim is not started
     for name in dict.fromkeys(d.template for d in documents):
         compiled(folder / name)  # compile before forking, and fail early on a bad template
     context = process_context()
