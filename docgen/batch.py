@@ -5,11 +5,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from docgen.documents import KINDS, plan_documents
-from docgen.errors import Problem, ProblemsError
+from docgen.errors import PlanError, Problem, ProblemsError
 from docgen.outputs import check_targets, commit, staging
 from docgen.plan import Plan
+
+if TYPE_CHECKING:
+    from docgen.planfile import CheckReport
 from docgen.resources import templates_dir
 from docgen.workers import Progress, render_into
 
@@ -37,7 +41,7 @@ def parse_kinds(only: str | Sequence[str] | None) -> list[str] | None:
 
 
 def render(
-    plan: Plan | str | Path,
+    plan: Plan | CheckReport | str | Path,
     out_dir: str | Path = "out",
     only: str | Sequence[str] | None = None,
     templates: str | Path | None = None,
@@ -51,7 +55,8 @@ def render(
 ) -> list[Path]:
     """Render the plan's documents into ``out_dir`` and return the paths written.
 
-    ``plan`` is a loaded ``Plan`` or the path of a plan file. ``only`` limits the kinds
+    ``plan`` is a loaded ``Plan``, the ``CheckReport`` of a plan without errors (its text is
+    already filled in), or the path of a plan file. ``only`` limits the kinds
     (``notice``, ``form``, ``letter``, ``task-sheet``, ``unit-form``); ``unit`` (id, name or
     full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
     of the user's own copies of the templates (same file names). With ``dry_run`` nothing is
@@ -62,11 +67,16 @@ def render(
     ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
     """
-    from docgen.planfile import checked_plan
+    from docgen.planfile import CheckReport, checked_plan
     from docgen.text import resolve_plan
 
-    resolved = resolve_plan(plan) if isinstance(plan, Plan) else checked_plan(plan).resolved
-    assert resolved is not None, "checked_plan raises for a plan with errors"
+    if isinstance(plan, Plan):
+        resolved = resolve_plan(plan)
+    else:
+        report = plan if isinstance(plan, CheckReport) else checked_plan(plan)
+        if report.resolved is None:
+            raise PlanError(report.problems)
+        resolved = report.resolved
     kinds = parse_kinds(only)
     documents = plan_documents(resolved, kinds, unit)
     out = Path(out_dir)

@@ -213,10 +213,12 @@ def render(
 ) -> None:
     """Render PLAN's documents into OUT (all or nothing)."""
     from docgen.batch import render as render_plan
+    from docgen.planfile import checked_plan
 
+    report = checked_plan(plan)
     with ProgressBar() as progress:
         paths = render_plan(
-            plan,
+            report,
             out_dir,
             only,
             templates,
@@ -230,6 +232,14 @@ def render(
     line = gettext("would write {path}") if dry_run else gettext("wrote {path}")
     for path in paths:
         click.echo(line.format(path=path))
+    if report.warnings:
+        count = len(report.warnings)
+        note = ngettext(
+            "{count} warning about the plan: 'docgen check' shows it",
+            "{count} warnings about the plan: 'docgen check' shows them",
+            count,
+        )
+        click.echo(note.format(count=count), err=True)
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import subprocess
@@ -29,10 +30,25 @@ def digest(path: Path) -> str:
 def test_cli_render_prints_each_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "-o", str(tmp_path), "--only", "notice,form"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         f"wrote {tmp_path / NOTICE}",
         f"wrote {tmp_path / '2019年职业教育宣传月活动安排.docx'}",
     ]
+    warnings = len(docgen.check_plan(SHIPPED_PLAN).warnings)
+    assert result.stderr == f"{warnings} warnings about the plan: 'docgen check' shows them\n"
+
+
+def test_cli_render_says_nothing_more_for_a_plan_without_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen import planfile
+
+    checked = planfile.checked_plan
+    monkeypatch.setattr(planfile, "checked_plan", lambda path: dataclasses.replace(checked(path), problems=[]))
+    result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "-o", str(tmp_path), "--only", "notice"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {tmp_path / NOTICE}\n"
+    assert result.stderr == ""
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
@@ -40,7 +56,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "-o", str(out), "--dry-run"])
     assert result.exit_code == 0, result.output
     assert f"would write {out / NOTICE}" in result.output
-    assert len(result.output.splitlines()) == 3 + 2 * 17
+    assert len(result.stdout.splitlines()) == 3 + 2 * 17
     assert not out.exists()
 
 
@@ -169,3 +185,14 @@ def test_an_output_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{out}: this is a file, not a folder for the outputs (give a folder with -o)" in result.output
     assert out.read_text(encoding="utf-8") == "mine"
+
+
+def test_render_takes_a_check_report(tmp_path: Path) -> None:
+    report = docgen.check_plan(SHIPPED_PLAN)
+    (path,) = docgen.render(report, tmp_path / "a", only="notice")
+    assert path.read_bytes() == docgen.render(SHIPPED_PLAN, tmp_path / "b", only="notice")[0].read_bytes()
+    broken = docgen.check_plan(plan_with(tmp_path, ("year: 2019", "year: 二〇一九")))
+    with pytest.raises(docgen.PlanError) as caught:
+        docgen.render(broken, tmp_path / "c")
+    assert caught.value.problems == broken.problems
+    assert not (tmp_path / "c").exists()
