@@ -42,6 +42,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("a value cannot start with '{char}' in YAML"),
         N_("put the whole value in quotes"),
     ),
+    "yaml-missing-colon": (
+        N_("this line has no ': ' after its key"),
+        N_("write 'key: value', with a colon and a space after it; a line of text belongs in quotes or after '- '"),
+    ),
+    "yaml-fullwidth-colon": (
+        N_("the key '{key}' is followed by a full-width colon '：'"),
+        N_("write an ASCII colon and a space: {suggestion}"),
+    ),
+    "yaml-colon-without-space": (
+        N_("the colon after the key '{key}' needs a space after it"),
+        N_("write {suggestion}"),
+    ),
     "yaml-unquoted-placeholder": (
         N_("a value that starts with a placeholder must be in quotes: YAML reads '{{{{' as the start of a mapping"),
         N_("write it as {suggestion}"),

@@ -15,6 +15,7 @@ import yaml
 from docgen.errors import Problem
 
 MAX_DEPTH = 50
+_SHOWN_CHARS = 16  # of a value, in a suggested correction
 # The start of a line up to its value: indentation, list dashes and a plain key.
 _VALUE_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)*(?:[^\s:#'\"{\[*&!|>%@`-][^:#]*?:\s+)?)(?P<value>\S.*?)\s*$")
 
@@ -36,6 +37,10 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
         params.update(bracket=_char_at(text, mark) or "[", stop_line=stop.line + 1, stop_column=stop.column + 1)
     elif "nesting depth" in problem:
         code, params = "yaml-too-deep", {"limit": MAX_DEPTH}
+    elif context == "while scanning a simple key" and exc.context_mark is not None:
+        # libyaml reports the line after; the line that lacks its ': ' is where the scan began
+        mark = exc.context_mark
+        code, params = _key_without_colon(_line(text, mark)[mark.column :])
     elif mark is not None and _char_at(text, mark) == "\t":
         code = "yaml-tab"
     elif mark is not None and (quoting := _quoting_problem(text, mark, name)) is not None:
@@ -49,6 +54,17 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
         code = "yaml-indentation"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return Problem(code, params, file=name, line=line, column=column)
+
+
+def _key_without_colon(written: str) -> tuple[str, dict[str, Any]]:
+    """What is wrong with a line that should read ``key: value``, and how it should read."""
+    colon = re.search(r"[:：]", written)
+    if colon is None or " " in written[: colon.start()].strip():
+        return "yaml-missing-colon", {}
+    key, rest = written[: colon.start()].strip(), written[colon.end() :].strip()
+    shown = rest if len(rest) <= _SHOWN_CHARS else rest[:_SHOWN_CHARS] + "…"
+    params = {"key": key, "suggestion": f"{key}: {shown}"}
+    return ("yaml-fullwidth-colon" if colon.group() == "：" else "yaml-colon-without-space"), params
 
 
 def _quoting_problem(text: str, mark: yaml.Mark, name: str) -> Problem | None:

@@ -148,8 +148,35 @@ def test_summary_due_before_the_campaign_ends_is_a_warning() -> None:
             "this '[' is not closed",
         ),
         ("theme: 改革", "theme: 主题: 改革", "yaml-colon-in-value", "主题: ", len("主题"), "a value holds ': '"),
+        ("theme: 改革", "theme 改革", "yaml-missing-colon", "theme 改革", 0, "this line has no ': ' after its key"),
+        (
+            "theme: 改革",
+            "theme：改革",
+            "yaml-fullwidth-colon",
+            "theme：改革",
+            0,
+            "the key 'theme' is followed by a full-width colon '：' (write an ASCII colon and a space: theme: 改革",
+        ),
+        (
+            "theme: 改革",
+            "theme:改革",
+            "yaml-colon-without-space",
+            "theme:改革",
+            0,
+            "the colon after the key 'theme' needs a space after it (write theme: 改革",
+        ),
     ],
-    ids=["tab", "indented-too-far", "indented-too-little", "unclosed-quote", "unclosed-bracket", "colon-in-value"],
+    ids=[
+        "tab",
+        "indented-too-far",
+        "indented-too-little",
+        "unclosed-quote",
+        "unclosed-bracket",
+        "colon-in-value",
+        "missing-colon",
+        "fullwidth-colon",
+        "colon-without-space",
+    ],
 )
 def test_yaml_syntax_errors_are_located(
     tmp_path: Path, old: str, new: str, code: str, needle: str, offset: int, words: str
