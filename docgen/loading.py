@@ -304,10 +304,12 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
     elif kind.startswith("date_"):
         code, params, place = "invalid-date", {"value": value, "detail": error["msg"]}, loc
     elif kind in _TYPE_NAMES:
-        code, place = "wrong-type", loc
         plain = isinstance(value, (str, int, float)) and not isinstance(value, bool)
         shown = _short(value) if plain else _kind(value)
         params = {"expected": _TYPE_NAMES[kind], "value": shown}
+        # "-甲" with no space after the dash is text, not a list item: say so
+        dashed = kind == "list_type" and isinstance(value, str) and value.startswith("-")
+        code, place = ("list-dash-without-space" if dashed else "wrong-type"), loc
     elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == _ID_PATTERN:
         code, params, place = "bad-id", {"value": _short(value)}, loc
     elif kind == "string_pattern_mismatch":

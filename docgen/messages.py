@@ -116,6 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-key-suggest": (N_("unknown key '{key}'"), N_("did you mean '{suggestion}'?")),
     "invalid-date": (N_("'{value}' is not a valid date"), N_("write an existing day as YYYY-MM-DD, e.g. 2019-05-09")),
     "wrong-type": (N_("expected {expected}, got {value}"), ""),
+    "list-dash-without-space": (
+        N_("expected {expected}, got {value}"),
+        N_("start each item of a list on its own line with '- ', a dash and a space"),
+    ),
     "bad-format": (N_("{value} is not a valid {field}"), ""),
     "bad-id": (
         N_("{value} is not a valid id"),

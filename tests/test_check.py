@@ -222,6 +222,14 @@ def test_a_value_that_needed_quotes_is_named_with_the_quoted_form(
     assert fixed.plan.theme == value
 
 
+def test_list_items_without_the_space_after_the_dash_are_named(tmp_path: Path) -> None:
+    text = edit("  leaders: [姜元生, 薛春志]", "  leaders:\n    -姜元生\n    -薛春志")
+    problem = only(check_text(tmp_path, text), "list-dash-without-space")
+    assert (problem.path, at(problem)) == ("organization.leaders", where(text, "-姜元生"))
+    assert "expected a list, got '-姜元生 -薛春志'" in str(problem)
+    assert str(problem).endswith("(start each item of a list on its own line with '- ', a dash and a space)")
+
+
 def test_a_quoted_value_followed_by_a_comment_is_fine(tmp_path: Path) -> None:
     report = check_text(tmp_path, edit(THEME, 'theme: "改革创新" # 主题'))
     assert report.plan is not None and report.plan.theme == "改革创新"
