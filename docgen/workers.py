@@ -52,8 +52,15 @@ def process_context() -> ForkContext | SpawnContext:
 
 
 def default_jobs(count: int) -> int:
-    """One process for small runs, every core when there are many documents."""
-    return 1 if count < PARALLEL_FROM else max(1, os.cpu_count() or 1)
+    """One process for small runs, every core this process may use when there are many documents."""
+    return 1 if count < PARALLEL_FROM else usable_cores()
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: a container or ``taskset`` may allow fewer than the machine has."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 @dataclass

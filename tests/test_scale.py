@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -191,3 +192,19 @@ def test_spawned_workers_make_the_same_documents(
     serial = docgen.render(big_plan, tmp_path / "one", only="unit-form", jobs=1)
     spawned = docgen.render(big_plan, tmp_path / "two", only="unit-form", jobs=2)
     assert [p.read_bytes() for p in serial] == [p.read_bytes() for p in spawned]
+
+
+def test_default_jobs_follow_the_cores_this_process_may_use() -> None:
+    from docgen import workers
+
+    assert workers.default_jobs(workers.PARALLEL_FROM - 1) == 1
+    assert workers.default_jobs(workers.PARALLEL_FROM) == workers.usable_cores()
+    if not hasattr(os, "sched_getaffinity") or shutil.which("taskset") is None:
+        pytest.skip("needs Linux's sched_getaffinity and taskset (util-linux)")
+    assert workers.usable_cores() == len(os.sched_getaffinity(0))
+    code = "from docgen.workers import default_jobs; print(default_jobs(500))"
+    pinned = subprocess.run(
+        ["taskset", "-c", "0", sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT
+    )
+    assert pinned.returncode == 0, pinned.stderr
+    assert pinned.stdout.strip() == "1"
