@@ -33,6 +33,7 @@ _EXPORTS = {
     "FormError": "docgen.errors",
     "UnknownUnitError": "docgen.errors",
     "OutputExistsError": "docgen.errors",
+    "WriteError": "docgen.errors",
     "OfficeError": "docgen.errors",
     "Problem": "docgen.errors",
     "Severity": "docgen.errors",
@@ -74,6 +75,7 @@ __all__ = [
     "TemplateError",
     "Unit",
     "UnknownUnitError",
+    "WriteError",
     "__version__",
     "activities_calendar",
     "check_plan",
@@ -104,6 +106,7 @@ if TYPE_CHECKING:
         Severity,
         TemplateError,
         UnknownUnitError,
+        WriteError,
     )
     from docgen.messages import format_problem, format_review_item
     from docgen.newyear import new_year

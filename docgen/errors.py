@@ -91,6 +91,10 @@ class OutputExistsError(ProblemsError):
     """Raised when a command would overwrite a file the user wrote; ``--force`` allows it."""
 
 
+class WriteError(ProblemsError):
+    """Raised when an output cannot be written: no permission, a full disk, a read-only folder."""
+
+
 class OfficeError(ProblemsError):
     """Raised when LibreOffice or poppler is missing, fails or times out."""
 

@@ -391,7 +391,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # writing files
     "file-exists": (N_("the file already exists"), N_("use --force to overwrite it")),
-    "write-failed": (N_("cannot write the file: {reason}"), ""),
+    "write-failed": (N_("cannot write here: {reason}"), N_("choose another place, or check the disk")),
+    "write-denied": (
+        N_("no permission to write here"),
+        N_("choose a folder you may write to (-o), or ask for the right to write to this one"),
+    ),
+    "write-read-only": (N_("this place is read-only"), N_("choose another folder (-o)")),
+    "write-disk-full": (N_("the disk is full"), N_("free some space, or choose a folder on another disk (-o)")),
+    "write-no-folder": (
+        N_("the folder to write into does not exist and cannot be made"),
+        N_("check the path given with -o"),
+    ),
 }
 
 # the words for ``ReviewKind`` values, shown before each review item ("warning" also before a problem)

@@ -8,6 +8,7 @@ replaces its own files and refuses to overwrite anything else unless forced.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -18,7 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from docgen.errors import OutputExistsError, Problem, ProblemsError, problem_error
+from docgen.errors import OutputExistsError, Problem, WriteError, problem_error
 
 MANIFEST = ".docgen-manifest.json"
 STAGING_PREFIX = ".docgen-staging-"
@@ -101,16 +102,45 @@ def _unsafe_folder(out_dir: Path, root: Path, parts: tuple[str, ...], seen: dict
 
 @contextlib.contextmanager
 def staging(out_dir: Path) -> Iterator[Path]:
-    """A fresh staging folder inside OUT (same file system, so moves are atomic), removed after."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in out_dir.glob(STAGING_PREFIX + "*"):
-        if leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover, ignore_errors=True)
-    folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+    """A fresh staging folder inside OUT (same file system, so moves are atomic), removed after.
+
+    Everything written inside the block is an output, so a failure to write there (no
+    permission, a full disk) becomes a ``WriteError`` naming the file.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for leftover in out_dir.glob(STAGING_PREFIX + "*"):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+    except OSError as exc:
+        raise write_error(exc, out_dir) from exc
     try:
         yield folder
+    except OSError as exc:
+        raise write_error(exc, out_dir) from exc
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+_WRITE_CODES = {
+    errno.EACCES: "write-denied",
+    errno.EPERM: "write-denied",
+    errno.EROFS: "write-read-only",
+    errno.ENOSPC: "write-disk-full",
+    errno.EDQUOT: "write-disk-full",
+    errno.ENOENT: "write-no-folder",
+}
+
+
+def write_error(exc: OSError, path: Path) -> WriteError:
+    """An operating system's refusal to write, as a problem in the user's language.
+
+    It names ``path``, the file or folder the user chose, not the staging or temporary file
+    docgen was writing when it failed.
+    """
+    code = _WRITE_CODES.get(exc.errno or 0, "write-failed")
+    return WriteError([Problem(code, {"reason": exc.strerror or str(exc)}, file=str(path))])
 
 
 def commit(
@@ -193,5 +223,4 @@ def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        reason = exc.strerror or str(exc)
-        raise problem_error(ProblemsError, "write-failed", path, reason=reason) from exc
+        raise write_error(exc, path) from exc

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import shutil
 from pathlib import Path
 
 from docgen.errors import OutputExistsError, Problem
+from docgen.outputs import write_error
 from docgen.resources import shipped, templates_dir
 
 STARTER_FILES = ("data/campaign.yaml", "schema/plan.schema.json")
@@ -29,10 +31,15 @@ def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:
     written = []
     for relative, source in sources.items():
         destination = target / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
         # copy beside it, then rename over it: a link is replaced, not written through
         temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
-        shutil.copyfile(source, temporary)
-        temporary.replace(destination)
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, temporary)
+            temporary.replace(destination)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise write_error(exc, destination) from exc
         written.append(destination)
     return written
