@@ -222,9 +222,8 @@ def find_unit(plan: Plan, wanted: str) -> Unit:
     names = [n for u in plan.units for n in (u.id, u.name)]
     guesses = difflib.get_close_matches(wanted, names, n=3, cutoff=0.4)
     code = "unknown-unit-name-suggest" if guesses else "unknown-unit-name"
-    raise UnknownUnitError(
-        [Problem(code, {"unit": wanted, "suggestion": "、".join(guesses), "known": "、".join(names)})]
-    )
+    known = ", ".join(f"{u.id} ({u.name})" for u in plan.units)  # each unit once, id and name together
+    raise UnknownUnitError([Problem(code, {"unit": wanted, "suggestion": "、".join(guesses), "known": known})])
 
 
 def _blank_form_context(plan: Plan) -> dict[str, Any]:

@@ -163,3 +163,11 @@ def test_list_shows_who_does_what() -> None:
     assert "保卫处 (security)\n  requirement （五） 加强防范，确保安全\n" in result.output
     chinese = CliRunner().invoke(main, ["--lang", "zh_CN", "list", str(SHIPPED_PLAN)])
     assert "保卫处 (security)\n  工作要求（五）加强防范，确保安全\n" in chinese.output
+
+
+def test_an_unknown_unit_lists_each_unit_once_with_its_name(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "--unit", "nobody", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "(units: admissions (招生就业处), student_affairs (学生工作处), " in result.stderr
+    assert result.stderr.count("information") == 1
+    assert not any(tmp_path.iterdir())
