@@ -494,6 +494,28 @@ def test_syntax_error_on_a_later_line_is_shown_on_that_line(tmp_path: Path) -> N
     assert at(problem) == where(text, "第二行")
 
 
+def test_a_filter_given_the_wrong_kind_of_value_is_a_located_error(tmp_path: Path) -> None:
+    text = edit("每{{ deadlines.column_report | weekday }}前", "每{{ deadlines.column_report | md }}前")
+    problem = only(check_text(tmp_path, text), "text-error")
+    assert problem.path == "tasks[6].work"
+    assert at(problem) == where(text, "{{ deadlines.column_report | md }}")
+    assert str(problem).endswith(
+        "the text cannot be filled in: this deadline recurs weekly and has no single date; use | weekday"
+    )
+
+
+def test_numbers_and_lengths_out_of_bounds_say_the_bound(tmp_path: Path) -> None:
+    text = edit("blank_rows: 17", "blank_rows: 201")
+    problem = only(check_text(tmp_path, text), "out-of-range")
+    assert (problem.path, at(problem)) == ("form.blank_rows", where(text, "blank_rows: 201", len("blank_rows: ")))
+    assert str(problem).endswith("201 is out of range: it must be at most 200")
+    long_name = "姜" * 201
+    text = edit("leaders: [姜元生, 薛春志]", f"leaders: [姜元生, {long_name}]")
+    problem = only(check_text(tmp_path, text), "bad-length")
+    assert (problem.path, at(problem)) == ("organization.leaders[1]", where(text, long_name))
+    assert str(problem).endswith("the length must be no more than 200 characters")
+
+
 @pytest.mark.parametrize("empty", ["{{ '' }}", "{# 待补充 #}", "{{ ' ' * 3 }}"])
 def test_text_that_fills_in_to_nothing_is_an_error(tmp_path: Path, empty: str) -> None:
     text = edit("closing: 祝同学们学业进步，祝家长朋友们身体健康、万事如意！", f'closing: "{empty}"')
