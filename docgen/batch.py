@@ -15,7 +15,7 @@ from docgen.plan import Plan
 if TYPE_CHECKING:
     from docgen.planfile import CheckReport
 from docgen.resources import templates_dir
-from docgen.workers import Progress, render_into
+from docgen.workers import Progress, compile_templates, render_into
 
 
 class UnknownKindError(ProblemsError):
@@ -60,7 +60,8 @@ def render(
     (``notice``, ``form``, ``letter``, ``task-sheet``, ``unit-form``); ``unit`` (id, name or
     full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
     of the user's own copies of the templates (same file names). With ``dry_run`` nothing is
-    written. Files docgen wrote before are replaced; any other file in the way needs ``force``.
+    written, but the plan, the targets and the templates are checked. Files docgen wrote
+    before are replaced; any other file in the way needs ``force``.
     With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch) and
     committed with them, so a failed conversion leaves OUT as it was. ``jobs`` processes
     render in parallel (default: one for small runs, every core for many);
@@ -85,13 +86,14 @@ def render(
         paths += [p.with_suffix(".pdf") for p in paths]
     check_targets(out, paths, force=force)
     targets = [out / p for p in paths]
+    folder = Path(templates) if templates is not None else templates_dir()
+    compile_templates(documents, folder)  # a broken template fails the run (or the dry run) before OUT is touched
     if dry_run:
         return targets
     if pdf:
         from docgen.office import find_office
 
         find_office()  # before anything is written
-    folder = Path(templates) if templates is not None else templates_dir()
     with staging(out) as stage:
         hashes = render_into(stage, documents, folder, jobs=jobs, progress=progress)
         outputs = {document.path: document.kind for document in documents}

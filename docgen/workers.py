@@ -156,6 +156,12 @@ def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) 
         writer.send((digests, (failure[0] if failure else -1, RuntimeError(repr(exc)))))
 
 
+def compile_templates(documents: Sequence[Document], folder: Path) -> None:
+    """Compile every template the documents use (once per process); raises ``TemplateError`` for a bad one."""
+    for name in dict.fromkeys(d.template for d in documents):
+        compiled(folder / name)
+
+
 def render_into(
     stage: Path,
     documents: Sequence[Document],
@@ -171,8 +177,7 @@ def render_into(
     total = len(documents)
     asked = default_jobs(total) if jobs is None else max(1, jobs)
     jobs = min(asked, max(1, -(-total // CHUNK)))  # a process with nothing to claim is not started
-    for name in dict.fromkeys(d.template for d in documents):
-        compiled(folder / name)  # compile before forking, and fail early on a bad template
+    compile_templates(documents, folder)  # before forking, so that the workers inherit them
     context = process_context()
     batch = _Batch.shared(context, stage, documents, folder)
 

@@ -196,3 +196,40 @@ def test_render_takes_a_check_report(tmp_path: Path) -> None:
         docgen.render(broken, tmp_path / "c")
     assert caught.value.problems == broken.problems
     assert not (tmp_path / "c").exists()
+
+
+def test_a_template_that_is_not_a_docx_is_named_with_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    (folder / "letter.docx").write_bytes(b"{\\rtf1 saved as RTF with a .docx name}")
+    result = CliRunner().invoke(
+        main, ["render", str(SHIPPED_PLAN), "--templates", str(folder), "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()[:1]
+    assert line.startswith(f"{folder / 'letter.docx'}: not a readable .docx template: ")
+    assert line.endswith("(open it in Word or WPS and save it again as .docx)")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_huge_template_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgen import rendering
+
+    monkeypatch.setattr(rendering, "MAX_TEMPLATE_BYTES", 1024 * 1024)
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    with (folder / "notice.docx").open("ab") as handle:
+        handle.write(b"\0" * (1024 * 1024))
+    with pytest.raises(docgen.TemplateError) as caught:
+        docgen.render(SHIPPED_PLAN, tmp_path / "out", only="notice", templates=folder)
+    assert [p.code for p in caught.value.problems] == ["template-too-large"]
+
+
+def test_a_dry_run_checks_the_templates_too(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", folder)
+    replace_in_docx(folder / "notice.docx", "{{ title }}", "{{ title }")
+    with pytest.raises(docgen.TemplateError) as caught:
+        docgen.render(SHIPPED_PLAN, tmp_path / "out", templates=folder, dry_run=True)
+    assert [p.code for p in caught.value.problems] == ["template-syntax"]
+    assert not (tmp_path / "out").exists()
