@@ -238,10 +238,25 @@ def validate(loaded: LoadedYaml) -> tuple[Plan | None, list[Problem]]:
     try:
         return Plan.model_validate(loaded.data), []
     except ValidationError as exc:
-        problems = [_schema_problem(error, loaded.source) for error in exc.errors()]
+        errors = exc.errors()
+    # "　theme:" (a full-width space before the key) is one mistake, not an unknown key and a missing one
+    spaced = {
+        (*error["loc"][:-1], str(error["loc"][-1]).strip(_SPACES))
+        for error in errors
+        if error["type"] == "extra_forbidden" and _FULLWIDTH_SPACE in str(error["loc"][-1])
+    }
+    problems = [
+        _schema_problem(error, loaded.source)
+        for error in errors
+        if not (error["type"] == "missing" and tuple(error["loc"]) in spaced)
+    ]
     # A value the loader refused (an unsafe tag) is None now; saying so again would be noise.
     dropped = [p.path for p in loaded.problems if p.code in _VALUE_DROPPED and p.path is not None]
     return None, [p for p in problems if not any(_within(p.path, place) for place in dropped)]
+
+
+_FULLWIDTH_SPACE = "\u3000"
+_SPACES = " \t\u3000"
 
 
 _VALUE_DROPPED = {"yaml-unsafe-tag", "yaml-tag-value", "yaml-syntax"}
@@ -295,6 +310,8 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
         # Point at the mapping that lacks the key: its own key ("contact:") where it has one.
         code, params = "missing-field", {"field": loc[-1]}
         place, at_key = loc[:-1], True
+    elif kind == "extra_forbidden" and _FULLWIDTH_SPACE in str(loc[-1]):
+        code, params, place, at_key = "key-fullwidth-space", {"key": str(loc[-1]).strip(_SPACES)}, loc, True
     elif kind == "extra_forbidden":
         known = _field_names(loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)

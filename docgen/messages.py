@@ -38,13 +38,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # YAML
     "yaml-syntax": (N_("YAML syntax error: {detail}"), N_("check indentation, quotes and brackets near this place")),
     "yaml-tab": (N_("a tab character is used for indentation"), N_("indent with spaces only")),
+    "yaml-fullwidth-space": (
+        N_("a full-width space (　) is used for indentation"),
+        N_("indent with ASCII spaces only (switch the input method to half-width)"),
+    ),
     "yaml-bad-start": (
         N_("a value cannot start with '{char}' in YAML"),
         N_("put the whole value in quotes"),
     ),
     "yaml-missing-colon": (
         N_("this line has no ': ' after its key"),
-        N_("write 'key: value', with a colon and a space after it; a line of text belongs in quotes or after '- '"),
+        N_("write 'key: value'; if the line continues the text above, join it to that line or indent it"),
     ),
     "yaml-fullwidth-colon": (
         N_("the key '{key}' is followed by a full-width colon '：'"),
@@ -113,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("add '{field}:' to this mapping; data/campaign.yaml shows an example"),
     ),
     "unknown-key": (N_("unknown key '{key}'"), N_("allowed here: {known}")),
+    "key-fullwidth-space": (
+        N_("a full-width space (　) is written beside the key '{key}'"),
+        N_("delete it: YAML takes only ASCII spaces as spaces (switch the input method to half-width)"),
+    ),
     "unknown-key-suggest": (N_("unknown key '{key}'"), N_("did you mean '{suggestion}'?")),
     "invalid-date": (N_("'{value}' is not a valid date"), N_("write an existing day as YYYY-MM-DD, e.g. 2019-05-09")),
     "wrong-type": (N_("expected {expected}, got {value}"), ""),

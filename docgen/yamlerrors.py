@@ -43,6 +43,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
         code, params = _key_without_colon(_line(text, mark)[mark.column :])
     elif mark is not None and _char_at(text, mark) == "\t":
         code = "yaml-tab"
+    elif mark is not None and (spaced := _fullwidth_indented(text, mark)) is not None:
+        code, mark = "yaml-fullwidth-space", spaced
     elif mark is not None and (quoting := _quoting_problem(text, mark, name)) is not None:
         return quoting
     elif mark is not None and "cannot start any token" in problem:
@@ -96,6 +98,25 @@ def quoted(value: str) -> str:
     if '"' in value:
         return "'" + value.replace("'", "''") + "'"
     return '"' + value.replace("\\", "\\\\") + '"'
+
+
+def _fullwidth_indented(text: str, mark: yaml.Mark) -> yaml.Mark | None:
+    """Where a full-width space stands in the indentation of the error's line or the line before.
+
+    YAML takes U+3000 for text, not indentation, so the parser trips on that line or the next.
+    """
+    lines = text.splitlines()
+    for number in (mark.line, mark.line - 1):
+        if 0 <= number < len(lines) and "\u3000" in _indentation(lines[number]):
+            column = lines[number].index("\u3000")
+            index = sum(len(line) + 1 for line in lines[:number]) + column
+            return yaml.Mark(mark.name, index, number, column, None, 0)
+    return None
+
+
+def _indentation(line: str) -> str:
+    """The white space a line starts with, full-width spaces included (YAML counts only ASCII ones)."""
+    return line[: len(line) - len(line.lstrip(" \t\u3000"))]
 
 
 def _char_at(text: str, mark: yaml.Mark) -> str:

@@ -230,6 +230,31 @@ def test_list_items_without_the_space_after_the_dash_are_named(tmp_path: Path) -
     assert str(problem).endswith("(start each item of a list on its own line with '- ', a dash and a space)")
 
 
+@pytest.mark.parametrize("line", ["  \u3000  name: 教务处", "\u3000   name: 教务处"], ids=["inside", "first"])
+def test_a_full_width_space_in_the_indentation_is_named(tmp_path: Path, line: str) -> None:
+    text = edit("    name: 教务处", line)
+    problem = only(check_text(tmp_path, text), "yaml-fullwidth-space")
+    assert at(problem) == where(text, "\u3000")
+    assert "a full-width space (　) is used for indentation" in str(problem)
+
+
+@pytest.mark.parametrize("key", ["\u3000theme", "theme\u3000"], ids=["before", "after"])
+def test_a_full_width_space_beside_a_key_is_one_problem(tmp_path: Path, key: str) -> None:
+    text = edit("theme: 改革", f"{key}: 改革")
+    report = check_text(tmp_path, text)
+    assert codes(report) == ["key-fullwidth-space"] + [p.code for p in report.warnings]
+    problem = report.errors[0]
+    assert at(problem) == where(text, f"{key}: 改革")
+    assert "a full-width space (　) is written beside the key 'theme'" in str(problem)
+
+
+def test_a_line_that_continues_the_text_above_without_indentation_says_so(tmp_path: Path) -> None:
+    text = edit("theme: 改革创新促提升，助力职教创发展", "theme: 改革创新促提升，\n助力职教创发展")
+    problem = only(check_text(tmp_path, text), "yaml-missing-colon")
+    assert at(problem) == where(text, "助力职教创发展")
+    assert "if the line continues the text above, join it to that line or indent it" in str(problem)
+
+
 def test_a_quoted_value_followed_by_a_comment_is_fine(tmp_path: Path) -> None:
     report = check_text(tmp_path, edit(THEME, 'theme: "改革创新" # 主题'))
     assert report.plan is not None and report.plan.theme == "改革创新"
