@@ -324,6 +324,27 @@ def test_running_text_without_braces_is_verbatim_and_escaped_braces_print(tmp_pa
 JINJA = Environment()
 
 
+_SHIPPED_TEXT = SHIPPED_PLAN.read_text(encoding="utf-8")
+# What a person slips into a plan by accident: YAML's own characters, full-width ones from the
+# input method, tabs and line breaks, and the start of a placeholder.
+_SLIPS = [*":-{}[]\"'#&*!|>%@`,?\t\n\\", "：", "“", "”", "\u3000", "－", "{{", "}}", "- ", ": ", " #", "\r"]
+
+
+@given(st.lists(st.tuples(st.integers(0, len(_SHIPPED_TEXT)), st.sampled_from(_SLIPS)), min_size=1, max_size=3))
+def test_a_slip_anywhere_in_the_plan_is_a_located_problem(
+    tmp_path_factory: pytest.TempPathFactory, slips: list[tuple[int, str]]
+) -> None:
+    text = _SHIPPED_TEXT
+    for position, slip in sorted(slips, reverse=True):
+        text = text[:position] + slip + text[position:]
+    path = tmp_path_factory.mktemp("slip") / "plan.yaml"
+    path.write_text(text, encoding="utf-8", newline="")
+    report = docgen.check_plan(path)  # never raises for a problem in the file
+    assert_located(report)
+    for problem in report.problems:
+        assert str(problem)  # every message formats with the parameters it was given
+
+
 @given(
     st.lists(st.one_of(_SHORT, st.sampled_from(["{{", "{%", "{#", "}}", "%}", "#}", "{{ x", "{% if %}"])), max_size=6)
 )
