@@ -47,6 +47,7 @@ class LoadedYaml:
     source: SourceMap
     problems: list[Problem]
     text: str
+    root: yaml.Node | None = None  # the composed nodes, for edits at their marks (new-year)
 
 
 def read_text(path: Path) -> tuple[str, list[Problem]]:
@@ -103,7 +104,7 @@ def compose(text: str, name: str) -> LoadedYaml:
     if not isinstance(data, dict):
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
         raise PlanError([Problem("not-a-mapping", {"found": _kind(data)}, file=name, line=line, column=column)])
-    return LoadedYaml(data, walker.source, walker.problems, text)
+    return LoadedYaml(data, walker.source, walker.problems, text, root)
 
 
 def _kind(value: Any) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import yaml
 
 from docgen.errors import PlanError
-from docgen.loading import STR_TAG, PlanLoader, compose, validate
+from docgen.loading import STR_TAG, compose, validate
 from docgen.plan import Plan
 from docgen.planfile import check_loaded
 from docgen.review import ReviewItem, ReviewKind, holiday_review
@@ -54,11 +54,8 @@ def new_year(
     ``file`` names the source in errors; review items name ``output_file`` (the new plan, whose
     lines are the same), or ``file`` when it is not given.
     """
-    plan = _valid_plan(text, file)
+    plan, root = _valid_plan(text, file)
     shift = year - plan.year
-    root = yaml.compose(text, Loader=PlanLoader)
-    if not isinstance(root, yaml.MappingNode):  # pragma: no cover - a valid plan is a mapping
-        raise AssertionError("a valid plan is a mapping")
     edits: list[_Edit] = []
     review: list[ReviewItem] = []
     where = output_file or file
@@ -83,12 +80,15 @@ def new_year(
     return new_text, review
 
 
-def _valid_plan(text: str, file: str) -> Plan:
-    """The plan in ``text``; every error (not warning) found by ``docgen check`` is raised."""
-    report = check_loaded(compose(text, file), file)
+def _valid_plan(text: str, file: str) -> tuple[Plan, yaml.MappingNode]:
+    """The plan in ``text`` and its composed nodes; every error (not warning) found by ``docgen check`` is raised."""
+    loaded = compose(text, file)
+    report = check_loaded(loaded, file)
     if report.plan is None:
         raise PlanError(report.errors)
-    return report.plan
+    if not isinstance(loaded.root, yaml.MappingNode):  # pragma: no cover - a valid plan is a mapping
+        raise AssertionError("a valid plan is a mapping")
+    return report.plan, loaded.root
 
 
 def _holiday_review(text: str, file: str) -> list[ReviewItem]:
