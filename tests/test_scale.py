@@ -208,3 +208,20 @@ def test_default_jobs_follow_the_cores_this_process_may_use() -> None:
     )
     assert pinned.returncode == 0, pinned.stderr
     assert pinned.stdout.strip() == "1"
+
+
+def test_each_running_text_is_rendered_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgen import text
+
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    placeholders = [source for _, source in text.jinja_fields(plan) if "{" in source]
+    rendered: list[str] = []
+    render_text = text.render_text
+
+    def counting(source: str, context: dict[str, Any]) -> str:
+        rendered.append(source)
+        return render_text(source, context)
+
+    monkeypatch.setattr(text, "render_text", counting)
+    docgen.render(SHIPPED_PLAN, tmp_path)
+    assert sorted(rendered) == sorted(placeholders) and len(placeholders) >= 10
