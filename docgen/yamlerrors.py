@@ -52,7 +52,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     elif mark is not None and problem.startswith("mapping values are not allowed"):
         # "key: a: b" has a second ': ' in a value; otherwise a line is indented too far.
         code = "yaml-colon-in-value" if ": " in _line(text, mark)[: mark.column] else "yaml-indentation"
-    elif problem.startswith("did not find expected key"):
+    elif problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         code = "yaml-indentation"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return Problem(code, params, file=name, line=line, column=column)

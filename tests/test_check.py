@@ -150,6 +150,14 @@ def test_summary_due_before_the_campaign_ends_is_a_warning() -> None:
         ("theme: 改革", "theme: 主题: 改革", "yaml-colon-in-value", "主题: ", len("主题"), "a value holds ': '"),
         ("theme: 改革", "theme 改革", "yaml-missing-colon", "theme 改革", 0, "this line has no ': ' after its key"),
         (
+            "  - id: student_affairs",
+            "   - id: student_affairs",
+            "yaml-indentation",
+            "   - id: student_affairs",
+            3,
+            "this line does not line up with the lines above it",
+        ),
+        (
             "theme: 改革",
             "theme：改革",
             "yaml-fullwidth-colon",
@@ -174,6 +182,7 @@ def test_summary_due_before_the_campaign_ends_is_a_warning() -> None:
         "unclosed-bracket",
         "colon-in-value",
         "missing-colon",
+        "list-item-indented-too-far",
         "fullwidth-colon",
         "colon-without-space",
     ],
