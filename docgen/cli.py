@@ -19,7 +19,7 @@ import click
 from docgen import __version__
 from docgen.clickwords import click_speaks_current_language
 from docgen.clihelp import TranslatedGroup
-from docgen.i18n import N_, choose_language, gettext, ngettext, use_language
+from docgen.i18n import N_, choose_language, gettext, ngettext, system_language, use_language
 
 if TYPE_CHECKING:
     from docgen.errors import Problem
@@ -75,7 +75,7 @@ class DocgenGroup(TranslatedGroup):
         """
         argv = args[0] if args else kwargs.get("args")
         asked = _lang_argument(sys.argv[1:] if argv is None else argv)
-        language, unknown = choose_language(asked, os.environ)
+        language, unknown = choose_language(asked, os.environ, system_language())
         with use_language(language), click_speaks_current_language():
             if unknown is not None:
                 click.echo(gettext(_UNKNOWN_LANGUAGE).format(language=unknown), err=True)

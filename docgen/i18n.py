@@ -12,6 +12,7 @@ Only the standard library's ``gettext`` is imported: ``docgen --help`` must stay
 from __future__ import annotations
 
 import gettext as _gettext
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -47,14 +48,15 @@ def normalize(name: str) -> str | None:
     return None
 
 
-def choose_language(asked: str | None, environ: Mapping[str, str]) -> tuple[str, str | None]:
+def choose_language(asked: str | None, environ: Mapping[str, str], system: str | None = None) -> tuple[str, str | None]:
     """The language to speak, and the name the user asked for when docgen has no such catalog.
 
     ``--lang`` (``asked``) wins, then ``DOCGEN_LANG``; both are explicit choices, so an unknown
     one is returned for the caller to mention. Then the locale, as POSIX orders it (``LC_ALL``,
     ``LC_MESSAGES``, ``LANG``), with GNU's ``LANGUAGE`` priority list (``zh_CN:en``) before it
     unless the locale is ``C``: a locale docgen has no catalog for is English without a word,
-    as in other gettext programs, since the user never asked docgen for it.
+    as in other gettext programs, since the user never asked docgen for it. Where no variable
+    names a locale, ``system`` (``system_language()``: Windows sets none of them) decides.
     """
     for explicit in (asked, environ.get("DOCGEN_LANG")):
         if explicit:
@@ -66,7 +68,24 @@ def choose_language(asked: str | None, environ: Mapping[str, str]) -> tuple[str,
             found = normalize(wanted) if wanted else None
             if found:
                 return found, None
+    if not locale and system:
+        return normalize(system) or ENGLISH, None
     return (normalize(locale) or ENGLISH) if locale else ENGLISH, None
+
+
+def system_language() -> str | None:
+    """The language of the Windows user interface (``zh_CN`` on a Chinese Windows); None elsewhere.
+
+    A Windows console sets no ``LANG``, so without this the office's Chinese Windows would get
+    English messages unless someone set ``DOCGEN_LANG``.
+    """
+    if sys.platform != "win32":
+        return None
+    import ctypes
+    import locale
+
+    language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+    return locale.windows_locale.get(int(language_id))
 
 
 @lru_cache(maxsize=8)

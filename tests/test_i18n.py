@@ -131,6 +131,33 @@ def test_the_option_then_docgen_lang_then_the_locale_decide() -> None:
     assert i18n.choose_language(None, {"LANG": "fr_FR.UTF-8"}) == ("en", None)
 
 
+def test_the_system_language_decides_only_where_no_variable_names_a_locale() -> None:
+    assert i18n.choose_language(None, {}, "zh_CN") == ("zh_CN", None)
+    assert i18n.choose_language(None, {}, "zh_TW") == ("zh_CN", None)
+    assert i18n.choose_language(None, {}, "fr_FR") == ("en", None)
+    assert i18n.choose_language(None, {"LANG": "en_US.UTF-8"}, "zh_CN") == ("en", None)
+    assert i18n.choose_language(None, {"DOCGEN_LANG": "en"}, "zh_CN") == ("en", None)
+
+
+def test_a_chinese_windows_gets_chinese_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert i18n.system_language() is None  # these tests run on Linux, where the locale variables decide
+
+    class Kernel32:
+        @staticmethod
+        def GetUserDefaultUILanguage() -> int:  # noqa: N802 - the Windows function's name
+            return 0x0804  # zh-CN
+
+    class FakeCtypes:
+        class windll:  # noqa: N801 - the name ctypes gives it
+            kernel32 = Kernel32
+
+    monkeypatch.setattr(i18n.sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "ctypes", FakeCtypes)
+    assert i18n.system_language() == "zh_CN"
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.output.startswith("用法：main [选项] 命令 [参数]..."), result.output  # CliRunner names it main
+
+
 def test_gnu_language_list_comes_before_the_locale_unless_it_is_c() -> None:
     assert i18n.choose_language(None, {"LANG": "en_US.UTF-8", "LANGUAGE": "fr:zh_CN:en"}) == ("zh_CN", None)
     assert i18n.choose_language(None, {"LANG": "zh_CN.UTF-8", "LANGUAGE": "en"}) == ("en", None)
