@@ -248,6 +248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("this file was not written by docgen (or was changed since); it is not overwritten"),
         N_("move it away, or pass --force to replace it"),
     ),
+    "output-busy": (
+        N_("another docgen run has been writing into this folder for more than {seconds} seconds"),
+        N_("wait for it to finish, or choose another -o folder"),
+    ),
     "worker-died": (
         N_("a rendering process stopped before it finished its documents; nothing was written"),
         N_("run again; if it happens again, the system may be short of memory: try --jobs 1"),

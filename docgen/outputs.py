@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from docgen.errors import OutputExistsError, Problem, WriteError, problem_error
+from docgen.folderlock import folder_locked
 
 MANIFEST = ".docgen-manifest.json"
 STAGING_PREFIX = ".docgen-staging-"
@@ -104,23 +105,27 @@ def _unsafe_folder(out_dir: Path, root: Path, parts: tuple[str, ...], seen: dict
 def staging(out_dir: Path) -> Iterator[Path]:
     """A fresh staging folder inside OUT (same file system, so moves are atomic), removed after.
 
+    The run holds OUT's lock meanwhile (``folderlock``): a second run into OUT waits for it.
+
     Everything written inside the block is an output, so a failure to write there (no
     permission, a full disk) becomes a ``WriteError`` naming the file.
     """
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for leftover in out_dir.glob(STAGING_PREFIX + "*"):
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-        folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
-    except OSError as exc:
-        raise write_error(exc, out_dir) from exc
-    try:
-        yield folder
-    except OSError as exc:
-        raise write_error(exc, out_dir) from exc
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with contextlib.ExitStack() as stack:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(folder_locked(out_dir))  # another run's staging folder is not a leftover
+            for leftover in out_dir.glob(STAGING_PREFIX + "*"):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+            folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+        except OSError as exc:
+            raise write_error(exc, out_dir) from exc
+        try:
+            yield folder
+        except OSError as exc:
+            raise write_error(exc, out_dir) from exc
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 _WRITE_CODES = {

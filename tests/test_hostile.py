@@ -798,3 +798,37 @@ def test_init_does_not_write_through_links(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert outside.read_text(encoding="utf-8") == "mine"
     assert not (folder / "data" / "campaign.yaml").is_symlink()
+
+
+def test_two_runs_into_one_folder_take_turns(tmp_path: Path) -> None:
+    plan, out = _big_plan(tmp_path / "plan.yaml", 300), tmp_path / "out"
+    render = [sys.executable, "-m", "docgen", "render", str(plan), "-o", str(out), "--only"]
+    first = subprocess.Popen([*render, "unit-form"], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".docgen-staging-*")) and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.01)
+    assert first.poll() is None, "the first run ended before the second could start"
+    second = subprocess.run([*render, "task-sheet"], cwd=tmp_path, capture_output=True, text=True)
+    assert first.wait() == 0, first.stderr.read() if first.stderr else ""
+    assert second.returncode == 0, second.stderr
+    kinds = [entry["kind"] for entry in json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"].values()]
+    assert kinds.count("unit-form") == kinds.count("task-sheet") > 300
+    for kind, folder in (("unit-form", "活动安排表"), ("task-sheet", "任务单")):
+        assert len(list((out / folder).glob("*.docx"))) == kinds.count(kind)
+    assert not list(out.glob(".docgen-staging-*"))
+
+
+def test_a_run_that_waits_too_long_for_the_folder_gives_up_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen import folderlock
+
+    out = tmp_path / "out"
+    docgen.render(SHIPPED_PLAN, out, only="notice")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(folderlock, "PATIENCE", 0.3)
+    with folderlock.folder_locked(out), pytest.raises(folderlock.FolderBusyError) as caught:
+        docgen.render(SHIPPED_PLAN, out)
+    assert [p.code for p in caught.value.problems] == ["output-busy"]
+    assert "wait for it to finish, or choose another -o folder" in str(caught.value)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
