@@ -11,11 +11,11 @@ from docgen.documents import KINDS, plan_documents
 from docgen.errors import PlanError, Problem, ProblemsError
 from docgen.outputs import check_targets, commit, staging
 from docgen.plan import Plan
+from docgen.resources import templates_dir
+from docgen.workers import Progress, compile_templates, render_into
 
 if TYPE_CHECKING:
     from docgen.planfile import CheckReport
-from docgen.resources import templates_dir
-from docgen.workers import Progress, compile_templates, render_into
 
 
 class UnknownKindError(ProblemsError):
@@ -68,16 +68,17 @@ def render(
     ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
     """
-    from docgen.planfile import CheckReport, checked_plan
+    from docgen.planfile import CheckReport, resolved_plan
     from docgen.text import resolve_plan
 
     if isinstance(plan, Plan):
         resolved = resolve_plan(plan)
+    elif isinstance(plan, CheckReport):
+        if plan.resolved is None:
+            raise PlanError(plan.problems)
+        resolved = plan.resolved
     else:
-        report = plan if isinstance(plan, CheckReport) else checked_plan(plan)
-        if report.resolved is None:
-            raise PlanError(report.problems)
-        resolved = report.resolved
+        resolved = resolved_plan(plan)
     kinds = parse_kinds(only)
     documents = plan_documents(resolved, kinds, unit)
     out = Path(out_dir)

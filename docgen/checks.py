@@ -1,4 +1,4 @@
-"""Rules that span fields: references, dates against the period and year, where text problems are.
+"""Rules that span fields (references, dates against the period and year), and where in the file a text problem stands.
 
 They run on a plan that already passed the schema, and return located problems; what a careful
 reader would merely question is a warning, what makes a document wrong is an error.

@@ -23,7 +23,6 @@ from docgen.i18n import N_, choose_language, gettext, ngettext, system_language,
 
 if TYPE_CHECKING:
     from docgen.errors import Problem
-    from docgen.plan import Plan
 
 DEFAULT_PLAN = Path("data/campaign.yaml")
 PLAN_ARGUMENT = click.argument("plan", type=click.Path(path_type=Path), default=DEFAULT_PLAN, required=False)
@@ -320,8 +319,9 @@ def list_units(plan: Path) -> None:
     """Show the document kinds and, for each unit, the tasks and duties it carries."""
     from docgen.chinese import section_number
     from docgen.documents import KINDS
+    from docgen.planfile import resolved_plan
 
-    loaded = _resolved_plan(plan)
+    loaded = resolved_plan(plan)
     click.echo(gettext("kinds: {kinds}").format(kinds=", ".join(KINDS)))
     for unit in loaded.responsible_units():
         click.echo(f"{unit.name} ({unit.id})")
@@ -330,15 +330,6 @@ def list_units(plan: Path) -> None:
         for number, requirement in loaded.requirements_of(unit.id):
             line = gettext("requirement {number} {title}")
             click.echo("  " + line.format(number=section_number(2, number), title=requirement.title))
-
-
-def _resolved_plan(path: Path) -> Plan:
-    """The plan in the file with its running text filled in; raises ``PlanError`` listing every error."""
-    from docgen.planfile import checked_plan
-
-    resolved = checked_plan(path).resolved
-    assert resolved is not None, "checked_plan raises for a plan with errors"
-    return resolved
 
 
 def _form_files(forms: tuple[Path, ...]) -> list[Path]:
@@ -422,8 +413,9 @@ def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
 
     from docgen.calendars import deadlines_calendar, write_calendar
     from docgen.documents import find_unit
+    from docgen.planfile import resolved_plan
 
-    loaded = _resolved_plan(plan)
+    loaded = resolved_plan(plan)
     chosen = find_unit(loaded, unit) if unit is not None else None
     write_calendar(output, deadlines_calendar(loaded, datetime.datetime.now(datetime.UTC), chosen), force=force)
     click.echo(_wrote(output))

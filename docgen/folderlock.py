@@ -24,7 +24,8 @@ from docgen.errors import Problem, ProblemsError
 WINDOWS_LOCK_FILE = ".docgen-lock"
 PATIENCE = 120.0  # seconds a run waits for another to finish with the folder
 _POLL = 0.1
-_BUSY = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK}
+# what flock and msvcrt.locking say when another process holds the lock
+_BUSY = {getattr(errno, name) for name in ("EAGAIN", "EACCES", "EWOULDBLOCK", "EDEADLK") if hasattr(errno, name)}
 
 
 class FolderBusyError(ProblemsError):

@@ -105,10 +105,9 @@ def _unsafe_folder(out_dir: Path, root: Path, parts: tuple[str, ...], seen: dict
 def staging(out_dir: Path) -> Iterator[Path]:
     """A fresh staging folder inside OUT (same file system, so moves are atomic), removed after.
 
-    The run holds OUT's lock meanwhile (``folderlock``): a second run into OUT waits for it.
-
+    The run holds OUT's lock meanwhile (``folderlock``), so a second run into OUT waits for it.
     Everything written inside the block is an output, so a failure to write there (no
-    permission, a full disk) becomes a ``WriteError`` naming the file.
+    permission, a full disk) becomes a ``WriteError`` naming the folder.
     """
     with contextlib.ExitStack() as stack:
         try:
@@ -133,7 +132,7 @@ _WRITE_CODES = {
     errno.EPERM: "write-denied",
     errno.EROFS: "write-read-only",
     errno.ENOSPC: "write-disk-full",
-    errno.EDQUOT: "write-disk-full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "write-disk-full",  # disk quota; not every system has it
     errno.ENOENT: "write-no-folder",
 }
 

@@ -91,6 +91,13 @@ def checked_plan(path: Path | str) -> CheckReport:
     return report
 
 
+def resolved_plan(path: Path | str) -> Plan:
+    """The plan in a YAML file with its running text filled in; raises ``PlanError`` listing every error."""
+    resolved = checked_plan(path).resolved
+    assert resolved is not None, "checked_plan raises for a plan with errors"
+    return resolved
+
+
 def load_plan(path: Path | str) -> Plan:
     """The plan in a YAML file, fully validated; raises ``PlanError`` listing every error."""
     plan = checked_plan(path).plan
