@@ -51,16 +51,22 @@ def tag_row(text: str, widths: list[int]) -> str:
     return row(cell(paragraph(text, "TableText"), widths[0]) + "".join(cell(paragraph(), w) for w in widths[1:]))
 
 
+def column_widths(width: int, weights: list[int]) -> list[int]:
+    """``width`` shared among columns in proportion to ``weights``."""
+    return [width * w // sum(weights) for w in weights]
+
+
+def heading_row(names: str, widths: list[int], height: int | None = None) -> str:
+    """A repeated header row whose cells show ``names[0]``, ``names[1]``, ... from the context."""
+    cells = "".join(cell(paragraph(f"{{{{ {names}[{i}] }}}}", "TableHeading"), w) for i, w in enumerate(widths))
+    return row(cells, header=True, height=height)
+
+
 def form_part(*, attachment_label: bool) -> str:
     """The 活动安排 form: title, submitter and date line, seven-column table, remark."""
     width = text_width(landscape=True)
-    total = sum(FORM_WEIGHTS)
-    widths = [width * w // total for w in FORM_WEIGHTS]
-    header = row(
-        "".join(cell(paragraph(f"{{{{ form.columns[{i}] }}}}", "TableHeading"), w) for i, w in enumerate(widths)),
-        header=True,
-        height=567,
-    )
+    widths = column_widths(width, FORM_WEIGHTS)
+    header = heading_row("form.columns", widths, height=567)
     body_row = row(
         "".join(cell(paragraph(f"{{{{ row[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),
         height=454,
@@ -153,10 +159,7 @@ def calendar_table() -> str:
     """A month-at-a-glance grid of the campaign: weeks as rows, 一 to 日 as columns."""
     width = text_width()
     widths = [width // 7] * 7
-    header = row(
-        "".join(cell(paragraph(f"{{{{ calendar.weekdays[{i}] }}}}", "TableHeading"), w) for i, w in enumerate(widths)),
-        header=True,
-    )
+    header = heading_row("calendar.weekdays", widths)
     day = "".join(
         cell(
             paragraph(f"{{{{ week[{i}].label }}}}", "CalendarDay")
@@ -217,13 +220,8 @@ SCHEDULE_WEIGHTS = [6, 30, 16, 14, 12, 12, 12]
 def schedule() -> bytes:
     """The collected 活动安排汇总: one table, a heading row per task, then its activities by date."""
     width = text_width(landscape=True)
-    total = sum(SCHEDULE_WEIGHTS)
-    widths = [width * w // total for w in SCHEDULE_WEIGHTS]
-    header = row(
-        "".join(cell(paragraph(f"{{{{ columns[{i}] }}}}", "TableHeading"), w) for i, w in enumerate(widths)),
-        header=True,
-        height=567,
-    )
+    widths = column_widths(width, SCHEDULE_WEIGHTS)
+    header = heading_row("columns", widths, height=567)
     group_row = row(
         cell(paragraph("{{ group.heading }}", "TableHeading", jc="left"), width, span=len(widths)), height=454
     )
