@@ -16,6 +16,7 @@ test: $(VENV)/.installed-test lint typecheck pytest
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check docgen tests scripts
 	$(BIN)/ruff format --check docgen tests scripts
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
@@ -24,7 +25,7 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q
 
 fuzz: $(VENV)/.installed-test
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/test_hostile.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,9 +49,9 @@ templates: $(VENV)/.installed
 	$(BIN)/python scripts/build_templates.py
 
 # Messages: extract the marked texts, merge them into each language's catalog, compile.
-# New ids arrive empty in zh_CN (and in en, which copies them); tests/test_i18n.py fails until
+# New ids arrive empty in zh_CN (and in en, which copies them); tests/cli/test_i18n.py fails until
 # they are translated.
-LOCALE := docgen/locale
+LOCALE := docgen/messages/locale
 catalog: $(VENV)/.installed-test
 	$(BIN)/pybabel extract -F babel.cfg --project docgen --version 0.1.0 --no-location --sort-output \
 		-c "TRANSLATORS:" -o $(LOCALE)/docgen.pot docgen

@@ -9,24 +9,24 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from docgen.version import __version__
 
 _EXPORTS = {
-    "load_plan": "docgen.planfile",
-    "check_plan": "docgen.planfile",
-    "CheckReport": "docgen.planfile",
-    "Plan": "docgen.plan",
-    "Unit": "docgen.plan",
-    "Task": "docgen.plan",
-    "Requirement": "docgen.plan",
-    "Deadline": "docgen.plan",
-    "Contact": "docgen.plan",
-    "Form": "docgen.plan",
-    "Letter": "docgen.plan",
-    "plan_schema": "docgen.schema",
-    "resolve_plan": "docgen.text",
-    "render": "docgen.batch",
-    "init_project": "docgen.scaffold",
+    "load_plan": "docgen.plan.files",
+    "check_plan": "docgen.plan.files",
+    "CheckReport": "docgen.plan.files",
+    "Plan": "docgen.plan.model",
+    "Unit": "docgen.plan.model",
+    "Task": "docgen.plan.model",
+    "Requirement": "docgen.plan.model",
+    "Deadline": "docgen.plan.model",
+    "Contact": "docgen.plan.model",
+    "Form": "docgen.plan.model",
+    "Letter": "docgen.plan.model",
+    "plan_schema": "docgen.plan.schema",
+    "resolve_plan": "docgen.plan.placeholders",
+    "render": "docgen.documents.batch",
+    "init_project": "docgen.documents.scaffold",
     "DocgenError": "docgen.errors",
     "PlanError": "docgen.errors",
     "TemplateError": "docgen.errors",
@@ -36,19 +36,20 @@ _EXPORTS = {
     "WriteError": "docgen.errors",
     "OfficeError": "docgen.errors",
     "Problem": "docgen.errors",
+    "Finding": "docgen.errors",
     "Severity": "docgen.errors",
     "format_problem": "docgen.messages",
     "format_review_item": "docgen.messages",
-    "new_year": "docgen.newyear",
-    "collect": "docgen.collecting",
-    "Collection": "docgen.collecting",
-    "Activity": "docgen.collecting",
-    "RejectedRow": "docgen.collecting",
-    "write_collection": "docgen.schedule",
-    "deadlines_calendar": "docgen.calendars",
-    "activities_calendar": "docgen.calendars",
-    "ReviewItem": "docgen.review",
-    "ReviewKind": "docgen.review",
+    "new_year": "docgen.rollover.years",
+    "collect": "docgen.collecting.forms",
+    "Collection": "docgen.collecting.forms",
+    "Activity": "docgen.collecting.forms",
+    "RejectedRow": "docgen.collecting.forms",
+    "write_collection": "docgen.collecting.schedule",
+    "deadlines_calendar": "docgen.documents.ics",
+    "activities_calendar": "docgen.collecting.ics",
+    "ReviewItem": "docgen.errors",
+    "ReviewKind": "docgen.errors",
 }
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "Contact",
     "Deadline",
     "DocgenError",
+    "Finding",
     "Form",
     "FormError",
     "Letter",
@@ -93,30 +95,33 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from docgen.batch import render
-    from docgen.calendars import activities_calendar, deadlines_calendar
-    from docgen.collecting import Activity, Collection, RejectedRow, collect
+    from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
+    from docgen.collecting.ics import activities_calendar
+    from docgen.collecting.schedule import write_collection
+    from docgen.documents.batch import render
+    from docgen.documents.ics import deadlines_calendar
+    from docgen.documents.scaffold import init_project
     from docgen.errors import (
         DocgenError,
+        Finding,
         FormError,
         OfficeError,
         OutputExistsError,
         PlanError,
         Problem,
+        ReviewItem,
+        ReviewKind,
         Severity,
         TemplateError,
         UnknownUnitError,
         WriteError,
     )
     from docgen.messages import format_problem, format_review_item
-    from docgen.newyear import new_year
-    from docgen.plan import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
-    from docgen.planfile import CheckReport, check_plan, load_plan
-    from docgen.review import ReviewItem, ReviewKind
-    from docgen.scaffold import init_project
-    from docgen.schedule import write_collection
-    from docgen.schema import plan_schema
-    from docgen.text import resolve_plan
+    from docgen.plan.files import CheckReport, check_plan, load_plan
+    from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
+    from docgen.plan.placeholders import resolve_plan
+    from docgen.plan.schema import plan_schema
+    from docgen.rollover.years import new_year
 
 
 def __getattr__(name: str) -> Any:
@@ -124,3 +129,8 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'docgen' has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)
+
+
+# The words for findings: loaded with the package so that ``str()`` of any error reads well.
+# Only the standard library's gettext comes with it, so start-up stays fast.
+from docgen import messages as _messages  # noqa: E402, F401

@@ -1,50 +1,142 @@
-"""The one exception hierarchy of docgen, and the structured problems its errors carry.
+"""The one exception hierarchy of docgen, and the one finding type its errors and reviews carry.
 
-A problem is data (a code, a place and parameters), not a sentence: the CLI turns it into
-text in the user's language, and a script can inspect it without parsing English.
+A finding is data (a code, a severity, a place and parameters), not a sentence: the words for
+it come from ``docgen.messages`` in the user's language, and a script can inspect it without
+parsing English. This module imports nothing else from docgen, so every part may use it;
+``docgen.messages`` installs the function that turns a finding into words when it is loaded
+(``docgen/__init__`` loads it), which ``str()`` of a finding or an error uses.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class Severity(enum.Enum):
-    """Whether a problem stops the run (error) or is only pointed out (warning)."""
+    """How much a finding asks of the user.
+
+    ``ERROR`` stops the run; ``WARNING`` is pointed out (``--strict`` makes it stop the run);
+    ``EDIT`` and ``NOTE`` are review items (``docgen new-year``): something the user must
+    change, and a fact to know.
+    """
 
     ERROR = "error"
     WARNING = "warning"
+    EDIT = "edit"
+    NOTE = "note"
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input, located as precisely as docgen can.
+ReviewKind = Severity
+"""The name review items used for their severity (kept for code written against docgen 0.1)."""
 
-    ``code`` names the kind of problem (see ``docgen.messages``); ``params`` fill its message.
-    ``line`` and ``column`` count from 1.
+
+class Finding:
+    """One thing wrong with, or to review in, an input, located as precisely as docgen can.
+
+    ``code`` names the kind of finding (see ``docgen.messages``); ``params`` fill its message.
+    ``line`` and ``column`` count from 1; ``path`` is the dotted path in a plan, or another
+    place in words a user knows (a template's part and paragraph, a form's row). Immutable
+    and compared by value; written out rather than a dataclass, which costs ``docgen --help``
+    3 ms to build.
     """
 
+    __slots__ = ("code", "column", "file", "line", "params", "path", "severity")
+    _FIELDS = ("code", "params", "file", "line", "column", "path", "severity")
+
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-    path: str | None = None
-    severity: Severity = Severity.ERROR
+    params: Mapping[str, Any]
+    file: str | None
+    line: int | None
+    column: int | None
+    path: str | None
+    severity: Severity
+
+    def __init__(
+        self,
+        code: str,
+        params: Mapping[str, Any] | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        path: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        values = (code, {} if params is None else params, file, line, column, path, severity)
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Finding cannot be changed (field {name!r}); use replace()")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Finding cannot be changed (field {name!r})")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Finding)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((self.code, tuple(sorted(self.params.items(), key=str)), *self._values()[2:]))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"Finding({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Finding, self._values())
+
+    def replace(self, **changes: Any) -> Finding:
+        """A copy with some fields changed."""
+        values = dict(zip(self._FIELDS, self._values(), strict=True))
+        values.update(changes)
+        return Finding(**values)
 
     @property
     def is_error(self) -> bool:
-        """True when the problem makes the input unusable."""
+        """True when the finding makes the input unusable."""
         return self.severity is Severity.ERROR
 
-    def __str__(self) -> str:
-        from docgen.messages import format_problem
+    @property
+    def kind(self) -> Severity:
+        """The severity, under the name review items use (edit, warning or note)."""
+        return self.severity
 
-        return format_problem(self)
+    def as_warning(self) -> Finding:
+        """The same finding as a warning (a review item shown by ``docgen check``)."""
+        return self.replace(severity=Severity.WARNING)
+
+    def __str__(self) -> str:
+        return _describe(self)
+
+
+Problem = Finding
+"""A finding found by a check (the name used by code written against docgen 0.1)."""
+ReviewItem = Finding
+"""A finding found by a review (the name used by code written against docgen 0.1)."""
+
+
+def _plain(finding: Finding) -> str:
+    where = ":".join(str(part) for part in (finding.file, finding.line, finding.column) if part is not None)
+    return f"{where}: {finding.code} {dict(finding.params)}" if where else f"{finding.code} {dict(finding.params)}"
+
+
+_describe: Callable[[Finding], str] = _plain
+
+
+def describe_with(describe: Callable[[Finding], str]) -> None:
+    """Make ``str()`` of findings and errors use ``describe`` (``docgen.messages`` calls this)."""
+    global _describe
+    _describe = describe
 
 
 class DocgenError(Exception):
@@ -63,7 +155,10 @@ class ProblemsError(DocgenError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self._problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self._problems))
+        super().__init__(self._problems)  # as args, so that the error pickles (worker processes)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self._problems)
 
     @property
     def problems(self) -> list[Problem]:

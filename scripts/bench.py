@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import docgen  # noqa: E402 - found through the path set above when run from a checkout
-from docgen.documents import Document, plan_documents  # noqa: E402
-from docgen.rendering import compiled, environment  # noqa: E402
-from docgen.text import resolve_plan  # noqa: E402
+from docgen.documents.kinds import Document, plan_documents  # noqa: E402
+from docgen.plan.placeholders import resolve_plan  # noqa: E402
+from docgen.rendering.templates import compiled, environment  # noqa: E402
 
 
 def synthetic_plan_text(units: int) -> str:

@@ -4,7 +4,7 @@
 installed wheel names its languages alike and an editor can reword an English message in the
 catalog without touching code; an entry already reworded is left alone.
 
-    python scripts/english_catalog.py docgen/locale/en/LC_MESSAGES/docgen.po
+    python scripts/english_catalog.py docgen/messages/locale/en/LC_MESSAGES/docgen.po
 """
 
 from __future__ import annotations

@@ -1,0 +1,150 @@
+"""The ``docgen`` group: the language of the run, one line per problem, and no tracebacks.
+
+``main`` is the click group every command module registers with; ``DocgenGroup`` chooses the
+language before click parses anything and turns every ``DocgenError`` into located lines.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from docgen.cli.click_words import click_speaks_current_language
+from docgen.cli.help import TranslatedGroup
+from docgen.messages.language import N_, choose_language, gettext, system_language, use_language
+from docgen.version import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from docgen.errors import Problem
+
+
+class PathParam(click.Path):
+    """``click.Path`` giving a ``pathlib.Path``, imported on first use: ``docgen --help`` never needs it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The checked value as a ``Path``."""
+        from pathlib import Path
+
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
+
+
+DEFAULT_PLAN = "data/campaign.yaml"
+PLAN_ARGUMENT = click.argument("plan", type=PathParam(), default=DEFAULT_PLAN, required=False)
+
+
+def echo_problems(problems: list[Problem]) -> None:
+    """Print problems to stderr, one line each."""
+    from docgen.messages import format_problem
+
+    for problem in problems:
+        click.echo(format_problem(problem), err=True)
+
+
+class ProgressBar:
+    """A progress bar on stderr for long runs, shown only when stderr is a terminal."""
+
+    SHOWN_FROM = 100  # documents
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._shown = 0
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.render_finish()
+
+    def __call__(self, done: int, total: int) -> None:
+        """Advance to ``done`` of ``total`` documents."""
+        if self._bar is None:
+            if total < self.SHOWN_FROM or not sys.stderr.isatty():
+                return
+            self._bar = click.progressbar(length=total, label=gettext("rendering"), file=sys.stderr)
+            self._bar.render_progress()
+        self._bar.update(done - self._shown)
+        self._shown = done
+
+
+class DocgenGroup(TranslatedGroup):
+    """Speaks the user's language for the whole run; turns every ``DocgenError`` into located lines."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Choose the language before click parses anything, so that help and errors use it.
+
+        ``--lang`` is read from the arguments here rather than by an option callback: click
+        handles ``--help`` as soon as it meets it, which may be before ``--lang`` or without it.
+        """
+        argv = args[0] if args else kwargs.get("args")
+        asked = _lang_argument(sys.argv[1:] if argv is None else argv)
+        language, unknown = choose_language(asked, os.environ, system_language())
+        with use_language(language), click_speaks_current_language():
+            if unknown is not None:
+                click.echo(gettext(_UNKNOWN_LANGUAGE).format(language=unknown), err=True)
+            return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a user's mistake ends in its message, not a traceback."""
+        from docgen.errors import DocgenError  # here, not above: ``docgen --help`` never gets this far
+
+        try:
+            return super().invoke(ctx)
+        except DocgenError as exc:
+            echo_problems(exc.problems)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo(gettext("interrupted"), err=True)
+            ctx.exit(130)
+
+
+_UNKNOWN_LANGUAGE = N_("docgen: no messages in the language '{language}'; using English")
+
+
+def _lang_argument(args: Sequence[str]) -> str | None:
+    """The value of the group's ``--lang``, which comes before the command's name."""
+    for i, arg in enumerate(args):
+        if arg == "--lang":
+            return args[i + 1] if i + 1 < len(args) else None
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg == "--" or not arg.startswith("-"):
+            return None
+    return None
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(gettext("{program}, version {version}").format(program="docgen", version=__version__))
+        ctx.exit()
+
+
+@click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--lang",
+    metavar="LANG",
+    expose_value=False,
+    is_eager=True,
+    help=N_("Language of messages and help: zh_CN or en (else DOCGEN_LANG, else the locale, else English)."),
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help=N_("Show the version and exit."),
+)
+def main() -> None:
+    """Turn one campaign plan (YAML) into every document the campaign needs."""
+
+
+def wrote(path: Path) -> str:
+    """The line that tells the user a file was written."""
+    return gettext("wrote {path}").format(path=path)

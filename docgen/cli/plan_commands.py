@@ -1,0 +1,230 @@
+"""Commands on a plan: check, schema, render, preview, new-year, init, list, calendar."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from docgen.cli.group import PLAN_ARGUMENT, PathParam, ProgressBar, echo_problems, main, wrote
+from docgen.messages.language import N_, gettext, ngettext
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option("--strict", is_flag=True, help=N_("Treat warnings as errors (exit 1 when there are any)."))
+def check(plan: Path, strict: bool) -> None:
+    """Validate PLAN and print a summary, or every problem with its line."""
+    from docgen.messages import format_date
+    from docgen.plan.files import check_plan
+
+    report = check_plan(plan)
+    echo_problems(report.problems)
+    if report.plan is None or (strict and report.warnings):
+        sys.exit(1)
+    p = report.plan
+    tasks, units, deadlines, warnings = len(p.tasks), len(p.units), len(p.deadlines), len(report.warnings)
+    summary = gettext(
+        "OK: {year}, {tasks}, {units} ({responsible} responsible), period {start} to {end}, {deadlines}, {warnings}"
+    ).format(
+        year=p.year,
+        tasks=ngettext("{count} task", "{count} tasks", tasks).format(count=tasks),
+        units=ngettext("{count} unit", "{count} units", units).format(count=units),
+        responsible=len(p.responsible_units()),
+        start=format_date(p.period.start),
+        end=format_date(p.period.end),
+        deadlines=ngettext("{count} deadline", "{count} deadlines", deadlines).format(count=deadlines),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
+    click.echo(f"{plan}: {summary}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the plan's JSON Schema (for editor completion and validation)."""
+    from docgen.plan.schema import plan_schema_text
+
+    click.echo(plan_schema_text(), nl=False)
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=PathParam(),
+    default="out",
+    show_default=True,
+    help=N_("Folder for the documents."),
+)
+@click.option("--only", metavar="KINDS", help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form."))
+@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
+@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
+@click.option("--dry-run", is_flag=True, help=N_("List what would be written; write nothing."))
+@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@click.option("--pdf", is_flag=True, help=N_("Also write a PDF beside every .docx (needs LibreOffice)."))
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help=N_("Render in N processes (default: one for small runs, every core for many documents)."),
+)
+def render(
+    plan: Path,
+    out_dir: Path,
+    only: str | None,
+    unit: str | None,
+    templates: Path | None,
+    dry_run: bool,
+    force: bool,
+    pdf: bool,
+    jobs: int | None,
+) -> None:
+    """Render PLAN's documents into OUT (all or nothing)."""
+    from docgen.documents.batch import render as render_plan
+    from docgen.plan.files import checked_plan
+
+    report = checked_plan(plan)
+    with ProgressBar() as progress:
+        paths = render_plan(
+            report,
+            out_dir,
+            only,
+            templates,
+            unit=unit,
+            dry_run=dry_run,
+            force=force,
+            pdf=pdf,
+            jobs=jobs,
+            progress=progress,
+        )
+    line = gettext("would write {path}") if dry_run else gettext("wrote {path}")
+    for path in paths:
+        click.echo(line.format(path=path))
+    if report.warnings:
+        count = len(report.warnings)
+        note = ngettext(
+            "{count} warning about the plan: 'docgen check' shows it",
+            "{count} warnings about the plan: 'docgen check' shows them",
+            count,
+        )
+        click.echo(note.format(count=count), err=True)
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option("-o", "--out", "out_dir", type=PathParam(), required=True, help=N_("Folder for the PNG images."))
+@click.option("--only", metavar="KINDS", help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form."))
+@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
+@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
+@click.option(
+    "--resolution",
+    type=click.IntRange(20, 300),
+    default=80,
+    show_default=True,
+    help=N_("Pixels per inch of the images."),
+)
+@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+def preview(
+    plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int, force: bool
+) -> None:
+    """Write PNG images of the pages of PLAN's documents into OUT (needs LibreOffice and poppler)."""
+    from docgen.documents.preview import preview as preview_pages
+
+    for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution, force=force):
+        click.echo(wrote(image))
+
+
+@main.command("new-year")
+@PLAN_ARGUMENT
+@click.option("--year", required=True, type=click.IntRange(1900, 2999), help=N_("The year of the new plan."))
+@click.option(
+    "-o",
+    "--output",
+    "new",
+    type=PathParam(dir_okay=False),
+    help=N_("Where to write the new plan; default: PLAN-YEAR.yaml beside PLAN (data/campaign-2020.yaml)."),
+)
+@click.option("--same-weekday", is_flag=True, help=N_("Move each date by whole weeks to keep its weekday."))
+@click.option("--force", is_flag=True, help=N_("Overwrite NEW when it exists."))
+def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force: bool) -> None:
+    """Write next year's plan from PLAN: only the year and the dates change.
+
+    Prints the review list (old document numbers, text naming the old year, dates on days off
+    or on 调休 working days) as FILE:LINE lines of the new plan, then 'wrote NEW'.
+    """
+    from docgen.messages import format_review_item
+    from docgen.plan.reading import read_text
+    from docgen.rendering.outputs import write_text_atomic
+    from docgen.rollover.years import new_year
+
+    new = new or plan.parent / f"{plan.stem}-{year}.yaml"
+    text, problems = read_text(plan)
+    echo_problems(problems)
+    new_text, review = new_year(text, year, same_weekday, file=str(plan), output_file=str(new))
+    write_text_atomic(new, new_text, force=force)
+    for item in review:
+        click.echo(format_review_item(item))
+    click.echo(wrote(new))
+
+
+@main.command()
+@click.argument("directory", type=PathParam())
+@click.option("--force", is_flag=True, help=N_("Overwrite files that already exist there."))
+def init(directory: Path, force: bool) -> None:
+    """Start a new folder with the sample plan, its schema and the default templates."""
+    from docgen.documents.scaffold import init_project
+
+    for path in init_project(directory, force=force):
+        click.echo(wrote(path))
+    next_steps = f"cd {directory} && docgen check && docgen render --templates templates"
+    click.echo(gettext("next: {commands}").format(commands=next_steps))
+
+
+@main.command("list")
+@PLAN_ARGUMENT
+def list_units(plan: Path) -> None:
+    """Show the document kinds and, for each unit, the tasks and duties it carries."""
+    from docgen.chinese import section_number
+    from docgen.documents.kinds import KINDS
+    from docgen.plan.files import resolved_plan
+
+    loaded = resolved_plan(plan)
+    click.echo(gettext("kinds: {kinds}").format(kinds=", ".join(KINDS)))
+    for unit in loaded.responsible_units():
+        click.echo(f"{unit.name} ({unit.id})")
+        for number, task in loaded.tasks_of(unit.id):
+            click.echo(f"  {section_number(2, number)}{task.title}")
+        for number, requirement in loaded.requirements_of(unit.id):
+            line = gettext("requirement {number} {title}")
+            click.echo("  " + line.format(number=section_number(2, number), title=requirement.title))
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only the deadlines that concern this unit."))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=PathParam(dir_okay=False),
+    help=N_("The .ics file to write."),
+)
+@click.option("--force", is_flag=True, help=N_("Overwrite OUTPUT even when docgen did not write it."))
+def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
+    """Write PLAN's period and deadlines as an iCalendar file for phone and desktop calendars."""
+    import datetime
+
+    from docgen.documents.ics import deadlines_calendar, write_calendar
+    from docgen.documents.kinds import find_unit
+    from docgen.plan.files import resolved_plan
+
+    loaded = resolved_plan(plan)
+    chosen = find_unit(loaded, unit) if unit is not None else None
+    write_calendar(output, deadlines_calendar(loaded, datetime.datetime.now(datetime.UTC), chosen), force=force)
+    click.echo(wrote(output))

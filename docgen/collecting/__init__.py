@@ -1,0 +1,11 @@
+"""What comes back: returned 活动安排 forms read safely, checked row by row, and collected.
+
+May use ``docgen.plan``, ``docgen.calendar``, ``docgen.rendering`` and the shared base;
+independent of ``docgen.documents``.
+
+- ``docx_reading``: a returned .docx's paragraphs and tables, under size and entity limits.
+- ``cells``: one cell as a person meant it (the task, a phone number, a label).
+- ``when``: dates and times as people write them in the 活动时间 column.
+- ``forms``: ``collect``, forms to a checked list of activities with every problem located.
+- ``schedule``: the collected schedule (.docx), spreadsheet (.xlsx); ``ics``: the activities as .ics.
+"""

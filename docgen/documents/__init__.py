@@ -1,0 +1,13 @@
+"""The documents a plan gives: one module per kind, building what its template receives.
+
+A document is a template, a path under OUT and a context built from a resolved ``Plan``.
+May use ``docgen.plan``, ``docgen.calendar``, ``docgen.rendering``, ``docgen.office`` and the
+shared base; independent of ``docgen.collecting``.
+
+- ``kinds``: which documents a plan gives and their file names (add a new kind here).
+- ``notice``, ``letter``, ``task_sheet``, ``forms``: each kind's context.
+- ``layout``: what several kinds share: signature placement, heading numbers, widths.
+- ``deadlines``: deadlines in words and the month grid of the task sheets.
+- ``batch``: ``render``, the whole run; ``preview``: page images; ``ics``: the deadlines as .ics.
+- ``scaffold``: ``docgen init``, a new folder to start from.
+"""

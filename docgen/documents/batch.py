@@ -1,0 +1,112 @@
+"""``render``: a plan in, every requested document out, all or nothing."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from docgen.documents.kinds import KINDS, plan_documents
+from docgen.errors import PlanError, Problem, ProblemsError
+from docgen.plan.model import Plan
+from docgen.rendering.outputs import check_targets, commit, staging
+from docgen.rendering.workers import Progress, compile_templates, render_into
+from docgen.resources import templates_dir
+
+if TYPE_CHECKING:
+    from docgen.plan.files import CheckReport
+
+
+class UnknownKindError(ProblemsError):
+    """Raised when ``--only`` names a document kind docgen does not make."""
+
+
+def parse_kinds(only: str | Sequence[str] | None) -> list[str] | None:
+    """``"notice,form"`` or a list -> validated kinds; None means every kind."""
+    if only is None:
+        return None
+    names = [n.strip() for n in (only.split(",") if isinstance(only, str) else only) if n.strip()]
+    problems = []
+    for name in names:
+        if name not in KINDS:
+            guess = difflib.get_close_matches(name, KINDS, n=1, cutoff=0.5)
+            code = "unknown-kind-suggest" if guess else "unknown-kind"
+            problems.append(
+                Problem(code, {"kind": name, "suggestion": guess[0] if guess else "", "known": ", ".join(KINDS)})
+            )
+    if problems:
+        raise UnknownKindError(problems)
+    return names
+
+
+def render(
+    plan: Plan | CheckReport | str | Path,
+    out_dir: str | Path = "out",
+    only: str | Sequence[str] | None = None,
+    templates: str | Path | None = None,
+    *,
+    unit: str | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    pdf: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Render the plan's documents into ``out_dir`` and return the paths written.
+
+    ``plan`` is a loaded ``Plan``, the ``CheckReport`` of a plan without errors (its text is
+    already filled in), or the path of a plan file. ``only`` limits the kinds
+    (``notice``, ``form``, ``letter``, ``task-sheet``, ``unit-form``); ``unit`` (id, name or
+    full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
+    of the user's own copies of the templates (same file names). With ``dry_run`` nothing is
+    written, but the plan, the targets and the templates are checked. Files docgen wrote
+    before are replaced; any other file in the way needs ``force``.
+    With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch) and
+    committed with them, so a failed conversion leaves OUT as it was. ``jobs`` processes
+    render in parallel (default: one for small runs, every core for many);
+    ``progress(done, total)`` is called as documents are finished.
+    Raises a ``DocgenError`` (nothing written) when any document fails.
+    """
+    from docgen.plan.files import CheckReport, resolved_plan
+    from docgen.plan.placeholders import resolve_plan
+
+    if isinstance(plan, Plan):
+        resolved = resolve_plan(plan)
+    elif isinstance(plan, CheckReport):
+        if plan.resolved is None:
+            raise PlanError(plan.problems)
+        resolved = plan.resolved
+    else:
+        resolved = resolved_plan(plan)
+    kinds = parse_kinds(only)
+    documents = plan_documents(resolved, kinds, unit)
+    out = Path(out_dir)
+    paths = [d.path for d in documents]
+    if pdf:
+        paths += [p.with_suffix(".pdf") for p in paths]
+    check_targets(out, paths, force=force)
+    targets = [out / p for p in paths]
+    folder = Path(templates) if templates is not None else templates_dir()
+    compile_templates(documents, folder)  # a broken template fails the run (or the dry run) before OUT is touched
+    if dry_run:
+        return targets
+    if pdf:
+        from docgen.office.convert import find_office
+
+        find_office()  # before anything is written
+    with staging(out) as stage:
+        hashes = render_into(stage, documents, folder, jobs=jobs, progress=progress)
+        outputs = {document.path: document.kind for document in documents}
+        if pdf:
+            outputs |= _convert_staged(stage, outputs)
+        commit(out, stage, outputs, replaced_kinds=set() if unit else set(kinds or KINDS), hashes=hashes)
+    return targets
+
+
+def _convert_staged(stage: Path, documents: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+    """PDFs of the staged documents, made in one LibreOffice run beside them: path -> kind."""
+    from docgen.office.convert import convert_to_pdf
+
+    convert_to_pdf([stage / p for p in documents])
+    return {p.with_suffix(".pdf"): kind for p, kind in documents.items()}

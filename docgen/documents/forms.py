@@ -1,0 +1,42 @@
+"""The 活动安排 form: blank (the notice's attachment and the form on its own) and prefilled per unit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docgen import chinese
+from docgen.plan.model import Plan, Unit
+
+
+def form_context(
+    plan: Plan, *, submitter: str = "", filled: Sequence[Sequence[str]] = (), blank_rows: int | None = None
+) -> dict[str, Any]:
+    """The 活动安排 form: prefilled rows first, then blank rows (the plan's number by default)."""
+    width = len(plan.form.columns)
+    rows = [list(r) + [""] * (width - len(r)) for r in filled]
+    rows += [[""] * width for _ in range(plan.form.blank_rows if blank_rows is None else blank_rows)]
+    return {
+        "title": plan.form_title,
+        "submitter_label": plan.form.submitter,
+        "submitter": submitter,
+        "year": plan.year,
+        "month_blank": chinese.IDEOGRAPHIC_SPACE * 2,
+        "day_blank": chinese.IDEOGRAPHIC_SPACE * 2,
+        "columns": list(plan.form.columns),
+        "rows": rows,
+        "remark": plan.form.remark,
+        "activities": [f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1)],
+    }
+
+
+def unit_form_context(plan: Plan, unit: Unit) -> dict[str, Any]:
+    """The form prefilled for one unit: one row per task it carries, then blank rows."""
+    filled = [[task.title, "", "", "", unit.name, "", ""] for _, task in plan.tasks_of(unit.id)]
+    blank = max(plan.form.blank_rows - len(filled), 5)
+    return {"form": form_context(plan, submitter=unit.name, filled=filled, blank_rows=blank)}
+
+
+def blank_form_context(plan: Plan) -> dict[str, Any]:
+    """The form with the plan's blank rows, as the form document receives it."""
+    return {"form": form_context(plan)}

@@ -1,0 +1,109 @@
+"""Each kind of document: its template, its file name and its context, built from the plan.
+
+Contexts are plain data (strings, lists, dicts), so they can cross process boundaries and a
+template author can see exactly what a template receives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Sequence
+from functools import partial
+from pathlib import PurePosixPath
+
+from docgen.documents.forms import blank_form_context, unit_form_context
+from docgen.documents.letter import letter_context
+from docgen.documents.notice import notice_context
+from docgen.documents.task_sheet import task_sheet_context
+from docgen.errors import Problem, UnknownUnitError
+from docgen.plan.model import Plan, Unit
+from docgen.rendering.filenames import safe_stem
+from docgen.rendering.jobs import Document
+
+KINDS = ("notice", "form", "letter", "task-sheet", "unit-form")
+TEMPLATE_OF = {
+    "notice": "notice.docx",
+    "form": "form.docx",
+    "letter": "letter.docx",
+    "task-sheet": "task-sheet.docx",
+    "unit-form": "form.docx",
+}
+TASK_SHEET_FOLDER = "任务单"
+UNIT_FORM_FOLDER = "活动安排表"
+
+
+def find_unit(plan: Plan, wanted: str) -> Unit:
+    """The unit named by id, name or full name; ``UnknownUnitError`` with suggestions otherwise."""
+    for unit in plan.units:
+        if wanted in (unit.id, unit.name, unit.full_name):
+            return unit
+    names = [n for u in plan.units for n in (u.id, u.name)]
+    guesses = difflib.get_close_matches(wanted, names, n=3, cutoff=0.4)
+    code = "unknown-unit-name-suggest" if guesses else "unknown-unit-name"
+    known = ", ".join(f"{u.id} ({u.name})" for u in plan.units)  # each unit once, id and name together
+    raise UnknownUnitError([Problem(code, {"unit": wanted, "suggestion": "、".join(guesses), "known": known})])
+
+
+def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePosixPath:
+    stem = safe_stem(f"{unit.name}-{suffix}")
+    if stem in taken:
+        stem = safe_stem(f"{unit.name}-{unit.id}-{suffix}")
+    taken.add(stem)
+    return PurePosixPath(f"{folder}/{stem}.docx")
+
+
+def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | None = None) -> list[Document]:
+    """Every document of the requested kinds (all when ``only`` is None), in a stable order.
+
+    ``unit`` (id, name or full name) limits task sheets and unit forms to that unit.
+    """
+    kinds = KINDS if only is None else [k for k in KINDS if k in only]
+    units = plan.responsible_units()
+    if unit is not None:
+        chosen = find_unit(plan, unit)
+        units = [u for u in units if u.id == chosen.id]
+    campaign = safe_stem(f"{plan.year}年{plan.campaign}")
+    documents: list[Document] = []
+    for kind in kinds:
+        template = TEMPLATE_OF[kind]
+        if kind == "notice":
+            path = PurePosixPath(safe_stem(plan.notice_title) + ".docx")
+            documents.append(Document(kind, template, path, partial(notice_context, plan)))
+        elif kind == "form":
+            path = PurePosixPath(safe_stem(plan.form_title) + ".docx")
+            documents.append(Document(kind, template, path, partial(blank_form_context, plan)))
+        elif kind == "letter":
+            path = PurePosixPath(safe_stem(plan.letter.title) + ".docx")
+            documents.append(Document(kind, template, path, partial(letter_context, plan)))
+        elif kind == "task-sheet":
+            taken: set[str] = set()
+            for u in units:
+                path = _unit_path(TASK_SHEET_FOLDER, u, f"{campaign}任务单", taken)
+                documents.append(Document(kind, template, path, partial(task_sheet_context, plan, u)))
+        elif kind == "unit-form":
+            taken = set()
+            for u in units:
+                path = _unit_path(UNIT_FORM_FOLDER, u, f"{campaign}{plan.form.title}", taken)
+                documents.append(Document(kind, template, path, partial(unit_form_context, plan, u)))
+    return _distinct_paths(documents)
+
+
+def _distinct_paths(documents: list[Document]) -> list[Document]:
+    """Documents whose paths differ even where case does not count (Windows, macOS).
+
+    Titles and names are free text, so two documents can end up with one file name (a letter
+    titled like the notice, units whose names agree in their first 80 characters); a later
+    one gets "-2", "-3" and so on, rather than overwriting the earlier one.
+    """
+    taken: set[str] = set()
+    distinct = []
+    for document in documents:
+        path, n, key = document.path, 1, document.path.as_posix().casefold()
+        while key in taken:
+            n += 1
+            path = document.path.with_name(f"{document.path.stem}-{n}{document.path.suffix}")
+            key = path.as_posix().casefold()
+        taken.add(key)
+        distinct.append(dataclasses.replace(document, path=path) if path != document.path else document)
+    return distinct

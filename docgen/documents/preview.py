@@ -1,0 +1,60 @@
+"""Page images of the documents, for a quick look on a machine without an office suite.
+
+The documents are rendered and converted to PDF in a temporary folder; only the PNGs reach
+the output folder, one per page, named after the document and the page number, in the same
+sub-folders the documents would have (``任务单/宣传部-...任务单-1.png``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from docgen.plan.model import Plan
+
+DEFAULT_RESOLUTION = 80
+PREVIEW = "preview"  # the kind the output manifest records for page images
+
+
+def preview(
+    plan: Plan | str | Path,
+    out_dir: str | Path,
+    only: str | Sequence[str] | None = None,
+    *,
+    unit: str | None = None,
+    templates: str | Path | None = None,
+    resolution: int = DEFAULT_RESOLUTION,
+    force: bool = False,
+) -> list[Path]:
+    """Write PNG images of every page of the requested documents into ``out_dir``; return them.
+
+    The images are written like documents (``docgen.rendering.outputs``): all or nothing, replacing the
+    previews docgen made before and nothing else unless ``force``. Raises ``OfficeError`` when
+    LibreOffice or pdftoppm is missing or fails.
+    """
+    from docgen.documents.batch import render
+    from docgen.office.pages import draw_pages, find_pdftoppm
+    from docgen.rendering.outputs import check_targets, commit, staging
+
+    pdftoppm = find_pdftoppm()
+    out = Path(out_dir)
+    with tempfile.TemporaryDirectory(prefix="docgen-preview-") as temporary:
+        work = Path(temporary)
+        written = render(plan, work / "documents", only, templates, unit=unit, pdf=True)
+        pages = work / "pages"
+        for pdf in (p for p in written if p.suffix == ".pdf"):
+            relative = pdf.relative_to(work / "documents")
+            drawn = pages / relative.parent
+            drawn.mkdir(parents=True, exist_ok=True)
+            draw_pages(pdftoppm, pdf, drawn / pdf.stem, resolution)
+        images = [PurePosixPath(png.relative_to(pages).as_posix()) for png in sorted(pages.rglob("*.png"))]
+        check_targets(out, images, force=force)
+        whole_run = only is None and unit is None  # only then are older images of other pages stale
+        with staging(out) as stage:
+            for image in images:
+                (stage / image).parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(pages / image, stage / image)
+            commit(out, stage, dict.fromkeys(images, PREVIEW), replaced_kinds={PREVIEW} if whole_run else set())
+    return [out / image for image in images]

@@ -1,0 +1,41 @@
+"""A unit's task sheet: its tasks, duties and deadlines, whom to contact, and the month at a glance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docgen import chinese
+from docgen.documents.deadlines import calendar_grid, deadline_text
+from docgen.documents.layout import HeadingCounter, unit_names
+from docgen.plan.model import Plan, Unit
+
+
+def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
+    """What one unit owes: its tasks (numbered as in the notice), duties, deadlines, contacts."""
+    tasks = []
+    for number, task in plan.tasks_of(unit.id):
+        partners = [u for u in task.units if u != unit.id]
+        shared = "与" + unit_names(plan, partners) + "共同承担。" if partners else "本部门独立承担。"
+        tasks.append(
+            {"number": chinese.section_number(2, number), "title": task.title, "partners": shared, "work": task.work}
+        )
+    duties = [
+        {"number": chinese.section_number(2, n), "title": r.title, "text": r.duty or r.text}
+        for n, r in plan.requirements_of(unit.id)
+    ]
+    deadlines = [d for _, d in plan.deadlines_of(unit.id)]
+    contact = plan.contact
+    return {
+        "heading": HeadingCounter(),
+        "institution": plan.institution,
+        "title": f"{plan.year}年“{plan.campaign}”任务单",
+        "unit": unit.name,
+        "theme": plan.theme,
+        "period": f"{chinese.full_date(plan.period.start)}至{chinese.month_day(plan.period.end)}",
+        "tasks": tasks,
+        "duties": duties,
+        "deadlines": [deadline_text(d) for d in deadlines],
+        "contact": f"{plan.unit(contact.unit).name}{contact.name}　电话：{contact.phone}　邮箱：{contact.email}",
+        "blank": "\uff3f" * 7,  # full-width low lines: an underline that every office suite prints
+        "calendar": calendar_grid(plan, deadlines),
+    }

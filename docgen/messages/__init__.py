@@ -1,0 +1,163 @@
+"""The words for every finding: a message and, where one helps, how to fix it, in the user's language.
+
+Part of the shared base: every stage may use it; it uses only ``docgen.errors``. Kept apart
+from the code that finds problems so that a finding stays data (code, place, parameters) and
+its text can come in the user's language: every message is marked with ``N_`` for Babel's
+extractor and translated through ``docgen.messages.language`` where it is shown. Loading
+this package makes ``str()`` of findings and errors use these words.
+
+- ``language``: the language of the run and its gettext catalog (``locale/``).
+- ``plan_words``, ``output_words``, ``returns_words``: the message tables, by stage.
+- ``places``: a dotted plan path in words (task 3's unit 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from docgen.errors import Finding, Severity, describe_with
+from docgen.messages import output_words, plan_words, returns_words
+from docgen.messages.language import ENGLISH, N_, current_language, translations
+from docgen.messages.places import describe
+
+MESSAGES: dict[str, tuple[str, str]] = {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES}
+
+# the words for the severities of review items, shown before each review item ("warning" also before a problem)
+REVIEW_KINDS = {"edit": N_("edit"), "warning": N_("warning"), "note": N_("note")}
+
+# Parameters whose value is one of docgen's own words (a kind of value, a weekday, a holiday),
+# translated like the message; any other parameter is the user's text or a number, shown as is.
+_WORD_PARAMS = frozenset({"expected", "found", "what", "weekday", "holiday", "end", "bound", "measure"})
+_WORD_VALUE_CODES = frozenset({"wrong-type"})  # "got a list": the value is a word when it is not shown itself
+_WORDS = (
+    # kinds of YAML value (docgen.plan.reading)
+    N_("text"),
+    N_("a whole number"),
+    N_("a number"),
+    N_("a list"),
+    N_("a mapping"),
+    N_("a date"),
+    N_("true or false"),
+    N_("nothing (an empty value)"),
+    N_("list"),
+    # limits of numbers and lengths (docgen.plan.reading)
+    N_("at least"),
+    N_("at most"),
+    N_("more than"),
+    N_("less than"),
+    N_("no fewer than"),
+    N_("no more than"),
+    N_("characters"),
+    N_("items"),
+    # the ends of the campaign period (docgen.plan.holidays)
+    N_("start"),
+    N_("end"),
+    # weekdays (docgen.plan.holidays)
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+    # holidays, as chinese_calendar and the holidays package name them (docgen.calendar.workdays)
+    N_("New Year's Day"),
+    N_("Spring Festival"),
+    N_("Chinese New Year (Spring Festival)"),
+    N_("Chinese New Year's Eve"),
+    N_("Tomb-sweeping Day"),
+    N_("Tomb-Sweeping Day"),
+    N_("Labour Day"),
+    N_("Labor Day"),
+    N_("Dragon Boat Festival"),
+    N_("Mid-autumn Festival"),
+    N_("Mid-Autumn Festival"),
+    N_("National Day"),
+    N_("Anti-Fascist 70th Day"),
+)
+_DATE = N_("{year}-{month:02d}-{day:02d}")
+_WITH_HINT = N_("{message} ({hint})")
+_AT_PLACE = N_("{place}: {message}")
+_WORD_SEPARATOR = N_("; ")
+
+Gettext = Callable[[str], str]
+
+
+def format_problem(problem: Finding, language: str | None = None) -> str:
+    """One line: ``FILE:LINE:COL: [warning: ]path: message (hint)``; parts that are unknown are left out.
+
+    ``language`` defaults to the current one (``docgen.messages.language``). The prefix is the same in every
+    language but for the word "warning"; a translated message starts with the place in words.
+    """
+    language = language or current_language()
+    gettext = translations(language).gettext
+    where = ":".join(str(part) for part in (problem.file, problem.line, problem.column) if part is not None)
+    prefix = f"{where}: " if where else ""
+    if not problem.is_error:
+        prefix += f"{gettext(REVIEW_KINDS[problem.severity.value])}: "
+    if problem.path:
+        prefix += f"{problem.path}: "
+    return prefix + _message(problem.code, problem.params, problem.path, gettext, language)
+
+
+def format_review_item(item: Finding, language: str | None = None) -> str:
+    """One line: ``FILE:LINE: kind: path: message (hint)``, the kind being edit, warning or note."""
+    language = language or current_language()
+    gettext = translations(language).gettext
+    where = ":".join(str(part) for part in (item.file, item.line) if part is not None)
+    prefix = f"{where}: " if where else ""
+    prefix += f"{gettext(REVIEW_KINDS[item.kind.value])}: "
+    if item.path:
+        prefix += f"{item.path}: "
+    return prefix + _message(item.code, item.params, item.path, gettext, language)
+
+
+def format_date(day: dt.date, language: str | None = None) -> str:
+    """A day as the language writes it: 2019-05-09, or 2019年5月9日."""
+    return _date(day, translations(language or current_language()).gettext)
+
+
+def _message(code: str, raw_params: Mapping[str, Any], path: str | None, gettext: Gettext, language: str) -> str:
+    message, hint = MESSAGES.get(code, ("{code}", ""))
+    params: dict[str, Any] = {"code": code, **{k: _show(code, k, v, gettext) for k, v in raw_params.items()}}
+    text = _fill(gettext(message), params)
+    if hint:
+        text = gettext(_WITH_HINT).format(message=text, hint=_fill(gettext(hint), params))
+    place = describe(path, gettext) if language != ENGLISH else ""
+    if place:
+        text = gettext(_AT_PLACE).format(place=place, message=text)
+    return text
+
+
+def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
+    """A parameter as the message shows it: dates in the language's form, docgen's words translated."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return _date(value, gettext)
+    if isinstance(value, str) and (name in _WORD_PARAMS or (name == "value" and code in _WORD_VALUE_CODES)):
+        return gettext(_WORD_SEPARATOR).join(gettext(word) for word in value.split("; "))
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _date(day: dt.date, gettext: Gettext) -> str:
+    return gettext(_DATE).format(year=day.year, month=day.month, day=day.day)
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def format_finding(finding: Finding, language: str | None = None) -> str:
+    """A finding as its line: review items (edit, note) as ``format_review_item``, others as ``format_problem``."""
+    if finding.severity in (Severity.EDIT, Severity.NOTE):
+        return format_review_item(finding, language)
+    return format_problem(finding, language)
+
+
+describe_with(format_finding)

@@ -1,0 +1,109 @@
+"""Messages about templates, outputs, LibreOffice and writing files.
+
+Each entry is a code: (message, hint), both marked for Babel; ``docgen.messages`` joins the tables.
+"""
+
+from __future__ import annotations
+
+from docgen.messages.language import N_
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # templates
+    "template-missing": (
+        N_("template not found"),
+        N_("copy the default templates with 'docgen init DIR', or fix --templates"),
+    ),
+    "template-unreadable": (
+        N_("not a readable .docx template: {detail}"),
+        N_("open it in Word or WPS and save it again as .docx"),
+    ),
+    "template-too-large": (N_("template is larger than {limit} MiB"), ""),
+    "template-syntax": (
+        N_("template tag error in {part}: {detail} (paragraph: {paragraph})"),
+        N_("check the {{{{ }}}} and {{% %}} tags in that paragraph"),
+    ),
+    "template-undefined": (
+        N_("the template uses a name the plan does not give: {detail} (paragraph: {paragraph})"),
+        N_("see the README's list of template names"),
+    ),
+    "template-unsafe": (
+        N_("the template tried something the sandbox forbids: {detail}"),
+        N_("templates may only use the names docgen gives them"),
+    ),
+    "template-failed": (N_("the template failed in {part}: {detail} (paragraph: {paragraph})"), ""),
+    "template-limit": (
+        N_("the template went past a limit in {part}: {detail} (paragraph: {paragraph})"),
+        N_("check its loops, macros and repeated text: a document needs far less"),
+    ),
+    "template-too-big-output": (
+        N_("the template produced more than {limit} characters in {part}"),
+        N_("check its loops"),
+    ),
+    "template-bad-xml": (
+        N_("the template produced a broken document part {part}: {detail}"),
+        N_("check the template's tags, e.g. a {{%p %}} tag beside other text"),
+    ),
+    # outputs
+    "unknown-unit-name": (N_("no unit is called '{unit}'"), N_("units: {known}")),
+    "unknown-unit-name-suggest": (N_("no unit is called '{unit}'"), N_("did you mean {suggestion}?")),
+    "unknown-kind": (N_("unknown document kind '{kind}'"), N_("kinds: {known}")),
+    "unknown-kind-suggest": (N_("unknown document kind '{kind}'"), N_("did you mean '{suggestion}'?")),
+    "output-outside": (N_("output path {path} would leave the output folder"), ""),
+    "output-symlink": (
+        N_("{path} is a symbolic link or leads outside the output folder; docgen will not write through it"),
+        N_("remove the link or choose another -o folder"),
+    ),
+    "output-not-file": (
+        N_("a folder or link stands where docgen would write a document"),
+        N_("move it away or choose another -o folder"),
+    ),
+    "output-folder-is-file": (N_("this is a file, not a folder for the outputs"), N_("give a folder with -o")),
+    "output-exists": (
+        N_("this file was not written by docgen (or was changed since); it is not overwritten"),
+        N_("move it away, or pass --force to replace it"),
+    ),
+    "output-busy": (
+        N_("another docgen run has been writing into this folder for more than {seconds} seconds"),
+        N_("wait for it to finish, or choose another -o folder"),
+    ),
+    "worker-died": (
+        N_("a rendering process stopped before it finished its documents; nothing was written"),
+        N_("run again; if it happens again, the system may be short of memory: try --jobs 1"),
+    ),
+    # LibreOffice and poppler (PDF output and previews)
+    "office-missing": (
+        N_("LibreOffice (soffice) is not installed or not on PATH; it is needed for PDF output and previews"),
+        N_("on Debian or Ubuntu: sudo apt-get install {packages}"),
+    ),
+    "tool-missing": (
+        N_("{tool} is not installed or not on PATH"),
+        N_("on Debian or Ubuntu: sudo apt-get install {package}"),
+    ),
+    "office-timeout": (
+        N_("LibreOffice did not finish converting {count} files within {seconds} seconds and was stopped"),
+        N_("try again; if it keeps happening, convert fewer documents at once with --only or --unit"),
+    ),
+    "office-failed": (
+        N_("LibreOffice failed (exit status {code}): {detail}"),
+        N_("run 'soffice --headless --version' to check the installation"),
+    ),
+    "pdf-not-produced": (
+        N_("LibreOffice wrote no PDF for this file (it said: {detail})"),
+        N_("open the file in LibreOffice Writer or Word to see whether it is damaged"),
+    ),
+    "pdf-name-clash": (N_("two documents would be converted to this same PDF"), N_("give them different file names")),
+    "preview-failed": (N_("pdftoppm could not draw the pages: {detail}"), ""),
+    # writing files
+    "file-exists": (N_("the file already exists"), N_("use --force to overwrite it")),
+    "write-failed": (N_("cannot write here: {reason}"), N_("choose another place, or check the disk")),
+    "write-denied": (
+        N_("no permission to write here"),
+        N_("choose a folder you may write to (-o), or ask for the right to write to this one"),
+    ),
+    "write-read-only": (N_("this place is read-only"), N_("choose another folder (-o)")),
+    "write-disk-full": (N_("the disk is full"), N_("free some space, or choose a folder on another disk (-o)")),
+    "write-no-folder": (
+        N_("the folder to write into does not exist and cannot be made"),
+        N_("check the path given with -o"),
+    ),
+}

@@ -1,0 +1,81 @@
+"""Messages about returned forms (docgen collect).
+
+Each entry is a code: (message, hint), both marked for Babel; ``docgen.messages`` joins the tables.
+"""
+
+from __future__ import annotations
+
+from docgen.messages.language import N_
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # returned forms (docgen collect)
+    "form-missing": (N_("file not found"), N_("check the path")),
+    "form-too-large": (
+        N_("the file is larger than {limit} MiB; it is not read"),
+        N_("a filled form is a few dozen KiB"),
+    ),
+    "form-old-word": (
+        N_("this is an old Word 97-2003 (.doc) file, not .docx"),
+        N_("open it in Word or WPS and save it as .docx"),
+    ),
+    "form-not-zip": (N_("not a .docx file (a .docx is a zip package)"), N_("return the form as .docx")),
+    "form-not-docx": (N_("a zip file, but not a Word document (.docx)"), N_("return the form as .docx")),
+    "form-corrupt": (N_("the .docx is damaged: {detail}"), N_("open it in Word or WPS and save it again")),
+    "form-member-too-large": (
+        N_("the part {member} inflates past {limit} MiB; it is not read"),
+        N_("a filled form is far smaller; check the file"),
+    ),
+    "form-bad-xml": (N_("the document's XML is broken: {detail}"), N_("open it in Word or WPS and save it again")),
+    "form-doctype": (
+        N_("the document's XML carries a DOCTYPE, which Word never writes; it is not read"),
+        N_("open it in Word or WPS and save it again"),
+    ),
+    "form-too-many-cells": (N_("the document has more than {limit} table cells; it is not read"), ""),
+    "form-no-table": (
+        N_("no 活动安排 table found (a header row with {columns})"),
+        N_("fill in the form docgen sent, keeping its header row"),
+    ),
+    "form-columns-missing": (
+        N_("the form's table lacks the column(s) {missing}"),
+        N_("keep every column of the form docgen sent"),
+    ),
+    "form-unknown-unit": (N_("unknown unit '{unit}' on the 上报部门 line"), N_("write the unit's name as in the plan")),
+    "form-unknown-unit-suggest": (N_("unknown unit '{unit}' on the 上报部门 line"), N_("did you mean {suggestion}?")),
+    "form-no-unit": (
+        N_("the {label} line names no unit"),
+        N_("write the unit's name after '{label}：'"),
+    ),
+    "form-unit-from-rows": (N_("the 上报部门 line is empty; the unit {unit} was taken from the rows"), ""),
+    "form-duplicate-unit": (
+        N_("{unit} returned two forms; {kept} (modified later) is used, {ignored} is ignored"),
+        N_("remove the one that is out of date"),
+    ),
+    "unit-not-returned": (N_("{unit} has not returned its form"), ""),
+    "row-not-filled": (N_("only the item {item} is filled in; the row is left out"), N_("fill it in or delete it")),
+    "row-no-item": (N_("the activity item (活动项目) is empty"), N_("write the task's title or its number")),
+    "row-unknown-item": (
+        N_("the item '{item}' is not one of the plan's tasks"),
+        N_("write a task's title or its number 1-{count}"),
+    ),
+    "row-unknown-item-suggest": (
+        N_("the item '{item}' is not one of the plan's tasks"),
+        N_("did you mean '{suggestion}'?"),
+    ),
+    "row-when-empty": (N_("the date (活动时间) is empty"), N_("write it as 5月10日 or 5月10日-12日")),
+    "row-when-unreadable": (
+        N_("cannot read the date '{text}'"),
+        N_("write one day or range, e.g. 5月10日, 5月10日-12日, 5月10日 14:30"),
+    ),
+    "row-when-no-such-day": (N_("'{text}' names a day that does not exist"), N_("check the month and day")),
+    "row-when-reversed": (N_("'{text}' ends before it starts"), N_("check the order of the dates or times")),
+    "row-date-outside": (
+        N_("'{text}' is outside the campaign period {start} to {end}"),
+        N_("check the date"),
+    ),
+    "row-no-person": (N_("the contact person (负责人或联络人) is empty"), N_("name the person to contact")),
+    "row-no-phone": (N_("the phone (联系电话) is empty"), N_("give an 8-digit, area-code or mobile number")),
+    "row-bad-phone": (
+        N_("'{phone}' is not a phone number"),
+        N_("write 8 digits (84825237), with area code (0431-84825237), or an 11-digit mobile"),
+    ),
+}

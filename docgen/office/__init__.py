@@ -1,0 +1,8 @@
+"""LibreOffice and poppler: .docx to PDF with the fonts a Chinese document needs, PDF to images.
+
+Knows files, not plans. May use only the shared base; ``docgen.documents`` uses it.
+
+- ``convert``: LibreOffice headless conversion in a private profile, with docgen's font map.
+- ``pages``: page images of PDFs (pdftoppm).
+- ``fonts/fonts.conf``: the fontconfig aliases that map 仿宋, 黑体, 楷体 to installed faces.
+"""

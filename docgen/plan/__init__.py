@@ -1,0 +1,13 @@
+"""The plan: what a plan file may hold, reading it with positions, and every check on it.
+
+The first stage: a YAML file becomes a typed ``Plan``, or a list of located findings. May use
+the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``) and
+``docgen.calendar``; every later stage uses it.
+
+- ``model``: the typed plan, field by field (pydantic).
+- ``reading``: YAML to nodes with positions, safely; ``validation``: nodes to a ``Plan``.
+- ``yaml_errors``: libyaml's errors told in plain words; ``sourcemap``: where a value stands.
+- ``checks``: rules that span fields; ``holidays``: the plan's dates against the calendar.
+- ``placeholders``: running text with ``{{ … }}``, its sandbox, context and filters.
+- ``files``: ``load_plan`` and ``check_plan``, the entry points; ``schema``: the JSON Schema.
+"""

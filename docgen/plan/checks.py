@@ -1,0 +1,184 @@
+"""Rules that span fields (references, dates against the period and year), and where in the file a text problem stands.
+
+They run on a plan that already passed the schema, and return located problems; what a careful
+reader would merely question is a warning, what makes a document wrong is an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from docgen.errors import Problem, Severity
+from docgen.plan.model import Plan
+from docgen.plan.placeholders import TextProblem
+from docgen.plan.sourcemap import SourceMap, dotted
+
+PathT = tuple[str | int, ...]
+Finding = tuple[PathT, str, dict[str, Any], Severity]
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ERROR, _WARNING = Severity.ERROR, Severity.WARNING
+MAX_CALENDAR_DAYS = 400  # the period and the dated deadlines, as a task sheet's calendar shows them
+
+
+def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
+    """Every cross-field problem of a schema-valid plan, located in its source file."""
+    findings = [
+        *_forbidden_characters(data, ()),
+        *_registry(plan, source),
+        *_references(plan),
+        *_dates(plan),
+        *_calendar_span(plan),
+        *_duties(plan),
+        *_letter(plan),
+    ]
+    problems = []
+    for path, code, params, severity in findings:
+        line, column = source.locate(path)
+        if code == "forbidden-character":
+            line, column = source.locate_in_text(path, _value_at(data, path), params["offset"])
+        problems.append(Problem(code, params, source.file, line, column, dotted(path), severity))
+    return problems
+
+
+def located_texts(found: list[TextProblem], source: SourceMap) -> list[Problem]:
+    """Running-text problems (``text.check_texts``) located in the source file, inside the text itself."""
+    problems = []
+    for text in found:
+        line, column = source.locate_in_text(text.path, text.text, text.offset)
+        problems.append(Problem(text.code, text.params, source.file, line, column, dotted(text.path)))
+    return problems
+
+
+def _value_at(data: Any, path: PathT) -> str:
+    for part in path:
+        data = data[part]
+    return str(data)
+
+
+def _forbidden_characters(value: Any, path: PathT) -> Iterator[Finding]:
+    if isinstance(value, str):
+        match = _XML_FORBIDDEN.search(value)
+        if match:
+            params = {"code": f"U+{ord(match.group()):04X}", "offset": match.start()}
+            yield path, "forbidden-character", params, _ERROR
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _forbidden_characters(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _forbidden_characters(item, (*path, i))
+
+
+def _registry(plan: Plan, source: SourceMap) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for i, unit in enumerate(plan.units):
+        if unit.id in seen:
+            first_line, _ = source.locate(("units", seen[unit.id], "id"))
+            yield ("units", i, "id"), "duplicate-unit-id", {"id": unit.id, "first_line": first_line}, _ERROR
+        else:
+            seen[unit.id] = i
+    names: dict[str, int] = {}
+    for i, unit in enumerate(plan.units):
+        if unit.name in names:
+            yield ("units", i, "name"), "duplicate-unit-name", {"name": unit.name}, _WARNING
+        names.setdefault(unit.name, i)
+    task_ids: set[str] = set()
+    for i, task in enumerate(plan.tasks):
+        if task.id in task_ids:
+            yield ("tasks", i, "id"), "duplicate-task-id", {"id": task.id}, _ERROR
+        task_ids.add(task.id)
+        for j, unit_id in enumerate(task.units):
+            if unit_id in task.units[:j]:
+                yield ("tasks", i, "units", j), "repeated-unit", {"id": unit_id}, _WARNING
+
+
+def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:
+    yield ("issuer",), plan.issuer
+    yield ("organization", "lead"), plan.organization.lead
+    for i, unit_id in enumerate(plan.organization.cooperating):
+        yield ("organization", "cooperating", i), unit_id
+    for i, task in enumerate(plan.tasks):
+        for j, unit_id in enumerate(task.units):
+            yield ("tasks", i, "units", j), unit_id
+    for i, requirement in enumerate(plan.requirements):
+        for j, unit_id in enumerate(requirement.units):
+            yield ("requirements", i, "units", j), unit_id
+    for key, deadline in plan.deadlines.items():
+        if deadline.to is not None:
+            yield ("deadlines", key, "to"), deadline.to
+    yield ("contact", "unit"), plan.contact.unit
+    yield ("letter", "sender"), plan.letter.sender
+
+
+def _references(plan: Plan) -> Iterator[Finding]:
+    unit_ids = list(dict.fromkeys(u.id for u in plan.units))
+    known_units = set(unit_ids)  # a list would make this quadratic in the number of units
+    for path, unit_id in _unit_references(plan):
+        if unit_id not in known_units:
+            yield path, *_unknown("unknown-unit", unit_id, unit_ids)
+    task_ids = [t.id for t in plan.tasks]
+    known_tasks = set(task_ids)
+    for key, deadline in plan.deadlines.items():
+        if deadline.task is not None and deadline.task not in known_tasks:
+            yield ("deadlines", key, "task"), *_unknown("unknown-task", deadline.task, task_ids)
+
+
+def _unknown(code: str, value: str, known: list[str]) -> tuple[str, dict[str, Any], Severity]:
+    guess = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
+    params = {"id": value, "suggestion": guess[0] if guess else "", "known": ", ".join(known)}
+    return (code + "-suggest" if guess else code), params, _ERROR
+
+
+def _dates(plan: Plan) -> Iterator[Finding]:
+    start, end = plan.period.start, plan.period.end
+    if end < start:
+        yield ("period", "end"), "period-reversed", {"start": start, "end": end}, _ERROR
+    for path, day in plan.dates():
+        if day.year != plan.year:
+            yield path, "date-outside-year", {"date": day, "year": plan.year}, _WARNING
+    if plan.issued > start:
+        yield ("issued",), "issued-after-start", {"issued": plan.issued, "start": start}, _WARNING
+    for key, deadline in plan.deadlines.items():
+        if deadline.date is None:
+            continue
+        day = deadline.date
+        if not start <= day <= end and not deadline.after_end:
+            yield (
+                ("deadlines", key, "date"),
+                "deadline-outside-period",
+                {"date": day, "start": start, "end": end},
+                _WARNING,
+            )
+        if deadline.after_end and day <= end:
+            yield ("deadlines", key, "date"), "summary-before-end", {"date": day, "end": end}, _WARNING
+
+
+def _calendar_span(plan: Plan) -> Iterator[Finding]:
+    """A task sheet's calendar shows every week from the first date to the last one.
+
+    Dates centuries apart (a typo in a year) would make it thousands of pages long.
+    """
+    dated = [(path, day) for path, day in plan.dates() if path[0] in ("period", "deadlines")]
+    first = min(day for _, day in dated)
+    last = max(day for _, day in dated)
+    if (last - first).days > MAX_CALENDAR_DAYS:
+        start, end = plan.period.start, plan.period.end
+        path, _ = max(dated, key=lambda item: max((start - item[1]).days, (item[1] - end).days))
+        params = {"first": first, "last": last, "limit": MAX_CALENDAR_DAYS}
+        yield path, "calendar-too-long", params, _ERROR
+
+
+def _duties(plan: Plan) -> Iterator[Finding]:
+    responsible = {u.id for u in plan.responsible_units()}
+    for i, unit in enumerate(plan.units):
+        if unit.id not in responsible:
+            yield ("units", i, "id"), "unit-without-duty", {"id": unit.id, "name": unit.name}, _WARNING
+
+
+def _letter(plan: Plan) -> Iterator[Finding]:
+    for name in ("hotline", "website", "address"):
+        if getattr(plan.letter, name) is None:
+            yield ("letter",), "letter-optional-missing", {"field": name}, _WARNING

@@ -1,0 +1,235 @@
+"""Plan file -> YAML nodes and data with positions: safe YAML, duplicate keys, every problem at once.
+
+YAML is composed to nodes first (never constructed through arbitrary tags) and walked once to
+find duplicate keys and to record positions; ``docgen.plan.validation`` then makes the data a
+``Plan``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from docgen.errors import PlanError, Problem, Severity
+from docgen.plan.sourcemap import SourceMap, dotted
+from docgen.plan.yaml_errors import MAX_DEPTH, character_problem, quoted, syntax_problem
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_NODES = 200_000
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+STR_TAG = "tag:yaml.org,2002:str"
+_STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PlanLoader(_Loader):  # type: ignore[misc]
+    """Safe loader that leaves dates as text: pydantic parses them and reports bad ones."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass
+class LoadedYaml:
+    """A YAML file's data with the positions of its nodes, and problems found on the way."""
+
+    data: Any
+    source: SourceMap
+    problems: list[Problem]
+    text: str
+    root: yaml.Node | None = None  # the composed nodes, for edits at their marks (new-year)
+
+
+def read_text(path: Path) -> tuple[str, list[Problem]]:
+    """The file's text: UTF-8 (a BOM is fine); GB18030 is read with a warning to resave it."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise PlanError([Problem("file-is-directory", {}, file=name)])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise PlanError([Problem("file-missing", {}, file=name)]) from None
+    except OSError as exc:
+        raise PlanError([Problem("file-unreadable", {"reason": exc.strerror or str(exc)}, file=name)]) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise PlanError([Problem("file-too-large", {"limit": MAX_FILE_BYTES // (1024 * 1024)}, file=name)])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        before = raw[: utf8_error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
+        raise PlanError([Problem("not-utf8", {}, file=name, line=line, column=column)]) from None
+    return text, [Problem("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)]
+
+
+def compose(text: str, name: str) -> LoadedYaml:
+    """Parse YAML text into plain data and a source map, refusing unsafe or explosive input."""
+    try:
+        root = yaml.compose(text, Loader=PlanLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise PlanError([syntax_problem(exc, text, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise PlanError([character_problem(exc, text, name)]) from None
+    except yaml.YAMLError as exc:
+        raise PlanError([Problem("yaml-syntax", {"detail": str(exc)}, file=name)]) from None
+    except RecursionError:
+        raise PlanError([Problem("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
+    if root is None:
+        raise PlanError([Problem("empty-file", {}, file=name)])
+    walker = _Walker(name, text)
+    try:
+        data = walker.build(root, ())
+    except WalkAbortedError:
+        raise PlanError(walker.problems) from None
+    except RecursionError:
+        raise PlanError([Problem("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
+    if not isinstance(data, dict):
+        line, column = root.start_mark.line + 1, root.start_mark.column + 1
+        raise PlanError([Problem("not-a-mapping", {"found": kind_of(data)}, file=name, line=line, column=column)])
+    return LoadedYaml(data, walker.source, walker.problems, text, root)
+
+
+def kind_of(value: Any) -> str:
+    """How a person would call a YAML value's kind, for messages about the wrong one."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    return "a number" if isinstance(value, (int, float)) and not isinstance(value, bool) else "true or false"
+
+
+def short_repr(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut to 40 characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+class WalkAbortedError(Exception):
+    """Raised inside the walk when the data nests or expands past a limit; the problem is recorded."""
+
+
+class _Walker:
+    """Builds data from nodes, recording positions, duplicate keys and refused tags."""
+
+    def __init__(self, name: str, text: str = "") -> None:
+        self.source = SourceMap(name)
+        self.text = text
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = PlanLoader("")
+
+    def problem(self, code: str, node: yaml.Node, path: tuple[Any, ...], **params: Any) -> None:
+        self.problems.append(
+            Problem(
+                code,
+                params,
+                file=self.source.file,
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+                path=dotted(path),
+            )
+        )
+
+    def build(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+        """The plain value of ``node``; a refused or unreadable value becomes None, with a problem."""
+        self.count += 1
+        # Aliases can make a small file expand without end; the place is shown, not the long path.
+        if self.count > MAX_NODES:
+            self.problem("yaml-too-many-nodes", node, (), limit=MAX_NODES)
+            raise WalkAbortedError
+        if len(path) > MAX_DEPTH:
+            self.problem("yaml-too-deep", node, (), limit=MAX_DEPTH)
+            raise WalkAbortedError
+        self.source.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _STANDARD_TAGS:
+            self.problem("yaml-unsafe-tag", node, path, tag=_shown_tag(node.tag))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            written = self.text[node.start_mark.index : node.end_mark.index]
+            if node.flow_style and written.startswith("{{"):
+                # "theme: {{ year }}" is a mapping in YAML; the person meant a placeholder
+                params = {"char": "{", "suggestion": quoted(written)}
+                self.problem("yaml-unquoted-placeholder", node, path, **params)
+                return written
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
+            self._record_text_start(node, path)
+            return node.value  # most values are text: no need for the constructor's machinery
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
+        except (ValueError, KeyError, TypeError, OverflowError):
+            # An explicit tag on a value it cannot read, e.g. "!!int abc" or "!!bool maybe".
+            self.problem("yaml-tag-value", node, path, tag=_shown_tag(node.tag), value=short_repr(node.value))
+        return None
+
+    def _record_text_start(self, node: yaml.ScalarNode, path: tuple[Any, ...]) -> None:
+        """Note where a text's characters start when they stand in the file unchanged."""
+        mark = node.start_mark
+        if node.style is None and mark.line == node.end_mark.line:
+            self.source.texts[path] = (mark.line + 1, mark.column + 1)
+        elif node.style == "|" and mark.line + 1 < len(self.lines):
+            content = self.lines[mark.line + 1]
+            self.source.texts[path] = (mark.line + 2, len(content) - len(content.lstrip(" ")) + 1)
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
+        try:
+            self.constructor.flatten_mapping(node)
+        except yaml.YAMLError as exc:
+            self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
+            return {}
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem("yaml-complex-key", key_node, path)
+                continue
+            if key_node.tag not in _STANDARD_TAGS:
+                self.problem("yaml-unsafe-tag", key_node, path, tag=_shown_tag(key_node.tag))
+                continue
+            # Keys stay as written: "yes:" is the key "yes", "2019:" the key "2019".
+            key = str(key_node.value)
+            if key in first_seen:
+                self.problem("duplicate-key", key_node, (*path, key), key=key, first_line=first_seen[key])
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.source.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it is written in a file: ``!!python/name:os.system``, not its long form."""
+    return "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
+
+
+def load_yaml(path: Path) -> LoadedYaml:
+    """Read and compose a YAML file, raising ``PlanError`` for what makes it unreadable."""
+    text, problems = read_text(path)
+    try:
+        loaded = compose(text, str(path))
+    except PlanError as exc:
+        raise PlanError(problems + exc.problems) from None
+    loaded.problems[:0] = problems
+    return loaded

@@ -1,0 +1,230 @@
+"""Writing outputs all or nothing, and never over a file the user wrote.
+
+Documents are rendered into a staging folder inside OUT and moved into place only when every
+one succeeded. A manifest in OUT records what docgen wrote (with a hash), so the next run
+replaces its own files and refuses to overwrite anything else unless forced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from docgen.errors import OutputExistsError, Problem, WriteError, problem_error
+from docgen.rendering.lock import folder_locked
+
+MANIFEST = ".docgen-manifest.json"
+STAGING_PREFIX = ".docgen-staging-"
+
+
+def sha256(path: Path) -> str:
+    """The file's SHA-256 in hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+    """What docgen wrote into ``out_dir`` before: relative path -> {kind, sha256, previous}."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError, ValueError, OSError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {str(k): v for k, v in files.items() if isinstance(v, dict)} if isinstance(files, dict) else {}
+
+
+def _is_ours(path: Path, entry: dict[str, str] | None) -> bool:
+    if entry is None:
+        return False
+    return sha256(path) in {entry.get("sha256"), entry.get("previous")}
+
+
+def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -> None:
+    """Refuse targets that leave OUT, pass through a symlink, or would replace a user's file.
+
+    Each folder is looked at once and each target with one ``lstat``: a batch can hold
+    thousands of files, and this runs before any of them is rendered.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputExistsError([Problem("output-folder-is-file", {}, file=str(out_dir))])
+    manifest = read_manifest(out_dir)
+    problems = []
+    root, base = out_dir.resolve(), str(out_dir)
+    unsafe: dict[tuple[str, ...], bool] = {}
+    for relative in targets:
+        parts = relative.parts
+        if relative.is_absolute() or ".." in parts:
+            problems.append(Problem("output-outside", {"path": str(relative)}, file=str(out_dir / relative)))
+            continue
+        folder = next(
+            (parts[:i] for i in range(1, len(parts)) if _unsafe_folder(out_dir, root, parts[:i], unsafe)), None
+        )
+        if folder is not None:
+            path = str(out_dir.joinpath(*folder))
+            problems.append(Problem("output-symlink", {"path": path}, file=path))
+            continue
+        path = _join(base, relative)
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(mode) or stat.S_ISDIR(mode):
+            problems.append(Problem("output-not-file", {}, file=path))
+        elif not force and not _is_ours(Path(path), manifest.get(relative.as_posix())):
+            problems.append(Problem("output-exists", {}, file=path))
+    if problems:
+        raise OutputExistsError(problems)
+
+
+def _join(base: str, relative: PurePosixPath) -> str:
+    """``base/relative`` as text: a pathlib path costs microseconds to make, and a batch makes thousands."""
+    return os.path.join(base, *relative.parts)  # noqa: PTH118
+
+
+def _unsafe_folder(out_dir: Path, root: Path, parts: tuple[str, ...], seen: dict[tuple[str, ...], bool]) -> bool:
+    """Whether the folder ``parts`` inside OUT is a symlink or leads outside it (each folder looked at once)."""
+    if parts not in seen:
+        folder = out_dir.joinpath(*parts)
+        seen[parts] = folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(root))
+    return seen[parts]
+
+
+@contextlib.contextmanager
+def staging(out_dir: Path) -> Iterator[Path]:
+    """A fresh staging folder inside OUT (same file system, so moves are atomic), removed after.
+
+    The run holds OUT's lock meanwhile (``folderlock``), so a second run into OUT waits for it.
+    Everything written inside the block is an output, so a failure to write there (no
+    permission, a full disk) becomes a ``WriteError`` naming the folder.
+    """
+    with contextlib.ExitStack() as stack:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(folder_locked(out_dir))  # another run's staging folder is not a leftover
+            for leftover in out_dir.glob(STAGING_PREFIX + "*"):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+            folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+        except OSError as exc:
+            raise write_error(exc, out_dir) from exc
+        try:
+            yield folder
+        except OSError as exc:
+            raise write_error(exc, out_dir) from exc
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+_WRITE_CODES = {
+    errno.EACCES: "write-denied",
+    errno.EPERM: "write-denied",
+    errno.EROFS: "write-read-only",
+    errno.ENOSPC: "write-disk-full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "write-disk-full",  # disk quota; not every system has it
+    errno.ENOENT: "write-no-folder",
+}
+
+
+def write_error(exc: OSError, path: Path) -> WriteError:
+    """An operating system's refusal to write, as a problem in the user's language.
+
+    It names ``path``, the file or folder the user chose, not the staging or temporary file
+    docgen was writing when it failed.
+    """
+    code = _WRITE_CODES.get(exc.errno or 0, "write-failed")
+    return WriteError([Problem(code, {"reason": exc.strerror or str(exc)}, file=str(path))])
+
+
+def commit(
+    out_dir: Path,
+    stage: Path,
+    outputs: dict[PurePosixPath, str],
+    *,
+    replaced_kinds: set[str],
+    hashes: dict[PurePosixPath, str] | None = None,
+) -> None:
+    """Move staged outputs into OUT and record them; drop stale outputs of the kinds re-rendered.
+
+    ``outputs`` maps each staged file (relative path) to its document kind; ``hashes`` holds
+    the SHA-256 of those already known (the workers hash what they write). The manifest is
+    written before the moves and keeps each file's previous hash, so a run stopped halfway
+    still recognises every file as docgen's own.
+    """
+    old = read_manifest(out_dir)
+    new = {k: v for k, v in old.items()}
+    for relative, kind in outputs.items():
+        key = relative.as_posix()
+        previous = old.get(key, {}).get("sha256", "")
+        digest = (hashes or {}).get(relative) or sha256(stage / relative)
+        new[key] = {"kind": kind, "sha256": digest, "previous": previous}
+    stale = [
+        key for key, entry in old.items() if entry.get("kind") in replaced_kinds and PurePosixPath(key) not in outputs
+    ]
+    for key in stale:
+        del new[key]
+    _write_manifest(out_dir, new)
+    made: set[tuple[str, ...]] = set()
+    for relative in outputs:
+        if relative.parts[:-1] not in made:
+            out_dir.joinpath(*relative.parts[:-1]).mkdir(parents=True, exist_ok=True)
+            made.add(relative.parts[:-1])
+        os.replace(_join(str(stage), relative), _join(str(out_dir), relative))  # noqa: PTH105 - see _join
+    for key in stale:
+        path = out_dir / key
+        if _inside(out_dir, PurePosixPath(key)) and path.is_file() and _is_ours(path, old[key]):
+            path.unlink()
+
+
+def _inside(out_dir: Path, relative: PurePosixPath) -> bool:
+    """Whether ``relative`` names a file in OUT reached without ``..`` or any symlink.
+
+    The manifest is a file in OUT that anyone can edit; a path from it is trusted only this far.
+    """
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        return False
+    steps = [out_dir / PurePosixPath(*relative.parts[:i]) for i in range(1, len(relative.parts) + 1)]
+    return not any(step.is_symlink() for step in steps)
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
+    # One file a line, for a person who looks; json's indenting encoder is many times slower.
+    lines = ",\n".join(f"  {_JSON.encode(key)}: {_JSON.encode(files[key])}" for key in sorted(files))
+    text = f'{{\n "files": {{\n{lines}\n }},\n "generator": "docgen"\n}}'
+    handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=out_dir)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(text + "\n")
+    Path(temp).chmod(0o644)
+    Path(temp).replace(out_dir / MANIFEST)
+
+
+def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` as UTF-8 to ``path`` (creating its folder); an existing file is replaced only with ``force``."""
+    if path.exists() and not force:
+        raise problem_error(OutputExistsError, "file-exists", path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("xb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise write_error(exc, path) from exc

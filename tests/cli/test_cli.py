@@ -1,0 +1,173 @@
+"""The `docgen` command: exit codes 0/1/2, the check summary, problems on stderr, schema, version."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import ROOT, SHIPPED_PLAN
+
+import docgen
+from docgen.cli import main
+from docgen.errors import PlanError, Problem
+
+SHIPPED = SHIPPED_PLAN.read_text(encoding="utf-8")
+SUMMARY = "OK: 2019, 7 tasks, 17 units (17 responsible), period 2019-04-28 to 2019-05-28, 4 deadlines"
+
+
+def edit(old: str, new: str, text: str = SHIPPED) -> str:
+    assert old in text, f"the shipped plan no longer holds {old!r}; update this test"
+    return text.replace(old, new, 1)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), prog_name="docgen")
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def without_warnings() -> str:
+    """The shipped plan with the seed's questionable dates and the letter's missing lines settled."""
+    text = edit("issued: 2019-04-30", "issued: 2019-04-26")
+    text = edit("    date: 2019-05-24", "    date: 2019-05-31", text)
+    # the period starts on a 调休 Sunday and the first weekly reports fall in the Labour Day break
+    text = edit("  start: 2019-04-28", "  start: 2019-04-29", text)
+    text = edit("    weekday: 3", "    weekday: 1", text)
+    text = edit("    weekday: 4", "    weekday: 2", text)
+    return edit(
+        "  # hotline: 招生咨询电话",
+        "  hotline: 0431-00000000\n  website: https://example.edu.cn\n  address: 长春市",
+        text,
+    )
+
+
+def test_check_shipped_plan_prints_summary_and_warnings() -> None:
+    result = invoke("check", str(SHIPPED_PLAN))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{SHIPPED_PLAN}: {SUMMARY}, 8 warnings\n"
+    lines = result.stderr.splitlines()
+    assert len(lines) == 8
+    assert all(line.startswith(f"{SHIPPED_PLAN}:") and ": warning: " in line for line in lines)
+    assert f"{SHIPPED_PLAN}:28:9: warning: issued: the campaign starts (2019-04-28)" in result.stderr
+
+
+def test_check_defaults_to_data_campaign_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = invoke("check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{Path('data/campaign.yaml')}: OK: 2019")
+
+
+def test_warnings_fail_only_with_strict() -> None:
+    assert invoke("check", str(SHIPPED_PLAN)).exit_code == 0
+    result = invoke("check", "--strict", str(SHIPPED_PLAN))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 8
+
+
+def test_strict_passes_a_plan_without_warnings(tmp_path: Path) -> None:
+    path = write(tmp_path, without_warnings())
+    result = invoke("check", "--strict", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout == f"{path}: {SUMMARY.replace('2019-04-28', '2019-04-29')}, 0 warnings\n"
+
+
+def test_invalid_plan_lists_every_problem_on_stderr_and_exits_1(tmp_path: Path) -> None:
+    text = edit("year: 2019", "year: abc", edit("  blank_rows: 17", "  blank_rows: many"))
+    path = write(tmp_path, text)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    rows = line_of(text, "blank_rows: many")
+    assert result.stderr.splitlines() == [
+        f"{path}:{line_of(text, 'year: abc')}:7: year: expected a whole number, got 'abc'",
+        f"{path}:{rows}:15: form.blank_rows: expected a whole number, got 'many'",
+    ]
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_cross_field_errors_are_printed_with_their_line(tmp_path: Path) -> None:
+    text = edit("    units: [publicity, information]", "    units: [publicty, information]")
+    path = write(tmp_path, text)
+    result = invoke("check", str(path))
+    assert result.exit_code == 1, result.output
+    where = f"{path}:{line_of(text, 'publicty')}:13"
+    assert f"{where}: tasks[6].units[0]: unknown unit id 'publicty' (did you mean 'publicity'?)" in (
+        result.stderr.splitlines()
+    )
+
+
+def test_missing_plan_file_exits_1_with_one_line(tmp_path: Path) -> None:
+    result = invoke("check", str(tmp_path / "nowhere.yaml"))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"{tmp_path / 'nowhere.yaml'}: file not found (")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--bogus"], ["check", "a.yaml", "b.yaml"], ["no-such-command"], ["--bogus"]],
+    ids=["unknown-option", "extra-argument", "unknown-command", "unknown-group-option"],
+)
+def test_what_click_rejects_exits_2(args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert "Error:" in result.stderr
+
+
+def test_docgen_error_inside_a_command_is_a_located_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(path: object) -> None:
+        raise PlanError([Problem("file-unreadable", {"reason": "Permission denied"}, file="p.yaml")])
+
+    monkeypatch.setattr("docgen.plan.files.check_plan", fail)
+    result = invoke("check", "p.yaml")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == "p.yaml: cannot read the file: Permission denied\n"
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"docgen, version {docgen.__version__}\n"
+
+
+def test_schema_prints_the_models_json_schema() -> None:
+    result = invoke("schema")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == docgen.plan_schema()
+
+
+def test_python_m_docgen_check_reports_the_line_without_traceback(tmp_path: Path) -> None:
+    text = edit("\ndeadlines:\n", "\ndeadlnes:\n")
+    path = write(tmp_path, text)
+    line = line_of(text, "deadlnes:")
+    done = subprocess.run(
+        [sys.executable, "-m", "docgen", "check", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    assert f"{path}:{line}:1: deadlnes: unknown key 'deadlnes' (did you mean 'deadlines'?)" in done.stderr
+    assert "Traceback" not in done.stderr

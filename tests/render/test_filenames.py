@@ -1,0 +1,35 @@
+"""File names made from plan text work on every system and never leave their folder."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from docgen.rendering.filenames import MAX_STEM, safe_stem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年“职业教育宣传月”活动方案", "2019年职业教育宣传月活动方案"),
+        ("a/b\\c:d*e?f<g>h|i", "a_b_c_d_e_f_g_h_i"),
+        ("..", "文档"),
+        ("CON", "_CON"),
+        ("com1.docx", "_com1.docx"),
+        ("a\x00b", "a_b"),
+        ("  宣传部. ", "宣传部"),
+    ],
+)
+def test_safe_stem(text: str, expected: str) -> None:
+    assert safe_stem(text) == expected
+
+
+@given(st.text())
+def test_any_text_gives_a_harmless_name(text: str) -> None:
+    stem = safe_stem(text)
+    assert 0 < len(stem) <= MAX_STEM
+    assert not set(stem) & set('/\\:*?"<>|\x00')
+    assert stem not in {".", ".."}
+    assert not stem.endswith((".", " "))
+    assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
