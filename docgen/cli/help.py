@@ -9,7 +9,9 @@ the catalog by ``docgen.cli.extraction``; option texts are marked with ``N_`` wh
 from __future__ import annotations
 
 import inspect
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -78,6 +80,25 @@ class TranslatedContext(click.Context):
     """A context whose help formatter speaks the language."""
 
     formatter_class = TranslatedFormatter
+
+    def make_formatter(self) -> click.HelpFormatter:
+        """The formatter, given the terminal's width here: click would import shutil for it (2 ms)."""
+        width = self.terminal_width
+        if width is None:  # as click.HelpFormatter does: a width forced by click's test runner, else the terminal's
+            width = click.formatting.FORCED_WIDTH or _terminal_columns(self.max_content_width or 80)
+        return self.formatter_class(width=width, max_width=self.max_content_width)
+
+
+def _terminal_columns(max_width: int) -> int:
+    """Help's width as click computes it: the terminal's columns (``COLUMNS`` first), at most 78."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno() if sys.__stdout__ else 1).columns
+        except (OSError, ValueError):
+            columns = 80
+    return max(min(columns, max_width) - 2, 50)
 
 
 class TranslatedCommand(click.Command):
@@ -169,11 +190,13 @@ def _help_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] 
 
 
 def _is_wide(text: str) -> bool:
-    return any(_width(char) == 2 for char in text)
+    return not text.isascii() and any(unicodedata.east_asian_width(char) in "WF" for char in text)
 
 
 def _width(text: str) -> int:
     """Terminal columns ``text`` takes: two for each wide (East Asian) character."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 

@@ -15,14 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from docgen.errors import Finding, Severity, describe_with
-from docgen.messages import output_words, plan_words, returns_words
 from docgen.messages.language import ENGLISH, N_, current_language, translations
 from docgen.messages.places import describe
 
-MESSAGES: dict[str, tuple[str, str]] = {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES}
+
+@cache
+def message_table() -> dict[str, tuple[str, str]]:
+    """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``."""
+    from docgen.messages import output_words, plan_words, returns_words
+
+    return {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES}
+
 
 # the words for the severities of review items, shown before each review item ("warning" also before a problem)
 REVIEW_KINDS = {"edit": N_("edit"), "warning": N_("warning"), "note": N_("note")}
@@ -120,7 +127,7 @@ def format_date(day: dt.date, language: str | None = None) -> str:
 
 
 def _message(code: str, raw_params: Mapping[str, Any], path: str | None, gettext: Gettext, language: str) -> str:
-    message, hint = MESSAGES.get(code, ("{code}", ""))
+    message, hint = message_table().get(code, ("{code}", ""))
     params: dict[str, Any] = {"code": code, **{k: _show(code, k, v, gettext) for k, v in raw_params.items()}}
     text = _fill(gettext(message), params)
     if hint:
