@@ -27,8 +27,6 @@ from ooxml import (
 )
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-# The form's seven columns and their relative widths: item, content, time, place, unit, person, phone.
-FORM_WEIGHTS = [16, 23, 12, 12, 12, 15, 12]
 
 
 def signature(sect: str = "") -> str:
@@ -62,76 +60,103 @@ def heading_row(names: str, widths: list[int], height: int | None = None) -> str
     return row(cells, header=True, height=height)
 
 
-def form_part(*, attachment_label: bool) -> str:
-    """The 活动安排 form: title, submitter and date line, seven-column table, remark."""
+def attachment_page(name: str, *, label: str | None) -> str:
+    """One attachment page from ``name`` in the context: label, title, who fills it in, the table, remarks.
+
+    The table itself comes from the context as XML (``{{p name.table }}``): its columns are the
+    plan's, any number of them.
+    """
     width = text_width(landscape=True)
-    widths = column_widths(width, FORM_WEIGHTS)
-    header = heading_row("form.columns", widths, height=567)
-    body_row = row(
-        "".join(cell(paragraph(f"{{{{ row[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),
-        height=454,
-    )
-    rows = tag_row("{%tr for row in form.rows %}", widths) + body_row + tag_row("{%tr endfor %}", widths)
-    label = paragraph("附件", "AttachmentLabel") if attachment_label else ""
     meta = paragraph(
         style="NoIndent",
         tabs=[("right", width)],
-        runs=run("{{ form.submitter_label }}：{{ form.submitter }}")
+        runs=run(f"{{{{ {name}.submitter_label }}}}：{{{{ {name}.submitter }}}}")
         + tab_run()
-        + run("{{ form.year }}年{{ form.month_blank }}月{{ form.day_blank }}日"),
+        + run(f"{{{{ {name}.year }}}}年{{{{ {name}.month_blank }}}}月{{{{ {name}.day_blank }}}}日"),
     )
     return (
-        label
-        + paragraph("{{ form.title }}", "Title")
+        (paragraph(label, "AttachmentLabel") if label else "")
+        + paragraph(f"{{{{ {name}.title }}}}", "Title")
+        + tag(f"{{%p if {name}.submitter_label %}}")
         + meta
-        + table([(str(i), w) for i, w in enumerate(FORM_WEIGHTS)], header, rows, width=width)
-        + paragraph("备注：{{ form.remark }}", "FormNote", before=120)
-        + tag("{%p for item in form.activities %}")
+        + tag("{%p endif %}")
+        + paragraph(f"{{{{p {name}.table }}}}")
+        + tag(f"{{%p if {name}.remark %}}")
+        + paragraph(f"备注：{{{{ {name}.remark }}}}", "FormNote", before=120)
+        + tag("{%p endif %}")
+        + tag(f"{{%p for item in {name}.activities %}}")
         + paragraph("{{ item }}", "FormNote", left=3 * 280)
         + tag("{%p endfor %}")
     )
 
 
 def notice() -> bytes:
-    """The 方案: every section of the seed, numbered by the template's heading() helper."""
+    """The notice: title lines, salutation, opening, the plan's sections as blocks, attachments.
+
+    The sections come from the context as a list of blocks (headings already numbered, paragraphs,
+    tables), so a plan decides which sections there are, in which order and under which headings.
+    The notice's section (portrait) ends with the signature when attachment pages follow; a
+    section left empty by the conditions is dropped by docgen's renderer.
+    """
+    last_line = "{{ signature[-1].padding }}{{ signature[-1].text }}"
     body = (
-        paragraph("{{ institution }}", "Title")
-        + paragraph("{{ title }}", "Title")
-        + paragraph()
-        + paragraph("{{ opening }}")
-        + paragraph("{{ heading(1) }}指导思想", "Heading1")
-        + paragraph("{{ ideology }}")
-        + paragraph("{{ heading(1) }}组织机构", "Heading1")
-        + tag("{%p for member in organization.rows %}")
-        + paragraph("{{ member.label }}：{{ member.names }}")
-        + tag("{%p endfor %}")
-        + paragraph("{{ organization.note }}")
-        + paragraph("{{ heading(1) }}活动时间及活动主题", "Heading1")
-        + paragraph("{{ heading(3) }}活动时间：{{ period }}")
-        + paragraph("{{ heading(3) }}活动主题：{{ theme }}")
-        + paragraph("{{ heading(1) }}主要工作任务及责任部门", "Heading1")
-        + tag("{%p for task in tasks %}")
-        + paragraph("{{ heading(2) }}{{ task.title }}", "Heading2")
-        + paragraph("责任部门：{{ task.units }}")
-        + paragraph("工作任务：{{ task.work }}")
-        + tag("{%p endfor %}")
-        + paragraph("{{ heading(1) }}工作要求", "Heading1")
-        + tag("{%p for requirement in requirements %}")
-        + paragraph("{{ heading(2) }}{{ requirement.title }}", "Heading2")
-        + paragraph("{{ requirement.text }}")
+        tag("{%p for line in title_lines %}")
+        + paragraph("{{ line }}", "Title")
         + tag("{%p endfor %}")
         + paragraph()
-        + paragraph("附件：{{ form.title }}")
-        + signature(sect=section_properties())
-        + form_part(attachment_label=True)
-        + section_properties(landscape=True)
+        + tag("{%p if salutation %}")
+        + paragraph("{{ salutation }}", "NoIndent")
+        + tag("{%p endif %}")
+        + tag("{%p for text in openings %}")
+        + paragraph("{{ text }}")
+        + tag("{%p endfor %}")
+        + tag("{%p for block in body %}")
+        + tag('{%p if block.kind == "h1" %}')
+        + paragraph("{{ block.text }}", "Heading1")
+        + tag('{%p elif block.kind == "h2" %}')
+        + paragraph("{{ block.text }}", "Heading2")
+        + tag('{%p elif block.kind == "table" %}')
+        + paragraph("{{p block.table }}")
+        + tag("{%p else %}")
+        + paragraph("{{ block.text }}")
+        + tag("{%p endif %}")
+        + tag("{%p endfor %}")
+        + tag("{%p if attachment_note %}")
+        + paragraph()
+        + tag("{%p for line in attachment_note %}")
+        + paragraph("{{ line }}")
+        + tag("{%p endfor %}")
+        + tag("{%p endif %}")
+        + tag("{%p if signature %}")
+        + paragraph()
+        + tag("{%p for line in signature[:-1] %}")
+        + paragraph("{{ line.padding }}{{ line.text }}", "Signature")
+        + tag("{%p endfor %}")
+        + tag("{%p if attachments %}")
+        + paragraph(last_line, "Signature", sect=section_properties())
+        + tag("{%p else %}")
+        + paragraph(last_line, "Signature")
+        + tag("{%p endif %}")
+        + tag("{%p elif attachments %}")
+        + paragraph(sect=section_properties())
+        + tag("{%p endif %}")
+        + tag("{%p for attachment in attachments %}")
+        + tag("{%p if not loop.first %}")
+        + paragraph(runs='<w:r><w:br w:type="page"/></w:r>', style="NoIndent")
+        + tag("{%p endif %}")
+        + attachment_page("attachment", label="{{ attachment.label }}")
+        + tag("{%p endfor %}")
+        + tag("{%p if attachments %}")
+        + paragraph(sect=section_properties(landscape=True))
+        + tag("{%p endif %}")
+        + section_properties()
     )
     return package(body, "{{ title }}")
 
 
 def form() -> bytes:
     """The 活动安排 form on its own, blank or prefilled for one unit."""
-    return package(form_part(attachment_label=False) + section_properties(landscape=True), "{{ form.title }}")
+    return package(attachment_page("form", label=None) + section_properties(landscape=True), "{{ form.title }}")
 
 
 def letter() -> bytes:

@@ -17,8 +17,8 @@ from pathlib import Path
 from docgen.collecting.cells import is_phone, match_task, phone_numbers, squeeze
 from docgen.collecting.docx_reading import FormDocument, read_form
 from docgen.collecting.when import When, WhenError, parse_when
-from docgen.errors import FormError, Problem, Severity
-from docgen.plan.model import Plan, Unit
+from docgen.errors import FormError, PlanError, Problem, Severity
+from docgen.plan.model import Form, Plan, Unit
 
 HEADER_SEARCH_ROWS = 10  # the header is looked for in the first rows of each table
 _DATE_OR_GAP = re.compile(r"\t|\s{2,}|\d{2,4}\s*年|年\s*月")
@@ -81,6 +81,12 @@ class _ReturnedForm:
     problems: list[Problem]
 
 
+def form_of(plan: Plan) -> Form:
+    """The plan's form; ``collect`` refuses a plan without one before anything reads it."""
+    assert plan.form is not None, "collect needs a plan with a form"
+    return plan.form
+
+
 def collect(paths: Iterable[Path | str], plan: Plan) -> Collection:
     """Read each returned form and gather their activities; unreadable files are reported and skipped.
 
@@ -89,6 +95,8 @@ def collect(paths: Iterable[Path | str], plan: Plan) -> Collection:
     """
     from docgen.plan.placeholders import resolve_plan
 
+    if plan.form is None:
+        raise PlanError([Problem("plan-without-form")])
     plan = resolve_plan(plan)
     seen: set[Path] = set()
     forms: list[_ReturnedForm] = []
@@ -154,14 +162,14 @@ def _mtime(path: Path) -> int:
 def _read_returned(path: Path, order: int, document: FormDocument, plan: Plan) -> _ReturnedForm:
     """Find the form's table and unit line, then check every filled row under the header."""
     file = str(path)
-    found = _find_table(document, plan.form.columns)
+    found = _find_table(document, form_of(plan).columns)
     if isinstance(found, Problem):
         return _ReturnedForm(path, order, None, [], [], [Problem(found.code, found.params, file=file)])
     rows, columns = found
     unit, unit_problems = _submitting_unit(document, rows, columns, plan, file)
     titles = [t.title for t in plan.tasks]
     activities, rejected, problems = [], [], list(unit_problems)
-    header_keys = [squeeze(label) for label in plan.form.columns]
+    header_keys = [squeeze(label) for label in form_of(plan).columns]
     for number, raw in enumerate(rows, 1):
         cells = tuple(raw[c].strip() if c is not None and c < len(raw) else "" for c in columns)
         if not any(cells) or [squeeze(c) for c in cells] == header_keys:
@@ -204,7 +212,7 @@ def _submitting_unit(
     document: FormDocument, rows: list[list[str]], columns: list[int | None], plan: Plan, file: str
 ) -> tuple[Unit | None, list[Problem]]:
     """The unit on the 上报部门 line (id, name or full name); else the one all rows name, with a warning."""
-    written = _submitter_text(document.paragraphs, plan.form.submitter)
+    written = _submitter_text(document.paragraphs, form_of(plan).submitter)
     if written:
         unit = _unit_named(plan, written)
         if unit is not None:
@@ -219,7 +227,7 @@ def _submitting_unit(
         unit = _unit_named(plan, named.pop())
         if unit is not None:
             return unit, [Problem("form-unit-from-rows", {"unit": unit.name}, file=file, severity=Severity.WARNING)]
-    return None, [Problem("form-no-unit", {"label": plan.form.submitter}, file=file)]
+    return None, [Problem("form-no-unit", {"label": form_of(plan).submitter}, file=file)]
 
 
 def _submitter_text(paragraphs: list[str], label: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docgen import chinese
-from docgen.collecting.forms import Activity, Collection
+from docgen.collecting.forms import Activity, Collection, form_of
 from docgen.collecting.when import When
 from docgen.messages import format_problem
 
@@ -57,7 +57,7 @@ def schedule_context(collection: Collection) -> dict[str, Any]:
     return {
         "institution": plan.institution,
         "title": f"{plan.form_title}汇总",
-        "columns": [NUMBER_LABEL, *plan.form.columns[1:]],
+        "columns": [NUMBER_LABEL, *form_of(plan).columns[1:]],
         "groups": groups,
         "summary": summary,
         "missing": missing,
@@ -73,7 +73,7 @@ def spreadsheet(collection: Collection) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    columns = collection.plan.form.columns
+    columns = form_of(collection.plan).columns
     headers = [NUMBER_LABEL, columns[0], columns[1], "开始日期", "结束日期", "开始时间", "结束时间"]
     headers += [columns[2] + "（原文）", columns[3], "上报部门", columns[4], columns[5], columns[6], "文件", "行"]
     book = Workbook()

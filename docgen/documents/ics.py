@@ -21,18 +21,25 @@ def deadlines_calendar(plan: Plan, stamp: dt.datetime, unit: Unit | None = None)
     period until the period ends; occurrences in a public holiday are named in its description
     and marked on their own day by an overriding instance.
     """
-    calendar = new_calendar(plan.form_title.replace(plan.form.title, "时间节点"))
+    calendar = new_calendar(f"{plan.year}年“{plan.campaign}”时间节点")
     start, end = plan.period.start, plan.period.end
     period = new_event(event_uid(plan.year, plan.campaign, "period"), f"{plan.campaign}活动期间", stamp)
     period.add("dtstart", start)
     period.add("dtend", end + dt.timedelta(days=1))
     period.add(
-        "description", f"{plan.notice_title}：{chinese.month_day(start)}至{chinese.month_day(end)}，{plan.theme}"
+        "description",
+        f"{plan.notice_title}：{chinese.month_day(start)}至{chinese.month_day(end)}"
+        + (f"，{plan.theme}" if plan.theme else ""),
     )
     calendar.add_component(period)
     deadlines = plan.deadlines_of(unit.id) if unit is not None else list(plan.deadlines.items())
     contact = plan.contact
-    to_whom = f"报送至{plan.unit(contact.unit).name}{contact.name}（电话：{contact.phone}，邮箱：{contact.email}）"
+    to_whom = ""
+    if contact is not None:
+        reach = "，".join(
+            f"{label}：{value}" for label, value in (("电话", contact.phone), ("邮箱", contact.email)) if value
+        )
+        to_whom = f"报送至{plan.unit(contact.unit).name}{contact.name}" + (f"（{reach}）" if reach else "")
     for key, deadline in deadlines:
         for event in _deadline_events(plan, key, deadline, to_whom, stamp):
             calendar.add_component(event)
@@ -42,7 +49,7 @@ def deadlines_calendar(plan: Plan, stamp: dt.datetime, unit: Unit | None = None)
 def _deadline_events(plan: Plan, key: str, deadline: Deadline, to_whom: str, stamp: dt.datetime) -> Iterable[Event]:
     uid = event_uid(plan.year, plan.campaign, "deadline", key)
     summary = f"截止：{deadline.action}"
-    description = [deadline_text(deadline), to_whom]
+    description = [deadline_text(deadline), *([to_whom] if to_whom else [])]
     if deadline.task is not None:
         task = next((t for t in plan.tasks if t.id == deadline.task), None)
         if task is not None:

@@ -70,10 +70,10 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
         if kind == "notice":
             path = PurePosixPath(safe_stem(plan.notice_title) + ".docx")
             documents.append(Document(kind, template, path, partial(notice_context, plan)))
-        elif kind == "form":
+        elif kind == "form" and plan.form is not None:
             path = PurePosixPath(safe_stem(plan.form_title) + ".docx")
             documents.append(Document(kind, template, path, partial(blank_form_context, plan)))
-        elif kind == "letter":
+        elif kind == "letter" and plan.letter is not None:
             path = PurePosixPath(safe_stem(plan.letter.title) + ".docx")
             documents.append(Document(kind, template, path, partial(letter_context, plan)))
         elif kind == "task-sheet":
@@ -81,7 +81,7 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
             for u in units:
                 path = _unit_path(TASK_SHEET_FOLDER, u, f"{campaign}任务单", taken)
                 documents.append(Document(kind, template, path, partial(task_sheet_context, plan, u)))
-        elif kind == "unit-form":
+        elif kind == "unit-form" and plan.form is not None:
             taken = set()
             for u in units:
                 path = _unit_path(UNIT_FORM_FOLDER, u, f"{campaign}{plan.form.title}", taken)

@@ -76,3 +76,16 @@ def _padding(chars: float) -> str:
 def unit_names(plan: Plan, ids: Sequence[str]) -> str:
     """Unit ids as the documents list them: 招生就业处、学生工作处、教务处."""
     return ENUMERATION.join(plan.unit(i).name for i in ids)
+
+
+def contact_line(plan: Plan) -> str:
+    """宣传部李杉杉　电话：84825237　邮箱：…, with what the plan gives; empty without a contact."""
+    contact = plan.contact
+    if contact is None:
+        return ""
+    parts = [plan.unit(contact.unit).name + contact.name]
+    if contact.phone:
+        parts.append(f"电话：{contact.phone}")
+    if contact.email:
+        parts.append(f"邮箱：{contact.email}")
+    return chinese.IDEOGRAPHIC_SPACE.join(parts)

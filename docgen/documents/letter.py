@@ -11,6 +11,7 @@ from docgen.plan.model import Plan
 def letter_context(plan: Plan) -> dict[str, Any]:
     """The letter to graduates and parents, signed by the institution and the sending office."""
     letter = plan.letter
+    assert letter is not None, "only a plan with a letter has one"
     return {
         "letter": {
             "title": letter.title,
@@ -21,5 +22,7 @@ def letter_context(plan: Plan) -> dict[str, Any]:
             "website": letter.website or "",
             "address": letter.address or "",
         },
-        "signature": signature([plan.institution, plan.unit(letter.sender).name], letter.date or plan.issued),
+        "signature": signature(
+            [plan.institution, plan.unit(letter.sender).name], letter.date or plan.issued or plan.period.start
+        ),
     }

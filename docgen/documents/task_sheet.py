@@ -6,7 +6,7 @@ from typing import Any
 
 from docgen import chinese
 from docgen.documents.deadlines import calendar_grid, deadline_text
-from docgen.documents.layout import HeadingCounter, unit_names
+from docgen.documents.layout import HeadingCounter, contact_line, unit_names
 from docgen.plan.model import Plan, Unit
 
 
@@ -24,18 +24,18 @@ def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         for n, r in plan.requirements_of(unit.id)
     ]
     deadlines = [d for _, d in plan.deadlines_of(unit.id)]
-    contact = plan.contact
     return {
         "heading": HeadingCounter(),
         "institution": plan.institution,
         "title": f"{plan.year}年“{plan.campaign}”任务单",
         "unit": unit.name,
         "theme": plan.theme,
-        "period": f"{chinese.full_date(plan.period.start)}至{chinese.month_day(plan.period.end)}",
+        "period": plan.period.wording
+        or f"{chinese.full_date(plan.period.start)}至{chinese.month_day(plan.period.end)}",
         "tasks": tasks,
         "duties": duties,
         "deadlines": [deadline_text(d) for d in deadlines],
-        "contact": f"{plan.unit(contact.unit).name}{contact.name}　电话：{contact.phone}　邮箱：{contact.email}",
+        "contact": contact_line(plan),
         "blank": "\uff3f" * 7,  # full-width low lines: an underline that every office suite prints
         "calendar": calendar_grid(plan, deadlines),
     }

@@ -126,6 +126,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-length": (N_("the length must be {bound} {limit} {measure}"), ""),
     "out-of-range": (N_("{value} is out of range: it must be {bound} {limit}"), ""),
     "date-or-weekday": (N_("give exactly one of 'date' and 'weekday'"), ""),
+    "role-empty": (N_("this role has neither names nor a text"), N_("give 'names: [...]' or 'text: ...'")),
+    "item-empty": (
+        N_("this item has neither a title nor a text"),
+        N_("give 'title' or 'text', or write the item as text"),
+    ),
+    "section-without-heading": (
+        N_("a section of the plan's own needs a heading"),
+        N_("give 'heading: ...', or 'use: tasks' (ideology, organization ...) for a section docgen knows"),
+    ),
+    "attachment-kind": (
+        N_("an attachment is one of: the plan's form ('- form'), a 'table', or a 'file'"),
+        N_("give exactly one of them"),
+    ),
+    "attachment-without-title": (N_("this attachment has no title"), N_("give 'title: ...'")),
     "invalid-value": (N_("{detail}"), ""),
     # checks across fields
     "forbidden-character": (
@@ -150,6 +164,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("check 'issued' and 'period.start'"),
     ),
     "deadline-outside-period": (N_("deadline {date} lies outside the period {start} to {end}"), N_("check the date")),
+    "deadline-before-issued": (
+        N_("deadline {date} comes before the notice is issued on {issued}"),
+        N_("check the date or 'issued'"),
+    ),
+    "notice-without-title": (
+        N_("the notice has no title"),
+        N_("give notice.title (e.g. 活动方案) or notice.title_lines"),
+    ),
+    "notice-without-opening": (
+        N_("the notice has no opening paragraph"),
+        N_("give notice.opening if the notice should say why it is issued"),
+    ),
+    "notice-without-signature": (
+        N_("the notice has no signature: '{missing}' is not given"),
+        N_("give 'issuer' (a unit id) and 'issued' (a date) to sign the notice"),
+    ),
+    "deadlines-without-contact": (
+        N_("the plan has deadlines but no contact: no document says whom to send things to"),
+        N_("add 'contact:' with name, unit, phone and email"),
+    ),
+    "section-without-content": (
+        N_("this section uses '{use}', but the plan has no '{key}'"),
+        N_("add '{key}:' to the plan, or remove the section"),
+    ),
+    "section-repeated": (N_("the section '{use}' is printed twice"), N_("remove one of them")),
+    "table-view-for-tasks-only": (
+        N_("only the tasks can be shown as a table, not '{use}'"),
+        N_("remove 'view: table', or put it on the section with 'use: tasks'"),
+    ),
+    "widths-mismatch": (
+        N_("{widths} widths for {columns} columns"),
+        N_("give one width per column, or leave 'widths' out"),
+    ),
+    "row-too-long": (N_("this row has {cells} cells, but the table has {columns} columns"), N_("check the row")),
+    "merge-out-of-range": (
+        N_("column {column} does not exist; the table has {columns} columns"),
+        N_("count the columns from 1"),
+    ),
+    "attachment-without-form": (
+        N_("the attachment is the plan's form, but the plan has no 'form'"),
+        N_("add 'form:' to the plan, or remove this attachment"),
+    ),
+    "attachment-file-missing": (
+        N_("the attachment file '{file}' is not there (it is named in the notice but cannot be sent with it)"),
+        N_("put the file beside the plan, or correct the path"),
+    ),
+    "task-end-before-start": (
+        N_("the task ends ({end}) before it starts ({date})"),
+        N_("give 'date' and an 'end_date' on or after it"),
+    ),
     "summary-before-end": (
         N_("due {date}, before the campaign ends on {end}, though 'after_end: true' says it comes after the end"),
         N_("check the date, the period or 'after_end'"),

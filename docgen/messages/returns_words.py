@@ -8,6 +8,10 @@ from __future__ import annotations
 from docgen.messages.language import N_
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "plan-without-form": (
+        N_("the plan has no 'form', so no returned forms can be read against it"),
+        N_("add 'form:' with its columns to the plan"),
+    ),
     # returned forms (docgen collect)
     "form-missing": (N_("file not found"), N_("check the path")),
     "form-too-large": (

@@ -9,11 +9,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from docgen.errors import Problem, Severity
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
+from docgen.plan.shape_checks import shape_findings
 from docgen.plan.sourcemap import SourceMap, dotted
 
 PathT = tuple[str | int, ...]
@@ -33,6 +35,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_calendar_span(plan),
         *_duties(plan),
         *_letter(plan),
+        *shape_findings(plan, Path(source.file).parent if source.file else None),
     ]
     problems = []
     for path, code, params, severity in findings:
@@ -96,10 +99,13 @@ def _registry(plan: Plan, source: SourceMap) -> Iterator[Finding]:
 
 
 def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:
-    yield ("issuer",), plan.issuer
-    yield ("organization", "lead"), plan.organization.lead
-    for i, unit_id in enumerate(plan.organization.cooperating):
-        yield ("organization", "cooperating", i), unit_id
+    if plan.issuer is not None:
+        yield ("issuer",), plan.issuer
+    if plan.organization is not None:
+        if plan.organization.lead is not None:
+            yield ("organization", "lead"), plan.organization.lead
+        for i, unit_id in enumerate(plan.organization.cooperating):
+            yield ("organization", "cooperating", i), unit_id
     for i, task in enumerate(plan.tasks):
         for j, unit_id in enumerate(task.units):
             yield ("tasks", i, "units", j), unit_id
@@ -109,8 +115,10 @@ def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:
     for key, deadline in plan.deadlines.items():
         if deadline.to is not None:
             yield ("deadlines", key, "to"), deadline.to
-    yield ("contact", "unit"), plan.contact.unit
-    yield ("letter", "sender"), plan.letter.sender
+    if plan.contact is not None:
+        yield ("contact", "unit"), plan.contact.unit
+    if plan.letter is not None:
+        yield ("letter", "sender"), plan.letter.sender
 
 
 def _references(plan: Plan) -> Iterator[Finding]:
@@ -139,13 +147,17 @@ def _dates(plan: Plan) -> Iterator[Finding]:
     for path, day in plan.dates():
         if day.year != plan.year:
             yield path, "date-outside-year", {"date": day, "year": plan.year}, _WARNING
-    if plan.issued > start:
+    if plan.issued is not None and plan.issued > start:
         yield ("issued",), "issued-after-start", {"issued": plan.issued, "start": start}, _WARNING
     for key, deadline in plan.deadlines.items():
         if deadline.date is None:
             continue
         day = deadline.date
-        if not start <= day <= end and not deadline.after_end:
+        # a deadline before the period is common (apply by 5月24日 for an event on 5月25日);
+        # one before the notice is issued, or after the end without 'after_end', is not
+        if plan.issued is not None and day < plan.issued:
+            yield ("deadlines", key, "date"), "deadline-before-issued", {"date": day, "issued": plan.issued}, _WARNING
+        elif day > end and not deadline.after_end:
             yield (
                 ("deadlines", key, "date"),
                 "deadline-outside-period",
@@ -179,6 +191,8 @@ def _duties(plan: Plan) -> Iterator[Finding]:
 
 
 def _letter(plan: Plan) -> Iterator[Finding]:
+    if plan.letter is None:
+        return
     for name in ("hotline", "website", "address"):
         if getattr(plan.letter, name) is None:
             yield ("letter",), "letter-optional-missing", {"field": name}, _WARNING

@@ -88,7 +88,9 @@ def _weekly_deadlines(plan: Plan) -> Iterator[_Found]:
 
 def _unknown_arrangements(plan: Plan) -> Iterator[_Found]:
     """A plain statement for each year whose official arrangement is not published yet."""
-    years = sorted({plan.year, plan.issued.year, plan.period.start.year, plan.period.end.year})
-    for year in years:
+    years = sorted(
+        {plan.year, plan.period.start.year, plan.period.end.year} | ({plan.issued.year} if plan.issued else set())
+    )
+    for year in sorted(years):
         if not workdays.official_arrangement_known(year):
             yield ("year",), "arrangement-unknown", {"year": year}, Severity.NOTE

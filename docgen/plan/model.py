@@ -10,33 +10,39 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-UnitId = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=64),
-    Field(description="A unit's id from the `units` registry (letters, digits, underscores)."),
+from docgen.plan.sections import Attachment, Column, Item, Section, SectionKey, Table, TaskField
+from docgen.plan.types import JinjaMarker, JinjaText, Model, Name, UnitId
+
+__all__ = [
+    "Attachment",
+    "Column",
+    "Contact",
+    "Deadline",
+    "Form",
+    "Item",
+    "JinjaMarker",
+    "JinjaText",
+    "Letter",
+    "Model",
+    "Name",
+    "Notice",
+    "Organization",
+    "Period",
+    "Plan",
+    "Policy",
+    "Requirement",
+    "Role",
+    "Section",
+    "SectionKey",
+    "Table",
+    "Task",
+    "TaskField",
+    "Unit",
+    "UnitId",
 ]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-
-
-class JinjaMarker:
-    """Marks a string field as running text that may hold ``{{ ... }}`` placeholders."""
-
-
-JinjaText = Annotated[
-    str,
-    StringConstraints(min_length=1),
-    JinjaMarker(),
-    Field(description="Jinja text: may use placeholders such as {{ deadlines.schedule | md }}."),
-]
-
-
-class Model(BaseModel):
-    """Base of every plan model: unknown keys are errors, not silently ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
 class Policy(Model):
@@ -44,25 +50,54 @@ class Policy(Model):
 
     issuer: Name | None = Field(None, description="Issuing authority, where the plan names it.")
     title: Name = Field(description="Title without the book-title marks 《》.")
-    number: Name = Field(description="Document number, e.g. 吉教职成办函[2019]9号.")
+    number: Name | None = Field(None, description="Document number, e.g. 吉教职成办函〔2019〕9号, where it has one.")
 
 
 class Notice(Model):
-    """The notice (方案) itself."""
+    """The notice (方案 or 通知) itself: its title, salutation and opening."""
 
-    title: Name = Field(description="Title after the year and campaign name, e.g. 活动方案.")
-    opening: JinjaText = Field(description="Opening paragraph (Jinja text).")
+    title: Name | None = Field(None, description="Title after the year and campaign name, e.g. 活动方案.")
+    title_lines: list[JinjaText] | None = Field(
+        None,
+        min_length=1,
+        max_length=4,
+        description="The title as printed, line by line (Jinja text), e.g. [关于开展{{ year }}年“安全宣传月”"
+        "活动的通知]; default: the institution, then the year, campaign and title.",
+    )
+    salutation: Name | None = Field(None, description="Addressees before the opening, e.g. 各单位：")
+    opening: JinjaText | None = Field(None, description="Opening paragraphs (Jinja text; a blank line between two).")
+
+
+class Role(Model):
+    """One line of a leadership group: a label and the people, or a description of them."""
+
+    label: Name = Field(description="The role as the plan words it: 组长, 副组长, 成员, 活动领导 ...")
+    names: list[Name] = Field(default_factory=list, description="People, names without padding.")
+    text: Name | None = Field(None, description="Who, in words, where no names are given: 主管院领导.")
+
+    @model_validator(mode="after")
+    def _names_or_text(self) -> Role:
+        if not self.names and self.text is None:
+            raise PydanticCustomError("role-empty", "give 'names' or 'text'")
+        return self
 
 
 class Organization(Model):
-    """二、组织机构: the leadership group and who leads and cooperates."""
+    """组织机构 / 组织领导: the leadership group, its office, and who leads and cooperates.
 
-    leaders: list[Name] = Field(min_length=1, description="组长, names without padding.")
+    A group is written with ``leaders`` / ``deputy_leaders`` / ``members`` (组长, 副组长, 组员),
+    or with ``roles`` under labels of the plan's own, or in prose (``text``); any of them.
+    """
+
+    text: JinjaText | None = Field(None, description="Prose before the group, or the whole group in prose.")
+    leaders: list[Name] = Field(default_factory=list, description="组长, names without padding.")
     deputy_leaders: list[Name] = Field(default_factory=list, description="副组长.")
-    members: Name = Field(description="组员, as the plan words them.")
-    lead: UnitId = Field(description="The lead department (unit id).")
+    members: Name | None = Field(None, description="组员, as the plan words them.")
+    roles: list[Role] = Field(default_factory=list, description="Lines with labels of the plan's own.")
+    office: JinjaText | None = Field(None, description="Where the group's office is, e.g. 办公室设在保卫处.")
+    lead: UnitId | None = Field(None, description="The lead department (unit id).")
     cooperating: list[UnitId] = Field(default_factory=list, description="Cooperating units (ids).")
-    note: JinjaText = Field(description="The sentence naming the lead and cooperating units.")
+    note: JinjaText | None = Field(None, description="The sentence naming the lead and cooperating units.")
 
 
 class Period(Model):
@@ -70,6 +105,11 @@ class Period(Model):
 
     start: dt.date
     end: dt.date
+    wording: JinjaText | None = Field(
+        None,
+        description="How every document writes the period (Jinja text), e.g. {{ period.start | ymd }}"
+        "至{{ period.end.day }}日; default 4月28日-5月28日.",
+    )
 
 
 class Unit(Model):
@@ -89,18 +129,25 @@ class Unit(Model):
 
 
 class Task(Model):
-    """One of the main tasks (四、主要工作任务及责任部门), numbered by its place in the list."""
+    """One of the tasks or activities (主要工作任务, 活动内容), numbered by its place in the list."""
 
     id: UnitId = Field(description="A short stable id, used by deadlines that concern one task.")
     title: JinjaText = Field(description="Heading of the task (Jinja text).")
-    units: list[UnitId] = Field(min_length=1, description="Responsible units in the plan's order.")
-    work: JinjaText = Field(description="工作任务 (Jinja text).")
+    units: list[UnitId] = Field(default_factory=list, description="Responsible units in the plan's order.")
+    work: JinjaText | None = Field(None, description="工作任务: what is to be done (Jinja text).")
+    group: Name | None = Field(None, description="The activity it belongs to; a table shows it once for the group.")
+    date: dt.date | None = Field(None, description="The day it takes place.")
+    end_date: dt.date | None = Field(None, description="The last day, for an activity over several days.")
+    time: Name | None = Field(None, description="The time of day as the plan words it, e.g. 上午9:00.")
+    place: Name | None = Field(None, description="Where it takes place.")
+    participants: Name | None = Field(None, description="Who takes part.")
+    items: list[Item] = Field(default_factory=list, max_length=999, description="Sub-items 1. 2. 3.")
 
 
 class Requirement(Model):
-    """One of the work requirements (工作要求)."""
+    """One of the work requirements (工作要求), with or without a title."""
 
-    title: JinjaText
+    title: JinjaText | None = None
     text: JinjaText
     units: list[UnitId] = Field(default_factory=list, description="Units this requirement gives a duty to.")
     duty: JinjaText | None = Field(None, description="The duty in a sentence, for those units' task sheets.")
@@ -112,6 +159,7 @@ class Deadline(Model):
     date: dt.date | None = Field(None, description="Due on (before) this day.")
     weekday: int | None = Field(None, ge=1, le=7, description="Due every week on this day, 1 = Monday.")
     action: Name = Field(description="What is due, e.g. 上报活动安排表.")
+    time: Name | None = Field(None, description="Time of day as the plan words it, e.g. 中午12点.")
     how: Name | None = Field(None, description="How to hand it in.")
     task: UnitId | None = Field(None, description="Only for the units of this task (task id).")
     to: UnitId | None = Field(None, description="The unit it is handed to.")
@@ -142,8 +190,8 @@ class Contact(Model):
 
     name: Name
     unit: UnitId
-    phone: Name = Field(description="Phone number, quoted so YAML keeps leading zeros.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
 
 
 class Form(Model):
@@ -152,8 +200,11 @@ class Form(Model):
     title: Name = Field(description="Title after the year and campaign name, e.g. 活动安排.")
     submitter: Name = Field(description="Label of the submitting unit's line.")
     columns: list[Name] = Field(min_length=1, max_length=12)
+    widths: list[int] | None = Field(
+        None, description="Relative column widths, one per column (default: by the headings' lengths)."
+    )
     blank_rows: int = Field(ge=0, le=200)
-    remark: Name = Field(description="Start of the remark; the tasks are listed after it.")
+    remark: Name | None = Field(None, description="Start of the remark; the tasks are listed after it.")
 
 
 class Letter(Model):
@@ -176,21 +227,30 @@ class Plan(Model):
     institution: Name
     year: int = Field(ge=1900, le=2999)
     campaign: Name
-    issuer: UnitId
-    issued: dt.date
+    issuer: UnitId | None = Field(None, description="The issuing unit (id); the signature names it.")
+    issued: dt.date | None = Field(None, description="The date of the notice, under the signature.")
     policies: list[Policy] = Field(default_factory=list)
-    notice: Notice
-    ideology: JinjaText
-    organization: Organization
+    notice: Notice = Field(default_factory=Notice)
+    sections: list[Section] | None = Field(
+        None,
+        max_length=99,
+        description="The notice's sections in order (default: 指导思想, 组织机构, 活动时间及活动主题,"
+        " 主要工作任务及责任部门, 工作要求, each where the plan has it).",
+    )
+    ideology: JinjaText | None = None
+    organization: Organization | None = None
     period: Period
-    theme: Name
-    units: list[Unit] = Field(min_length=1)
-    tasks: list[Task] = Field(min_length=1, max_length=999, description="Numbered （一） to （九百九十九）.")
+    theme: Name | None = None
+    units: list[Unit] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list, max_length=999, description="Numbered （一） to （九百九十九）.")
     requirements: list[Requirement] = Field(default_factory=list, max_length=999)
     deadlines: dict[UnitId, Deadline] = Field(default_factory=dict)
-    contact: Contact
-    form: Form
-    letter: Letter
+    contact: Contact | None = None
+    form: Form | None = None
+    attachments: list[Attachment] | None = Field(
+        None, max_length=20, description="附件1, 附件2 … in order (default: the form, where the plan has one)."
+    )
+    letter: Letter | None = None
 
     def unit(self, unit_id: str) -> Unit:
         """The registered unit with this id (KeyError when there is none)."""
@@ -201,13 +261,44 @@ class Plan(Model):
 
     @property
     def notice_title(self) -> str:
-        """The notice's full title, e.g. 2019年“职业教育宣传月”活动方案."""
-        return f"{self.year}年“{self.campaign}”{self.notice.title}"
+        """The notice's full title, e.g. 2019年“职业教育宣传月”活动方案 (the title lines, where given)."""
+        if self.notice.title_lines is not None:
+            return "".join(self.notice.title_lines[1:] if len(self.notice.title_lines) > 1 else self.notice.title_lines)
+        return f"{self.year}年“{self.campaign}”{self.notice.title or ''}"
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The title as the notice prints it, line by line."""
+        if self.notice.title_lines is not None:
+            return list(self.notice.title_lines)
+        return [self.institution, self.notice_title]
 
     @property
     def form_title(self) -> str:
         """The attachment form's full title, e.g. 2019年“职业教育宣传月”活动安排."""
-        return f"{self.year}年“{self.campaign}”{self.form.title}"
+        return f"{self.year}年“{self.campaign}”{self.form.title if self.form is not None else ''}"
+
+    def notice_sections(self) -> list[Section]:
+        """The sections the notice prints, in order: the plan's, or the 2019 plan's where it has them."""
+        if self.sections is not None:
+            return list(self.sections)
+        keys: list[SectionKey] = []
+        if self.ideology is not None:
+            keys.append("ideology")
+        if self.organization is not None:
+            keys.append("organization")
+        keys.append("time_and_theme" if self.theme is not None else "time")
+        if self.tasks:
+            keys.append("tasks")
+        if self.requirements:
+            keys.append("requirements")
+        return [Section(use=key) for key in keys]
+
+    def notice_attachments(self) -> list[Attachment]:
+        """The attachments, in order: the plan's, or its form where it has one."""
+        if self.attachments is not None:
+            return list(self.attachments)
+        return [Attachment(use="form")] if self.form is not None else []
 
     def responsible_units(self) -> list[Unit]:
         """Units a task or a requirement names, in registry order."""
@@ -222,15 +313,16 @@ class Plan(Model):
         """The requirements that give a unit a duty, with their 1-based numbers."""
         return [(n, r) for n, r in enumerate(self.requirements, 1) if unit_id in r.units]
 
-    def dates(self) -> list[tuple[tuple[str, ...], dt.date]]:
+    def dates(self) -> list[tuple[tuple[str | int, ...], dt.date]]:
         """Every fixed date in the plan with its path: what checks and the holiday review look at."""
-        found: list[tuple[tuple[str, ...], dt.date]] = [
-            (("issued",), self.issued),
-            (("period", "start"), self.period.start),
-            (("period", "end"), self.period.end),
-        ]
+        found: list[tuple[tuple[str | int, ...], dt.date]] = []
+        if self.issued is not None:
+            found.append((("issued",), self.issued))
+        found += [(("period", "start"), self.period.start), (("period", "end"), self.period.end)]
         found += [(("deadlines", k, "date"), d.date) for k, d in self.deadlines.items() if d.date is not None]
-        if self.letter.date is not None:
+        for i, task in enumerate(self.tasks):
+            found += [(("tasks", i, name), day) for name in ("date", "end_date") if (day := getattr(task, name))]
+        if self.letter is not None and self.letter.date is not None:
             found.append((("letter", "date"), self.letter.date))
         return found
 

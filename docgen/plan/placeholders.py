@@ -80,32 +80,45 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 def text_context(plan: Plan) -> dict[str, Any]:
-    """The names a placeholder may use; README's placeholder table lists the same."""
+    """The names a placeholder may use; README's placeholder table lists the same.
+
+    A part the plan does not have (a contact, a letter, an organization) is not a name, so a
+    placeholder that uses it is reported by ``docgen check`` rather than printed empty.
+    """
     units = {u.id: u for u in plan.units}
-    organization = plan.organization.model_dump()
-    organization["lead"] = units.get(plan.organization.lead, plan.organization.lead)
-    organization["cooperating"] = [units.get(u, u) for u in plan.organization.cooperating]
-    contact = plan.contact.model_dump()
-    contact["unit"] = units.get(plan.contact.unit, plan.contact.unit)
-    letter = plan.letter.model_dump(exclude={"body", "closing"})
-    letter["sender"] = units.get(plan.letter.sender, plan.letter.sender)
-    return {
+    context: dict[str, Any] = {
         "institution": plan.institution,
         "year": plan.year,
         "campaign": plan.campaign,
-        "theme": plan.theme,
-        "issued": plan.issued,
-        "issuer": units.get(plan.issuer, plan.issuer),
         "period": {"start": plan.period.start, "end": plan.period.end},
         "policies": list(plan.policies),
         "units": units,
         "deadlines": dict(plan.deadlines),
-        "contact": contact,
-        "organization": organization,
-        "letter": letter,
         "notice": {"title": plan.notice_title},
-        "form": {"title": plan.form_title},
     }
+    if plan.theme is not None:
+        context["theme"] = plan.theme
+    if plan.issued is not None:
+        context["issued"] = plan.issued
+    if plan.issuer is not None:
+        context["issuer"] = units.get(plan.issuer, plan.issuer)
+    if plan.organization is not None:
+        organization = plan.organization.model_dump()
+        lead = plan.organization.lead
+        organization["lead"] = units.get(lead, lead) if lead is not None else None
+        organization["cooperating"] = [units.get(u, u) for u in plan.organization.cooperating]
+        context["organization"] = organization
+    if plan.contact is not None:
+        contact = plan.contact.model_dump()
+        contact["unit"] = units.get(plan.contact.unit, plan.contact.unit)
+        context["contact"] = contact
+    if plan.letter is not None:
+        letter = plan.letter.model_dump(exclude={"body", "closing"})
+        letter["sender"] = units.get(plan.letter.sender, plan.letter.sender)
+        context["letter"] = letter
+    if plan.form is not None:
+        context["form"] = {"title": plan.form_title}
+    return context
 
 
 def jinja_fields(model: BaseModel, path: PathT = ()) -> Iterator[tuple[PathT, str]]:
@@ -120,16 +133,22 @@ def _text_bearing_fields(cls: type[BaseModel]) -> dict[str, tuple[Any, list[Any]
     return {
         name: (info.annotation, info.metadata)
         for name, info in cls.model_fields.items()
-        if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation)
+        if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, frozenset({cls}))
     }
 
 
-def _bears_text(annotation: Any) -> bool:
+def _bears_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether running text may stand in a value of this type (``seen``: models on the way, for items in items)."""
     if _is_jinja(annotation):
         return True
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_text_bearing_fields(annotation))
-    return any(_bears_text(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+        if annotation in seen:
+            return False  # the model refers to itself: its own fields decide
+        return any(
+            any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, seen | {annotation})
+            for info in annotation.model_fields.values()
+        )
+    return any(_bears_text(arg, seen) for arg in typing.get_args(annotation) if arg is not type(None))
 
 
 def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iterator[tuple[PathT, str]]:

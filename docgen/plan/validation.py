@@ -82,6 +82,18 @@ _NUMBER_BOUNDS = {
 }
 
 
+_OWN_ERRORS = frozenset(
+    {
+        "date-or-weekday",
+        "role-empty",
+        "item-empty",
+        "section-without-heading",
+        "attachment-kind",
+        "attachment-without-title",
+    }
+)
+
+
 def _schema_problem(error: Any, source: SourceMap) -> Problem:
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     kind = error["type"]
@@ -127,7 +139,7 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
         limit = error.get("ctx", {}).get(limit_key)
         code, place = "out-of-range", loc
         params = {"value": value, "detail": error["msg"], "bound": bound, "limit": limit}
-    elif kind == "date-or-weekday":
+    elif kind in _OWN_ERRORS:  # raised by the plan's own validators (docgen.plan.model, docgen.plan.sections)
         code, params, place = kind, {}, loc
     else:
         detail = error["msg"].removeprefix("Value error, ")

@@ -23,6 +23,7 @@ from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 from lxml import etree
+from markupsafe import Markup
 
 from docgen.errors import Problem, TemplateError
 from docgen.rendering.sandbox import LimitExceeded, TemplateSandbox, budget
@@ -40,7 +41,12 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_safe(value: Any) -> Any:
-    """Drop characters XML cannot hold, so no value can corrupt a document."""
+    """Drop characters XML cannot hold, so no value can corrupt a document.
+
+    ``Markup`` (XML a document builder made, e.g. a table for ``{{p … }}``) stays markup.
+    """
+    if isinstance(value, Markup):
+        return Markup(_XML_FORBIDDEN.sub("", value))
     if isinstance(value, str):
         return _XML_FORBIDDEN.sub("", value)
     return value
@@ -164,10 +170,40 @@ class CompiledTemplate:
             raise self._failure("template-failed", part, exc) from None
         xml = _unpatch("".join(chunks)).encode("utf-8")
         try:
-            etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
+            root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
             raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
+        if part.name == "word/document.xml" and _ends_with_empty_section(xml):
+            return _drop_empty_last_section(root)
         return xml
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SECTION_BEFORE_END = re.compile(rb"</w:sectPr>\s*</w:pPr>(?:(?!<w:p[ >]|<w:tbl[ >]).)*</w:p>\s*<w:sectPr[ >]", re.S)
+
+
+def _ends_with_empty_section(xml: bytes) -> bool:
+    """Whether a paragraph's section break is followed by nothing but the body's own section."""
+    return _SECTION_BEFORE_END.search(xml, max(0, len(xml) - 20_000)) is not None
+
+
+def _drop_empty_last_section(root: etree._Element) -> bytes:
+    """Make the last paragraph's section break the body's own: an empty last section prints no blank page.
+
+    A template's conditions can leave a section empty (the attachments' section of a notice
+    without attachments); Word and LibreOffice would print it as a blank page.
+    """
+    body = root.find(f"{_W}body")
+    assert body is not None
+    children = list(body)
+    last, ending = children[-2], children[-1]
+    sect = last.find(f"{_W}pPr/{_W}sectPr")
+    if last.tag == f"{_W}p" and ending.tag == f"{_W}sectPr" and sect is not None:
+        body.replace(ending, sect)
+        if not "".join(last.itertext()).strip() and last.find(f".//{_W}drawing") is None:
+            body.remove(last)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 def _template_line(exc: BaseException) -> int | None:

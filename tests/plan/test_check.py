@@ -21,11 +21,9 @@ from docgen.messages import format_problem
 from docgen.plan.files import CheckReport, check_plan
 
 SHIPPED = SHIPPED_PLAN.read_text(encoding="utf-8")
-CONTACT = """contact:
-  name: 李杉杉
-  unit: publicity
-  phone: "84825237"
-  email: 18083554@qq.com
+PERIOD = """period:
+  start: 2019-04-28
+  end: 2019-05-28
 """
 
 
@@ -323,23 +321,23 @@ def test_unknown_key_without_near_miss_lists_the_allowed_keys(tmp_path: Path) ->
 
 
 def test_missing_section_points_at_the_mapping_that_lacks_it(tmp_path: Path) -> None:
-    text = edit(CONTACT, "")
+    text = edit(PERIOD, "")
     problem = only(check_text(tmp_path, text), "missing-field")
     assert at(problem) == where(text, "institution:")
-    assert problem.path == "contact"
+    assert problem.path == "period"
     line, column = at(problem)
     assert str(problem) == (
-        f"{tmp_path / 'plan.yaml'}:{line}:{column}: contact: the required key 'contact' is missing here"
-        " (add 'contact:' to this mapping; data/campaign.yaml shows an example)"
+        f"{tmp_path / 'plan.yaml'}:{line}:{column}: period: the required key 'period' is missing here"
+        " (add 'period:' to this mapping; data/campaign.yaml shows an example)"
     )
 
 
 def test_missing_key_in_a_section_points_at_the_sections_key(tmp_path: Path) -> None:
-    text = edit("  email: 18083554@qq.com\n", "")
+    text = edit("  end: 2019-05-28\n", "")
     problem = only(check_text(tmp_path, text), "missing-field")
-    assert at(problem) == where(text, "\ncontact:", 1)
-    assert problem.path == "contact.email"
-    assert "the required key 'email' is missing here (add 'email:' to this mapping" in str(problem)
+    assert at(problem) == where(text, "\nperiod:", 1)
+    assert problem.path == "period.end"
+    assert "the required key 'end' is missing here (add 'end:' to this mapping" in str(problem)
 
 
 @pytest.mark.parametrize(
@@ -396,7 +394,7 @@ def test_wrong_types_are_located(
         ),
         ("after_end: true", "after_end: maybe", "maybe", "deadlines.summary.after_end", "expected true or false"),
         ("  closing: 祝", '  closing: ""\n  old_closing: 祝', '""', "letter.closing", "the text is empty (fill it in,"),
-        ("    units: [publicity, information]", "    units: []", "[]", "tasks[6].units", "the list is empty"),
+        ("  columns: [活动项目", "  columns: []\n  old_columns: [活动项目", "[]", "form.columns", "the list is empty"),
     ],
     ids=["bad-id", "bad-email", "bad-bool", "empty-text", "empty-list"],
 )

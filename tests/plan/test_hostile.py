@@ -500,7 +500,7 @@ LIMIT_CODES = {"template-limit", "template-too-big-output"}
 def _user_templates(tmp_path: Path, tag: str) -> Path:
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    replace_in_docx(templates / "notice.docx", "{{ institution }}", tag.replace("<", "&lt;"))
+    replace_in_docx(templates / "notice.docx", "{{ line }}", tag.replace("<", "&lt;"))
     return templates
 
 

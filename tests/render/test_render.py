@@ -228,7 +228,7 @@ def test_a_huge_template_is_refused_before_it_is_read(tmp_path: Path, monkeypatc
 def test_a_dry_run_checks_the_templates_too(tmp_path: Path) -> None:
     folder = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", folder)
-    replace_in_docx(folder / "notice.docx", "{{ title }}", "{{ title }")
+    replace_in_docx(folder / "notice.docx", "{{ line }}", "{{ line }")
     with pytest.raises(docgen.TemplateError) as caught:
         docgen.render(SHIPPED_PLAN, tmp_path / "out", templates=folder, dry_run=True)
     assert [p.code for p in caught.value.problems] == ["template-syntax"]

@@ -79,7 +79,12 @@ def same_content(ours: bytes, theirs: bytes) -> None:
                 out.append((block.style.name if block.style is not None else None, block.text))
         return out
 
-    assert shape(a) == shape(b)
+    theirs_shape = shape(b)
+    if shape(a) == theirs_shape[:-1] and theirs_shape[-1] == ("Normal", ""):
+        # docgen drops a section the template's conditions left empty (the notice's last paragraph
+        # then carries no section break of its own); plain docxtpl keeps that empty paragraph
+        theirs_shape = theirs_shape[:-1]
+    assert shape(a) == theirs_shape
     assert [p.text for p in a.sections[0].footer.paragraphs] == [p.text for p in b.sections[0].footer.paragraphs]
     assert a.core_properties.title == b.core_properties.title
 

@@ -1,0 +1,107 @@
+"""The shapes a notice can take: its sections, numbered items at any depth, tables and attachments.
+
+A plan that says none of this gets the 2019 plan's shape (``Plan.notice_sections``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from docgen.plan.types import JinjaText, Model, Name
+
+
+class Item(Model):
+    """A numbered item at any depth: a title, a text, or both, and items of its own."""
+
+    title: JinjaText | None = Field(None, description="Shown as a heading (Jinja text).")
+    text: JinjaText | None = Field(None, description="Paragraphs (Jinja text; a blank line between two).")
+    items: list[Item] = Field(default_factory=list, max_length=999, description="Items one level deeper.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, value: Any) -> Any:
+        # "- 上交作品" is an item with a text and nothing else
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _title_or_text(self) -> Item:
+        if self.title is None and self.text is None:
+            raise PydanticCustomError("item-empty", "give 'title' or 'text'")
+        return self
+
+
+SectionKey = Literal["ideology", "organization", "time_and_theme", "time", "theme", "tasks", "requirements", "contact"]
+TaskLabel = Literal["units", "when", "place", "participants", "work"]
+TaskField = Literal["number", "group", "title", "work", "when", "place", "participants", "units"]
+
+
+class Column(Model):
+    """A column of the tasks' table: which field it shows, under which heading."""
+
+    field: TaskField
+    heading: Name | None = Field(None, description="The column's heading; default by the field (序号, 活动内容 ...).")
+    width: int | None = Field(None, ge=1, le=100, description="Relative width.")
+
+
+class Section(Model):
+    """A numbered section of the notice (一、二、…): one docgen knows by ``use``, or one of the plan's own."""
+
+    use: SectionKey | None = Field(None, description="A section made from the plan's keys (tasks, requirements ...).")
+    heading: Name | None = Field(None, description="The heading as the plan words it, without its number.")
+    text: JinjaText | None = Field(None, description="Paragraphs after the heading (Jinja text).")
+    items: list[Item] = Field(default_factory=list, max_length=999, description="Numbered items （一） 1. （1）.")
+    view: Literal["list", "table"] = Field("list", description="For tasks: one after another, or as a table.")
+    columns: list[Column] = Field(default_factory=list, description="For tasks shown as a table.")
+    labels: dict[TaskLabel, Name] = Field(
+        default_factory=dict,
+        description="For tasks: the labels of their lines (units: 责任部门, work: 工作任务, when: 活动时间,"
+        " place: 活动地点, participants: 参加人员); an empty label leaves the line unlabelled.",
+    )
+
+    @model_validator(mode="after")
+    def _own_sections_have_a_heading(self) -> Section:
+        if self.use is None and self.heading is None:
+            raise PydanticCustomError("section-without-heading", "give 'use' or a 'heading'")
+        return self
+
+
+class Table(Model):
+    """A table of the plan's own: headings and rows of text; equal neighbours in a column may be merged."""
+
+    columns: list[Name] = Field(min_length=1, max_length=20)
+    rows: list[list[Name]] = Field(default_factory=list, max_length=2000)
+    widths: list[int] | None = Field(None, description="Relative column widths.")
+    merge: list[int] = Field(
+        default_factory=list, description="Columns (counted from 1) whose equal neighbours are merged."
+    )
+
+
+class Attachment(Model):
+    """One attachment (附件1, 附件2 …): the plan's ``form``, a table, a form of its own, or a file."""
+
+    use: Literal["form"] | None = Field(None, description="'form': the plan's form (the one units return).")
+    title: JinjaText | None = Field(None, description="The attachment's title (Jinja text).")
+    table: Table | None = Field(None, description="A table printed as the attachment.")
+    submitter: Name | None = Field(None, description="With a table: the label of a line for who fills it in.")
+    blank_rows: int = Field(0, ge=0, le=200, description="With a table: blank rows to fill in.")
+    remark: JinjaText | None = Field(None, description="A remark under the table.")
+    file: str | None = Field(None, description="An existing file, relative to the plan, sent with the notice.")
+    landscape: bool | None = Field(None, description="The page turned (default: for tables of five columns or more).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_form(cls, value: Any) -> Any:
+        # "- form" names the plan's form
+        return {"use": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Attachment:
+        kinds = [k for k in (self.use, self.table, self.file) if k is not None]
+        if len(kinds) != 1:
+            raise PydanticCustomError("attachment-kind", "give exactly one of 'use: form', 'table' and 'file'")
+        if self.use is None and self.title is None:
+            raise PydanticCustomError("attachment-without-title", "give the attachment a 'title'")
+        return self

@@ -1,0 +1,32 @@
+"""The building blocks of the plan's models: ids, names, running text, and the strict base model."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+UnitId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$", max_length=64),
+    Field(description="A unit's id from the `units` registry (letters, digits, underscores)."),
+]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class JinjaMarker:
+    """Marks a string field as running text that may hold ``{{ ... }}`` placeholders."""
+
+
+JinjaText = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    JinjaMarker(),
+    Field(description="Jinja text: may use placeholders such as {{ deadlines.schedule | md }}."),
+]
+
+
+class Model(BaseModel):
+    """Base of every plan model: unknown keys are errors, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
