@@ -48,18 +48,25 @@ _EXPORTS = {
     "write_collection": "docgen.collecting.schedule",
     "deadlines_calendar": "docgen.documents.ics",
     "activities_calendar": "docgen.collecting.ics",
+    "audit": "docgen.auditing.checking",
+    "AuditReport": "docgen.auditing.checking",
+    "fix_document": "docgen.auditing.fixing",
+    "FixReport": "docgen.auditing.fixing",
+    "format_audit_finding": "docgen.messages",
     "ReviewItem": "docgen.errors",
     "ReviewKind": "docgen.errors",
 }
 
 __all__ = [
     "Activity",
+    "AuditReport",
     "CheckReport",
     "Collection",
     "Contact",
     "Deadline",
     "DocgenError",
     "Finding",
+    "FixReport",
     "Form",
     "FormError",
     "Letter",
@@ -80,9 +87,12 @@ __all__ = [
     "WriteError",
     "__version__",
     "activities_calendar",
+    "audit",
     "check_plan",
     "collect",
     "deadlines_calendar",
+    "fix_document",
+    "format_audit_finding",
     "format_problem",
     "format_review_item",
     "init_project",
@@ -95,6 +105,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from docgen.auditing.checking import AuditReport, audit
+    from docgen.auditing.fixing import FixReport, fix_document
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.ics import activities_calendar
     from docgen.collecting.schedule import write_collection
@@ -116,7 +128,7 @@ if TYPE_CHECKING:
         UnknownUnitError,
         WriteError,
     )
-    from docgen.messages import format_problem, format_review_item
+    from docgen.messages import format_audit_finding, format_problem, format_review_item
     from docgen.plan.files import CheckReport, check_plan, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -86,3 +88,66 @@ def weekday_name(weekday: int) -> str:
 def weekday_of(day: dt.date) -> str:
     """The day's weekday as 周四."""
     return weekday_name(day.isoweekday())
+
+
+# GB/T 9704-2012 7.2.4: 机关代字 + 〔year〕 + number + 号; brackets, a 第 or leading zeros are slips.
+_DOCUMENT_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?P<open>[\[［【(（〔<〈])\s*(?P<year>(?:19|20)\d\d)\s*(?P<close>[\]］】)）〕>〉])"
+    r"\s*(?P<di>第?)\s*(?P<number>\d+)\s*号"
+)
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_CHINESE_DATE = re.compile(
+    r"(?P<year>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<month>[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<day>[一二三四五六七八九十]{1,3})\s*日"
+)
+_PADDED_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A piece of text written against a convention: where it stands, what it says, and the right form."""
+
+    start: int
+    end: int
+    found: str
+    corrected: str
+
+
+def document_number_slips(text: str) -> list[Slip]:
+    """Document numbers in ``text`` not written 〔2019〕9号 (GB/T 9704-2012 7.2.4), each with its right form.
+
+    The span starts at the bracket: the 机关代字 before it stays as written.
+    """
+    slips = []
+    for match in _DOCUMENT_NUMBER.finditer(text):
+        corrected = f"〔{match['year']}〕{int(match['number'])}号"
+        if match.group(0) != corrected:
+            slips.append(Slip(match.start(), match.end(), match.group(0), corrected))
+    return slips
+
+
+def _small_numeral(text: str) -> int | None:
+    """一 .. 三十一 as a number; None for anything else."""
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_CHINESE_DIGITS.get(tens, -99) if tens else 1) * 10 + (_CHINESE_DIGITS.get(ones, -99) if ones else 0)
+    else:
+        value = _CHINESE_DIGITS.get(text, -99) if len(text) == 1 else -99
+    return value if value > 0 else None
+
+
+def date_slips(text: str) -> list[Slip]:
+    """Dates written in Chinese numerals or with zero padding, each with its form of GB/T 9704-2012 (2019年4月30日)."""
+    slips = []
+    for match in _CHINESE_DATE.finditer(text):
+        year = "".join(str(_CHINESE_DIGITS[c]) for c in match["year"])
+        month, day = _small_numeral(match["month"]), _small_numeral(match["day"])
+        if month is not None and day is not None:
+            slips.append(Slip(match.start(), match.end(), match.group(0), f"{year}年{month}月{day}日"))
+    for match in _PADDED_DATE.finditer(text):
+        corrected = f"{match['year']}年{int(match['month'])}月{int(match['day'])}日"
+        if match.group(0) != corrected:
+            slips.append(Slip(match.start(), match.end(), match.group(0), corrected))
+    return sorted(slips, key=lambda slip: slip.start)

@@ -7,7 +7,7 @@ extractor and translated through ``docgen.messages.language`` where it is shown.
 this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
-- ``plan_words``, ``output_words``, ``returns_words``: the message tables, by stage.
+- ``plan_words``, ``output_words``, ``returns_words``, ``audit_words``: the message tables, by stage.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -26,9 +26,9 @@ from docgen.messages.places import describe
 @cache
 def message_table() -> dict[str, tuple[str, str]]:
     """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``."""
-    from docgen.messages import output_words, plan_words, returns_words
+    from docgen.messages import audit_words, output_words, plan_words, returns_words
 
-    return {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES}
+    return {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES, **audit_words.MESSAGES}
 
 
 # the words for the severities of review items, shown before each review item ("warning" also before a problem)
@@ -166,5 +166,21 @@ def format_finding(finding: Finding, language: str | None = None) -> str:
         return format_review_item(finding, language)
     return format_problem(finding, language)
 
+
+def format_audit_finding(finding: Finding, language: str | None = None) -> str:
+    """One line of ``docgen audit``: ``FILE: paragraph N (“excerpt”): what is wrong (clause, how to fix it)``."""
+    from docgen.messages.audit_words import PLACES
+
+    language = language or current_language()
+    gettext = translations(language).gettext
+    kind = (finding.path or "document").split()[0]
+    params = {k: gettext(v) if k == "which" else v for k, v in finding.params.items()}
+    place = _fill(gettext(PLACES.get(kind, PLACES["document"])), params)
+    text = _message(finding.code, finding.params, None, gettext, language)
+    return f"{finding.file}: {place}: {text}" if finding.file else f"{place}: {text}"
+
+
+# the sides of a page, as page-number findings name them
+_SIDES = (N_("left"), N_("right"), N_("center"))
 
 describe_with(format_finding)

@@ -299,4 +299,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("comments are kept as written; update it if it describes this plan"),
     ),
     "feb-29-moved": (N_("{old} has no counterpart in {year}; it became {new}"), N_("check the date")),
+    # GB/T 9704-2012 conventions in the plan's text
+    "document-number-form": (
+        N_("the document number {number} writes '{found}'"),
+        N_(
+            "GB/T 9704-2012 7.2.4 writes '{corrected}' (六角括号 〔〕, no leading zeros, no 第); "
+            "docgen renders it as you wrote it"
+        ),
+    ),
+    "date-chinese-numerals": (
+        N_("the date '{found}' is in Chinese numerals"),
+        N_("GB/T 9704-2012 writes dates in Arabic numerals: '{corrected}'"),
+    ),
 }

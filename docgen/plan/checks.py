@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from docgen import chinese
 from docgen.errors import Problem, Severity
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
@@ -36,6 +37,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_duties(plan),
         *_letter(plan),
         *shape_findings(plan, Path(source.file).parent if source.file else None),
+        *_conventions(plan, data),
     ]
     problems = []
     for path, code, params, severity in findings:
@@ -196,3 +198,27 @@ def _letter(plan: Plan) -> Iterator[Finding]:
     for name in ("hotline", "website", "address"):
         if getattr(plan.letter, name) is None:
             yield ("letter",), "letter-optional-missing", {"field": name}, _WARNING
+
+
+def _conventions(plan: Plan, data: Any) -> Iterator[Finding]:
+    """GB/T 9704-2012 writing: document numbers as 〔2019〕9号, dates in Arabic numerals (warnings)."""
+    for i, policy in enumerate(plan.policies):
+        if policy.number is None:
+            continue
+        for slip in chinese.document_number_slips(policy.number):
+            params = {"number": policy.number, "found": slip.found, "corrected": slip.corrected}
+            yield ("policies", i, "number"), "document-number-form", params, _WARNING
+    yield from _chinese_dates(data, ())
+
+
+def _chinese_dates(value: Any, path: PathT) -> Iterator[Finding]:
+    """Dates in Chinese numerals (二〇一九年四月三十日) in the plan's text: GB/T 9704-2012 writes 2019年4月30日."""
+    if isinstance(value, str):
+        for slip in chinese.date_slips(value):
+            yield path, "date-chinese-numerals", {"found": slip.found, "corrected": slip.corrected}, _WARNING
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _chinese_dates(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _chinese_dates(item, (*path, i))

@@ -30,6 +30,9 @@ DELIBERATE_DEVIATIONS = [
     ("《致初中毕业生及家长的一封信》", "《致初中、高中毕业生及家长的一封信》"),
     # GB/T 9704: the attachment page starts with the label 附件 at the top left
     ("[bookmark: _GoBack]2019年“职业教育宣传月”活动安排", "附件2019年“职业教育宣传月”活动安排"),
+    # GB/T 9704-2012 7.2.4: document numbers take 六角括号 〔〕, not the seed's []
+    ("吉教职成办函[2019]9号", "吉教职成办函〔2019〕9号"),
+    ("吉教职成字[2015]11号", "吉教职成字〔2015〕11号"),
 ]
 
 

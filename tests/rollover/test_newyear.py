@@ -56,7 +56,7 @@ def test_comments_placeholders_and_old_text_are_kept(shipped_text: str, year: in
     comments = [line for line in shipped_text.splitlines() if line.lstrip().startswith("#")]
     assert comments == [line for line in new_text.splitlines() if line.lstrip().startswith("#")]
     assert "（标题为“2019年“职业教育宣传月”活动方案”）" in new_text  # a comment is not a date
-    assert "吉教职成办函[2019]9号" in new_text
+    assert "吉教职成办函〔2019〕9号" in new_text
     assert new_text.count("{{") == shipped_text.count("{{")
 
 
@@ -121,11 +121,11 @@ def test_review_names_the_old_policy_title_and_number(shipped_text: str) -> None
         ReviewKind.EDIT,
     )
     [number] = items(review, "old-year-number")
-    assert number.params["number"] == "吉教职成办函[2019]9号"
-    assert number.line == line_of(shipped_text, "number: 吉教职成办函[2019]9号")
+    assert number.params["number"] == "吉教职成办函〔2019〕9号"
+    assert number.line == line_of(shipped_text, "number: 吉教职成办函〔2019〕9号")
     assert number.file == "data/campaign-2020.yaml"
     [older] = items(review, "document-number")
-    assert (older.params["number"], older.kind) == ("吉教职成字[2015]11号", ReviewKind.NOTE)
+    assert (older.params["number"], older.kind) == ("吉教职成字〔2015〕11号", ReviewKind.NOTE)
     assert str(number).startswith(f"data/campaign-2020.yaml:{number.line}: edit: policies[0].number: ")
 
 
@@ -245,7 +245,7 @@ def test_cli_writes_beside_the_plan_and_prints_the_review(plan_copy: Path) -> No
     assert "year: 2020\n" in written.read_text(encoding="utf-8")
     lines = result.output.splitlines()
     assert lines[-1] == f"wrote {written}"
-    number_line = line_of(plan_copy.read_text(encoding="utf-8"), "吉教职成办函[2019]9号")
+    number_line = line_of(plan_copy.read_text(encoding="utf-8"), "吉教职成办函〔2019〕9号")
     assert any(line.startswith(f"{written}:{number_line}: edit: policies[0].number:") for line in lines), lines
     assert list(plan_copy.parent.glob(".*.tmp")) == []
 

@@ -30,7 +30,7 @@ def test_rolled_plan_renders_documents_of_the_new_year(tmp_path: Path, shipped_t
     for path in paths:
         for line in lines(open_docx(path)):
             if "2019" in line:
-                leftovers = [t for t in ("2019年吉林省", "[2019]9号") if t in line]
+                leftovers = [t for t in ("2019年吉林省", "〔2019〕9号") if t in line]
                 assert leftovers, f"{path.name}: old year outside reviewed text: {line}"
                 for leftover in leftovers:
                     assert any(leftover in text for text in reviewed_text), f"{leftover} was not reviewed"

@@ -1,0 +1,8 @@
+"""Checking Word files against GB/T 9704-2012 (``docgen audit``), and repairing what is mechanical.
+
+May use rendering (to write the repaired copy), plan, messages and the shared base; not documents or collecting.
+
+- ``package``: any .docx opened safely; ``document``: its paragraphs and sections with resolved formatting.
+- ``structure``: which paragraph is the title, a heading, the signature, an attachment, the 版记.
+- ``layout_rules``, ``text_rules``: the rules; ``checking``: ``audit``; ``fixing``: ``fix_document``.
+"""

@@ -1,0 +1,95 @@
+"""``audit``: Word files checked against GB/T 9704-2012, every finding located by paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.auditing import layout_rules, text_rules
+from docgen.auditing.document import Document
+from docgen.auditing.layout_rules import Found
+from docgen.auditing.package import AuditError, open_package
+from docgen.auditing.structure import find_parts
+from docgen.errors import Finding
+
+# Findings ``fix_document`` repairs by itself; any other is left to a person.
+MECHANICAL = frozenset(
+    {
+        "document-number",
+        "date-form",
+        "half-width-punctuation",
+        "title-punctuation",
+        "heading-number-form",
+        "attachment-note-colon",
+        "attachment-note-punctuation",
+        "attachment-label-colon",
+        "copy-to-colon",
+        "copy-to-stop",
+        "font-slot",
+        "paper-size",
+        "margins",
+        "page-number-form",
+        "page-number-side",
+        "page-number-font",
+        "page-number-alternate",
+    }
+)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """What ``audit`` found: every finding, by file in the order given; ``clean`` when there are none."""
+
+    files: list[Path]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        """True when no file has a finding."""
+        return not self.findings
+
+
+def document_findings(document: Document) -> Iterator[Found]:
+    """Every rule's findings on one opened document, in the order a reader meets them."""
+    parts = find_parts(document)
+    yield from layout_rules.page_rules(document)
+    yield from layout_rules.grid_rules(document, parts)
+    yield from layout_rules.font_rules(parts)
+    yield from layout_rules.font_slot_rules(document)
+    yield from text_rules.title_rules(parts)
+    yield from text_rules.number_and_date_rules(document)
+    yield from text_rules.punctuation_rules(document)
+    yield from text_rules.attachment_rules(document, parts)
+    yield from text_rules.signature_rules(parts)
+    yield from text_rules.record_rules(document, parts)
+    yield from layout_rules.page_number_rules(document)
+
+
+def _order(found: Found) -> tuple[int, int]:
+    params = found[2]
+    return (int(params.get("n", 0)) if found[1].startswith("paragraph") else 0, int(params.get("offset", 0)))
+
+
+def audit_file(path: Path) -> list[Finding]:
+    """The findings of one Word file; one finding saying why when the file cannot be read."""
+    try:
+        document = Document(open_package(path))
+    except AuditError as exc:
+        return exc.problems
+    found = sorted(document_findings(document), key=_order)
+    return [Finding(code, params, file=str(path), path=where) for code, where, params in found]
+
+
+def audit(paths: Iterable[str | Path]) -> AuditReport:
+    """Check each Word file (.docx) against GB/T 9704-2012; the report lists every finding.
+
+    Nothing is written. A file that cannot be read (missing, not a .docx, damaged) gives one
+    finding saying so, and the others are still checked. Each finding's ``path`` names its
+    place (``paragraph 12``, ``section 1``, ``footer default``, ``document``) and its
+    ``params`` hold the paragraph's number and an excerpt; ``docgen.format_audit_finding``
+    turns it into the line ``FILE: paragraph N (“excerpt”): what is wrong (clause, how to fix it)``.
+    """
+    files = [Path(p) for p in paths]
+    findings = [finding for path in files for finding in audit_file(path)]
+    return AuditReport(files, findings)
