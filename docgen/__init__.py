@@ -50,6 +50,15 @@ _EXPORTS = {
     "activities_calendar": "docgen.collecting.ics",
     "ReviewItem": "docgen.errors",
     "ReviewKind": "docgen.errors",
+    "UnknownDeadlineError": "docgen.errors",
+    "Due": "docgen.tracking.dues",
+    "dues": "docgen.tracking.dues",
+    "owing_units": "docgen.tracking.dues",
+    "returns_folder": "docgen.tracking.dues",
+    "StatusReport": "docgen.tracking.status",
+    "track_returns": "docgen.tracking.status",
+    "init_returns": "docgen.tracking.folders",
+    "write_status": "docgen.tracking.folders",
 }
 
 __all__ = [
@@ -59,6 +68,7 @@ __all__ = [
     "Contact",
     "Deadline",
     "DocgenError",
+    "Due",
     "Finding",
     "Form",
     "FormError",
@@ -73,9 +83,11 @@ __all__ = [
     "ReviewItem",
     "ReviewKind",
     "Severity",
+    "StatusReport",
     "Task",
     "TemplateError",
     "Unit",
+    "UnknownDeadlineError",
     "UnknownUnitError",
     "WriteError",
     "__version__",
@@ -83,15 +95,21 @@ __all__ = [
     "check_plan",
     "collect",
     "deadlines_calendar",
+    "dues",
     "format_problem",
     "format_review_item",
     "init_project",
+    "init_returns",
     "load_plan",
     "new_year",
+    "owing_units",
     "plan_schema",
     "render",
     "resolve_plan",
+    "returns_folder",
+    "track_returns",
     "write_collection",
+    "write_status",
 ]
 
 if TYPE_CHECKING:
@@ -113,6 +131,7 @@ if TYPE_CHECKING:
         ReviewKind,
         Severity,
         TemplateError,
+        UnknownDeadlineError,
         UnknownUnitError,
         WriteError,
     )
@@ -122,6 +141,9 @@ if TYPE_CHECKING:
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
     from docgen.rollover.years import new_year
+    from docgen.tracking.dues import Due, dues, owing_units, returns_folder
+    from docgen.tracking.folders import init_returns, write_status
+    from docgen.tracking.status import StatusReport, track_returns
 
 
 def __getattr__(name: str) -> Any:
