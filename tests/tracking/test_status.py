@@ -263,3 +263,14 @@ def test_cli_status_init_makes_folders_and_keeps_the_users_notes(tmp_path: Path)
     assert "0 new folder notes" in again.output
     assert (root / SCHEDULE / "说明.txt").read_text(encoding="utf-8") == "我的备注"
     assert (root / SCHEDULE / "教务处.docx").read_bytes() == b"theirs"
+
+
+def test_the_page_escapes_what_the_plan_says(tmp_path: Path) -> None:
+    text = SHIPPED_PLAN.read_text(encoding="utf-8").replace("    name: 工会\n", '    name: "工会<b>&"\n')
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan = docgen.load_plan(path)
+    (tmp_path / "回收").mkdir()
+    write_status(track_returns(plan, tmp_path / "回收", ON, "schedule"), tmp_path / "out")
+    page = (tmp_path / "out" / "status.html").read_text(encoding="utf-8")
+    assert "工会&lt;b&gt;&amp;" in page and "工会<b>" not in page
