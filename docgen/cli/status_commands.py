@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from docgen.tracking.status import StatusReport
 
+DEFAULT_RETURNS = "回收"
 _UNPLACED = {
     "no-deadline": N_("in no deadline's folder (or in a weekly one's, on a day of no week)"),
     "no-unit": N_("names no unit"),
@@ -61,7 +62,12 @@ def _echo_report(report: StatusReport) -> None:
 @main.command()
 @PLAN_ARGUMENT
 @click.option("--init", "init_dir", type=PathParam(file_okay=False), help=N_("Make the returns folders in DIR."))
-@click.option("--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder to look at."))
+@click.option(
+    "--returns",
+    "returns_dir",
+    type=PathParam(file_okay=False),
+    help=N_("The returns folder to look at (default: 回收)."),
+)
 @click.option(
     "--on",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -96,11 +102,12 @@ def status(
     into OUT/催报/. Missing returns are news, not an error: the exit status is 0.
     """
     import datetime as dt
+    from pathlib import Path
 
     from docgen.plan.files import load_plan
 
-    if (init_dir is None) == (returns_dir is None):
-        raise click.UsageError(gettext("give either --init DIR or --returns DIR"))
+    if init_dir is not None and returns_dir is not None:
+        raise click.UsageError(gettext("give either --init DIR or --returns DIR, not both"))
     loaded = load_plan(plan)
     if init_dir is not None:
         from docgen.tracking.folders import init_returns
@@ -114,8 +121,9 @@ def status(
     from docgen.tracking.folders import write_status
     from docgen.tracking.status import track_returns
 
-    assert returns_dir is not None
-    report = track_returns(loaded, returns_dir, on.date() if on is not None else dt.date.today(), deadline)
+    report = track_returns(
+        loaded, returns_dir or Path(DEFAULT_RETURNS), on.date() if on is not None else dt.date.today(), deadline
+    )
     paths = write_status(report, out_dir, templates=templates, force=force)
     _echo_report(report)
     for path in paths:

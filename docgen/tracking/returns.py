@@ -128,11 +128,19 @@ def scan_returns(plan: Plan, returns_dir: Path, due_list: list[Due]) -> list[Ret
 
 
 def _files(returns_dir: Path) -> list[tuple[Path, PurePosixPath]]:
-    """The files below ``returns_dir``, without following symbolic links, at most ``MAX_FILES``."""
+    """The files below ``returns_dir``, without following symbolic links, at most ``MAX_FILES``.
+
+    A folder docgen writes into (it holds a manifest, e.g. an OUT placed inside) is not looked at:
+    its dashboard and reminders are no unit's returns.
+    """
+    from docgen.rendering.outputs import MANIFEST
+
     files: list[tuple[Path, PurePosixPath]] = []
     for folder, subfolders, names in os.walk(returns_dir):
-        subfolders[:] = sorted(s for s in subfolders if not s.startswith(_SKIPPED_PREFIXES))
         base = Path(folder)
+        subfolders[:] = sorted(
+            s for s in subfolders if not s.startswith(_SKIPPED_PREFIXES) and not (base / s / MANIFEST).exists()
+        )
         for name in sorted(names):
             path = base / name
             if name.startswith(_SKIPPED_PREFIXES) or name == README_NAME or not path.is_file() or path.is_symlink():

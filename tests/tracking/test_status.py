@@ -226,10 +226,21 @@ def test_cli_status_as_a_process_in_chinese(returns_dir: Path, tmp_path: Path) -
     assert (tmp_path / "催报" / "报送本周活动开展情况-第1周（4月28日至5月1日）.docx").exists()
 
 
-def test_cli_status_needs_init_or_returns(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN)])
+def test_cli_status_takes_init_or_returns_and_has_a_default_returns_folder(
+    returns_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--init", "a", "--returns", "b"])
     assert result.exit_code == 2
-    assert "give either --init DIR or --returns DIR" in result.output
+    assert "give either --init DIR or --returns DIR, not both" in result.output
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN)])
+    assert result.exit_code == 1
+    assert "回收: the returns folder does not exist" in result.output
+    shutil.copytree(returns_dir, tmp_path / "回收")
+    result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--on", "2019-05-10", "--deadline", "schedule"])
+    assert result.exit_code == 0, result.output
+    assert "missing 上报活动安排表: " + "、".join(SCHEDULE_MISSING) + "\n" in result.output
+    assert (tmp_path / "out" / "status.html").exists() and (tmp_path / "out" / "催报" / "上报活动安排表.docx").exists()
     result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--returns", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert "the returns folder does not exist" in result.output
@@ -274,3 +285,35 @@ def test_the_page_escapes_what_the_plan_says(tmp_path: Path) -> None:
     write_status(track_returns(plan, tmp_path / "回收", ON, "schedule"), tmp_path / "out")
     page = (tmp_path / "out" / "status.html").read_text(encoding="utf-8")
     assert "工会&lt;b&gt;&amp;" in page and "工会<b>" not in page
+
+
+def test_an_output_folder_inside_the_returns_is_not_read_as_returns(plan: Plan, tmp_path: Path) -> None:
+    returns = tmp_path / "回收"
+    touch(returns / SCHEDULE / "教务处.pdf", dt.date(2019, 5, 8))
+    write_status(track_returns(plan, returns, ON, "schedule"), returns / "out")
+    again = track_returns(plan, returns, ON, "schedule")
+    assert [str(f.relative) for f in again.files] == [f"{SCHEDULE}/教务处.pdf"]
+    assert again.unplaced == []
+
+
+def test_hostile_or_broken_word_files_are_counted_by_name_or_listed(plan: Plan, tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>上报部门：工会 &lol2;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    returns = tmp_path / "回收"
+    (returns / SCHEDULE).mkdir(parents=True)
+    for name in ("教务处.docx", "无名.docx"):
+        with zipfile.ZipFile(returns / SCHEDULE / name, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("word/document.xml", bomb)
+    touch(returns / SCHEDULE / "截图.docx", dt.date(2019, 5, 8), b"not a zip at all")
+    report = track_returns(plan, returns, ON, "schedule")
+    assert names(report.columns[0].received) == ["教务处"]
+    assert sorted((f.relative.name, why) for f, why in report.unplaced) == [
+        ("截图.docx", Unplaced.NO_UNIT),
+        ("无名.docx", Unplaced.NO_UNIT),  # its first line is never read: the DOCTYPE is refused
+    ]
