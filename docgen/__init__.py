@@ -55,6 +55,15 @@ _EXPORTS = {
     "format_audit_finding": "docgen.messages",
     "ReviewItem": "docgen.errors",
     "ReviewKind": "docgen.errors",
+    "UnknownDeadlineError": "docgen.errors",
+    "Due": "docgen.tracking.dues",
+    "dues": "docgen.tracking.dues",
+    "owing_units": "docgen.tracking.dues",
+    "returns_folder": "docgen.tracking.dues",
+    "StatusReport": "docgen.tracking.status",
+    "track_returns": "docgen.tracking.status",
+    "init_returns": "docgen.tracking.folders",
+    "write_status": "docgen.tracking.folders",
 }
 
 __all__ = [
@@ -65,6 +74,7 @@ __all__ = [
     "Contact",
     "Deadline",
     "DocgenError",
+    "Due",
     "Finding",
     "FixReport",
     "Form",
@@ -80,9 +90,11 @@ __all__ = [
     "ReviewItem",
     "ReviewKind",
     "Severity",
+    "StatusReport",
     "Task",
     "TemplateError",
     "Unit",
+    "UnknownDeadlineError",
     "UnknownUnitError",
     "WriteError",
     "__version__",
@@ -91,17 +103,23 @@ __all__ = [
     "check_plan",
     "collect",
     "deadlines_calendar",
+    "dues",
     "fix_document",
     "format_audit_finding",
     "format_problem",
     "format_review_item",
     "init_project",
+    "init_returns",
     "load_plan",
     "new_year",
+    "owing_units",
     "plan_schema",
     "render",
     "resolve_plan",
+    "returns_folder",
+    "track_returns",
     "write_collection",
+    "write_status",
 ]
 
 if TYPE_CHECKING:
@@ -125,6 +143,7 @@ if TYPE_CHECKING:
         ReviewKind,
         Severity,
         TemplateError,
+        UnknownDeadlineError,
         UnknownUnitError,
         WriteError,
     )
@@ -134,6 +153,9 @@ if TYPE_CHECKING:
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
     from docgen.rollover.years import new_year
+    from docgen.tracking.dues import Due, dues, owing_units, returns_folder
+    from docgen.tracking.folders import init_returns, write_status
+    from docgen.tracking.status import StatusReport, track_returns
 
 
 def __getattr__(name: str) -> Any:

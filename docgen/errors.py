@@ -182,6 +182,10 @@ class UnknownUnitError(ProblemsError):
     """Raised when a unit asked for by id or name is not in the plan's registry."""
 
 
+class UnknownDeadlineError(ProblemsError):
+    """Raised when a deadline asked for by its key is not among the plan's deadlines."""
+
+
 class OutputExistsError(ProblemsError):
     """Raised when a command would overwrite a file the user wrote; ``--force`` allows it."""
 

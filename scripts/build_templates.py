@@ -275,12 +275,29 @@ def schedule() -> bytes:
     return package(body, "{{ title }}")
 
 
+def reminder() -> bytes:
+    """A 催报 notice: title, the units still missing, what the plan asks, a blank new date, contact, signature."""
+    body = (
+        paragraph("{{ title }}", "Title")
+        + paragraph()
+        + paragraph("{{ addressees }}", "NoIndent")
+        + tag("{%p for text in body %}")
+        + paragraph("{{ text }}")
+        + tag("{%p endfor %}")
+        + paragraph("{{ contact }}")
+        + signature()
+        + section_properties()
+    )
+    return package(body, "{{ title }}")
+
+
 BUILDERS: dict[str, Callable[[], bytes]] = {
     "notice.docx": notice,
     "form.docx": form,
     "letter.docx": letter,
     "task-sheet.docx": task_sheet,
     "schedule.docx": schedule,
+    "reminder.docx": reminder,
 }
 
 

@@ -128,6 +128,24 @@ def collect(paths: Iterable[Path | str], plan: Plan) -> Collection:
     return Collection(plan, activities, rejected, problems, returned, missing)
 
 
+def form_unit(path: Path, plan: Plan) -> Unit | None:
+    """The unit that returned the 活动安排 form at ``path``; None when it is no form or names no known unit.
+
+    Reads the file as ``collect`` does (safely, bounded) but checks no rows and reports nothing:
+    for telling which unit a file came from, not whether it was filled in well.
+    """
+    try:
+        document = read_form(path)
+    except FormError:
+        return None
+    found = _find_table(document, plan.form.columns)
+    if isinstance(found, Problem):
+        return None
+    rows, columns = found
+    unit, _ = _submitting_unit(document, rows, columns, plan, str(path))
+    return unit
+
+
 def _latest_per_unit(forms: list[_ReturnedForm]) -> tuple[list[_ReturnedForm], list[Problem]]:
     """One form per unit: the latest by modification time (then by order given); the rest named."""
     by_unit: dict[str, list[_ReturnedForm]] = {}

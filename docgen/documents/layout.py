@@ -52,8 +52,10 @@ def _script(char: str) -> str:
     return "han" if "\u3400" <= char <= "\u9fff" else "other"
 
 
-def signature(lines: Sequence[str], date: dt.date) -> list[dict[str, Any]]:
+def signature(lines: Sequence[str], date: dt.date | str) -> list[dict[str, Any]]:
     """Signature lines and the date, each centred in one block two characters from the right.
+
+    ``date`` may be text, such as a date with blanks for a person to fill in (2019年　月　日).
 
     GB/T 9704 for a document without a seal: when the date is the longest line it stands two
     characters in from the right and the issuer is centred above it. Each line's place is
@@ -61,7 +63,7 @@ def signature(lines: Sequence[str], date: dt.date) -> list[dict[str, Any]]:
     28 characters a line, because an indent computed per line would have to be a template tag
     inside an XML attribute, which Word rejects as unreadable content when opening the template.
     """
-    texts = [*lines, chinese.full_date(date)]
+    texts = [*lines, date if isinstance(date, str) else chinese.full_date(date)]
     block = max(_width(t) for t in texts)
     return [{"text": t, "padding": _padding(LINE_CHARS - 2 - block + (block - _width(t)) / 2)} for t in texts]
 

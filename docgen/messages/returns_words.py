@@ -1,4 +1,4 @@
-"""Messages about returned forms (docgen collect).
+"""Messages about returned forms and returns folders (docgen collect, docgen status).
 
 Each entry is a code: (message, hint), both marked for Babel; ``docgen.messages`` joins the tables.
 """
@@ -81,5 +81,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row-bad-phone": (
         N_("'{phone}' is not a phone number"),
         N_("write 8 digits (84825237), with area code (0431-84825237), or an 11-digit mobile"),
+    ),
+    # returns folders (docgen status)
+    "status-unknown-deadline": (
+        N_("the plan has no deadline '{key}'"),
+        N_("give one of the keys under 'deadlines': {known}"),
+    ),
+    "status-no-returns-folder": (
+        N_("the returns folder does not exist or is not a folder"),
+        N_("make it with 'docgen status --init DIR', or check the path"),
     ),
 }

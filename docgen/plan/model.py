@@ -112,12 +112,22 @@ class Period(Model):
     )
 
 
+class UnitContact(Model):
+    """The person to call at a unit about what it owes (its 联络员)."""
+
+    name: Name
+    phone: Name = Field(description="Phone number, quoted so YAML keeps leading zeros.")
+
+
 class Unit(Model):
     """A department that the plan makes responsible for something."""
 
     id: UnitId
     name: Name = Field(description="The name documents use, e.g. 宣传部.")
     full_name: Name | None = Field(None, description="Full name where it differs, e.g. 党委宣传部.")
+    contact: UnitContact | None = Field(
+        None, description="Its own contact (name, phone), shown where it is reminded; else the plan's contact."
+    )
 
     def __str__(self) -> str:
         return self.name

@@ -54,6 +54,7 @@ def test_init_copies_plan_schema_and_templates(tmp_path: Path) -> None:
         "form.docx",
         "letter.docx",
         "notice.docx",
+        "reminder.docx",
         "schedule.docx",
         "task-sheet.docx",
     ]

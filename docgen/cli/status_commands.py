@@ -1,0 +1,130 @@
+"""The status command: the returns folders laid out, and who has sent what (dashboard, reminders)."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+import click
+
+from docgen.cli.group import PLAN_ARGUMENT, PathParam, main, wrote
+from docgen.messages.language import N_, gettext, ngettext
+
+if TYPE_CHECKING:
+    import datetime
+    from pathlib import Path
+
+    from docgen.tracking.status import StatusReport
+
+DEFAULT_RETURNS = "回收"
+_UNPLACED = {
+    "no-deadline": N_("in no deadline's folder (or in a weekly one's, on a day of no week)"),
+    "no-unit": N_("names no unit"),
+    "several-units": N_("names several units: {units}"),
+    "not-owed": N_("{units} does not owe this"),
+}
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    """Rows as lines of left-aligned columns, two spaces apart."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+
+
+def _echo_report(report: StatusReport) -> None:
+    from docgen import chinese
+
+    columns = report.due_columns
+    if not columns:
+        click.echo(gettext("nothing is due by {day}").format(day=report.on.isoformat()))
+    else:
+        header = [gettext("due"), gettext("deadline"), gettext("owed"), gettext("received"), gettext("late")]
+        rows = [[*header, gettext("missing")]]
+        for c in columns:
+            counts = [len(c.owing), len(c.received), len(c.late), len(c.missing)]
+            rows.append([chinese.month_day(c.due.day), c.due.title, *(str(n) for n in counts)])
+        for line in _table(rows):
+            click.echo(line)
+        for c in columns:
+            if c.missing:
+                names = "、".join(u.name for u in c.missing)
+                click.echo(gettext("missing {title}: {units}").format(title=c.due.title, units=names))
+    for file, why in report.unplaced:
+        reason = gettext(_UNPLACED[why.value]).format(units="、".join(u.name for u in file.units))
+        click.echo(gettext("not counted: {path}: {reason}").format(path=file.relative, reason=reason))
+
+
+@main.command()
+@PLAN_ARGUMENT
+@click.option("--init", "init_dir", type=PathParam(file_okay=False), help=N_("Make the returns folders in DIR."))
+@click.option(
+    "--returns",
+    "returns_dir",
+    type=PathParam(file_okay=False),
+    help=N_("The returns folder to look at (default: 回收)."),
+)
+@click.option(
+    "--on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help=N_("Count the deadlines due by this day, YYYY-MM-DD (default: today)."),
+)
+@click.option("--deadline", metavar="KEY", help=N_("Only this deadline (its key in the plan, e.g. schedule)."))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=PathParam(),
+    default="out",
+    show_default=True,
+    help=N_("Folder for the dashboard and the reminders."),
+)
+@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
+@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+def status(
+    plan: Path,
+    init_dir: Path | None,
+    returns_dir: Path | None,
+    on: datetime.datetime | None,
+    deadline: str | None,
+    out_dir: Path,
+    templates: Path | None,
+    force: bool,
+) -> None:
+    """Who has sent what: make the returns folders (--init DIR), or report on them (--returns DIR).
+
+    With --returns, prints who owes, has sent, sent late or is missing each deadline due by
+    --on, and writes OUT/status.html, OUT/status.xlsx and a 催报 notice per overdue deadline
+    into OUT/催报/. Missing returns are news, not an error: the exit status is 0.
+    """
+    import datetime as dt
+    from pathlib import Path
+
+    from docgen.plan.files import load_plan
+
+    if init_dir is not None and returns_dir is not None:
+        raise click.UsageError(gettext("give either --init DIR or --returns DIR, not both"))
+    loaded = load_plan(plan)
+    if init_dir is not None:
+        from docgen.tracking.folders import init_returns
+
+        written = init_returns(loaded, init_dir, deadline)
+        for path in written:
+            click.echo(wrote(path))
+        count = len(written)
+        click.echo(ngettext("{count} new folder note", "{count} new folder notes", count).format(count=count))
+        return
+    from docgen.tracking.folders import write_status
+    from docgen.tracking.status import track_returns
+
+    report = track_returns(
+        loaded, returns_dir or Path(DEFAULT_RETURNS), on.date() if on is not None else dt.date.today(), deadline
+    )
+    paths = write_status(report, out_dir, templates=templates, force=force)
+    _echo_report(report)
+    for path in paths:
+        click.echo(wrote(path))

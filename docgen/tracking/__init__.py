@@ -1,0 +1,15 @@
+"""The campaign month: what each unit owes, what it has sent, the dashboard and the reminders.
+
+A stage above ``docgen.collecting`` and ``docgen.documents``: it reads returned 活动安排 forms
+with collecting's reader and signs reminders with documents' layout. May use every stage below
+it; only ``docgen.cli`` uses it.
+
+- ``dues``: every time a deadline falls due (a weekly one week by week, ``第N周``), the units
+  that owe it, and the folder its returns go into. The library API later stages build on.
+- ``returns``: the files in a returns folder, each given to the unit it names, with its date.
+- ``status``: ``track_returns``, who owes, sent, sent late or is missing, by a given day.
+- ``dashboard``: the status as one self-contained HTML page and as a spreadsheet.
+- ``reminders``: a 催报 notice per overdue deadline (.docx) and the same as plain text.
+- ``folders``: ``init_returns``, the returns folders with their 说明.txt; ``write_status`` writes
+  the dashboard and reminders all or nothing.
+"""

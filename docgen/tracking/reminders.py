@@ -1,0 +1,94 @@
+"""催报: a short notice for each overdue deadline, addressed to the units still missing, and the same as chat text.
+
+Each notice quotes what the plan asks (the deadline, what to send, to whom and how), leaves a
+line for the new date the officer fills in, gives the contact, and is signed by the issuer with
+the date left blank: the officer decides when it goes out. Building the texts is pure; the
+template ``reminder.docx`` lays them out like the other documents (GB/T 9704).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+
+from docgen import chinese
+from docgen.documents.deadlines import deadline_text
+from docgen.documents.layout import signature
+from docgen.plan.model import Plan
+from docgen.rendering.filenames import safe_stem
+from docgen.tracking.status import Column, StatusReport
+
+REMINDER_FOLDER = PurePosixPath("催报")
+CHAT_TEXT = REMINDER_FOLDER / "催报名单.txt"
+BLANK = "\uff3f" * 3  # full-width low lines: a line every office suite prints, for the officer's date
+ENUMERATION = "、"
+
+
+def _when(column: Column) -> str:
+    """5月9日（周四）前: the due day in words."""
+    day = column.due.day
+    return f"{chinese.month_day(day)}（{chinese.weekday_of(day)}）前"
+
+
+def _handed_to(plan: Plan, column: Column) -> str:
+    """党委宣传部李杉杉处（电话：84825237　邮箱：…）: where the returns go."""
+    to = column.due.deadline.to or plan.contact.unit
+    contact = plan.contact
+    person = contact.name if to == contact.unit else ""
+    return f"{plan.unit(to).display_full_name}{person}处（电话：{contact.phone}　邮箱：{contact.email}）"
+
+
+def _not_yet(column: Column) -> str:
+    """尚未上报活动安排表, or 尚未报送第2周（5月2日至5月8日）的材料 for a weekly deadline."""
+    due = column.due
+    return f"尚未{due.deadline.action}" if due.week is None else f"尚未报送{due.label}的材料"
+
+
+def reminder_file(column: Column) -> PurePosixPath:
+    """催报/上报活动安排表.docx, or 催报/报送本周活动开展情况-第2周（5月2日至5月8日）.docx."""
+    due = column.due
+    stem = due.deadline.action if due.week is None else f"{due.deadline.action}-{due.label}"
+    return REMINDER_FOLDER / f"{safe_stem(stem)}.docx"
+
+
+def reminder_context(report: StatusReport, column: Column) -> dict[str, Any]:
+    """The 催报 notice for one overdue column: title, addressees, body, contact, signature."""
+    plan = report.plan
+    deadline = column.due.deadline
+    asked = f"各责任部门应于{deadline_text(deadline)}"
+    if column.due.week is not None:
+        asked += f"，其中{column.due.label}的材料应于{_when(column)}报送"
+    body = [
+        f"根据《{plan.notice_title}》要求，{asked}，报送至{_handed_to(plan, column)}。",
+        f"截至{chinese.month_day(report.on)}，以上部门{_not_yet(column)}。请于{BLANK}月{BLANK}日前报送。",
+    ]
+    contact = plan.contact
+    issuer = plan.unit(plan.issuer).display_full_name
+    return {
+        "title": f"关于尽快{deadline.action}的通知",
+        "addressees": ENUMERATION.join(u.name for u in column.missing) + "：",
+        "body": body,
+        "contact": f"联系人：{contact.name}　联系电话：{contact.phone}　电子邮箱：{contact.email}",
+        "signature": signature(
+            [issuer], f"{plan.year}年{chinese.IDEOGRAPHIC_SPACE * 2}月{chinese.IDEOGRAPHIC_SPACE * 2}日"
+        ),
+    }
+
+
+def chat_text(report: StatusReport) -> str:
+    """Every overdue column's missing units as plain text, ready to paste into a chat group."""
+    plan = report.plan
+    blocks = []
+    for column in report.overdue_columns:
+        blocks.append(
+            "\n".join(
+                [
+                    f"【催报】{column.due.title}，截止{_when(column).removesuffix('前')}",
+                    f"截至{chinese.month_day(report.on)}，以下{len(column.missing)}个部门尚未报送："
+                    + ENUMERATION.join(u.name for u in column.missing)
+                    + "。",
+                    f"请尽快报送至{_handed_to(plan, column)}。谢谢！",
+                ]
+            )
+        )
+    return "\n\n".join(blocks) + "\n" if blocks else ""

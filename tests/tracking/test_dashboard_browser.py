@@ -1,0 +1,131 @@
+"""The dashboard in a real browser: headless Chromium through Selenium, nothing downloaded.
+
+Debian's ``chromium`` and ``chromium-driver`` packages (``.ci/run`` installs them) give the browser
+and its driver; the tests skip with a reason where they are absent, except under CI=true.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SHIPPED_PLAN
+from returns_folder import ON, SCHEDULE_LATE, SCHEDULE_MISSING, SCHEDULE_ON_TIME, build_returns
+
+import docgen
+from docgen.tracking.folders import write_status
+from docgen.tracking.status import track_returns
+
+CHROMIUM = os.environ.get("DOCGEN_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("DOCGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
+SCREENSHOTS = os.environ.get("DOCGEN_SCREENSHOTS")  # a folder to keep the screenshot in, for a person to look at
+
+
+def _missing_browser() -> str | None:
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if shutil.which(path) is None:
+            return f"{path} is not installed (Debian: apt-get install chromium chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    reason = _missing_browser()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the browser tests: {reason}")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.add_argument("--window-size=1400,1000")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    out = tmp_path_factory.mktemp("status")
+    write_status(track_returns(plan, build_returns(plan, tmp_path_factory), ON), out)
+    return out / "status.html"
+
+
+def test_the_page_needs_nothing_from_outside(dashboard: Path) -> None:
+    page = dashboard.read_text(encoding="utf-8")
+    assert "<script" not in page and "http://" not in page and "https://" not in page
+    assert "<link" not in page and "@import" not in page and "url(" not in page
+    assert "@page { size: A4 landscape" in page
+
+
+def test_the_dashboard_shows_counts_and_missing_units_in_chromium(browser: Any, dashboard: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(dashboard.as_uri())
+    assert browser.title == "2019年“职业教育宣传月”材料报送情况"
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
+    resources = browser.execute_script("return performance.getEntriesByType('resource').length")
+    assert resources == 0, "the page loaded something besides itself"
+
+    rows = browser.find_elements(By.CSS_SELECTOR, "#progress tbody tr")
+    cells = [c.text for c in rows[0].find_elements(By.TAG_NAME, "td")]
+    received = len(SCHEDULE_ON_TIME) + len(SCHEDULE_LATE)
+    assert cells[:6] == ["上报活动安排表", "5月9日", "16", str(received), str(len(SCHEDULE_LATE)), "9"]
+    assert cells[6].endswith("44%")
+    bar = rows[0].find_element(By.CSS_SELECTOR, ".bar span")
+    outer = rows[0].find_element(By.CSS_SELECTOR, ".bar")
+    assert 0.40 < bar.size["width"] / outer.size["width"] < 0.48  # the bar is drawn, without JavaScript
+
+    first_missing = browser.find_element(By.CSS_SELECTOR, "#missing h3").text
+    assert first_missing == "上报活动安排表（截止5月9日，未交9个）"
+    listed = browser.find_elements(By.CSS_SELECTOR, "#missing ul")[0].find_elements(By.CSS_SELECTOR, ".missing-unit")
+    assert [e.text for e in listed] == SCHEDULE_MISSING
+    assert "联系人：李杉杉 电话：84825237" in browser.find_element(By.CSS_SELECTOR, "#missing li").text.replace(
+        "\u3000", " "
+    )
+
+    grid_rows = browser.find_elements(By.CSS_SELECTOR, "#grid tbody tr")
+    by_unit = {r.find_element(By.CLASS_NAME, "unit").text: r for r in grid_rows}
+    library = by_unit["图书馆"].find_elements(By.TAG_NAME, "td")[1]
+    assert library.text == "逾期（5月10日）" and library.get_attribute("class") == "late"
+    colour = library.value_of_css_property("background-color")
+    assert colour in ("rgba(255, 235, 156, 1)", "rgb(255, 235, 156)")
+    weeks = browser.find_elements(By.CSS_SELECTOR, "#grid thead tr:nth-child(2) th")
+    assert [w.text.replace("\n", "") for w in weeks[:2]] == ["第1周（4月28日至5月1日）", "第2周（5月2日至5月8日）"]
+
+    screenshot = browser.get_screenshot_as_png()
+    assert screenshot.startswith(b"\x89PNG") and len(screenshot) > 20_000
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        (Path(SCREENSHOTS) / "status.png").write_bytes(screenshot)
+
+
+def test_the_dashboard_prints_on_a4_landscape(browser: Any, dashboard: Path) -> None:
+    browser.get(dashboard.as_uri())
+    printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    pdf = base64.b64decode(printed["data"])
+    assert pdf.startswith(b"%PDF")
+    boxes = {box.decode() for box in re.findall(rb"/MediaBox \[([^\]]+)\]", pdf)}
+    assert boxes, "no page in the PDF"
+    for box in boxes:
+        x0, y0, x1, y1 = (float(v) for v in box.split())
+        assert (round(x1 - x0), round(y1 - y0)) == (842, 595), box  # A4 landscape in points

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePosixPath
+
+import pytest
+from conftest import SHIPPED_PLAN
+
+import docgen
+from docgen.errors import UnknownDeadlineError
+from docgen.plan.model import Plan
+from docgen.tracking.dues import dues, form_deadline, owing_units, returns_folder, weeks
+from docgen.tracking.returns import date_in_name, units_named
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return docgen.load_plan(SHIPPED_PLAN)
+
+
+def changed(plan: Plan, **period: dt.date) -> Plan:
+    return plan.model_copy(update={"period": plan.period.model_copy(update=period)})
+
+
+def test_week_n_runs_from_the_day_after_the_previous_due_day(plan: Plan) -> None:
+    spans = [(w.week, w.start, w.day) for w in weeks(plan, "weekly_report")]
+    assert spans == [
+        (1, dt.date(2019, 4, 28), dt.date(2019, 5, 1)),  # from the period's first day (a Sunday) to Wednesday
+        (2, dt.date(2019, 5, 2), dt.date(2019, 5, 8)),
+        (3, dt.date(2019, 5, 9), dt.date(2019, 5, 15)),
+        (4, dt.date(2019, 5, 16), dt.date(2019, 5, 22)),  # 5月29日 is after the period: no fifth week
+    ]
+
+
+def test_a_period_starting_on_the_due_day_has_a_one_day_first_week(plan: Plan) -> None:
+    wednesday = changed(plan, start=dt.date(2019, 5, 1), end=dt.date(2019, 5, 15))
+    spans = [(w.week, w.start, w.day) for w in weeks(wednesday, "weekly_report")]
+    assert spans == [
+        (1, dt.date(2019, 5, 1), dt.date(2019, 5, 1)),
+        (2, dt.date(2019, 5, 2), dt.date(2019, 5, 8)),
+        (3, dt.date(2019, 5, 9), dt.date(2019, 5, 15)),
+    ]
+
+
+def test_every_due_and_its_folder(plan: Plan) -> None:
+    found = [(d.key, d.week, d.day, returns_folder(plan, d)) for d in dues(plan)]
+    assert found[0] == ("schedule", None, dt.date(2019, 5, 9), PurePosixPath("上报活动安排表（5月9日前）"))
+    assert found[2] == (
+        "weekly_report",
+        2,
+        dt.date(2019, 5, 8),
+        PurePosixPath("报送本周活动开展情况/第2周（5月2日至5月8日）"),
+    )
+    assert found[-1][:3] == ("summary", None, dt.date(2019, 5, 24))
+    assert [d.key for d in dues(plan, "column_report")] == ["column_report"] * 4
+    with pytest.raises(UnknownDeadlineError) as raised:
+        dues(plan, "weekly")
+    assert raised.value.problems[0].params == {
+        "key": "weekly",
+        "known": "schedule, weekly_report, column_report, summary",
+    }
+
+
+def test_who_owes_what(plan: Plan) -> None:
+    everyone = [u.name for u in owing_units(plan, "schedule")]
+    assert len(everyone) == 16 and "宣传部" not in everyone  # the issuer, who receives, owes nothing
+    assert everyone[:3] == ["招生就业处", "学生工作处", "教务处"]  # registry order
+    assert [u.name for u in owing_units(plan, "column_report")] == ["信息部"]  # the column task's units less 宣传部
+    assert form_deadline(plan) == "schedule"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("0508 教务处活动安排.docx", dt.date(2019, 5, 8)),
+        ("2019-05-08 教务处.docx", dt.date(2019, 5, 8)),
+        ("2019.5.8教务处.pdf", dt.date(2019, 5, 8)),
+        ("2019年5月8日 教务处.jpg", dt.date(2019, 5, 8)),
+        ("20190508_教务处.zip", dt.date(2019, 5, 8)),
+        ("5月8日教务处.docx", dt.date(2019, 5, 8)),
+        ("０５０８ 教务处.docx", dt.date(2019, 5, 8)),  # full-width digits
+        ("2019年职业教育宣传月活动安排-教务处.docx", None),  # a year, not a date
+        ("1305 教务处.docx", None),  # no 13th month
+        ("教务处 0508.docx", None),  # only at the start
+        ("12345.jpg", None),
+    ],
+)
+def test_a_date_at_the_start_of_a_file_name(name: str, expected: dt.date | None) -> None:
+    assert date_in_name(name, 2019) == expected
+
+
+def test_units_are_found_by_name_or_full_name_the_longer_name_winning(plan: Plan) -> None:
+    assert [u.id for u in units_named(plan, "党委宣传部-总结.docx")] == ["publicity"]
+    assert [u.id for u in units_named(plan, "教务处 工会.pdf")] == ["academic_affairs", "union"]
+    assert units_named(plan, "照片.jpg") == ()
+    units = [u.model_dump() for u in plan.units]
+    units.append({"id": "party_publicity", "name": "党委宣传部办公室"})
+    bigger = Plan.model_validate({**plan.model_dump(), "units": units})
+    # 党委宣传部 inside 党委宣传部办公室 names only the longer unit
+    assert [u.id for u in units_named(bigger, "党委宣传部办公室.docx")] == ["party_publicity"]
