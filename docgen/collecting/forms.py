@@ -134,6 +134,8 @@ def form_unit(path: Path, plan: Plan) -> Unit | None:
     Reads the file as ``collect`` does (safely, bounded) but checks no rows and reports nothing:
     for telling which unit a file came from, not whether it was filled in well.
     """
+    if plan.form is None:
+        return None
     try:
         document = read_form(path)
     except FormError:

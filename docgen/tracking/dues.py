@@ -119,6 +119,6 @@ def returns_folder(plan: Plan, due: Due) -> PurePosixPath:
 def form_deadline(plan: Plan) -> str | None:
     """The dated deadline by which the 活动安排 form is returned: the first whose action names the form."""
     for key, deadline in plan.deadlines.items():
-        if deadline.date is not None and plan.form.title in deadline.action:
+        if deadline.date is not None and plan.form is not None and plan.form.title in deadline.action:
             return key
     return None

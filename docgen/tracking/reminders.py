@@ -14,7 +14,7 @@ from typing import Any
 from docgen import chinese
 from docgen.documents.deadlines import deadline_text
 from docgen.documents.layout import signature
-from docgen.plan.model import Plan
+from docgen.plan.model import Contact, Plan
 from docgen.rendering.filenames import safe_stem
 from docgen.tracking.status import Column, StatusReport
 
@@ -32,10 +32,17 @@ def _when(column: Column) -> str:
 
 def _handed_to(plan: Plan, column: Column) -> str:
     """党委宣传部李杉杉处（电话：84825237　邮箱：…）: where the returns go."""
-    to = column.due.deadline.to or plan.contact.unit
     contact = plan.contact
+    to = column.due.deadline.to or (contact.unit if contact is not None else plan.issuer)
+    if to is None:
+        return ""
+    if contact is None:
+        return f"{plan.unit(to).display_full_name}处"
     person = contact.name if to == contact.unit else ""
-    return f"{plan.unit(to).display_full_name}{person}处（电话：{contact.phone}　邮箱：{contact.email}）"
+    reach = "　".join(
+        f"{label}：{value}" for label, value in (("电话", contact.phone), ("邮箱", contact.email)) if value
+    )
+    return f"{plan.unit(to).display_full_name}{person}处" + (f"（{reach}）" if reach else "")
 
 
 def _not_yet(column: Column) -> str:
@@ -58,17 +65,19 @@ def reminder_context(report: StatusReport, column: Column) -> dict[str, Any]:
     asked = f"各责任部门应于{deadline_text(deadline)}"
     if column.due.week is not None:
         asked += f"，其中{column.due.label}的材料应于{_when(column)}报送"
+    handed = _handed_to(plan, column)
     body = [
-        f"根据《{plan.notice_title}》要求，{asked}，报送至{_handed_to(plan, column)}。",
+        f"根据《{plan.notice_title}》要求，{asked}"
+        + (f"，报送至{handed}。" if (handed := _handed_to(plan, column)) else "。"),
         f"截至{chinese.month_day(report.on)}，以上部门{_not_yet(column)}。请于{BLANK}月{BLANK}日前报送。",
     ]
     contact = plan.contact
-    issuer = plan.unit(plan.issuer).display_full_name
+    issuer = plan.unit(plan.issuer).display_full_name if plan.issuer is not None else plan.institution
     return {
         "title": f"关于尽快{deadline.action}的通知",
         "addressees": ENUMERATION.join(u.name for u in column.missing) + "：",
         "body": body,
-        "contact": f"联系人：{contact.name}　联系电话：{contact.phone}　电子邮箱：{contact.email}",
+        "contact": _contact(contact),
         "signature": signature(
             [issuer], f"{plan.year}年{chinese.IDEOGRAPHIC_SPACE * 2}月{chinese.IDEOGRAPHIC_SPACE * 2}日"
         ),
@@ -92,3 +101,14 @@ def chat_text(report: StatusReport) -> str:
             )
         )
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _contact(contact: Contact | None) -> str:
+    """联系人：李杉杉　联系电话：…　电子邮箱：…, with what the plan gives."""
+    if contact is None:
+        return ""
+    parts = [f"联系人：{contact.name}"]
+    parts += [
+        f"{label}：{value}" for label, value in (("联系电话", contact.phone), ("电子邮箱", contact.email)) if value
+    ]
+    return "　".join(parts)

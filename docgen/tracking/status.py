@@ -110,7 +110,9 @@ def contact_of(plan: Plan, unit: Unit) -> tuple[str, str]:
     """The person to call about ``unit``'s returns, and the phone: its own contact, else the plan's."""
     if unit.contact is not None:
         return unit.contact.name, unit.contact.phone
-    return plan.contact.name, plan.contact.phone
+    if plan.contact is None:
+        return "", ""
+    return plan.contact.name, plan.contact.phone or ""
 
 
 def track_returns(plan: Plan, returns_dir: Path | str, on: dt.date, deadline: str | None = None) -> StatusReport:
