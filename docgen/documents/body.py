@@ -44,7 +44,16 @@ COLUMN_HEADINGS = {
     "participants": "活动人员",
     "units": "承办单位",
 }
-_COLUMN_WEIGHTS = {"number": 3, "group": 8, "title": 10, "work": 14, "when": 7, "place": 7, "participants": 7}
+_COLUMN_WEIGHTS = {
+    "number": 4,
+    "group": 7,
+    "title": 12,
+    "work": 14,
+    "when": 8,
+    "place": 8,
+    "participants": 8,
+    "units": 9,
+}
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -194,8 +203,11 @@ def _cell(plan: Plan, task: Task, number: int, field: str) -> str:
         return str(number)
     if field == "units":
         return unit_names(plan, task.units)
-    if field == "when":
-        return when_text(task)
+    if field == "when":  # the day on one line, the time on the next: a table column is narrow
+        day = chinese.month_day(task.date) if task.date is not None else ""
+        if task.end_date is not None and task.date is not None and task.end_date != task.date:
+            day += "至" + chinese.month_day(task.end_date)
+        return "\n".join(part for part in (day, task.time or "") if part)
     value = getattr(task, field)
     return "\n".join(paragraphs(value)) if isinstance(value, str) else ""
 

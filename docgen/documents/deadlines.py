@@ -14,11 +14,12 @@ MARK = "★"
 
 def deadline_text(deadline: Deadline) -> str:
     """5月9日（周四）前上报活动安排表, or 每周三前报送本周活动开展情况; ``how`` follows a comma."""
+    time = (deadline.time or "").removesuffix("前")
     if deadline.date is not None:
-        when = f"{chinese.month_day(deadline.date)}（{chinese.weekday_of(deadline.date)}）前"
+        when = f"{chinese.month_day(deadline.date)}（{chinese.weekday_of(deadline.date)}）{time}前"
     else:
         assert deadline.weekday is not None
-        when = f"每{chinese.weekday_name(deadline.weekday)}前"
+        when = f"每{chinese.weekday_name(deadline.weekday)}{time}前"
     text = when + deadline.action
     if deadline.how:
         text += "，" + deadline.how

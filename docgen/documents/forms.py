@@ -45,7 +45,9 @@ def form_context(
         "rows": rows,
         "table": table_xml(TableSpec(form.columns, rows, form_weights(form), width=LANDSCAPE_WIDTH)),
         "remark": form.remark or "",
-        "activities": [f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1)] if form.remark else [],
+        "activities": [f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1)]
+        if form.remark and form.list_tasks
+        else [],
     }
 
 

@@ -30,7 +30,12 @@ TEMPLATE_OF = {
     "unit-form": "form.docx",
 }
 TASK_SHEET_FOLDER = "任务单"
-UNIT_FORM_FOLDER = "活动安排表"
+UNIT_FORM_FOLDER = "活动安排表"  # the 2019 plan's; a plan's own form gets its title's folder
+
+
+def _form_folder(title: str) -> str:
+    """活动安排 -> 活动安排表, 活动申报表 -> 活动申报表: the folder of the units' prefilled forms."""
+    return title if title.endswith("表") else f"{title}表"
 
 
 def find_unit(plan: Plan, wanted: str) -> Unit:
@@ -84,7 +89,7 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
         elif kind == "unit-form" and plan.form is not None:
             taken = set()
             for u in units:
-                path = _unit_path(UNIT_FORM_FOLDER, u, f"{campaign}{plan.form.title}", taken)
+                path = _unit_path(_form_folder(plan.form.title), u, f"{campaign}{plan.form.title}", taken)
                 documents.append(Document(kind, template, path, partial(unit_form_context, plan, u)))
     return _distinct_paths(documents)
 

@@ -17,7 +17,12 @@ def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         partners = [u for u in task.units if u != unit.id]
         shared = "与" + unit_names(plan, partners) + "共同承担。" if partners else "本部门独立承担。"
         tasks.append(
-            {"number": chinese.section_number(2, number), "title": task.title, "partners": shared, "work": task.work}
+            {
+                "number": chinese.section_number(2, number),
+                "title": task.title,
+                "partners": shared,
+                "work": task.work or "",
+            }
         )
     duties = [
         {"number": chinese.section_number(2, n), "title": r.title, "text": r.duty or r.text}

@@ -215,6 +215,7 @@ class Form(Model):
     )
     blank_rows: int = Field(ge=0, le=200)
     remark: Name | None = Field(None, description="Start of the remark; the tasks are listed after it.")
+    list_tasks: bool = Field(True, description="List the tasks after the remark (活动项目包括：1. … 2. …).")
 
 
 class Letter(Model):
