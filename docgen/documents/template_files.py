@@ -14,34 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docgen.errors import Problem, ProblemsError, TemplateError
+from docgen.plan.model import Plan
+from docgen.rendering.folders import TEMPLATES_FOLDER, template_folders, template_path
 from docgen.rendering.jobs import Document
-from docgen.resources import templates_dir
 
-TEMPLATES_FOLDER = "templates"
-
-
-def template_folders(plan_path: str | Path | None = None, templates: str | Path | None = None) -> list[Path]:
-    """Where templates are looked for, in order; raises ``TemplateError`` when ``templates`` does not exist."""
-    folders = []
-    if templates is not None:
-        folder = Path(templates)
-        if not folder.is_dir():
-            raise TemplateError([Problem("templates-folder-missing", {}, file=str(folder))])
-        folders.append(folder)
-    if plan_path is not None:
-        beside = Path(plan_path).parent / TEMPLATES_FOLDER
-        if beside.is_dir():
-            folders.append(beside)
-    folders.append(templates_dir())
-    return folders
-
-
-def template_path(name: str, folders: Sequence[Path]) -> Path:
-    """The first of ``folders`` holding the template ``name`` (the first folder when none does)."""
-    for folder in folders:
-        if (folder / name).exists():
-            return folder / name
-    return folders[0] / name
+__all__ = [
+    "TEMPLATES_FOLDER",
+    "check_plan_templates",
+    "check_templates",
+    "has_own_templates",
+    "render_in_memory",
+    "template_folders",
+    "template_path",
+    "with_template_paths",
+]
 
 
 def with_template_paths(documents: Sequence[Document], folders: Sequence[Path]) -> list[Document]:
@@ -84,3 +70,23 @@ def render_in_memory(documents: Sequence[Document]) -> None:
                 problems.setdefault(problem)
     if problems:
         raise TemplateError(list(problems))
+
+
+def check_plan_templates(
+    plan: Plan, plan_path: str | Path | None = None, templates: str | Path | None = None
+) -> tuple[list[Path], list[Problem]]:
+    """The template files a plan's documents would use, and every problem in them.
+
+    Looked up as ``render`` looks them up (``templates``, else ``templates/`` beside
+    ``plan_path``, else the shipped ones); each is checked with its documents' context.
+    """
+    from docgen.documents.kinds import plan_documents
+
+    documents = with_template_paths(plan_documents(plan), template_folders(plan_path, templates))
+    files = [Path(name) for name in dict.fromkeys(d.template for d in documents)]
+    return files, check_templates(documents)
+
+
+def has_own_templates(plan_path: str | Path, templates: str | Path | None = None) -> bool:
+    """Whether a user's templates would be used: a ``templates`` folder given, or one beside the plan."""
+    return templates is not None or (Path(plan_path).parent / TEMPLATES_FOLDER).is_dir()

@@ -144,6 +144,8 @@ def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
         return value.isoformat()
     if isinstance(value, dt.date):
         return _date(value, gettext)
+    if name == "place" and isinstance(value, str):
+        return describe(value, gettext) or value
     if name == "format" and isinstance(value, str):
         from docgen.messages.template_words import FORMATS
 

@@ -130,9 +130,9 @@ def describe(path: str | None, gettext: Callable[[str], str]) -> str:
     row = _ROW_PATH.fullmatch(path)
     if row:
         return gettext(_ROW).format(n=row.group(1))
-    place = _TEMPLATE_PLACE.fullmatch(path)
-    if place:
-        return _template_place(place, gettext)
+    in_template = _TEMPLATE_PLACE.fullmatch(path)
+    if in_template:
+        return _template_place(in_template, gettext)
     phrases: list[str] = []
     schematic = ""
     for index, key in _PART.findall(path):

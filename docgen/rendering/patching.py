@@ -38,7 +38,7 @@ class PatchedPart:
 
 
 def patch_part(xml: str, typed: PartTags | None) -> PatchedPart:
-    """docxtpl's patch, straight quotes in tags, one tag a line, and the lines' typed tags."""
+    """Docxtpl's patch, straight quotes in tags, one tag a line, and the lines' typed tags."""
     from docxtpl import DocxTemplate
 
     # patch_xml uses nothing of its instance: it is a pure function of the XML text.

@@ -89,7 +89,7 @@ class Tag:
 
     @property
     def level(self) -> str:
-        """docxtpl's prefix: ``p``, ``tr``, ``tc``, ``r`` or '' for a plain tag."""
+        """Docxtpl's prefix: ``p``, ``tr``, ``tc``, ``r`` or '' for a plain tag."""
         match = _LEVEL.match(self.text)
         return match.group(2) if match else ""
 

@@ -106,12 +106,12 @@ def _bare_cells(path: Path, typed: PartTags) -> list[Problem]:
             continue
         depth, kept = 0, False
         for key in keys:
-            tag = p_tags.get(key)
-            if tag is None:
+            p_tag = p_tags.get(key)
+            if p_tag is None:
                 kept = kept or depth == 0
-            elif _opens(tag):
+            elif _opens(p_tag):
                 depth += 1
-            elif tag.keyword.startswith("end"):
+            elif p_tag.keyword.startswith("end"):
                 depth = max(0, depth - 1)
         if not kept:
             problems.append(_problem("cell-without-paragraph", path, first))

@@ -22,12 +22,12 @@ from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
 from docgen.errors import Problem
+from docgen.rendering import templates as engine
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import patch_part
 from docgen.rendering.tags import PartTags, Tag, scan_part
 from docgen.rendering.template_blocks import block_problems
 from docgen.rendering.template_names import ContextNames, missing_names
-from docgen.rendering import templates as engine
 from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
 
 Names = Mapping[str, Any] | Iterable[str]
@@ -104,14 +104,23 @@ def _check_part(
         repeated = index is not None and typed.tags[index].paragraph in troubled
         if not repeated and not (blocks and (exc.message or "").startswith(_BLOCK_MESSAGES)):
             detail = exc.message or str(exc)
-            problems.append(located_problem("template-syntax", path, typed.name, typed, lines, exc.lineno, detail=detail))
+            problems.append(
+                located_problem("template-syntax", path, typed.name, typed, lines, exc.lineno, detail=detail)
+            )
         return problems
     missing, unknown = missing_names(tree, context or ContextNames({}), jinja)
     for filtered in unknown:
         code = f"template-unknown-{filtered.kind}" + ("-suggest" if filtered.suggestion else "")
         problems.append(
             located_problem(
-                code, path, typed.name, typed, lines, filtered.lineno, name=filtered.name, suggestion=filtered.suggestion
+                code,
+                path,
+                typed.name,
+                typed,
+                lines,
+                filtered.lineno,
+                name=filtered.name,
+                suggestion=filtered.suggestion,
             )
         )
     if context is not None:

@@ -210,7 +210,7 @@ def missing_names(
         elif isinstance(node, nodes.CallBlock):
             for arg in node.args:
                 _bind(resolver, arg, None)
-        else:
+        elif isinstance(node, nodes.With):
             for target, value in zip(node.targets, node.values, strict=False):
                 _bind(resolver, target, resolver.path(value, report=False))
     resolver.guarded.discard("")

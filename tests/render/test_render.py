@@ -235,5 +235,9 @@ def test_a_dry_run_checks_the_templates_too(tmp_path: Path) -> None:
     with pytest.raises(docgen.TemplateError) as caught:
         docgen.render(SHIPPED_PLAN, tmp_path / "out", templates=folder, dry_run=True)
     (problem,) = caught.value.problems
-    assert (problem.code, problem.path, problem.params["tag"]) == ("tag-split-paragraphs", "body, paragraph 2", "{{ title }")
+    assert (problem.code, problem.path, problem.params["tag"]) == (
+        "tag-split-paragraphs",
+        "body, paragraph 2",
+        "{{ title }",
+    )
     assert not (tmp_path / "out").exists()
