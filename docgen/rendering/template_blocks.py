@@ -104,6 +104,9 @@ def _bare_cells(path: Path, typed: PartTags) -> list[Problem]:
         first = next((p_tags[key] for key in keys if key in p_tags), None)
         if first is None:
             continue
+        in_cell = [p_tags[key] for key in keys if key in p_tags]
+        if sum(map(_opens, in_cell)) != sum(t.keyword.startswith("end") for t in in_cell):
+            continue  # a block running out of the cell, reported as such
         depth, kept = 0, False
         for key in keys:
             p_tag = p_tags.get(key)

@@ -17,15 +17,15 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
 from docgen.errors import Problem
 from docgen.rendering import templates as engine
 from docgen.rendering.package import file_format, package_format
-from docgen.rendering.patching import patch_part
-from docgen.rendering.tags import PartTags, Tag, scan_part
+from docgen.rendering.patching import PatchedPart, patch_part
+from docgen.rendering.tags import QUOTES, PartTags, Tag, part_label, scan_part
 from docgen.rendering.template_blocks import block_problems
 from docgen.rendering.template_names import ContextNames, missing_names
 from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
@@ -33,6 +33,7 @@ from docgen.rendering.templates import TAGGED_PARTS, environment, located_proble
 Names = Mapping[str, Any] | Iterable[str]
 _FULL_WIDTH = re.compile(r"[{｛][{｛%％#](?:(?![{｛][{｛%％]).)*?[}｝%％#][}｝]|[{｛][{｛%％]|[}｝%％][}｝]")
 _WIDE = str.maketrans({"｛": "{", "｝": "}", "％": "%"})
+_PART_ORDER = {"body": 0, "header": 1, "footer": 2, "footnotes": 3, "endnotes": 4, "document properties": 5}
 _BLOCK_MESSAGES = ("Encountered unknown tag 'end", "Encountered unknown tag 'el", "Unexpected end of template")
 
 
@@ -63,7 +64,7 @@ def check_template(path: str | Path, names: Names | None = None, jinja: Environm
         return [Problem("template-not-word", {"template": file, "format": kind}, file=file)]
     context = ContextNames(names) if names is not None else None
     problems: list[Problem] = []
-    for name, data in entries.items():
+    for name, data in sorted(entries.items(), key=lambda entry: _PART_ORDER.get(part_label(entry[0]), 9)):
         if TAGGED_PARTS.match(name):
             try:
                 typed = scan_part(name, data)
@@ -104,42 +105,51 @@ def _check_part(
         repeated = index is not None and typed.tags[index].paragraph in troubled
         if not repeated and not (blocks and (exc.message or "").startswith(_BLOCK_MESSAGES)):
             detail = exc.message or str(exc)
-            problems.append(
-                located_problem("template-syntax", path, typed.name, typed, lines, exc.lineno, detail=detail)
-            )
-        return problems
+            problems.append(_at_line("template-syntax", path, typed, lines, exc.lineno, detail=detail))
+        # the part does not parse as a whole: its tags one by one still show the names they use
+        tree, lines = _tags_alone(typed, jinja)
     missing, unknown = missing_names(tree, context or ContextNames({}), jinja)
     for filtered in unknown:
         code = f"template-unknown-{filtered.kind}" + ("-suggest" if filtered.suggestion else "")
-        problems.append(
-            located_problem(
-                code,
-                path,
-                typed.name,
-                typed,
-                lines,
-                filtered.lineno,
-                name=filtered.name,
-                suggestion=filtered.suggestion,
-            )
-        )
-    if context is not None:
-        for name in missing:
-            code = "template-name-suggest" if name.suggestion else "template-name"
-            problems.append(
-                located_problem(
-                    code,
-                    path,
-                    typed.name,
-                    typed,
-                    lines,
-                    name.lineno,
-                    name=name.name,
-                    suggestion=name.suggestion,
-                    known=name.known,
-                )
-            )
-    return problems
+        params = {"name": filtered.name, "suggestion": filtered.suggestion}
+        problems.append(_at_line(code, path, typed, lines, filtered.lineno, **params))
+    for name in missing if context is not None else []:
+        code = "template-name-suggest" if name.suggestion else "template-name"
+        params = {"name": name.name, "suggestion": name.suggestion, "known": name.known}
+        problems.append(_at_line(code, path, typed, lines, name.lineno, **params))
+    order: dict[str, int] = {}
+    for paragraph in typed.paragraphs:
+        order.setdefault(str(paragraph.place), paragraph.key)
+    return sorted(problems, key=lambda problem: order.get(problem.path or "", -1))
+
+
+def _at_line(code: str, path: Path, typed: PartTags, lines: PatchedPart, lineno: int | None, **params: Any) -> Problem:
+    return located_problem(code, path, typed.name, typed, lines, lineno, **params)
+
+
+def _tags_alone(typed: PartTags, jinja: Environment) -> tuple[nodes.Template, PatchedPart]:
+    """A template of the part's tags that parse on their own, a line each, loops emptied and closed.
+
+    Used when the part does not parse as a whole, so that the names its tags use are still
+    checked: ``{{ t.titel }}`` after ``{% for t in tasks %}`` is followed into ``tasks``.
+    """
+    lines: list[str] = []
+    owners: list[int | None] = [None]
+    for tag in typed.tags:
+        text = tag.text.translate(QUOTES)
+        if tag.level:
+            text = text[:2] + text[2 + len(tag.level) :]
+        if tag.keyword in ("for", "with"):
+            text += "{% end" + tag.keyword + " %}"
+        elif tag.kind != "{{" and not (tag.keyword == "set" and "=" in text):
+            continue
+        try:
+            jinja.parse(text)
+        except TemplateSyntaxError:
+            continue
+        lines.append(" ".join(text.split()))
+        owners.append(tag.index)
+    return jinja.parse("\n".join(lines)), PatchedPart("", tuple(owners))
 
 
 def _full_width(path: Path, typed: PartTags) -> tuple[list[Problem], list[int]]:

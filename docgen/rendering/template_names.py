@@ -139,9 +139,10 @@ class _Resolver:
         key = path.rsplit(".", 1)[-1]
         options = self.context.children(parent)
         guess = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-        suggestion = f"{parent}.{guess[0]}" if guess and parent else (guess[0] if guess else "")
+        written = _written(node)
+        suggestion = written[: len(written) - len(key)] + guess[0] if guess and written.endswith(key) else ""
         known = ", ".join(options[:30])
-        self.found.setdefault((path, node.lineno), Missing(node.lineno, path, suggestion, known))
+        self.found.setdefault((path, node.lineno), Missing(node.lineno, written, suggestion, known))
 
     def visit(self, node: nodes.Node) -> None:
         """Check every expression under ``node``."""
@@ -161,6 +162,18 @@ class _Resolver:
     def _unknown(self, node: nodes.Node, name: str, kind: str, known: Mapping[str, Any]) -> None:
         guess = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
         self.unknown.append(UnknownFilter(node.lineno, name, kind, guess[0] if guess else ""))
+
+
+def _written(node: nodes.Node) -> str:
+    """An expression of names, attributes and items as a template writes it: ``t.title``, ``d['key']``."""
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_written(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Getitem):
+        arg = repr(node.arg.value) if isinstance(node.arg, nodes.Const) else "..."
+        return f"{_written(node.node)}[{arg}]"
+    return "..."
 
 
 def _subscripts(node: nodes.Node) -> Iterator[nodes.Node]:
