@@ -99,6 +99,28 @@ def _check_part(
     problems += blocks
     lines = patch_part(xml, typed)
     try:
+        problems += _jinja_problems(path, typed, lines, context, jinja, troubled, bool(blocks))
+    except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        # tags nested thousands deep, or a constant Jinja folds into a number too long to print
+        problems.append(_at_line("template-limit", path, typed, lines, None, detail=str(exc) or type(exc).__name__))
+    order: dict[str, int] = {}
+    for paragraph in typed.paragraphs:
+        order.setdefault(str(paragraph.place), paragraph.key)
+    return sorted(problems, key=lambda problem: order.get(problem.path or "", -1))
+
+
+def _jinja_problems(
+    path: Path,
+    typed: PartTags,
+    lines: PatchedPart,
+    context: ContextNames | None,
+    jinja: Environment,
+    troubled: set[int],
+    blocks: bool,
+) -> list[Problem]:
+    """Jinja's syntax errors, unknown filters and tests, and (with a context) names it does not give."""
+    problems = []
+    try:
         tree = jinja.parse(lines.source)
     except TemplateSyntaxError as exc:
         index = lines.tag_at(exc.lineno)
@@ -117,10 +139,7 @@ def _check_part(
         code = "template-name-suggest" if name.suggestion else "template-name"
         params = {"name": name.name, "suggestion": name.suggestion, "known": name.known}
         problems.append(_at_line(code, path, typed, lines, name.lineno, **params))
-    order: dict[str, int] = {}
-    for paragraph in typed.paragraphs:
-        order.setdefault(str(paragraph.place), paragraph.key)
-    return sorted(problems, key=lambda problem: order.get(problem.path or "", -1))
+    return problems
 
 
 def _at_line(code: str, path: Path, typed: PartTags, lines: PatchedPart, lineno: int | None, **params: Any) -> Problem:

@@ -491,7 +491,7 @@ TEMPLATE_ATTACKS = {
     "percent-width": ("{{ '%999999999d' % 1 }}", "template-limit"),
     "format-filter-width": ("{{ '%999999999d'|format(1) }}", "template-limit"),
     "format-method-width": ("{{ '{:>999999999}'.format(1) }}", "template-limit"),
-    "lipsum": ("{{ lipsum(10**6) }}", "template-undefined"),
+    "lipsum": ("{{ lipsum(10**6) }}", "template-name"),  # found by the template check, before rendering
     "deep-nesting": ("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}", "template-limit"),
 }
 LIMIT_CODES = {"template-limit", "template-too-big-output"}
