@@ -165,9 +165,9 @@ def write_collection(
     """
     from docgen.collecting.ics import activities_calendar
     from docgen.errors import TemplateError
+    from docgen.rendering.checking import check_template
     from docgen.rendering.folders import template_folders, template_path
     from docgen.rendering.outputs import check_targets, commit, staging
-    from docgen.rendering.template_check import check_template
     from docgen.rendering.templates import compiled
 
     out = Path(out_dir)

@@ -45,7 +45,7 @@ def check_templates(documents: Sequence[Document]) -> list[Problem]:
     A template several kinds share (the blank and the prefilled form) is checked with each
     kind's context; a problem found twice is listed once.
     """
-    from docgen.rendering.template_check import check_template
+    from docgen.rendering.checking import check_template
 
     checked: dict[tuple[str, str], Document] = {}
     for document in documents:

@@ -46,6 +46,7 @@ PUBLIC = [
     "__version__",
     "activities_calendar",
     "check_plan",
+    "check_template",
     "collect",
     "deadlines_calendar",
     "format_problem",

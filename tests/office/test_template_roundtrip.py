@@ -14,7 +14,7 @@ from docx_text import lines
 from template_docs import build, split_runs
 
 from docgen.office.convert import PACKAGES
-from docgen.rendering.template_check import check_template
+from docgen.rendering.checking import check_template
 from docgen.rendering.templates import CompiledTemplate
 
 pytestmark = pytest.mark.office

@@ -12,7 +12,7 @@ from template_docs import build, delete_tracked
 
 from docgen.errors import Problem
 from docgen.messages import format_problem
-from docgen.rendering.template_check import check_template
+from docgen.rendering.checking import check_template
 
 CONTEXT: dict[str, Any] = {
     "year": 2019,

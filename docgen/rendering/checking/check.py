@@ -23,11 +23,11 @@ from lxml import etree
 
 from docgen.errors import Problem
 from docgen.rendering import templates as engine
+from docgen.rendering.checking.blocks import block_problems
+from docgen.rendering.checking.names import ContextNames, missing_names
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.tags import QUOTES, PartTags, Tag, part_label, scan_part
-from docgen.rendering.template_blocks import block_problems
-from docgen.rendering.template_names import ContextNames, missing_names
 from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
 
 Names = Mapping[str, Any] | Iterable[str]
