@@ -134,6 +134,7 @@ class _Walker:
         self.cells: list[tuple[int, int, int]] = []  # the open cells, innermost last
         self.rows: list[list[int]] = []  # per open table: [table, row, column]
         self.pieces: list[tuple[str, int, bool]] = []  # text, paragraph key, deleted
+        self.open: list[int] = []  # keys of the paragraphs being read (one in a text box holds another)
 
     def walk(self, element: etree._Element, deleted: bool = False) -> None:
         tag = element.tag
@@ -160,8 +161,8 @@ class _Walker:
         if tag == W + "p":
             self._paragraph(element, deleted)
             return
-        if tag in _TEXT and element.text and self.result.paragraphs:
-            self.pieces.append((element.text, self.result.paragraphs[-1].key, deleted or tag == W + "delText"))
+        if tag in _TEXT and element.text and self.open:
+            self.pieces.append((element.text, self.open[-1], deleted or tag == W + "delText"))
         self._children(element, deleted or tag in _DELETED)
 
     def _children(self, element: etree._Element, deleted: bool) -> None:
@@ -180,7 +181,9 @@ class _Walker:
         self.result.paragraphs.append(Paragraph(key, place, cell))
         if cell is not None:
             self.result.cell_paragraphs.setdefault(cell, []).append(key)
+        self.open.append(key)
         self._children(element, deleted)
+        self.open.pop()
 
 
 def scan_part(name: str, xml: bytes) -> PartTags:
