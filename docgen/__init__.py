@@ -14,6 +14,7 @@ from docgen.version import __version__
 _EXPORTS = {
     "load_plan": "docgen.plan.files",
     "check_plan": "docgen.plan.files",
+    "check_template": "docgen.rendering.checking",
     "CheckReport": "docgen.plan.files",
     "Plan": "docgen.plan.model",
     "Unit": "docgen.plan.model",
@@ -101,6 +102,7 @@ __all__ = [
     "activities_calendar",
     "audit",
     "check_plan",
+    "check_template",
     "collect",
     "deadlines_calendar",
     "dues",
@@ -152,6 +154,7 @@ if TYPE_CHECKING:
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
+    from docgen.rendering.checking import check_template
     from docgen.rollover.years import new_year
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status

@@ -17,14 +17,28 @@ if TYPE_CHECKING:
 @main.command()
 @PLAN_ARGUMENT
 @click.option("--strict", is_flag=True, help=N_("Treat warnings as errors (exit 1 when there are any)."))
-def check(plan: Path, strict: bool) -> None:
+@click.option(
+    "--templates",
+    type=PathParam(),
+    help=N_("Also check the templates the plan would use from this folder (templates/ beside PLAN is checked anyway)."),
+)
+def check(plan: Path, strict: bool, templates: Path | None) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
+    from docgen.documents.template_files import check_plan_templates, has_own_templates
     from docgen.messages import format_date
     from docgen.plan.files import check_plan
 
     report = check_plan(plan)
     echo_problems(report.problems)
-    if report.plan is None or (strict and report.warnings):
+    if report.plan is None:
+        sys.exit(1)
+    if report.resolved is not None and has_own_templates(plan, templates):
+        files, problems = check_plan_templates(report.resolved, plan, templates)
+        echo_problems(problems)
+        if any(problem.is_error for problem in problems):
+            sys.exit(1)
+        click.echo(gettext("templates OK: {files}").format(files=", ".join(str(f) for f in files)))
+    if strict and report.warnings:
         sys.exit(1)
     p = report.plan
     tasks, units, deadlines, warnings = len(p.tasks), len(p.units), len(p.deadlines), len(report.warnings)

@@ -36,8 +36,9 @@ def _form_files(forms: tuple[Path, ...]) -> list[Path]:
     help=N_("The plan the forms were sent out with."),
 )
 @click.option("-o", "--out", "out_dir", required=True, type=PathParam(), help=N_("Folder for the outputs."))
+@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
 @click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
-def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool) -> None:
+def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, templates: Path | None, force: bool) -> None:
     """Collect returned 活动安排 forms (FORM: .docx files or folders) into a schedule, a spreadsheet and a calendar.
 
     Prints every problem (FILE: row N: ...) and a summary; exits 1 when anything was reported.
@@ -51,7 +52,8 @@ def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, force: bool
     plan = load_plan(plan_path)
     files = _form_files(forms)
     collection = collect_forms(files, plan)
-    written = write_collection(collection, out_dir, stamp=datetime.datetime.now(datetime.UTC), force=force)
+    stamp = datetime.datetime.now(datetime.UTC)
+    written = write_collection(collection, out_dir, stamp=stamp, templates=templates, plan_path=plan_path, force=force)
     echo_problems(collection.problems)
     errors = sum(1 for p in collection.problems if p.is_error)
     warnings = len(collection.problems) - errors

@@ -155,19 +155,30 @@ def write_collection(
     *,
     stamp: dt.datetime,
     templates: Path | None = None,
+    plan_path: Path | None = None,
     force: bool = False,
 ) -> list[Path]:
-    """Write the schedule, the spreadsheet and the calendar into ``out_dir``, all or nothing."""
+    """Write the schedule, the spreadsheet and the calendar into ``out_dir``, all or nothing.
+
+    ``schedule.docx`` comes from ``templates``, else from ``templates/`` beside ``plan_path``,
+    else from the shipped templates; it is checked before anything is written.
+    """
     from docgen.collecting.ics import activities_calendar
+    from docgen.errors import TemplateError
+    from docgen.rendering.checking import check_template
+    from docgen.rendering.folders import template_folders, template_path
     from docgen.rendering.outputs import check_targets, commit, staging
     from docgen.rendering.templates import compiled
-    from docgen.resources import templates_dir
 
     out = Path(out_dir)
     check_targets(out, list(KINDS), force=force)
-    folder = templates if templates is not None else templates_dir()
+    template = template_path("schedule.docx", template_folders(plan_path, templates))
+    context = schedule_context(collection)
+    problems = [problem for problem in check_template(template, context) if problem.is_error]
+    if problems:
+        raise TemplateError(problems)
     contents = {
-        SCHEDULE_DOCX: compiled(folder / "schedule.docx").render(schedule_context(collection)),
+        SCHEDULE_DOCX: compiled(template).render(context),
         SCHEDULE_XLSX: spreadsheet(collection),
         SCHEDULE_ICS: activities_calendar(collection, stamp),
     }

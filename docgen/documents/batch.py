@@ -8,11 +8,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from docgen.documents.kinds import KINDS, plan_documents
-from docgen.errors import PlanError, Problem, ProblemsError
+from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
+from docgen.errors import PlanError, Problem, ProblemsError, TemplateError
 from docgen.plan.model import Plan
 from docgen.rendering.outputs import check_targets, commit, staging
 from docgen.rendering.workers import Progress, compile_templates, render_into
-from docgen.resources import templates_dir
 
 if TYPE_CHECKING:
     from docgen.plan.files import CheckReport
@@ -59,8 +59,10 @@ def render(
     already filled in), or the path of a plan file. ``only`` limits the kinds
     (``notice``, ``form``, ``letter``, ``task-sheet``, ``unit-form``); ``unit`` (id, name or
     full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
-    of the user's own copies of the templates (same file names). With ``dry_run`` nothing is
-    written, but the plan, the targets and the templates are checked. Files docgen wrote
+    of the user's own copies of the templates (same file names); a template it lacks comes from
+    ``templates/`` beside the plan file, else from the shipped ones. With ``dry_run`` nothing is
+    written, but the plan, the targets and the templates are checked and every document is
+    rendered in memory. Files docgen wrote
     before are replaced; any other file in the way needs ``force``.
     With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch) and
     committed with them, so a failed conversion leaves OUT as it was. ``jobs`` processes
@@ -71,25 +73,31 @@ def render(
     from docgen.plan.files import CheckReport, resolved_plan
     from docgen.plan.placeholders import resolve_plan
 
+    plan_path: Path | None = None
     if isinstance(plan, Plan):
         resolved = resolve_plan(plan)
     elif isinstance(plan, CheckReport):
         if plan.resolved is None:
             raise PlanError(plan.problems)
-        resolved = plan.resolved
+        resolved, plan_path = plan.resolved, plan.path
     else:
-        resolved = resolved_plan(plan)
+        resolved, plan_path = resolved_plan(plan), Path(plan)
     kinds = parse_kinds(only)
-    documents = plan_documents(resolved, kinds, unit)
+    documents = with_template_paths(plan_documents(resolved, kinds, unit), template_folders(plan_path, templates))
     out = Path(out_dir)
     paths = [d.path for d in documents]
     if pdf:
         paths += [p.with_suffix(".pdf") for p in paths]
     check_targets(out, paths, force=force)
     targets = [out / p for p in paths]
-    folder = Path(templates) if templates is not None else templates_dir()
-    compile_templates(documents, folder)  # a broken template fails the run (or the dry run) before OUT is touched
+    # a broken template fails the run (or the dry run) before OUT is touched, with every mistake in it
+    problems = [problem for problem in check_templates(documents) if problem.is_error]
+    if problems:
+        raise TemplateError(problems)
+    folder = Path()  # the documents name their templates by full path
+    compile_templates(documents, folder)
     if dry_run:
+        render_in_memory(documents)  # fails exactly where the render would
         return targets
     if pdf:
         from docgen.office.convert import find_office

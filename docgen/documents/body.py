@@ -65,11 +65,11 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 def _text(text: str) -> Block:
-    return {"kind": "text", "text": text}
+    return {"kind": "text", "text": text, "table": ""}
 
 
 def _heading(level: int, text: str) -> Block:
-    return {"kind": f"h{level}", "text": text}
+    return {"kind": f"h{level}", "text": text, "table": ""}
 
 
 def period_text(plan: Plan) -> str:

@@ -26,9 +26,15 @@ from docgen.messages.places import describe
 @cache
 def message_table() -> dict[str, tuple[str, str]]:
     """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``."""
-    from docgen.messages import audit_words, output_words, plan_words, returns_words
+    from docgen.messages import audit_words, output_words, plan_words, returns_words, template_words
 
-    return {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES, **audit_words.MESSAGES}
+    return {
+        **plan_words.MESSAGES,
+        **output_words.MESSAGES,
+        **returns_words.MESSAGES,
+        **audit_words.MESSAGES,
+        **template_words.MESSAGES,
+    }
 
 
 # the words for the severities of review items, shown before each review item ("warning" also before a problem)
@@ -144,6 +150,16 @@ def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
         return value.isoformat()
     if isinstance(value, dt.date):
         return _date(value, gettext)
+    if name == "place" and isinstance(value, str):
+        return describe(value, gettext) or value
+    if name == "format" and isinstance(value, str):
+        from docgen.messages.template_words import FORMATS
+
+        return gettext(FORMATS.get(value, value))
+    if name == "detail" and isinstance(value, str):
+        from docgen.messages.jinja_words import jinja_detail
+
+        return jinja_detail(value, gettext)
     if isinstance(value, str) and (name in _WORD_PARAMS or (name == "value" and code in _WORD_VALUE_CODES)):
         return gettext(_WORD_SEPARATOR).join(gettext(word) for word in value.split("; "))
     return value.isoformat() if hasattr(value, "isoformat") else value

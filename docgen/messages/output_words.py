@@ -19,20 +19,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template-too-large": (N_("template is larger than {limit} MiB"), ""),
     "template-syntax": (
-        N_("template tag error in {part}: {detail} (paragraph: {paragraph})"),
+        N_("tag error in {tag}: {detail}"),
         N_("check the {{{{ }}}} and {{% %}} tags in that paragraph"),
     ),
     "template-undefined": (
-        N_("the template uses a name the plan does not give: {detail} (paragraph: {paragraph})"),
+        N_("{tag} uses a name the plan does not give: {detail}"),
         N_("see the README's list of template names"),
     ),
     "template-unsafe": (
         N_("the template tried something the sandbox forbids: {detail}"),
         N_("templates may only use the names docgen gives them"),
     ),
-    "template-failed": (N_("the template failed in {part}: {detail} (paragraph: {paragraph})"), ""),
+    "template-failed": (N_("{tag} failed: {detail}"), ""),
     "template-limit": (
-        N_("the template went past a limit in {part}: {detail} (paragraph: {paragraph})"),
+        N_("{tag} went past a limit: {detail}"),
         N_("check its loops, macros and repeated text: a document needs far less"),
     ),
     "template-too-big-output": (

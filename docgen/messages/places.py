@@ -97,6 +97,23 @@ _WORDS: dict[str, str] = {
     "letter.address": N_("the address"),
 }
 _ROW = N_("row {n}")
+# places in a template (docgen.rendering.tags.Place): "body, paragraph 3", "footer, table 1, row 2, column 3"
+_TEMPLATE_PLACE = re.compile(
+    r"(?P<part>body|header|footer|footnotes|endnotes|document properties)"
+    r"(?:, paragraph (?P<paragraph>\d+)|, table (?P<table>\d+), row (?P<row>\d+), column (?P<column>\d+)"
+    r"|, (?P<prop>\w+))?"
+)
+_IN_PARAGRAPH = N_("{part}, paragraph {paragraph}")
+_IN_CELL = N_("{part}, table {table}, row {row}, column {column}")
+_IN_PROPERTY = N_("{part}, the property '{prop}'")
+_PROPERTIES = {
+    "title": N_("title"),
+    "subject": N_("subject"),
+    "creator": N_("author"),
+    "description": N_("comments"),
+    "keywords": N_("keywords"),
+    "category": N_("category"),
+}
 _OF = N_("{part} of {whole}")
 _PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
 _ROW_PATH = re.compile(r"row (\d+)")
@@ -113,6 +130,9 @@ def describe(path: str | None, gettext: Callable[[str], str]) -> str:
     row = _ROW_PATH.fullmatch(path)
     if row:
         return gettext(_ROW).format(n=row.group(1))
+    in_template = _TEMPLATE_PLACE.fullmatch(path)
+    if in_template:
+        return _template_place(in_template, gettext)
     phrases: list[str] = []
     schematic = ""
     for index, key in _PART.findall(path):
@@ -135,3 +155,19 @@ def describe(path: str | None, gettext: Callable[[str], str]) -> str:
     for phrase in phrases:
         place = gettext(_OF).format(part=phrase, whole=place) if place else phrase
     return place
+
+
+def _template_place(place: re.Match[str], gettext: Callable[[str], str]) -> str:
+    """A place in a template in words: 正文第 3 段, 页脚表格 1 第 2 行第 3 列."""
+    from docgen.messages.template_words import PARTS
+
+    values = place.groupdict()
+    part = gettext(PARTS[values["part"]])
+    if values["paragraph"]:
+        return gettext(_IN_PARAGRAPH).format(part=part, paragraph=values["paragraph"])
+    if values["table"]:
+        return gettext(_IN_CELL).format(part=part, table=values["table"], row=values["row"], column=values["column"])
+    if values["prop"]:
+        prop = values["prop"]
+        return gettext(_IN_PROPERTY).format(part=part, prop=gettext(_PROPERTIES[prop]) if prop in _PROPERTIES else prop)
+    return part

@@ -187,8 +187,10 @@ def _calendar_span(plan: Plan) -> Iterator[Finding]:
 
 def _duties(plan: Plan) -> Iterator[Finding]:
     responsible = {u.id for u in plan.responsible_units()}
+    # the issuer and the contact's unit receive what the others send: they need no duty of their own
+    receiving = {plan.issuer, plan.contact.unit if plan.contact is not None else None}
     for i, unit in enumerate(plan.units):
-        if unit.id not in responsible:
+        if unit.id not in responsible and unit.id not in receiving:
             yield ("units", i, "id"), "unit-without-duty", {"id": unit.id, "name": unit.name}, _WARNING
 
 

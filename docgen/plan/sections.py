@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from docgen.plan.types import JinjaText, Model, Name
+from docgen.plan.types import JinjaText, Label, Model, Name
 
 
 class Item(Model):
@@ -55,7 +55,7 @@ class Section(Model):
     items: list[Item] = Field(default_factory=list, max_length=999, description="Numbered items （一） 1. （1）.")
     view: Literal["list", "table"] = Field("list", description="For tasks: one after another, or as a table.")
     columns: list[Column] = Field(default_factory=list, description="For tasks shown as a table.")
-    labels: dict[TaskLabel, Name] = Field(
+    labels: dict[TaskLabel, Label] = Field(
         default_factory=dict,
         description="For tasks: the labels of their lines (units: 责任部门, work: 工作任务, when: 活动时间,"
         " place: 活动地点, participants: 参加人员); an empty label leaves the line unlabelled.",

@@ -12,6 +12,8 @@ UnitId = Annotated[
     Field(description="A unit's id from the `units` registry (letters, digits, underscores)."),
 ]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Label = Annotated[str, StringConstraints(max_length=200)]
+"""A label printed before a value; empty leaves the value unlabelled."""
 
 
 class JinjaMarker:

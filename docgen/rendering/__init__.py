@@ -4,7 +4,12 @@ Knows templates, documents to render and output folders, not plans. May use the 
 and ``docgen.plan`` (for types only); ``docgen.documents`` and ``docgen.collecting`` use it.
 
 - ``sandbox``: the Jinja sandbox and budget user templates run in.
-- ``templates``: docxtpl templates compiled once and rendered many times; ``zipwriter``: the package writer.
+- ``templates``: docxtpl templates compiled once and rendered many times; ``zipwriter``: the package writer;
+  ``patching``: a part made ready for Jinja, each line led back to the tag as typed; ``wordml``: line
+  breaks, tabs and table grids in rendered parts; ``package``: is a file a Word package at all.
+- ``tags``: a part's tags as typed, with their places; ``checking``: every mistake in a template,
+  found without rendering it (``check_template``).
+- ``folders``: where a template is found (``--templates``, beside the plan, shipped).
 - ``jobs``: one document to render; ``workers``: rendering many of them in one or several processes.
 - ``outputs``: staging, the manifest and the all-or-nothing commit; ``lock``: one run per folder.
 - ``filenames``: file names that are safe on every system.

@@ -26,17 +26,20 @@ from lxml import etree
 from markupsafe import Markup
 
 from docgen.errors import Problem, TemplateError
+from docgen.rendering.package import file_format, package_format
+from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.sandbox import LimitExceeded, TemplateSandbox, budget
+from docgen.rendering.tags import PartTags, part_label, scan_part
+from docgen.rendering.wordml import fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
-_TAGGED_PARTS = re.compile(
+TAGGED_PARTS = re.compile(
     r"^(word/document|word/header\d*|word/footer\d*|word/footnotes|word/endnotes|docProps/core)\.xml$"
 )
 _MARKUP = re.compile(r"<[^>]+>")
 _HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
-_BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -58,20 +61,8 @@ def environment() -> TemplateSandbox:
     return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
 
 
-def _patch(xml: str) -> str:
-    """Docxtpl's clean-up of a part's XML ({%p %}, {%tr %}, tags split across runs)."""
-    from docxtpl import DocxTemplate
-
-    # patch_xml uses nothing of its instance: it is a pure function of the XML text.
-    patched: str = DocxTemplate.patch_xml(None, xml)
-    # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
-    # docxtpl replaces them in the output, which corrupts any value holding "}_}".
-    patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
-
-
 def _unpatch(xml: str) -> str:
-    """Undo the line breaks ``_patch`` added."""
+    """Undo the line breaks ``patch_part`` added before paragraphs."""
     return xml.replace("\n<w:p", "<w:p")
 
 
@@ -81,6 +72,9 @@ class _Part:
     member: Member | None  # deflated once when the part has no tags
     template: Template | None
     source: str
+    typed: PartTags | None = None  # the tags as the author typed them, with their places
+    lines: PatchedPart | None = None
+    cell_loops: bool = False  # a {%tc tag: the table grids are fitted after rendering
 
 
 class CompiledTemplate:
@@ -98,38 +92,49 @@ class CompiledTemplate:
         try:
             if path.stat().st_size > MAX_TEMPLATE_BYTES:
                 raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024))
+            with path.open("rb") as handle:
+                kind = file_format(handle.read(16))
+            if kind is not None:
+                raise self._error("template-not-word", format=kind)
             with zipfile.ZipFile(path) as archive:
                 entries = [(info, archive.read(info)) for info in archive.infolist()]
         except FileNotFoundError:
             raise self._error("template-missing") from None
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
-        parts = []
-        for info, data in entries:
-            if info.is_dir():
-                continue
-            template, source = None, ""
-            if _TAGGED_PARTS.match(info.filename):
-                text = data.decode("utf-8", errors="replace")
-                if _HAS_TAG.search(_MARKUP.sub("", text)):
-                    source = _patch(text)
-                    template = self._compile(info.filename, source)
-            member = deflate(info.filename, data) if template is None else None
-            parts.append(_Part(info.filename, member, template, source))
-        return parts
+        mimetype = next((data for info, data in entries if info.filename == "mimetype"), None)
+        kind = package_format({info.filename for info, _ in entries}, mimetype)
+        if kind is not None:
+            raise self._error("template-not-word", format=kind)
+        return [self._part(info, data) for info, data in entries if not info.is_dir()]
 
-    def _compile(self, part: str, source: str) -> Template:
+    def _part(self, info: zipfile.ZipInfo, data: bytes) -> _Part:
+        """One part of the package: compiled when it holds tags, else deflated once."""
+        if TAGGED_PARTS.match(info.filename):
+            text = data.decode("utf-8", errors="replace")
+            if _HAS_TAG.search(_MARKUP.sub("", text)):
+                try:
+                    typed = scan_part(info.filename, data)
+                except etree.XMLSyntaxError as exc:
+                    raise self._error("template-unreadable", detail=f"{info.filename}: {exc}") from None
+                lines = patch_part(text, typed)
+                part = _Part(info.filename, None, None, lines.source, typed, lines)
+                cell_loops = any(tag.level == "tc" for tag in typed.tags)
+                return _Part(info.filename, None, self._compile(part), lines.source, typed, lines, cell_loops)
+        return _Part(info.filename, deflate(info.filename, data), None, "")
+
+    def _compile(self, part: _Part) -> Template:
         try:
-            return environment().from_string(source)
+            return environment().from_string(part.source)
         except TemplateSyntaxError as exc:
-            raise self._error(
-                "template-syntax", part=part, detail=exc.message or str(exc), paragraph=_line(source, exc.lineno)
-            ) from None
+            raise self._located("template-syntax", part, exc.lineno, detail=exc.message or str(exc)) from None
         except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
             # tags nested thousands deep, or a constant Jinja folds into a number too long to print
-            raise self._error(
-                "template-limit", part=part, detail=str(exc) or type(exc).__name__, paragraph=""
-            ) from None
+            raise self._located("template-limit", part, None, detail=str(exc) or type(exc).__name__) from None
+
+    def _located(self, code: str, part: _Part, lineno: int | None, **params: Any) -> TemplateError:
+        """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
+        return TemplateError([located_problem(code, self.path, part.name, part.typed, part.lines, lineno, **params)])
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph."""
@@ -140,13 +145,8 @@ class CompiledTemplate:
         return archive(members)
 
     def _failure(self, code: str, part: _Part, exc: BaseException, detail: str | None = None) -> TemplateError:
-        """An error at the paragraph of ``part`` where rendering failed."""
-        return self._error(
-            code,
-            part=part.name,
-            detail=detail or str(exc) or type(exc).__name__,
-            paragraph=_line(part.source, _template_line(exc)),
-        )
+        """An error at the tag of ``part`` where rendering failed."""
+        return self._located(code, part, _template_line(exc), detail=detail or str(exc) or type(exc).__name__)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         assert part.template is not None
@@ -168,11 +168,16 @@ class CompiledTemplate:
             raise self._failure("template-limit", part, exc) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._failure("template-failed", part, exc) from None
-        xml = _unpatch("".join(chunks)).encode("utf-8")
+        text = _unpatch("".join(chunks))
+        if has_breaks(text):
+            text = text_breaks(text)
+        xml = text.encode("utf-8")
         try:
             root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
             raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
+        if part.cell_loops and fit_grids(root):
+            xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         if part.name == "word/document.xml" and _ends_with_empty_section(xml):
             return _drop_empty_last_section(root)
         return xml
@@ -217,15 +222,21 @@ def _template_line(exc: BaseException) -> int | None:
     return line
 
 
-def _line(source: str, lineno: int | None) -> str:
-    """The text of the paragraph on a line of a patched part, for error messages."""
-    if not lineno:
-        return ""
-    lines = source.splitlines()
-    if not 0 < lineno <= len(lines):
-        return ""
-    text = _MARKUP.sub("", lines[lineno - 1]).strip()
-    return text if len(text) <= 80 else text[:77] + "..."
+def located_problem(
+    code: str,
+    file: Path,
+    part: str,
+    typed: PartTags | None,
+    lines: PatchedPart | None,
+    lineno: int | None,
+    **params: Any,
+) -> Problem:
+    """A problem at the typed tag that line ``lineno`` of a patched part came from (the part when unknown)."""
+    index = lines.tag_at(lineno) if lines is not None else None
+    tag = typed.tags[index] if typed is not None and index is not None else None
+    place = str(tag.place) if tag is not None else part_label(part)
+    shown = tag.shown if tag is not None else ""
+    return Problem(code, {"template": str(file), "part": part, "tag": shown, **params}, file=str(file), path=place)
 
 
 _cache: dict[tuple[Path, int, int], CompiledTemplate] = {}

@@ -52,6 +52,7 @@ PUBLIC = [
     "activities_calendar",
     "audit",
     "check_plan",
+    "check_template",
     "collect",
     "deadlines_calendar",
     "fix_document",

@@ -113,7 +113,8 @@ def test_undefined_name_in_template_names_template_and_paragraph(tmp_path: Path)
     assert result.exit_code == 1
     assert str(templates / "form.docx") in result.output
     assert "titel" in result.output
-    assert "paragraph: {{ form.titel }}" in result.output
+    assert "form.docx: body, paragraph 1: {{ form.titel }} uses 'form.titel'" in result.output
+    assert "did you mean 'form.title'?" in result.output
     assert "Traceback" not in result.output
 
 
@@ -207,8 +208,10 @@ def test_a_template_that_is_not_a_docx_is_named_with_the_fix(tmp_path: Path) -> 
     )
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()[:1]
-    assert line.startswith(f"{folder / 'letter.docx'}: not a readable .docx template: ")
-    assert line.endswith("(open it in Word or WPS and save it again as .docx)")
+    assert line == (
+        f"{folder / 'letter.docx'}: this is an RTF file, not a Word document (.docx), though its name ends in .docx"
+        " (open it in Word, WPS or LibreOffice and save it as 'Word document (*.docx)')"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -231,5 +234,10 @@ def test_a_dry_run_checks_the_templates_too(tmp_path: Path) -> None:
     replace_in_docx(folder / "notice.docx", "{{ line }}", "{{ line }")
     with pytest.raises(docgen.TemplateError) as caught:
         docgen.render(SHIPPED_PLAN, tmp_path / "out", templates=folder, dry_run=True)
-    assert [p.code for p in caught.value.problems] == ["template-syntax"]
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.path, problem.params["tag"]) == (
+        "tag-split-paragraphs",
+        "body, paragraph 2",
+        "{{ title }",
+    )
     assert not (tmp_path / "out").exists()

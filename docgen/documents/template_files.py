@@ -1,0 +1,92 @@
+"""Which template file each document uses, and every mistake in them, found before anything is written.
+
+A template is looked up in ``--templates DIR`` when one is given, else in ``templates/`` beside
+the plan, else among the templates docgen ships, one file at a time: a folder holding only the
+templates a user changed is enough. ``check_templates`` checks each template with the context
+its documents receive (so a misspelt name is found with a suggestion); ``render_in_memory``
+renders every document without writing, so a dry run fails exactly where a render would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from docgen.errors import Problem, ProblemsError, TemplateError
+from docgen.plan.model import Plan
+from docgen.rendering.folders import TEMPLATES_FOLDER, template_folders, template_path
+from docgen.rendering.jobs import Document
+
+__all__ = [
+    "TEMPLATES_FOLDER",
+    "check_plan_templates",
+    "check_templates",
+    "has_own_templates",
+    "render_in_memory",
+    "template_folders",
+    "template_path",
+    "with_template_paths",
+]
+
+
+def with_template_paths(documents: Sequence[Document], folders: Sequence[Path]) -> list[Document]:
+    """The documents, each naming the template file it will use by its full path."""
+    found: dict[str, str] = {}
+    for document in documents:
+        if document.template not in found:
+            found[document.template] = str(template_path(document.template, folders).absolute())
+    return [dataclasses.replace(d, template=found[d.template]) for d in documents]
+
+
+def check_templates(documents: Sequence[Document]) -> list[Problem]:
+    """Every problem of the templates ``documents`` use, each checked with one of its documents' context.
+
+    A template several kinds share (the blank and the prefilled form) is checked with each
+    kind's context; a problem found twice is listed once.
+    """
+    from docgen.rendering.checking import check_template
+
+    checked: dict[tuple[str, str], Document] = {}
+    for document in documents:
+        checked.setdefault((document.template, document.kind), document)
+    problems: dict[Problem, None] = {}
+    for (template, _kind), document in checked.items():
+        for problem in check_template(Path(template), document.context):
+            problems.setdefault(problem)
+    return list(problems)
+
+
+def render_in_memory(documents: Sequence[Document]) -> None:
+    """Render every document and keep nothing; raises ``TemplateError`` listing each distinct failure."""
+    from docgen.rendering.templates import compiled
+
+    problems: dict[Problem, None] = {}
+    for document in documents:
+        try:
+            compiled(Path(document.template)).render(document.context)
+        except ProblemsError as exc:
+            for problem in exc.problems:
+                problems.setdefault(problem)
+    if problems:
+        raise TemplateError(list(problems))
+
+
+def check_plan_templates(
+    plan: Plan, plan_path: str | Path | None = None, templates: str | Path | None = None
+) -> tuple[list[Path], list[Problem]]:
+    """The template files a plan's documents would use, and every problem in them.
+
+    Looked up as ``render`` looks them up (``templates``, else ``templates/`` beside
+    ``plan_path``, else the shipped ones); each is checked with its documents' context.
+    """
+    from docgen.documents.kinds import plan_documents
+
+    documents = with_template_paths(plan_documents(plan), template_folders(plan_path, templates))
+    files = [Path(name) for name in dict.fromkeys(d.template for d in documents)]
+    return files, check_templates(documents)
+
+
+def has_own_templates(plan_path: str | Path, templates: str | Path | None = None) -> bool:
+    """Whether a user's templates would be used: a ``templates`` folder given, or one beside the plan."""
+    return templates is not None or (Path(plan_path).parent / TEMPLATES_FOLDER).is_dir()

@@ -1,0 +1,75 @@
+"""A part's XML made ready for Jinja, with a map from each line of it back to the tag the author typed.
+
+docxtpl's ``patch_xml`` joins tags Word split across runs and replaces ``{%p``, ``{%tr`` and
+``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: quotes that Word's
+autocorrect or a Chinese input method put into a tag become straight ones (docxtpl already
+straightens “” and ‘’), and every tag starts a line of its own, so that the line number of a
+Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from docgen.rendering.tags import QUOTES, TAG, PartTags, normalized
+
+_BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
+_OPENER = re.compile(r"\{[{%#][-+]?")
+_BREAK = "\x00"  # a tag's own line break while the lines are counted (XML cannot hold it)
+
+
+@dataclass(frozen=True)
+class PatchedPart:
+    """The Jinja source of a part and, for each of its lines (from 1), the typed tag's index or None."""
+
+    source: str
+    line_tags: tuple[int | None, ...]
+
+    def tag_at(self, lineno: int | None) -> int | None:
+        """The index of the typed tag a Jinja error on ``lineno`` is about (the nearest one before it)."""
+        if not lineno:
+            return None
+        for line in range(min(lineno, len(self.line_tags) - 1), 0, -1):
+            if self.line_tags[line] is not None:
+                return self.line_tags[line]
+        return None
+
+
+def patch_part(xml: str, typed: PartTags | None) -> PatchedPart:
+    """Docxtpl's patch, straight quotes in tags, one tag a line, and the lines' typed tags."""
+    from docxtpl import DocxTemplate
+
+    # patch_xml uses nothing of its instance: it is a pure function of the XML text.
+    patched: str = DocxTemplate.patch_xml(None, xml)
+    # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
+    # docxtpl replaces them in the output, which corrupts any value holding "}_}".
+    patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)
+    patched = TAG.sub(lambda m: m.group().translate(QUOTES), patched)
+    found = list(TAG.finditer(patched))
+    owners = _align([t.text for t in typed.tags] if typed else [], [m.group() for m in found])
+    pieces: list[str] = []
+    last = 0
+    for match in found:
+        opener = _OPENER.match(match.group())
+        assert opener is not None
+        pieces += [patched[last : match.start() + opener.end()], _BREAK]
+        last = match.start() + opener.end()
+    marked = re.sub(r"<w:p([ >])", r"\n<w:p\1", "".join(pieces) + patched[last:])
+    line_tags: list[int | None] = [None, None]  # no line 0; line 1 starts the part
+    tags = iter(owners)
+    for brk in re.finditer(f"[\n{_BREAK}]", marked):
+        line_tags.append(next(tags, None) if brk.group() == _BREAK else None)
+    return PatchedPart(marked.replace(_BREAK, "\n"), tuple(line_tags))
+
+
+def _align(typed: list[str], found: list[str]) -> list[int | None]:
+    """For each tag Jinja will see, the index of the typed tag it came from (None for docxtpl's own)."""
+    owners: list[int | None] = [None] * len(found)
+    matcher = difflib.SequenceMatcher(None, [normalized(t) for t in typed], [normalized(t) for t in found], False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal" or (op == "replace" and a2 - a1 == b2 - b1):
+            for offset in range(b2 - b1):
+                owners[b1 + offset] = a1 + offset
+    return owners

@@ -1,0 +1,73 @@
+"""What Word needs of a rendered part that Jinja cannot know: line breaks and tabs, and table grids.
+
+A newline or a tab inside ``<w:t>`` is shown by no office suite as what it is (Word shows a
+space, or nothing): they become ``<w:br/>`` and ``<w:tab/>`` in the same run. And a ``{%tc``
+loop makes rows with more or fewer cells than the table's grid declares, which Word lays out
+wrongly; the grid is given one column per cell, keeping the table's width, as docxtpl does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from docgen.rendering.tags import W
+
+_TEXT_WITH_BREAKS = re.compile(r"<w:t(?: [^>]*)?>([^<]*[\n\t\r][^<]*)</w:t>")
+_OPEN_TEXT = '<w:t xml:space="preserve">'
+_BREAKS = {"\n": "</w:t><w:br/>" + _OPEN_TEXT, "\t": "</w:t><w:tab/>" + _OPEN_TEXT}
+
+
+def has_breaks(xml: str) -> bool:
+    """Whether some text holds a newline or a tab (most parts have none: the search for one is quick)."""
+    body = xml.find("?>") + 2  # the line break after the XML declaration is no text
+    if xml.find("\n", body + 2) < 0 and xml.find("\t", body) < 0 and xml.find("\r", body + 2) < 0:
+        return False
+    return _TEXT_WITH_BREAKS.search(xml) is not None
+
+
+def text_breaks(xml: str) -> str:
+    """Newlines (also Windows' CR LF) and tabs inside text turned into Word's breaks and tabs."""
+
+    def split(match: re.Match[str]) -> str:
+        text = match.group(1).replace("\r\n", "\n").replace("\r", "\n")
+        return _OPEN_TEXT + re.sub(r"[\n\t]", lambda m: _BREAKS[m.group()], text) + "</w:t>"
+
+    return _TEXT_WITH_BREAKS.sub(split, xml)
+
+
+def _cells(row: etree._Element) -> int:
+    """The grid columns a row's cells take, spans and the columns skipped before and after it counted."""
+    total = 0
+    for skipped in ("gridBefore", "gridAfter"):
+        mark = row.find(f"{W}trPr/{W}{skipped}")
+        value = mark.get(W + "val") if mark is not None else None
+        total += int(value) if value and value.isdigit() else 0
+    for cell in row.findall(W + "tc"):
+        span = cell.find(f"{W}tcPr/{W}gridSpan")
+        value = span.get(W + "val") if span is not None else None
+        total += int(value) if value and value.isdigit() else 1
+    return total
+
+
+def fit_grids(root: etree._Element) -> bool:
+    """Give every table's grid as many columns as its widest row; True when any table changed."""
+    changed = False
+    for table in root.iter(W + "tbl"):
+        grid = table.find(W + "tblGrid")
+        rows = table.findall(W + "tr")
+        if grid is None or not rows:
+            continue
+        columns = grid.findall(W + "gridCol")
+        wanted = max(_cells(row) for row in rows)
+        if wanted == len(columns) or wanted == 0:
+            continue
+        widths = [int(c.get(W + "w", "0") or 0) for c in columns]
+        total = sum(widths)
+        for column in columns:
+            grid.remove(column)
+        for _ in range(wanted):
+            etree.SubElement(grid, W + "gridCol", {W + "w": str(total // wanted)})
+        changed = True
+    return changed
