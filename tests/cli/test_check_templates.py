@@ -67,9 +67,7 @@ def test_check_as_a_command_in_chinese(broken: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, check=False)
     assert result.returncode == 1, result.stderr
-    assert (
-        f"{broken / 'notice.docx'}: body, paragraph 2: 正文第 2 段：{{{{ lnie }}}} 用到的“lnie”" in result.stderr
-    )
+    assert f"{broken / 'notice.docx'}: body, paragraph 2: 正文第 2 段：{{{{ lnie }}}} 用到的“lnie”" in result.stderr
     assert "这是一个旧版 Word 或 WPS 文件（.doc、.wps），不是 Word 文档" in result.stderr
     assert "Traceback" not in result.stderr
 
