@@ -15,7 +15,6 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from jinja2.exceptions import TemplateError as JinjaTemplateError
 from lxml import etree
 
 from docgen.errors import Problem, TemplateError
-from docgen.rendering.sandbox import LimitExceeded, TemplateSandbox, budget
+from docgen.plan.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
 from docgen.rendering.zipwriter import Member, archive, deflate
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
@@ -47,9 +46,9 @@ def _xml_safe(value: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def environment() -> TemplateSandbox:
+def environment() -> BudgetSandbox:
     """The one Jinja environment for templates: sandboxed, autoescaped, strict about names."""
-    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
+    return BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
 
 
 def _patch(xml: str) -> str:
@@ -144,16 +143,11 @@ class CompiledTemplate:
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         assert part.template is not None
-        chunks: list[str] = []
-        size = 0
         try:
             with budget():
-                stream = part.template.generate(context)
-                while block := list(islice(stream, 2048)):
-                    chunks += block
-                    size += sum(map(len, block))
-                    if size > MAX_PART_CHARS:
-                        raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS)
+                text = render_bounded(part.template, context, MAX_PART_CHARS)
+        except OutputTooLarge:
+            raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS) from None
         except UndefinedError as exc:
             raise self._failure("template-undefined", part, exc, exc.message or str(exc)) from None
         except SecurityError as exc:
@@ -162,7 +156,7 @@ class CompiledTemplate:
             raise self._failure("template-limit", part, exc) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._failure("template-failed", part, exc) from None
-        xml = _unpatch("".join(chunks)).encode("utf-8")
+        xml = _unpatch(text).encode("utf-8")
         try:
             etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
