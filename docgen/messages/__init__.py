@@ -49,6 +49,12 @@ _WORDS = (
     N_("true or false"),
     N_("nothing (an empty value)"),
     N_("list"),
+    # what a path names instead of a regular file (docgen.plan.inputs)
+    N_("a folder"),
+    N_("a pipe (FIFO)"),
+    N_("a device"),
+    N_("a socket"),
+    N_("a special file"),
     # limits of numbers and lengths (docgen.plan.reading)
     N_("at least"),
     N_("at most"),

@@ -8,6 +8,16 @@ from __future__ import annotations
 from docgen.messages.language import N_
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # any input file (docgen.plan.inputs): the plan, a template, a returned form, the manifest
+    "input-not-file": (
+        N_("this is {what}, not a regular file; docgen does not read it"),
+        N_("give the path of the file itself"),
+    ),
+    "input-too-large": (N_("the file is larger than {limit} MiB; docgen does not read it"), N_("check the file")),
+    "input-member-too-large": (
+        N_("the part {member} unpacks to more than {limit} MiB; docgen does not read it"),
+        N_("open it in Word or WPS and save it again; a document needs far less"),
+    ),
     # templates
     "template-missing": (
         N_("template not found"),
@@ -61,6 +71,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output-exists": (
         N_("this file was not written by docgen (or was changed since); it is not overwritten"),
         N_("move it away, or pass --force to replace it"),
+    ),
+    "manifest-not-file": (
+        N_("docgen's record of its files is {what}, not a regular file"),
+        N_(
+            "delete .docgen-manifest.json from the output folder (docgen writes a new one), or choose another -o folder"
+        ),
     ),
     "output-busy": (
         N_("another docgen run has been writing into this folder for more than {seconds} seconds"),

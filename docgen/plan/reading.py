@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import yaml
 
 from docgen.errors import PlanError, Problem, Severity
+from docgen.plan.inputs import InputRefusedError, read_regular
 from docgen.plan.sourcemap import SourceMap, dotted
 from docgen.plan.yaml_errors import MAX_DEPTH, character_problem, quoted, syntax_problem
 
@@ -51,14 +52,17 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
     try:
         if path.is_dir():
             raise PlanError([Problem("file-is-directory", {}, file=name)])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise PlanError([Problem("file-missing", {}, file=name)]) from None
+    except InputRefusedError as exc:
+        if exc.code == "input-too-large":
+            raise PlanError(
+                [Problem("file-too-large", {"limit": MAX_FILE_BYTES // (1024 * 1024)}, file=name)]
+            ) from None
+        raise PlanError([exc.problem(name)]) from None
     except OSError as exc:
         raise PlanError([Problem("file-unreadable", {"reason": exc.strerror or str(exc)}, file=name)]) from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise PlanError([Problem("file-too-large", {"limit": MAX_FILE_BYTES // (1024 * 1024)}, file=name)])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

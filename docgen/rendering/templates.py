@@ -9,9 +9,11 @@ autoescape on and undefined names as errors, and every rendered part must be wel
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,10 +27,13 @@ from lxml import etree
 
 from docgen.errors import Problem, TemplateError
 from docgen.plan.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
+from docgen.plan.inputs import InputRefusedError, read_member, read_regular
 from docgen.rendering.zipwriter import Member, archive, deflate
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+MAX_MEMBER_BYTES = 30 * 1024 * 1024  # one part once inflated: a document's text is far smaller
+MAX_UNPACKED_BYTES = 120 * 1024 * 1024  # all parts together, images and fonts included
 _TAGGED_PARTS = re.compile(
     r"^(word/document|word/header\d*|word/footer\d*|word/footnotes|word/endnotes|docProps/core)\.xml$"
 )
@@ -89,13 +94,15 @@ class CompiledTemplate:
 
     def _load(self, path: Path) -> list[_Part]:
         try:
-            if path.stat().st_size > MAX_TEMPLATE_BYTES:
-                raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024))
-            with zipfile.ZipFile(path) as archive:
-                entries = [(info, archive.read(info)) for info in archive.infolist()]
+            with zipfile.ZipFile(io.BytesIO(read_regular(path, MAX_TEMPLATE_BYTES))) as archive:
+                entries = self._members(archive)
         except FileNotFoundError:
             raise self._error("template-missing") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except InputRefusedError as exc:
+            if exc.code == "input-too-large":
+                raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024)) from None
+            raise TemplateError([exc.problem(path)]) from None
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
         parts = []
         for info, data in entries:
@@ -110,6 +117,17 @@ class CompiledTemplate:
             member = deflate(info.filename, data) if template is None else None
             parts.append(_Part(info.filename, member, template, source))
         return parts
+
+    @staticmethod
+    def _members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, bytes]]:
+        """Every member's bytes, each and all together bounded as they inflate (a bomb stops early)."""
+        entries = []
+        left = MAX_UNPACKED_BYTES
+        for info in archive.infolist():
+            data = read_member(archive, info, min(MAX_MEMBER_BYTES, left))
+            left -= len(data)
+            entries.append((info, data))
+        return entries
 
     def _compile(self, part: str, source: str) -> Template:
         try:
