@@ -28,6 +28,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("open it in Word or WPS and save it again as .docx"),
     ),
     "template-too-large": (N_("template is larger than {limit} MiB"), ""),
+    "template-macros": (
+        N_("the template holds macros or ActiveX controls ({part}); docgen does not copy them into documents"),
+        N_("save it in Word or WPS as a plain .docx (Word Document), not a macro-enabled one"),
+    ),
+    "template-external": (
+        N_("the template links to an outside resource ({kind}: {target}) in {part}; docgen fetches nothing"),
+        N_("insert the picture or text itself instead of a link to it, then save the template again"),
+    ),
     "template-syntax": (
         N_("template tag error in {part}: {detail} (paragraph: {paragraph})"),
         N_("check the {{{{ }}}} and {{% %}} tags in that paragraph"),

@@ -28,6 +28,7 @@ from lxml import etree
 from docgen.errors import Problem, TemplateError
 from docgen.plan.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
 from docgen.plan.inputs import InputRefusedError, read_member, read_regular
+from docgen.rendering.active_content import refusals
 from docgen.rendering.zipwriter import Member, archive, deflate
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
@@ -104,6 +105,11 @@ class CompiledTemplate:
             raise TemplateError([exc.problem(path)]) from None
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
+        refused = refusals(entries)
+        if refused:
+            raise TemplateError(
+                [Problem(code, {"template": str(path), **params}, file=str(path)) for code, params in refused]
+            )
         parts = []
         for info, data in entries:
             if info.is_dir():

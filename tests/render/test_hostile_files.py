@@ -208,3 +208,67 @@ def test_ctrl_c_during_the_commit_lets_it_finish_then_stops(tmp_path: Path, monk
     assert written == {m for m in moves if m.endswith(".docx")} and len(written) > 5
     manifest = outputs.read_manifest(out)
     assert {str(out / key) for key in manifest} == written
+
+
+def _add_to_template(
+    folder: Path, parts: dict[str, bytes], *, edit: dict[str, tuple[bytes, bytes]] | None = None
+) -> None:
+    """Rewrite notice.docx with ``parts`` added and each (old, new) of ``edit`` applied to its part."""
+    path = folder / "notice.docx"
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    for name, (old, new) in (edit or {}).items():
+        assert old in members[name]
+        members[name] = members[name].replace(old, new, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in {**members, **parts}.items():
+            archive.writestr(name, data)
+
+
+EXTERNAL_IMAGE = (
+    b'<Relationship Id="rIdX" TargetMode="External" Target="http://127.0.0.1:9/x.png"'
+    b' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/></Relationships>'
+)
+
+
+def test_a_template_linking_to_a_remote_picture_is_refused(tmp_path: Path) -> None:
+    folder = _templates(tmp_path)
+    _add_to_template(folder, {}, edit={"word/_rels/document.xml.rels": (b"</Relationships>", EXTERNAL_IMAGE)})
+    with pytest.raises(docgen.TemplateError) as caught:
+        docgen.render(
+            SHIPPED_PLAN, tmp_path / "out", only="notice", templates=folder, pdf=True
+        )  # refused before LibreOffice starts
+    [problem] = caught.value.problems
+    assert (problem.code, problem.file) == ("template-external", str(folder / "notice.docx"))
+    assert "(image: http://127.0.0.1:9/x.png) in word/_rels/document.xml.rels; docgen fetches nothing" in str(problem)
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_external_hyperlink_is_kept(tmp_path: Path) -> None:
+    folder = _templates(tmp_path)
+    link = EXTERNAL_IMAGE.replace(b"relationships/image", b"relationships/hyperlink")
+    _add_to_template(folder, {}, edit={"word/_rels/document.xml.rels": (b"</Relationships>", link)})
+    [path] = docgen.render(SHIPPED_PLAN, tmp_path / "out", only="notice", templates=folder)
+    with zipfile.ZipFile(path) as archive:
+        assert b"http://127.0.0.1:9/x.png" in archive.read("word/_rels/document.xml.rels")
+
+
+@pytest.mark.parametrize("part", ["word/vbaProject.bin", "word/activeX/activeX1.bin"])
+def test_a_template_with_macros_is_refused(tmp_path: Path, part: str) -> None:
+    folder = _templates(tmp_path)
+    _add_to_template(folder, {part: b"\xd0\xcf\x11\xe0 macro project"})
+    with pytest.raises(docgen.TemplateError) as caught:
+        docgen.render(SHIPPED_PLAN, tmp_path / "out", only="notice", templates=folder)
+    assert [(p.code, p.params["part"]) for p in caught.value.problems] == [("template-macros", part)]
+
+
+def test_a_macro_enabled_content_type_is_refused_through_the_cli(tmp_path: Path) -> None:
+    folder = _templates(tmp_path)
+    main_type = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    _add_to_template(
+        folder, {}, edit={"[Content_Types].xml": (main_type, b"application/vnd.ms-word.document.macroEnabled.main+xml")}
+    )
+    code, output = _render_cli(tmp_path, "--templates", str(folder))
+    assert code == 1
+    assert "holds macros or ActiveX controls ([Content_Types].xml)" in output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("*.docx"))
