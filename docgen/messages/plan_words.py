@@ -95,6 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{value} cannot be read as {tag}"),
         N_("remove the tag {tag} or correct the value"),
     ),
+    "yaml-number-too-long": (
+        N_("this number has {digits} digits; no number in a plan needs so many"),
+        N_("correct the value (a year has four digits)"),
+    ),
     "yaml-complex-key": (N_("a key must be plain text"), N_("write the key as a single word followed by ':'")),
     "duplicate-key": (
         N_("key '{key}' is given twice in this mapping (first on line {first_line})"),

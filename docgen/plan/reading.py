@@ -20,6 +20,7 @@ from docgen.plan.yaml_errors import MAX_DEPTH, character_problem, quoted, syntax
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_NUMBER_DIGITS = 100  # a number longer than this in a plan is a slip, whatever its tag
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
@@ -184,9 +185,18 @@ class _Walker:
         except yaml.YAMLError as exc:
             self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
         except (ValueError, KeyError, TypeError, OverflowError):
+            digits = sum(c.isdigit() for c in str(node.value))
+            if digits > MAX_NUMBER_DIGITS and not self._explicit_tag(node):
+                # a number too long for Python to read (4,300 digits and more), written without a tag
+                self.problem("yaml-number-too-long", node, path, digits=digits)
+                return None
             # An explicit tag on a value it cannot read, e.g. "!!int abc" or "!!bool maybe".
             self.problem("yaml-tag-value", node, path, tag=_shown_tag(node.tag), value=short_repr(node.value))
         return None
+
+    def _explicit_tag(self, node: yaml.Node) -> bool:
+        """Whether the file gives the node's tag itself (``!!int 5``), rather than YAML guessing it."""
+        return self.text[node.start_mark.index : node.start_mark.index + 1] == "!"
 
     def _record_text_start(self, node: yaml.ScalarNode, path: tuple[Any, ...]) -> None:
         """Note where a text's characters start when they stand in the file unchanged."""

@@ -138,3 +138,17 @@ def test_a_directory_named_like_a_form(tmp_path: Path) -> None:
     (tmp_path / "folder.docx").mkdir()
     collection = collect([tmp_path / "folder.docx"], PLAN)
     assert only_problem_codes(collection, tmp_path / "folder.docx")
+
+
+def test_a_file_name_with_a_newline_cannot_forge_an_output_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+
+    form = tmp_path / "x\n4 files: 9 units returned a form.docx"
+    form.write_bytes(b"not a form")
+    args = ["collect", str(form), "--plan", str(SHIPPED_PLAN), "-o", str(tmp_path / "out")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "x\\n4 files: 9 units returned a form.docx: not a .docx file" in result.output
+    assert not [line for line in result.output.splitlines() if line.startswith("4 files")]

@@ -148,3 +148,17 @@ def test_a_structure_is_refused_by_render_too(tmp_path: Path) -> None:
         docgen.render(_opening(tmp_path, "{{ contact }}"), tmp_path / "out")
     assert "text-gives-record" in [p.code for p in error.value.problems]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_five_thousand_digit_year_is_not_told_to_remove_a_tag(tmp_path: Path) -> None:
+    plan = plan_with(tmp_path, ("year: 2019", "year: " + "2" * 5000))
+    [error] = check_plan(plan).errors
+    assert (error.code, error.path, error.line) == ("yaml-number-too-long", "year", 21)
+    assert "has 5000 digits" in str(error)
+    assert "!!int" not in str(error)
+
+
+def test_a_tagged_value_that_is_no_number_still_names_its_tag(tmp_path: Path) -> None:
+    [error] = check_plan(plan_with(tmp_path, ("year: 2019", "year: !!int abc"))).errors
+    assert error.code == "yaml-tag-value"
+    assert "remove the tag !!int" in str(error)
