@@ -159,15 +159,15 @@ def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force:
     or on 调休 working days) as FILE:LINE lines of the new plan, then 'wrote NEW'.
     """
     from docgen.messages import format_review_item
-    from docgen.plan.reading import read_text
+    from docgen.plan.reading import read_text_encoded
     from docgen.rendering.outputs import write_text_atomic
     from docgen.rollover.years import new_year
 
     new = new or plan.parent / f"{plan.stem}-{year}.yaml"
-    text, problems = read_text(plan)
+    text, problems, encoding = read_text_encoded(plan)
     echo_problems(problems)
     new_text, review = new_year(text, year, same_weekday, file=str(plan), output_file=str(new))
-    write_text_atomic(new, new_text, force=force)
+    write_text_atomic(new, new_text, force=force, encoding=encoding)  # as the person's editor saved the plan
     for item in review:
         click.echo(format_review_item(item))
     click.echo(wrote(new))

@@ -49,6 +49,15 @@ class LoadedYaml:
 
 def read_text(path: Path) -> tuple[str, list[Problem]]:
     """The file's text: UTF-8 (a BOM is fine); GB18030 is read with a warning to resave it."""
+    text, problems, _ = read_text_encoded(path)
+    return text, problems
+
+
+def read_text_encoded(path: Path) -> tuple[str, list[Problem], str]:
+    """``read_text``, and the encoding to write a changed copy in: ``utf-8``, ``utf-8-sig`` (with a BOM) or ``gb18030``.
+
+    A copy made from the file (``docgen new-year``) keeps what the person's editor wrote.
+    """
     name = str(path)
     try:
         if path.is_dir():
@@ -64,10 +73,11 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
         raise PlanError([exc.problem(name)]) from None
     except OSError as exc:
         raise PlanError([Problem("file-unreadable", {"reason": exc.strerror or str(exc)}, file=name)]) from exc
+    encoding = "utf-8"
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        raw, encoding = raw[3:], "utf-8-sig"
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8"), [], encoding
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
@@ -77,7 +87,7 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise PlanError([Problem("not-utf8", {}, file=name, line=line, column=column)]) from None
-    return text, [Problem("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)]
+    return text, [Problem("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)], "gb18030"
 
 
 def compose(text: str, name: str) -> LoadedYaml:
@@ -208,6 +218,7 @@ class _Walker:
             self.source.texts[path] = (mark.line + 2, len(content) - len(content.lstrip(" ")) + 1)
 
     def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
+        written = {id(key) for key, _ in node.value}
         try:
             self.constructor.flatten_mapping(node)
         except yaml.YAMLError as exc:
@@ -215,7 +226,10 @@ class _Walker:
             return {}
         out: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
+        last = {str(k.value): i for i, (k, _) in enumerate(node.value) if isinstance(k, yaml.ScalarNode)}
+        for i, (key_node, value_node) in enumerate(node.value):
+            if id(key_node) not in written and last.get(str(key_node.value)) != i:
+                continue  # a key merged in with "<<:" that the mapping gives again: its own value wins
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("yaml-complex-key", key_node, path)
                 continue

@@ -247,15 +247,15 @@ def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
         raise
 
 
-def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` as UTF-8 to ``path`` (creating its folder); an existing file is replaced only with ``force``."""
+def write_text_atomic(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` (creating its folder); an existing file is replaced only with ``force``."""
     if path.exists() and not force:
         raise problem_error(OutputExistsError, "file-exists", path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("xb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text.encode(encoding))
             handle.flush()
             os.fsync(handle.fileno())
         temporary.replace(path)
