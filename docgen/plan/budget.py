@@ -116,13 +116,14 @@ def _refuse_large_arguments(args: Iterable[Any]) -> None:
             raise LimitExceeded(f"a call was given the number {value}, above {MAX_VALUE_CHARS}")
 
 
-def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
+def _guarded(function: Callable[..., Any], sandbox: BudgetSandbox) -> Callable[..., Any]:
     """A filter with the checks ``TemplateSandbox.call`` applies to calls."""
 
     @functools.wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _spend()
         _refuse_large_arguments((*args, *kwargs.values()))
+        sandbox.inspected((*args, *kwargs.values()))
         if function is do_format and args and isinstance(args[0], str):
             _refuse_wide(args[0])  # '%999999999d'|format(1)
         return checked(function(*args, **kwargs))
@@ -146,9 +147,16 @@ class _BudgetCodeGenerator(CodeGenerator):
         super().visit_Template(node, frame)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802 - Jinja's name
-        self.write("environment.checked(")
-        super().visit_Concat(node, frame)
-        self.write(")")
+        # Jinja's own visit_Concat, with each piece inspected and the result's size checked
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        else:
+            join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        self.write(f"environment.checked({join}(environment.inspected((")
+        for piece in node.nodes:
+            self.visit(piece, frame)
+            self.write(", ")
+        self.write("))))")
 
 
 class BudgetSandbox(ImmutableSandboxedEnvironment):
@@ -163,7 +171,17 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
         self.globals.pop("lipsum", None)
         # filters are called directly, not through ``call``: give each the same size checks
         filters = {**self.filters, **(extra_filters or {})}
-        self.filters = {name: _guarded(function) for name, function in filters.items()}
+        self.filters = {name: _guarded(function, self) for name, function in filters.items()}
+
+    value_check: Callable[[Any], None] | None = None
+    """Called with every value handed to an operator, a filter or a call; may raise to refuse it."""
+
+    def inspected(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """``values``, each shown to ``value_check`` first."""
+        if self.value_check is not None:
+            for value in values:
+                self.value_check(value)
+        return values
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """``str.format`` from a template, refused when a width would build a huge text."""
@@ -194,10 +212,12 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
             # loop(children) in a recursive loop iterates outside the compiled {% for %}
             args = (self.counted(args[0]), *args[1:])
         _refuse_large_arguments((*args, *kwargs.values()))
+        self.inspected((getattr(obj, "__self__", None), *args, *kwargs.values()))
         return checked(super().call(context, obj, *args, **kwargs))
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """``*``, ``**`` and ``+``, refused before they build a value too large to hold."""
+        self.inspected((left, right))
         if operator == "%" and isinstance(left, str):
             _refuse_wide(left)
         power = operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1 and right > 0

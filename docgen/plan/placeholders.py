@@ -18,62 +18,27 @@ from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from pydantic import BaseModel
 
-from docgen import chinese
 from docgen.errors import PlanError, Problem
 from docgen.plan.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
-from docgen.plan.model import Deadline, Plan, Policy, Unit
+from docgen.plan.model import Deadline, Plan, Unit
 from docgen.plan.sourcemap import dotted
 from docgen.plan.text_fields import PathT, jinja_fields
+from docgen.plan.text_filters import TextError, filter_cite, filter_md, filter_weekday, filter_ymd
 
-__all__ = ["PathT", "jinja_fields"]  # importers of the walk found it here before
+__all__ = [  # importers found these here before
+    "PathT",
+    "TextError",
+    "filter_cite",
+    "filter_md",
+    "filter_weekday",
+    "filter_ymd",
+    "jinja_fields",
+]
 
 MAX_TEXT_CHARS = 200_000  # one running-text field once filled in: far more than any paragraph
 TEXT_STEPS = 200_000  # loop steps and calls for all the running text of one plan together
 TEXT_SECONDS = 5.0  # wall-clock time for all the running text of one plan together
 _TAGS = re.compile(r"\{[{%#]")
-
-
-class TextError(ValueError):
-    """A filter was given a value it cannot format (a weekly deadline has no single date)."""
-
-
-def _date_of(value: Any) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, Deadline):
-        if value.date is None:
-            raise TextError("this deadline recurs weekly and has no single date; use | weekday")
-        return value.date
-    raise TextError(f"expected a date, got {type(value).__name__}")
-
-
-def filter_md(value: Any) -> str:
-    """``{{ deadlines.schedule | md }}`` -> 5月9日."""
-    return chinese.month_day(_date_of(value))
-
-
-def filter_ymd(value: Any) -> str:
-    """``{{ issued | ymd }}`` -> 2019年4月30日."""
-    return chinese.full_date(_date_of(value))
-
-
-def filter_weekday(value: Any) -> str:
-    """A date, a deadline (dated or weekly) or 1-7 -> 周三."""
-    if isinstance(value, Deadline) and value.weekday is not None:
-        return chinese.weekday_name(value.weekday)
-    if isinstance(value, int) and 1 <= value <= 7:
-        return chinese.weekday_name(value)
-    return chinese.weekday_of(_date_of(value))
-
-
-def filter_cite(policies: Any) -> str:
-    """Policies as the opening quotes them: 吉林省教育厅《title》（number）、《title》（number）."""
-    if not isinstance(policies, list) or not all(isinstance(p, Policy) for p in policies):
-        raise TextError("| cite is for the plan's policies")
-    parts = []
-    for policy in policies:
-        parts.append(f"{policy.issuer or ''}《{policy.title}》（{policy.number}）")
-    return "、".join(parts)
 
 
 class NotTextError(TextError):
@@ -123,7 +88,14 @@ def _text_only(value: Any) -> Any:
 def environment() -> BudgetSandbox:
     """The sandbox for running text, with the budget templates have: undefined names and structures are errors."""
     filters = {"md": filter_md, "ymd": filter_ymd, "weekday": filter_weekday, "cite": filter_cite}
-    return BudgetSandbox(extra_filters=filters, undefined=StrictUndefined, autoescape=False, finalize=_text_only)
+    sandbox = BudgetSandbox(extra_filters=filters, undefined=StrictUndefined, autoescape=False, finalize=_text_only)
+    sandbox.value_check = _refuse_unfilled  # `{{ organization.note | upper }}` waits for the note, like the note itself
+    return sandbox
+
+
+def _refuse_unfilled(value: Any) -> None:
+    if isinstance(value, Unfilled):
+        raise HoldsTagsError("the text used here holds placeholders itself")
 
 
 def text_context(plan: Plan) -> dict[str, Any]:

@@ -125,6 +125,24 @@ def test_a_placed_running_text_is_filled_in_not_printed_raw(tmp_path: Path) -> N
     assert "{{" not in opening and "organization" not in opening
 
 
+@pytest.mark.parametrize(
+    ("tag", "filled"),
+    [
+        ("{{ organization.note | length }}", "41"),
+        ("{{ organization.note ~ '！' }}", "各党总支、相关部门和院部积极配合。！"),
+        ("{{ organization.note + '！' }}", "各党总支、相关部门和院部积极配合。！"),
+        ("{{ organization.note | replace('党委', '') }}", "牵头部门为宣传部，"),
+        ("{{ organization.note.strip() }}", "牵头部门为党委宣传部，"),
+    ],
+)
+def test_a_placed_running_text_is_filled_in_before_any_operator_sees_it(tmp_path: Path, tag: str, filled: str) -> None:
+    report = check_plan(_opening(tmp_path, tag))
+    assert report.errors == []
+    assert report.resolved is not None
+    assert filled in report.resolved.notice.opening
+    assert "{{" not in report.resolved.notice.opening
+
+
 def test_a_running_text_placing_itself_is_refused(tmp_path: Path) -> None:
     plan = plan_with(tmp_path, ("本活动牵头部门为", "本活动{{ organization.note }}牵头部门为"))
     [error] = check_plan(plan).errors
