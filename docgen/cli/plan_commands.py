@@ -88,8 +88,10 @@ def render(
     """Render PLAN's documents into OUT (all or nothing)."""
     from docgen.documents.batch import render as render_plan
     from docgen.plan.files import checked_plan
+    from docgen.rendering.outputs import interrupted_kinds
 
     report = checked_plan(plan)
+    interrupted = interrupted_kinds(out_dir)
     with ProgressBar() as progress:
         paths = render_plan(
             report,
@@ -106,6 +108,15 @@ def render(
     line = gettext("would write {path}") if dry_run else gettext("wrote {path}")
     for path in paths:
         click.echo(line.format(path=path))
+    still = interrupted_kinds(out_dir)
+    if still:
+        mixed = gettext(
+            "a run into {out} was stopped while it moved its files: its {kinds} documents may mix old and new"
+            " ones; render them again"
+        )
+        click.echo(mixed.format(out=out_dir, kinds=", ".join(still)), err=True)
+    elif interrupted and not dry_run:
+        click.echo(gettext("{out} had been left half-written by a stopped run; it is whole again").format(out=out_dir))
     if report.warnings:
         count = len(report.warnings)
         note = ngettext(

@@ -192,6 +192,8 @@ def _commit(
     replaced_kinds: set[str],
     hashes: dict[PurePosixPath, str],
 ) -> None:
+    unfinished = set(interrupted_kinds(out_dir))
+    _write_marker(out_dir, unfinished | set(outputs.values()))  # until the moves are done, OUT may be mixed
     old = read_manifest(out_dir)
     new = {k: v for k, v in old.items()}
     for relative, kind in outputs.items():
@@ -215,6 +217,39 @@ def _commit(
         path = out_dir / key
         if _inside(out_dir, PurePosixPath(key)) and path.is_file() and _is_ours(path, old[key]):
             path.unlink()
+    _write_marker(out_dir, unfinished - replaced_kinds)  # a kind rendered whole is whole again
+
+
+COMMIT_MARKER = ".docgen-committing"
+
+
+def interrupted_kinds(out_dir: Path) -> list[str]:
+    """The kinds of document a run was moving into OUT when it was stopped (kill -9, a power cut, a full disk).
+
+    Each file in OUT is whole and recorded, but those kinds may mix old files and new ones until
+    a run renders them again; that run clears them.
+    """
+    try:
+        data = json.loads(read_regular(out_dir / COMMIT_MARKER, 1024 * 1024).decode("utf-8"))
+    except (OSError, ValueError, InputRefusedError):
+        return []
+    return sorted({str(kind) for kind in data}) if isinstance(data, list) else []
+
+
+def _write_marker(out_dir: Path, kinds: set[str]) -> None:
+    marker = out_dir / COMMIT_MARKER
+    if not kinds:
+        with contextlib.suppress(FileNotFoundError):
+            marker.unlink()
+        return
+    temporary = out_dir / f"{COMMIT_MARKER}.{secrets.token_hex(4)}.tmp"
+    try:
+        temporary.write_text(json.dumps(sorted(kinds)) + "\n", encoding="utf-8")
+        temporary.replace(marker)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
 
 
 def _inside(out_dir: Path, relative: PurePosixPath) -> bool:

@@ -272,3 +272,49 @@ def test_a_macro_enabled_content_type_is_refused_through_the_cli(tmp_path: Path)
     assert code == 1
     assert "holds macros or ActiveX controls ([Content_Types].xml)" in output
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").rglob("*.docx"))
+
+
+class _Killed(BaseException):
+    """Stands for kill -9 in the middle of the commit: nothing after it runs."""
+
+
+def _kill_after_first_move(monkeypatch: pytest.MonkeyPatch) -> None:
+    replace = os.replace
+    moved: list[str] = []
+
+    def dying(source: str, target: str) -> None:
+        if str(target).endswith(".docx") and moved:
+            raise _Killed
+        moved.append(str(target))
+        replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", dying)
+
+
+def test_a_run_stopped_mid_commit_is_told_by_the_next_and_repaired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    docgen.render(SHIPPED_PLAN, out)
+    with monkeypatch.context() as patched:
+        _kill_after_first_move(patched)
+        with pytest.raises(_Killed):
+            docgen.render(SHIPPED_PLAN, out, force=True)
+    kinds = ["form", "letter", "notice", "task-sheet", "unit-form"]
+    assert outputs.interrupted_kinds(out) == kinds
+
+    result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "-o", str(out), "--only", "notice"])
+    assert result.exit_code == 0, result.output
+    assert "its form, letter, task-sheet, unit-form documents may mix old and new ones" in result.output
+    assert outputs.interrupted_kinds(out) == ["form", "letter", "task-sheet", "unit-form"]
+
+    result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{out} had been left half-written by a stopped run; it is whole again" in result.output
+    assert outputs.interrupted_kinds(out) == []
+    assert not (out / outputs.COMMIT_MARKER).exists()
+
+
+def test_a_clean_run_leaves_no_marker(tmp_path: Path) -> None:
+    docgen.render(SHIPPED_PLAN, tmp_path / "out", only="notice")
+    assert not (tmp_path / "out" / outputs.COMMIT_MARKER).exists()
