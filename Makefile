@@ -25,7 +25,7 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q
 
 fuzz: $(VENV)/.installed-test
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py tests/plan/test_fuzz_text.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -7,10 +7,13 @@ one process, interleaved over several rounds:
       each document, render, save, with the same template, contexts and Jinja settings;
   (c) the floor: each output's package read and written again with zipfile, same compression.
 It prints medians per document, the command-line start-up against ``import click``, and ends
-with ``speedup_vs_docxtpl`` and ``overhead_vs_floor``. Ratios, not seconds, are what to compare:
+with ``speedup_vs_docxtpl`` and ``overhead_vs_floor``. With ``--one-task N`` it also times the
+shape that once grew quadratically: every unit in one task, a whole render of all task sheets and
+unit forms for N/10 and N units, and reports ``one_task_growth`` (time per document at N over
+time per document at N/10; 1.0 is linear). Ratios, not seconds, are what to compare:
 the machines here are shared and noisy.
 
-    python scripts/bench.py [--units 500] [--rounds 5] [--docxtpl-sample 100] [--jobs]
+    python scripts/bench.py [--units 500] [--rounds 5] [--docxtpl-sample 100] [--jobs] [--one-task 10000]
 """
 
 from __future__ import annotations
@@ -58,6 +61,26 @@ def synthetic_plan_text(units: int) -> str:
             }
         )
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def one_task_plan_text(units: int) -> str:
+    """The shipped plan grown to ``units`` units, every one of them named by its first task."""
+    data: dict[str, Any] = yaml.safe_load((ROOT / "data" / "campaign.yaml").read_text(encoding="utf-8"))
+    registry = data["units"]
+    for n in range(len(registry), units):
+        registry.append({"id": f"unit{n:05d}", "name": f"第{n:05d}教研室"})
+    data["tasks"][0]["units"] = [u["id"] for u in registry]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def one_task_render(units: int) -> tuple[int, float]:
+    """Documents made, and seconds taken, by a whole render (check to commit) of a one-task plan's unit documents."""
+    with tempfile.TemporaryDirectory() as folder:
+        plan_path = Path(folder) / "plan.yaml"
+        plan_path.write_text(one_task_plan_text(units), encoding="utf-8")
+        start = time.perf_counter()
+        written = docgen.render(plan_path, Path(folder) / "out", only="task-sheet,unit-form")
+        return len(written), time.perf_counter() - start
 
 
 def task_sheets(plan_path: Path) -> list[Document]:
@@ -133,7 +156,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--docxtpl-sample", type=int, default=100, help="documents per round for (b)")
     parser.add_argument("--jobs", action="store_true", help="also time --jobs 1 against --jobs 2")
+    parser.add_argument("--one-task", type=int, default=0, metavar="N", help="also time N units in one task")
     args = parser.parse_args()
+
+    if args.one_task:
+        small, large = one_task_render(args.one_task // 10), one_task_render(args.one_task)
+        for count, seconds in (small, large):
+            print(f"one task, {count} documents: {seconds:.1f} s, {seconds / count * 1000:.2f} ms per document")
+        print(f"one_task_growth: {(large[1] / large[0]) / (small[1] / small[0]):.2f}")
 
     with tempfile.TemporaryDirectory() as folder:
         plan_path = Path(folder) / "plan.yaml"

@@ -102,8 +102,10 @@ def render(
     """Render PLAN's documents into OUT (all or nothing)."""
     from docgen.documents.batch import render as render_plan
     from docgen.plan.files import checked_plan
+    from docgen.rendering.outputs import interrupted_kinds
 
     report = checked_plan(plan)
+    interrupted = interrupted_kinds(out_dir)
     with ProgressBar() as progress:
         paths = render_plan(
             report,
@@ -120,6 +122,15 @@ def render(
     line = gettext("would write {path}") if dry_run else gettext("wrote {path}")
     for path in paths:
         click.echo(line.format(path=path))
+    still = interrupted_kinds(out_dir)
+    if still:
+        mixed = gettext(
+            "a run into {out} was stopped while it moved its files: its {kinds} documents may mix old and new"
+            " ones; render them again"
+        )
+        click.echo(mixed.format(out=out_dir, kinds=", ".join(still)), err=True)
+    elif interrupted and not dry_run:
+        click.echo(gettext("{out} had been left half-written by a stopped run; it is whole again").format(out=out_dir))
     if report.warnings:
         count = len(report.warnings)
         note = ngettext(
@@ -173,15 +184,15 @@ def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force:
     or on 调休 working days) as FILE:LINE lines of the new plan, then 'wrote NEW'.
     """
     from docgen.messages import format_review_item
-    from docgen.plan.reading import read_text
+    from docgen.plan.reading import read_text_encoded
     from docgen.rendering.outputs import write_text_atomic
     from docgen.rollover.years import new_year
 
     new = new or plan.parent / f"{plan.stem}-{year}.yaml"
-    text, problems = read_text(plan)
+    text, problems, encoding = read_text_encoded(plan)
     echo_problems(problems)
     new_text, review = new_year(text, year, same_weekday, file=str(plan), output_file=str(new))
-    write_text_atomic(new, new_text, force=force)
+    write_text_atomic(new, new_text, force=force, encoding=encoding)  # as the person's editor saved the plan
     for item in review:
         click.echo(format_review_item(item))
     click.echo(wrote(new))

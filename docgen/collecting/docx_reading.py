@@ -9,6 +9,7 @@ limit (checked in the zip header and again while reading), the XML may not carry
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -19,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from docgen.errors import FormError, Problem
+from docgen.plan.inputs import InputRefusedError, read_regular
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DOCUMENT_XML = 20 * 1024 * 1024
@@ -34,6 +36,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream an encrypted .docx is kept in
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 
 
@@ -57,26 +60,24 @@ def _error(path: Path, code: str, **params: object) -> FormError:
 def read_form(path: Path) -> FormDocument:
     """The paragraphs and tables of the .docx at ``path``; ``FormError`` when it cannot be read safely."""
     try:
-        size = path.stat().st_size
+        if path.is_dir():
+            raise _error(path, "file-is-directory")
+        raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise _error(path, "form-missing") from None
+    except InputRefusedError as exc:
+        if exc.code == "input-too-large":
+            raise _error(path, "form-too-large", limit=MAX_FILE_BYTES // (1024 * 1024)) from None
+        raise FormError([exc.problem(path)]) from None
     except OSError as exc:
         raise _error(path, "file-unreadable", reason=exc.strerror or str(exc)) from None
-    if path.is_dir():
-        raise _error(path, "file-is-directory")
-    if size > MAX_FILE_BYTES:
-        raise _error(path, "form-too-large", limit=MAX_FILE_BYTES // (1024 * 1024))
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise _error(path, "file-unreadable", reason=exc.strerror or str(exc)) from None
-    if magic == b"\xd0\xcf\x11\xe0":
-        raise _error(path, "form-old-word")
-    if not magic.startswith(b"PK"):
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        # Word keeps a password-protected .docx in the old compound-file container too
+        raise _error(path, "form-encrypted" if _ENCRYPTED in raw else "form-old-word")
+    if not raw.startswith(b"PK"):
         raise _error(path, "form-not-zip")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             xml = _document_xml(path, archive)
     except FormError:
         raise
@@ -187,7 +188,10 @@ def _int_attr(element: etree._Element | None, default: int) -> int:
 def _table(path: Path, table: etree._Element, budget: list[int]) -> list[list[str]]:
     """A table as rows of cell texts by grid column, merged cells resolved."""
     rows: list[list[str]] = []
-    for tr in _children(table, W + "tr")[:MAX_ROWS]:
+    found = _children(table, W + "tr")
+    if len(found) > MAX_ROWS:
+        raise _error(path, "form-too-many-rows", count=len(found), limit=MAX_ROWS)
+    for tr in found:
         row: list[str] = []
         props = tr.find(W + "trPr")
         row.extend([""] * _int_attr(props.find(W + "gridBefore") if props is not None else None, 0))

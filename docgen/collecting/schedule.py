@@ -185,5 +185,5 @@ def write_collection(
     with staging(out) as stage:
         for relative, data in contents.items():
             (stage / relative).write_bytes(data)
-        commit(out, stage, dict(KINDS), replaced_kinds=set(KINDS.values()))
+        commit(out, stage, dict(KINDS), replaced_kinds=set(KINDS.values()), force=force)
     return [out / relative for relative in KINDS]

@@ -108,7 +108,8 @@ def render(
         outputs = {document.path: document.kind for document in documents}
         if pdf:
             outputs |= _convert_staged(stage, outputs)
-        commit(out, stage, outputs, replaced_kinds=set() if unit else set(kinds or KINDS), hashes=hashes)
+        replaced = set() if unit else set(kinds or KINDS)
+        commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)
     return targets
 
 

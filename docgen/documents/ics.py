@@ -98,4 +98,4 @@ def write_calendar(path: Path, data: bytes, *, force: bool = False) -> None:
     check_targets(folder, [name], force=force)
     with staging(folder) as stage:
         (stage / name).write_bytes(data)
-        commit(folder, stage, {name: "calendar"}, replaced_kinds=set())
+        commit(folder, stage, {name: "calendar"}, replaced_kinds=set(), force=force)

@@ -56,5 +56,11 @@ def preview(
             for image in images:
                 (stage / image).parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(pages / image, stage / image)
-            commit(out, stage, dict.fromkeys(images, PREVIEW), replaced_kinds={PREVIEW} if whole_run else set())
+            commit(
+                out,
+                stage,
+                dict.fromkeys(images, PREVIEW),
+                replaced_kinds={PREVIEW} if whole_run else set(),
+                force=force,
+            )
     return [out / image for image in images]

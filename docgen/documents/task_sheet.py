@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 
 from docgen import chinese
@@ -9,13 +10,24 @@ from docgen.documents.deadlines import calendar_grid, deadline_text
 from docgen.documents.layout import HeadingCounter, contact_line, unit_names
 from docgen.plan.model import Plan, Unit
 
+MAX_PARTNERS_NAMED = 20  # a task shared by more units names these and counts the rest
+
+
+def _shared_with(plan: Plan, ids: list[str], own: str) -> str:
+    """Who else carries a task, in at most ``MAX_PARTNERS_NAMED`` names: a sheet costs the same however many share."""
+    partners = list(islice((u for u in ids if u != own), MAX_PARTNERS_NAMED))
+    if not partners:
+        return "本部门独立承担。"
+    count = len(ids) - 1 if len(ids) > MAX_PARTNERS_NAMED else len(partners)  # ``own`` carries the task
+    names = unit_names(plan, partners)
+    return f"与{names}共同承担。" if count <= len(partners) else f"与{names}等{count}个部门共同承担。"
+
 
 def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """What one unit owes: its tasks (numbered as in the notice), duties, deadlines, contacts."""
     tasks = []
     for number, task in plan.tasks_of(unit.id):
-        partners = [u for u in task.units if u != unit.id]
-        shared = "与" + unit_names(plan, partners) + "共同承担。" if partners else "本部门独立承担。"
+        shared = _shared_with(plan, task.units, unit.id)
         tasks.append(
             {
                 "number": chinese.section_number(2, number),

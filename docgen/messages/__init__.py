@@ -14,6 +14,7 @@ this package makes ``str()`` of findings and errors use these words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
@@ -55,6 +56,12 @@ _WORDS = (
     N_("true or false"),
     N_("nothing (an empty value)"),
     N_("list"),
+    # what a path names instead of a regular file (docgen.plan.inputs)
+    N_("a folder"),
+    N_("a pipe (FIFO)"),
+    N_("a device"),
+    N_("a socket"),
+    N_("a special file"),
     # limits of numbers and lengths (docgen.plan.reading)
     N_("at least"),
     N_("at most"),
@@ -112,7 +119,7 @@ def format_problem(problem: Finding, language: str | None = None) -> str:
         prefix += f"{gettext(REVIEW_KINDS[problem.severity.value])}: "
     if problem.path:
         prefix += f"{problem.path}: "
-    return prefix + _message(problem.code, problem.params, problem.path, gettext, language)
+    return one_line(prefix + _message(problem.code, problem.params, problem.path, gettext, language))
 
 
 def format_review_item(item: Finding, language: str | None = None) -> str:
@@ -124,7 +131,19 @@ def format_review_item(item: Finding, language: str | None = None) -> str:
     prefix += f"{gettext(REVIEW_KINDS[item.kind.value])}: "
     if item.path:
         prefix += f"{item.path}: "
-    return prefix + _message(item.code, item.params, item.path, gettext, language)
+    return one_line(prefix + _message(item.code, item.params, item.path, gettext, language))
+
+
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and line breaks escaped, as Python writes them in a string.
+
+    A file name or a cell's text may hold a newline; printed as it is, it would forge a line of
+    docgen's output that a person or a script takes for a problem or a summary of its own.
+    """
+    return _LINE_BREAKING.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def format_date(day: dt.date, language: str | None = None) -> str:

@@ -8,6 +8,16 @@ from __future__ import annotations
 from docgen.messages.language import N_
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # any input file (docgen.plan.inputs): the plan, a template, a returned form, the manifest
+    "input-not-file": (
+        N_("this is {what}, not a regular file; docgen does not read it"),
+        N_("give the path of the file itself"),
+    ),
+    "input-too-large": (N_("the file is larger than {limit} MiB; docgen does not read it"), N_("check the file")),
+    "input-member-too-large": (
+        N_("the part {member} unpacks to more than {limit} MiB; docgen does not read it"),
+        N_("open it in Word or WPS and save it again; a document needs far less"),
+    ),
     # templates
     "template-missing": (
         N_("template not found"),
@@ -18,6 +28,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("open it in Word or WPS and save it again as .docx"),
     ),
     "template-too-large": (N_("template is larger than {limit} MiB"), ""),
+    "template-macros": (
+        N_("the template holds macros or ActiveX controls ({part}); docgen does not copy them into documents"),
+        N_("save it in Word or WPS as a plain .docx (Word Document), not a macro-enabled one"),
+    ),
+    "template-external": (
+        N_("the template links to an outside resource ({kind}: {target}) in {part}; docgen fetches nothing"),
+        N_("insert the picture or text itself instead of a link to it, then save the template again"),
+    ),
     "template-syntax": (
         N_("tag error in {tag}: {detail}"),
         N_("check the {{{{ }}}} and {{% %}} tags in that paragraph"),
@@ -61,6 +79,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output-exists": (
         N_("this file was not written by docgen (or was changed since); it is not overwritten"),
         N_("move it away, or pass --force to replace it"),
+    ),
+    "manifest-not-file": (
+        N_("docgen's record of its files is {what}, not a regular file"),
+        N_(
+            "delete .docgen-manifest.json from the output folder (docgen writes a new one), or choose another -o folder"
+        ),
     ),
     "output-busy": (
         N_("another docgen run has been writing into this folder for more than {seconds} seconds"),

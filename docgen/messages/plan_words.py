@@ -95,6 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{value} cannot be read as {tag}"),
         N_("remove the tag {tag} or correct the value"),
     ),
+    "yaml-number-too-long": (
+        N_("this number has {digits} digits; no number in a plan needs so many"),
+        N_("correct the value (a year has four digits)"),
+    ),
     "yaml-complex-key": (N_("a key must be plain text"), N_("write the key as a single word followed by ':'")),
     "duplicate-key": (
         N_("key '{key}' is given twice in this mapping (first on line {first_line})"),
@@ -246,6 +250,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text-renders-empty": (
         N_("this text is empty once its placeholders are filled in"),
         N_("write the text itself, or use a placeholder that gives some"),
+    ),
+    "text-limit": (
+        N_("the text went past a limit while its placeholders were filled in: {detail}"),
+        N_("check its loops and repeated text: a paragraph needs far less"),
+    ),
+    "text-too-long": (
+        N_("the text grew past {limit} characters once its placeholders were filled in"),
+        N_("check its loops and repeated text: a paragraph needs far less"),
+    ),
+    "text-gives-date": (
+        N_("{{{{ {expression} }}}} gives a date, not text"),
+        N_("write {{{{ {expression} | md }}}} (5月9日) or {{{{ {expression} | ymd }}}} (2019年5月9日)"),
+    ),
+    "text-gives-record": (
+        N_("{{{{ {expression} }}}} gives a group of fields, not text"),
+        N_("name one of its fields, e.g. {{{{ {expression}.name }}}}; see the placeholder list in the README"),
+    ),
+    "text-gives-list": (
+        N_("{{{{ {expression} }}}} gives a list, not text"),
+        N_("write {{{{ {expression} | cite }}}} for the policies, or {{{{ {expression} | join('、') }}}}"),
+    ),
+    "text-gives-truth": (
+        N_("{{{{ {expression} }}}} gives true or false, not text"),
+        N_("choose a text with {{% if {expression} %}}…{{% endif %}}"),
+    ),
+    "text-gives-nothing": (
+        N_("{{{{ {expression} }}}} is empty in this plan"),
+        N_("fill in that field of the plan, or write the text itself"),
+    ),
+    "text-holds-placeholders": (
+        N_(
+            "a placeholder here gives a text whose own placeholders cannot be filled in"
+            " (nested too deep or in a circle)"
+        ),
+        N_("write that text out here instead of placing it"),
     ),
     # working days (docgen check and the new-year review)
     "date-in-holiday": (

@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("this is an old Word 97-2003 (.doc) file, not .docx"),
         N_("open it in Word or WPS and save it as .docx"),
     ),
+    "form-encrypted": (
+        N_("the .docx is protected by a password; docgen cannot read it"),
+        N_("open it in Word or WPS, remove the password (File > Info > Protect Document) and save it again"),
+    ),
     "form-not-zip": (N_("not a .docx file (a .docx is a zip package)"), N_("return the form as .docx")),
     "form-not-docx": (N_("a zip file, but not a Word document (.docx)"), N_("return the form as .docx")),
     "form-corrupt": (N_("the .docx is damaged: {detail}"), N_("open it in Word or WPS and save it again")),
@@ -33,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form-doctype": (
         N_("the document's XML carries a DOCTYPE, which Word never writes; it is not read"),
         N_("open it in Word or WPS and save it again"),
+    ),
+    "form-too-many-rows": (
+        N_("a table of the document has {count} rows; docgen reads at most {limit}, so none of them is read"),
+        N_("split the rows into several forms and collect them together"),
     ),
     "form-too-many-cells": (N_("the document has more than {limit} table cells; it is not read"), ""),
     "form-no-table": (

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 poppler-utils"
 DEFAULT_TIMEOUT = 300.0
 _OFFICE_NAMES = ("soffice", "libreoffice")
+WORK_PREFIX = "docgen-office-"  # the conversion's work folder in the system's temporary folder
+OWNER_FILE = "owner"  # in the work folder: docgen's process id and the office's process group
 _FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
 
 
@@ -70,7 +72,8 @@ def convert_to_pdf(
     if clashes:
         raise OfficeError([Problem("pdf-name-clash", {}, file=str(t)) for t in sorted(clashes)])
     office = find_office()
-    with tempfile.TemporaryDirectory(prefix="docgen-office-") as temporary:
+    sweep_leftovers()
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as temporary:
         work = Path(temporary)
         inputs = [work / "in" / f"{n:04d}.docx" for n in range(len(sources))]
         inputs[0].parent.mkdir()
@@ -81,6 +84,7 @@ def convert_to_pdf(
                 reason = exc.strerror or str(exc)
                 raise OfficeError([Problem("file-unreadable", {"reason": reason}, file=str(source))]) from exc
         produced = work / "out"
+        _offline_profile(work / "profile")
         command = [
             office,
             "--headless",
@@ -93,7 +97,7 @@ def convert_to_pdf(
             str(produced),
             *map(str, inputs),
         ]
-        output = _run(command, timeout, len(sources))
+        output = _run(command, timeout, len(sources), work)
         missing = [
             Problem("pdf-not-produced", {"detail": _tail(output)}, file=str(source))
             for source, copy in zip(sources, inputs, strict=True)
@@ -107,9 +111,46 @@ def convert_to_pdf(
     return targets
 
 
-def _run(command: list[str], timeout: float, count: int) -> str:
-    """Run LibreOffice in its own process group with docgen's fonts; kill the group on timeout."""
-    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file())}
+# The throw-away profile's settings: links from documents blocked, and every protocol sent through
+# a proxy at the discard port of this machine, which nothing answers. A document docgen made
+# fetches nothing (templates with outside links are refused), and this holds even if one did.
+_OFFLINE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "1"),
+    *(
+        ("/org.openoffice.Inet/Settings", f"ooInet{scheme}Proxy{field}", value)
+        for scheme in ("HTTP", "HTTPS", "FTP")
+        for field, value in (("Name", "127.0.0.1"), ("Port", "9"))
+    ),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+)
+_OFFLINE_ENV = {name: "http://127.0.0.1:9" for name in ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy")}
+
+
+def _offline_profile(profile: Path) -> None:
+    """A LibreOffice profile that loads nothing from the network (see ``_OFFLINE_SETTINGS``)."""
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+        for path, name, value in _OFFLINE_SETTINGS
+    )
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' + items + "</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+def _run(command: list[str], timeout: float, count: int, work: Path) -> str:
+    """Run LibreOffice in its own process group with docgen's fonts; kill the group on timeout.
+
+    The work folder records who owns it and the office's process group, so that the next
+    conversion can stop the office and remove the folder should this process be killed.
+    """
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file()), **_OFFLINE_ENV, "no_proxy": ""}
+    env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})
+    env.pop("NO_PROXY", None)
     log.debug("converting %d files: %s", count, command)
     process = subprocess.Popen(
         command,
@@ -120,6 +161,7 @@ def _run(command: list[str], timeout: float, count: int) -> str:
         start_new_session=True,
     )
     try:
+        (work / OWNER_FILE).write_text(f"{os.getpid()} {process.pid}\n", encoding="utf-8")
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
@@ -131,6 +173,50 @@ def _run(command: list[str], timeout: float, count: int) -> str:
     if process.returncode != 0:
         raise OfficeError([Problem("office-failed", {"code": process.returncode, "detail": _tail(text)})])
     return text
+
+
+def sweep_leftovers() -> None:
+    """Remove the work folders of conversions whose docgen was killed, and stop the office each left running.
+
+    Only folders of this user whose owner process is gone are touched, and an office process is
+    stopped only when its command line names that folder's private profile.
+    """
+    for work in Path(tempfile.gettempdir()).glob(WORK_PREFIX + "*"):
+        try:
+            if work.is_symlink() or work.stat().st_uid != _uid() or not (work / OWNER_FILE).is_file():
+                continue
+            owner, office = map(int, (work / OWNER_FILE).read_text(encoding="utf-8").split()[:2])
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        if office > 0 and _runs_with_profile(office, work / "profile"):
+            with contextlib.suppress(OSError):
+                os.killpg(office, signal.SIGKILL)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _uid() -> int:
+    return os.getuid() if hasattr(os, "getuid") else 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
+def _runs_with_profile(pid: int, profile: Path) -> bool:
+    """Whether process ``pid`` is the office started with ``profile`` (Linux's /proc tells; elsewhere, no)."""
+    try:
+        command_line = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return profile.as_uri().encode("utf-8") in command_line
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:

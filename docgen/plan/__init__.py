@@ -8,6 +8,8 @@ the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``) and
 - ``reading``: YAML to nodes with positions, safely; ``validation``: nodes to a ``Plan``.
 - ``yaml_errors``: libyaml's errors told in plain words; ``sourcemap``: where a value stands.
 - ``checks``: rules that span fields; ``holidays``: the plan's dates against the calendar.
-- ``placeholders``: running text with ``{{ … }}``, its sandbox, context and filters.
+- ``placeholders``: running text with ``{{ … }}`` and its context; ``text_fields``: which fields hold it;
+  ``text_filters``: md, ymd, weekday, cite.
+- ``budget``: the one Jinja sandbox with limits, for running text and templates alike.
 - ``files``: ``load_plan`` and ``check_plan``, the entry points; ``schema``: the JSON Schema.
 """

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from docgen.plan.sections import Attachment, Column, Item, Section, SectionKey, Table, TaskField
@@ -263,12 +263,18 @@ class Plan(Model):
     )
     letter: Letter | None = None
 
+    _index: _Index | None = PrivateAttr(default=None)
+
+    def _indexed(self) -> _Index:
+        """Units by id and duties by unit, built once: documents ask per unit, and a plan may have thousands."""
+        index = self._index
+        if index is None or index.source != (id(self.units), id(self.tasks), id(self.requirements)):
+            index = self._index = _Index(self)
+        return index
+
     def unit(self, unit_id: str) -> Unit:
         """The registered unit with this id (KeyError when there is none)."""
-        for unit in self.units:
-            if unit.id == unit_id:
-                return unit
-        raise KeyError(unit_id)
+        return self._indexed().by_id[unit_id]
 
     @property
     def notice_title(self) -> str:
@@ -318,11 +324,11 @@ class Plan(Model):
 
     def tasks_of(self, unit_id: str) -> list[tuple[int, Task]]:
         """The tasks a unit carries, with their 1-based numbers."""
-        return [(n, t) for n, t in enumerate(self.tasks, 1) if unit_id in t.units]
+        return [(n, self.tasks[n - 1]) for n in self._indexed().tasks_of.get(unit_id, [])]
 
     def requirements_of(self, unit_id: str) -> list[tuple[int, Requirement]]:
         """The requirements that give a unit a duty, with their 1-based numbers."""
-        return [(n, r) for n, r in enumerate(self.requirements, 1) if unit_id in r.units]
+        return [(n, self.requirements[n - 1]) for n in self._indexed().requirements_of.get(unit_id, [])]
 
     def dates(self) -> list[tuple[tuple[str | int, ...], dt.date]]:
         """Every fixed date in the plan with its path: what checks and the holiday review look at."""
@@ -341,3 +347,24 @@ class Plan(Model):
         """The deadlines that concern a unit: all general ones, and those of tasks it carries."""
         carried = {t.id for _, t in self.tasks_of(unit_id)}
         return [(k, d) for k, d in self.deadlines.items() if d.task is None or d.task in carried]
+
+
+class _Index:
+    """A plan's units by id (the first of a duplicated id, as a scan finds it), each unit's tasks and requirements."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.source = (id(plan.units), id(plan.tasks), id(plan.requirements))  # a copy with new lists re-indexes
+        self.by_id: dict[str, Unit] = {}
+        for unit in plan.units:
+            self.by_id.setdefault(unit.id, unit)
+        self.tasks_of = _numbers_by_unit(t.units for t in plan.tasks)
+        self.requirements_of = _numbers_by_unit(r.units for r in plan.requirements)
+
+
+def _numbers_by_unit(unit_lists: Iterator[list[str]]) -> dict[str, list[int]]:
+    """Unit id -> the 1-based numbers of the items naming it (once each, in order)."""
+    numbers: dict[str, list[int]] = {}
+    for number, ids in enumerate(unit_lists, 1):
+        for unit_id in dict.fromkeys(ids):
+            numbers.setdefault(unit_id, []).append(number)
+    return numbers

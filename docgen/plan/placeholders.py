@@ -9,74 +9,93 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import types
-import typing
-from collections.abc import Iterator
+import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pydantic import BaseModel
 
-from docgen import chinese
 from docgen.errors import PlanError, Problem
-from docgen.plan.model import Deadline, JinjaMarker, Plan, Policy
+from docgen.plan.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
+from docgen.plan.model import Deadline, Plan, Unit
 from docgen.plan.sourcemap import dotted
+from docgen.plan.text_fields import PathT, jinja_fields
+from docgen.plan.text_filters import TextError, filter_cite, filter_md, filter_weekday, filter_ymd
 
-PathT = tuple[str | int, ...]
+__all__ = [  # importers found these here before
+    "PathT",
+    "TextError",
+    "filter_cite",
+    "filter_md",
+    "filter_weekday",
+    "filter_ymd",
+    "jinja_fields",
+]
+
+MAX_TEXT_CHARS = 200_000  # one running-text field once filled in: far more than any paragraph
+TEXT_STEPS = 200_000  # loop steps and calls for all the running text of one plan together
+TEXT_SECONDS = 5.0  # wall-clock time for all the running text of one plan together
+_TAGS = re.compile(r"\{[{%#]")
 
 
-class TextError(ValueError):
-    """A filter was given a value it cannot format (a weekly deadline has no single date)."""
+class NotTextError(TextError):
+    """A placeholder gave a structure (a date, a record, a list, nothing) where text belongs."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"a placeholder gives {kind}, not text")
+        self.kind = kind
 
 
-def _date_of(value: Any) -> dt.date:
-    if isinstance(value, dt.date):
+class HoldsTagsError(TextError):
+    """A placeholder gave text that holds placeholders itself (another running-text field)."""
+
+
+class Unfilled(str):
+    """A running-text field in the context whose placeholders are not filled in yet."""
+
+    __slots__ = ()
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, (dt.date, Deadline)):
+        return "date"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "truth"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    return "record"
+
+
+def _text_only(value: Any) -> Any:
+    """What a placeholder prints: text or a number; a structure or unfilled text is refused."""
+    if isinstance(value, Unfilled):
+        raise HoldsTagsError("the text placed here holds placeholders itself")
+    if isinstance(value, str):
         return value
-    if isinstance(value, Deadline):
-        if value.date is None:
-            raise TextError("this deadline recurs weekly and has no single date; use | weekday")
-        return value.date
-    raise TextError(f"expected a date, got {type(value).__name__}")
-
-
-def filter_md(value: Any) -> str:
-    """``{{ deadlines.schedule | md }}`` -> 5月9日."""
-    return chinese.month_day(_date_of(value))
-
-
-def filter_ymd(value: Any) -> str:
-    """``{{ issued | ymd }}`` -> 2019年4月30日."""
-    return chinese.full_date(_date_of(value))
-
-
-def filter_weekday(value: Any) -> str:
-    """A date, a deadline (dated or weekly) or 1-7 -> 周三."""
-    if isinstance(value, Deadline) and value.weekday is not None:
-        return chinese.weekday_name(value.weekday)
-    if isinstance(value, int) and 1 <= value <= 7:
-        return chinese.weekday_name(value)
-    return chinese.weekday_of(_date_of(value))
-
-
-def filter_cite(policies: Any) -> str:
-    """Policies as the opening quotes them: 吉林省教育厅《title》（number）、《title》（number）."""
-    if not isinstance(policies, list) or not all(isinstance(p, Policy) for p in policies):
-        raise TextError("| cite is for the plan's policies")
-    parts = []
-    for policy in policies:
-        parts.append(f"{policy.issuer or ''}《{policy.title}》（{policy.number}）")
-    return "、".join(parts)
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Unit):
+        return value.name  # a unit reads as its name (README: {{ units.ID }})
+    raise NotTextError(_kind(value))
 
 
 @lru_cache(maxsize=1)
-def environment() -> ImmutableSandboxedEnvironment:
-    """The sandbox for running text: no access to internals, undefined names are errors."""
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-    env.filters.update(md=filter_md, ymd=filter_ymd, weekday=filter_weekday, cite=filter_cite)
-    return env
+def environment() -> BudgetSandbox:
+    """The sandbox for running text, with the budget templates have: undefined names and structures are errors."""
+    filters = {"md": filter_md, "ymd": filter_ymd, "weekday": filter_weekday, "cite": filter_cite}
+    sandbox = BudgetSandbox(extra_filters=filters, undefined=StrictUndefined, autoescape=False, finalize=_text_only)
+    sandbox.value_check = _refuse_unfilled  # `{{ organization.note | upper }}` waits for the note, like the note itself
+    return sandbox
+
+
+def _refuse_unfilled(value: Any) -> None:
+    if isinstance(value, Unfilled):
+        raise HoldsTagsError("the text used here holds placeholders itself")
 
 
 def text_context(plan: Plan) -> dict[str, Any]:
@@ -121,101 +140,12 @@ def text_context(plan: Plan) -> dict[str, Any]:
     return context
 
 
-def jinja_fields(model: BaseModel, path: PathT = ()) -> Iterator[tuple[PathT, str]]:
-    """Every running-text value in a plan, with its path: what gets rendered and checked."""
-    for name, (annotation, metadata) in _text_bearing_fields(type(model)).items():
-        yield from _walk(getattr(model, name), annotation, metadata, (*path, name))
-
-
-@lru_cache(maxsize=64)
-def _text_bearing_fields(cls: type[BaseModel]) -> dict[str, tuple[Any, list[Any]]]:
-    """The fields of a model that hold running text, directly or deeper down (units hold none)."""
-    return {
-        name: (info.annotation, info.metadata)
-        for name, info in cls.model_fields.items()
-        if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, frozenset({cls}))
-    }
-
-
-def _bears_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
-    """Whether running text may stand in a value of this type (``seen``: models on the way, for items in items)."""
-    if _is_jinja(annotation):
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if annotation in seen:
-            return False  # the model refers to itself: its own fields decide
-        return any(
-            any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, seen | {annotation})
-            for info in annotation.model_fields.values()
-        )
-    return any(_bears_text(arg, seen) for arg in typing.get_args(annotation) if arg is not type(None))
-
-
-def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iterator[tuple[PathT, str]]:
-    if value is None:
-        return
-    if isinstance(value, BaseModel):
-        yield from jinja_fields(value, path)
-        return
-    if isinstance(value, str):
-        if any(isinstance(m, JinjaMarker) for m in metadata) or _is_jinja(annotation):
-            yield path, value
-        return
-    inner = _inner(annotation)
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, inner, [], (*path, i))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, inner, [], (*path, key))
-
-
-_JINJA_ANNOTATIONS: dict[int, tuple[Any, bool]] = {}
-
-
-def _is_jinja(annotation: Any) -> bool:
-    """Whether an annotation marks running text; remembered, as the walk meets it thousands of times."""
-    known = _JINJA_ANNOTATIONS.get(id(annotation))
-    if known is None or known[0] is not annotation:
-        known = (annotation, any(isinstance(m, JinjaMarker) for m in _metadata(annotation)))
-        _JINJA_ANNOTATIONS[id(annotation)] = known
-    return known[1]
-
-
-def _metadata(annotation: Any) -> list[Any]:
-    found: list[Any] = []
-    while annotation is not None:
-        if typing.get_origin(annotation) is typing.Annotated:
-            found.extend(annotation.__metadata__)
-            annotation = typing.get_args(annotation)[0]
-        elif typing.get_origin(annotation) in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else None
-        else:
-            break
-    return found
-
-
-def _inner(annotation: Any) -> Any:
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    args = typing.get_args(annotation)
-    origin = typing.get_origin(annotation)
-    if origin is list and args:
-        return args[0]
-    if origin is dict and len(args) == 2:
-        return args[1]
-    if args:
-        non_none = [a for a in args if a is not type(None)]
-        return _inner(non_none[0]) if len(non_none) == 1 else None
-    return None
-
-
-def render_text(source: str, context: dict[str, Any]) -> str:
-    """Render one running-text value (raises jinja2 errors and ``TextError``)."""
+def render_text(source: str, context: dict[str, Any], spending: Budget | None = None) -> str:
+    """Render one running-text value under a budget (raises jinja2 errors, ``TextError`` and ``LimitExceeded``)."""
     if "{" not in source:
         return source
-    return _template(source).render(context)
+    with budget(spending or Budget(TEXT_STEPS, TEXT_SECONDS)):
+        return render_bounded(_template(source), context, MAX_TEXT_CHARS)
 
 
 @lru_cache(maxsize=4096)
@@ -297,38 +227,124 @@ def check_texts(plan: Plan) -> TextCheck:
     """Render every running-text field, keeping the text of each that renders and the place where each fails.
 
     A render run checks the plan first; the texts rendered here are the ones its documents
-    use (``with_texts``), so each text is rendered once per run.
+    use (``with_texts``), so each text is rendered once per run. All the running text of a
+    plan shares one budget. A text that places another running text holding placeholders
+    (``{{ organization.note }}``) gets that text filled in: it is rendered again once the other is.
     """
-    context = text_context(plan)
+    fields = list(jinja_fields(plan))
+    context = _with_rendered(text_context(plan), {p: Unfilled(s) for p, s in fields if _TAGS.search(s)})
     found: list[TextProblem] = []
     rendered: dict[PathT, str] = {}
-    for path, source in jinja_fields(plan):
+    spending = Budget(TEXT_STEPS, TEXT_SECONDS)
+    waiting: list[tuple[PathT, str]] = []
+    for path, source in fields:
         if "{" not in source:
             rendered[path] = source
-            continue
-        first_brace = source.index("{")
-        try:
-            unknown = unknown_placeholders(source, context)
-        except TemplateSyntaxError as exc:
-            params = {"detail": exc.message or str(exc), "text_line": exc.lineno}
-            found.append(TextProblem(path, "text-syntax", params, source, _line_offset(source, exc.lineno)))
-            continue
-        for name, suggestion in unknown:
-            code = "unknown-placeholder-suggest" if suggestion else "unknown-placeholder"
-            offset = source.find(name)
-            params = {"name": name, "suggestion": suggestion}
-            found.append(TextProblem(path, code, params, source, offset if offset >= 0 else first_brace))
-        if unknown:
-            continue
-        try:
-            text = render_text(source, context)
-        except (TemplateError, TextError, TypeError, ValueError, ArithmeticError) as exc:
-            found.append(TextProblem(path, "text-error", {"detail": str(exc)}, source, first_brace))
-            continue
-        if not text.strip():
-            found.append(TextProblem(path, "text-renders-empty", {}, source, first_brace))
-        rendered[path] = text
+        elif not _check_one(path, source, context, spending, found, rendered, waiting):
+            return TextCheck(found, rendered)  # the budget is spent: the rest would fail the same way
+    for _ in range(_MAX_PASSES):
+        if not waiting:
+            break
+        context = _with_rendered(context, rendered)
+        retry, waiting = waiting, []
+        for path, source in retry:
+            if not _check_one(path, source, context, spending, found, rendered, waiting):
+                return TextCheck(found, rendered)
+    for path, source in waiting:
+        found.append(TextProblem(path, "text-holds-placeholders", {}, source, source.index("{")))
     return TextCheck(found, rendered)
+
+
+_MAX_PASSES = 4  # a text placing a text placing a text...; deeper, or in a circle, is refused
+
+
+def _check_one(
+    path: PathT,
+    source: str,
+    context: dict[str, Any],
+    spending: Budget,
+    found: list[TextProblem],
+    rendered: dict[PathT, str],
+    waiting: list[tuple[PathT, str]],
+) -> bool:
+    """Check and render one text into ``found``, ``rendered`` or ``waiting``; False once the budget is spent."""
+    first_brace = source.index("{")
+    try:
+        unknown = unknown_placeholders(source, context)
+    except TemplateSyntaxError as exc:
+        params = {"detail": exc.message or str(exc), "text_line": exc.lineno}
+        found.append(TextProblem(path, "text-syntax", params, source, _line_offset(source, exc.lineno)))
+        return True
+    except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        found.append(TextProblem(path, "text-limit", {"detail": _limit_detail(exc)}, source, first_brace))
+        return True
+    for name, suggestion in unknown:
+        code = "unknown-placeholder-suggest" if suggestion else "unknown-placeholder"
+        offset = source.find(name)
+        params = {"name": name, "suggestion": suggestion}
+        found.append(TextProblem(path, code, params, source, offset if offset >= 0 else first_brace))
+    if unknown:
+        return True
+    try:
+        text = render_text(source, context, spending)
+    except HoldsTagsError:
+        waiting.append((path, source))
+        return True
+    except NotTextError as exc:
+        expression, offset = _culprit(source, context, first_brace)
+        params = {"expression": expression or source[first_brace : first_brace + 40]}
+        found.append(TextProblem(path, f"text-gives-{exc.kind}", params, source, offset))
+        return True
+    except OutputTooLarge as exc:
+        found.append(TextProblem(path, "text-too-long", {"limit": exc.limit}, source, first_brace))
+        return True
+    except (LimitExceeded, RecursionError, MemoryError) as exc:
+        found.append(TextProblem(path, "text-limit", {"detail": _limit_detail(exc)}, source, first_brace))
+        return spending.steps_left >= 0 and not spending.expired()
+    except (TemplateError, TextError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
+        found.append(TextProblem(path, "text-error", {"detail": str(exc)}, source, first_brace))
+        return True
+    if not text.strip():
+        found.append(TextProblem(path, "text-renders-empty", {}, source, first_brace))
+    rendered[path] = text
+    return True
+
+
+def _limit_detail(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "placeholders nested or calling themselves too deeply"
+    if isinstance(exc, MemoryError):
+        return "a value too large to hold"
+    return str(exc) or type(exc).__name__
+
+
+_PRINTED = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
+
+
+def _culprit(source: str, context: dict[str, Any], default: int) -> tuple[str, int]:
+    """The first ``{{ expression }}`` of ``source`` that gives no text, and where it stands (for the message)."""
+    for match in _PRINTED.finditer(source):
+        try:
+            with budget(Budget(1000, 1.0)):
+                _text_only(environment().compile_expression(match.group(1))(**context))
+        except NotTextError:
+            return match.group(1), match.start()
+        except Exception:  # an expression that fails alone (a loop variable) is not it
+            continue
+    return "", default
+
+
+def _with_rendered(context: dict[str, Any], rendered: dict[PathT, str]) -> dict[str, Any]:
+    """The context with the running text it holds (``organization.note``) replaced: marked unfilled, or rendered."""
+    updated = dict(context)
+    for path, text in rendered.items():
+        head, key = (path[0], path[1]) if len(path) == 2 else ("", "")
+        if not isinstance(head, str) or not isinstance(updated.get(head), dict) or key not in updated[head]:
+            continue
+        if updated[head] is context.get(head):
+            updated[head] = dict(updated[head])  # the caller's context stays as it was
+        updated[head][key] = text
+    return updated
 
 
 def _line_offset(source: str, lineno: int | None) -> int:

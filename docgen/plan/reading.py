@@ -14,11 +14,13 @@ from typing import Any, ClassVar
 import yaml
 
 from docgen.errors import PlanError, Problem, Severity
+from docgen.plan.inputs import InputRefusedError, read_regular
 from docgen.plan.sourcemap import SourceMap, dotted
 from docgen.plan.yaml_errors import MAX_DEPTH, character_problem, quoted, syntax_problem
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
+MAX_NUMBER_DIGITS = 100  # a number longer than this in a plan is a slip, whatever its tag
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
@@ -47,22 +49,35 @@ class LoadedYaml:
 
 def read_text(path: Path) -> tuple[str, list[Problem]]:
     """The file's text: UTF-8 (a BOM is fine); GB18030 is read with a warning to resave it."""
+    text, problems, _ = read_text_encoded(path)
+    return text, problems
+
+
+def read_text_encoded(path: Path) -> tuple[str, list[Problem], str]:
+    """``read_text``, and the encoding to write a changed copy in: ``utf-8``, ``utf-8-sig`` (with a BOM) or ``gb18030``.
+
+    A copy made from the file (``docgen new-year``) keeps what the person's editor wrote.
+    """
     name = str(path)
     try:
         if path.is_dir():
             raise PlanError([Problem("file-is-directory", {}, file=name)])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise PlanError([Problem("file-missing", {}, file=name)]) from None
+    except InputRefusedError as exc:
+        if exc.code == "input-too-large":
+            raise PlanError(
+                [Problem("file-too-large", {"limit": MAX_FILE_BYTES // (1024 * 1024)}, file=name)]
+            ) from None
+        raise PlanError([exc.problem(name)]) from None
     except OSError as exc:
         raise PlanError([Problem("file-unreadable", {"reason": exc.strerror or str(exc)}, file=name)]) from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise PlanError([Problem("file-too-large", {"limit": MAX_FILE_BYTES // (1024 * 1024)}, file=name)])
+    encoding = "utf-8"
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        raw, encoding = raw[3:], "utf-8-sig"
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8"), [], encoding
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
@@ -72,7 +87,7 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         raise PlanError([Problem("not-utf8", {}, file=name, line=line, column=column)]) from None
-    return text, [Problem("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)]
+    return text, [Problem("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)], "gb18030"
 
 
 def compose(text: str, name: str) -> LoadedYaml:
@@ -180,9 +195,18 @@ class _Walker:
         except yaml.YAMLError as exc:
             self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
         except (ValueError, KeyError, TypeError, OverflowError):
+            digits = sum(c.isdigit() for c in str(node.value))
+            if digits > MAX_NUMBER_DIGITS and not self._explicit_tag(node):
+                # a number too long for Python to read (4,300 digits and more), written without a tag
+                self.problem("yaml-number-too-long", node, path, digits=digits)
+                return None
             # An explicit tag on a value it cannot read, e.g. "!!int abc" or "!!bool maybe".
             self.problem("yaml-tag-value", node, path, tag=_shown_tag(node.tag), value=short_repr(node.value))
         return None
+
+    def _explicit_tag(self, node: yaml.Node) -> bool:
+        """Whether the file gives the node's tag itself (``!!int 5``), rather than YAML guessing it."""
+        return self.text[node.start_mark.index : node.start_mark.index + 1] == "!"
 
     def _record_text_start(self, node: yaml.ScalarNode, path: tuple[Any, ...]) -> None:
         """Note where a text's characters start when they stand in the file unchanged."""
@@ -194,6 +218,7 @@ class _Walker:
             self.source.texts[path] = (mark.line + 2, len(content) - len(content.lstrip(" ")) + 1)
 
     def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
+        written = {id(key) for key, _ in node.value}
         try:
             self.constructor.flatten_mapping(node)
         except yaml.YAMLError as exc:
@@ -201,7 +226,10 @@ class _Walker:
             return {}
         out: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
+        last = {str(k.value): i for i, (k, _) in enumerate(node.value) if isinstance(k, yaml.ScalarNode)}
+        for i, (key_node, value_node) in enumerate(node.value):
+            if id(key_node) not in written and last.get(str(key_node.value)) != i:
+                continue  # a key merged in with "<<:" that the mapping gives again: its own value wins
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("yaml-complex-key", key_node, path)
                 continue

@@ -41,7 +41,7 @@ _FULLWIDTH_SPACE = "\u3000"
 _SPACES = " \t\u3000"
 
 
-_VALUE_DROPPED = {"yaml-unsafe-tag", "yaml-tag-value", "yaml-syntax"}
+_VALUE_DROPPED = {"yaml-unsafe-tag", "yaml-tag-value", "yaml-syntax", "yaml-number-too-long"}
 
 
 def _within(path: str | None, place: str) -> bool:

@@ -3,7 +3,7 @@
 Knows templates, documents to render and output folders, not plans. May use the shared base
 and ``docgen.plan`` (for types only); ``docgen.documents`` and ``docgen.collecting`` use it.
 
-- ``sandbox``: the Jinja sandbox and budget user templates run in.
+- ``sandbox``: the Jinja sandbox and budget user templates run in (``docgen.plan.budget``, shared with running text).
 - ``templates``: docxtpl templates compiled once and rendered many times; ``zipwriter``: the package writer;
   ``patching``: a part made ready for Jinja, each line led back to the tag as typed; ``wordml``: line
   breaks, tabs and table grids in rendered parts; ``package``: is a file a Word package at all.

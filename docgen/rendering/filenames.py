@@ -31,6 +31,9 @@ def safe_stem(text: str, fallback: str = "文档") -> str:
     2019年职业教育宣传月活动方案); other unsafe characters become "_".
     """
     text = unicodedata.normalize("NFC", text)
+    # invisible format characters (U+2060 word joiner, U+FEFF, soft hyphen, U+061C, bidi marks)
+    # would make two names that look alike differ, or a name that looks harmless read backwards
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = _QUOTES.sub("", text)
     stem = _SPACES.sub(" ", _UNSAFE.sub("_", text))
     stem = stem.replace("..", "_").strip(" ._")

@@ -20,10 +20,14 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from docgen.errors import OutputExistsError, Problem, WriteError, problem_error
+from docgen.plan.inputs import InputRefusedError, read_regular
+from docgen.rendering.interrupts import interrupts_held
 from docgen.rendering.lock import folder_locked
 
 MANIFEST = ".docgen-manifest.json"
 STAGING_PREFIX = ".docgen-staging-"
+STAGING_MARKER = ".docgen-staging"  # inside every staging folder: what marks a leftover as docgen's
+MAX_MANIFEST_BYTES = 100 * 1024 * 1024
 
 
 def sha256(path: Path) -> str:
@@ -37,8 +41,13 @@ def sha256(path: Path) -> str:
 
 def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
     """What docgen wrote into ``out_dir`` before: relative path -> {kind, sha256, previous}."""
+    path = out_dir / MANIFEST
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    except InputRefusedError as exc:
+        # a link to /dev/zero or a FIFO in its place: reading it would never end
+        problem = Problem("manifest-not-file", exc.params, file=str(path)) if exc.code == "input-not-file" else None
+        raise OutputExistsError([problem or exc.problem(path)]) from None
     except (FileNotFoundError, NotADirectoryError, ValueError, OSError):
         return {}
     files = data.get("files") if isinstance(data, dict) else None
@@ -57,6 +66,9 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
     Each folder is looked at once and each target with one ``lstat``: a batch can hold
     thousands of files, and this runs before any of them is rendered.
     """
+    if out_dir.is_symlink():
+        # the README promises that no output passes through a link; OUT itself is no exception
+        raise OutputExistsError([Problem("output-symlink", {"path": str(out_dir)}, file=str(out_dir))])
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputExistsError([Problem("output-folder-is-file", {}, file=str(out_dir))])
     manifest = read_manifest(out_dir)
@@ -80,7 +92,7 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
             mode = os.lstat(path).st_mode
         except FileNotFoundError:
             continue
-        if stat.S_ISLNK(mode) or stat.S_ISDIR(mode):
+        if not stat.S_ISREG(mode):  # a link, a folder, a FIFO (hashing it would wait forever), a device
             problems.append(Problem("output-not-file", {}, file=path))
         elif not force and not _is_ours(Path(path), manifest.get(relative.as_posix())):
             problems.append(Problem("output-exists", {}, file=path))
@@ -114,9 +126,11 @@ def staging(out_dir: Path) -> Iterator[Path]:
             out_dir.mkdir(parents=True, exist_ok=True)
             stack.enter_context(folder_locked(out_dir))  # another run's staging folder is not a leftover
             for leftover in out_dir.glob(STAGING_PREFIX + "*"):
-                if leftover.is_dir() and not leftover.is_symlink():
+                # only a folder docgen made (it holds the marker); a user's folder of that name stays
+                if leftover.is_dir() and not leftover.is_symlink() and (leftover / STAGING_MARKER).is_file():
                     shutil.rmtree(leftover, ignore_errors=True)
             folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+            (folder / STAGING_MARKER).touch()
         except OSError as exc:
             raise write_error(exc, out_dir) from exc
         try:
@@ -154,20 +168,41 @@ def commit(
     *,
     replaced_kinds: set[str],
     hashes: dict[PurePosixPath, str] | None = None,
+    force: bool,
 ) -> None:
     """Move staged outputs into OUT and record them; drop stale outputs of the kinds re-rendered.
 
+    ``force`` has no default: every writer must pass on the user's ``--force``, which the
+    targets are checked against again here, under the lock.
+
     ``outputs`` maps each staged file (relative path) to its document kind; ``hashes`` holds
-    the SHA-256 of those already known (the workers hash what they write). The manifest is
-    written before the moves and keeps each file's previous hash, so a run stopped halfway
-    still recognises every file as docgen's own.
+    the SHA-256 of those already known (the workers hash what they write). The targets are
+    checked again here, under the folder's lock and just before the moves, so a file a person
+    edited or made while the documents rendered is not replaced without ``force``. The manifest
+    is written before the moves and keeps each file's previous hash, so a run stopped halfway
+    still recognises every file as docgen's own; Ctrl-C (or a polite kill) during the moves is
+    held back until they are done.
     """
+    check_targets(out_dir, list(outputs), force=force)
+    with interrupts_held():
+        _commit(out_dir, stage, outputs, replaced_kinds, hashes or {})
+
+
+def _commit(
+    out_dir: Path,
+    stage: Path,
+    outputs: dict[PurePosixPath, str],
+    replaced_kinds: set[str],
+    hashes: dict[PurePosixPath, str],
+) -> None:
+    unfinished = set(interrupted_kinds(out_dir))
+    _write_marker(out_dir, unfinished | set(outputs.values()))  # until the moves are done, OUT may be mixed
     old = read_manifest(out_dir)
     new = {k: v for k, v in old.items()}
     for relative, kind in outputs.items():
         key = relative.as_posix()
         previous = old.get(key, {}).get("sha256", "")
-        digest = (hashes or {}).get(relative) or sha256(stage / relative)
+        digest = hashes.get(relative) or sha256(stage / relative)
         new[key] = {"kind": kind, "sha256": digest, "previous": previous}
     stale = [
         key for key, entry in old.items() if entry.get("kind") in replaced_kinds and PurePosixPath(key) not in outputs
@@ -185,6 +220,39 @@ def commit(
         path = out_dir / key
         if _inside(out_dir, PurePosixPath(key)) and path.is_file() and _is_ours(path, old[key]):
             path.unlink()
+    _write_marker(out_dir, unfinished - replaced_kinds)  # a kind rendered whole is whole again
+
+
+COMMIT_MARKER = ".docgen-committing"
+
+
+def interrupted_kinds(out_dir: Path) -> list[str]:
+    """The kinds of document a run was moving into OUT when it was stopped (kill -9, a power cut, a full disk).
+
+    Each file in OUT is whole and recorded, but those kinds may mix old files and new ones until
+    a run renders them again; that run clears them.
+    """
+    try:
+        data = json.loads(read_regular(out_dir / COMMIT_MARKER, 1024 * 1024).decode("utf-8"))
+    except (OSError, ValueError, InputRefusedError):
+        return []
+    return sorted({str(kind) for kind in data}) if isinstance(data, list) else []
+
+
+def _write_marker(out_dir: Path, kinds: set[str]) -> None:
+    marker = out_dir / COMMIT_MARKER
+    if not kinds:
+        with contextlib.suppress(FileNotFoundError):
+            marker.unlink()
+        return
+    temporary = out_dir / f"{COMMIT_MARKER}.{secrets.token_hex(4)}.tmp"
+    try:
+        temporary.write_text(json.dumps(sorted(kinds)) + "\n", encoding="utf-8")
+        temporary.replace(marker)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
 
 
 def _inside(out_dir: Path, relative: PurePosixPath) -> bool:
@@ -206,15 +274,20 @@ def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
     lines = ",\n".join(f"  {_JSON.encode(key)}: {_JSON.encode(files[key])}" for key in sorted(files))
     text = f'{{\n "files": {{\n{lines}\n }},\n "generator": "docgen"\n}}'
     handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=out_dir)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text + "\n")
-    Path(temp).chmod(0o644)
-    Path(temp).replace(out_dir / MANIFEST)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text + "\n")
+        Path(temp).chmod(0o644)
+        Path(temp).replace(out_dir / MANIFEST)
+    except BaseException:
+        with contextlib.suppress(OSError):  # a full disk leaves no half-written manifest behind
+            Path(temp).unlink()
+        raise
 
 
-def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
-    """Write ``text`` as UTF-8 to ``path`` (creating its folder); an existing file is replaced only with ``force``."""
-    write_bytes_atomic(path, text.encode("utf-8"), force=force)
+def write_text_atomic(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
+    """Write ``text`` in ``encoding`` to ``path`` (creating its folder); a file there is kept without ``force``."""
+    write_bytes_atomic(path, text.encode(encoding), force=force)
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, force: bool = False) -> None:

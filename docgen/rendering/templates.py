@@ -9,13 +9,14 @@ autoescape on and undefined names as errors, and every rendered part must be wel
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,19 @@ from lxml import etree
 from markupsafe import Markup
 
 from docgen.errors import Problem, TemplateError
+from docgen.plan.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
+from docgen.plan.inputs import InputRefusedError, read_member, read_regular
+from docgen.rendering.active_content import refusals
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
-from docgen.rendering.sandbox import LimitExceeded, TemplateSandbox, budget
 from docgen.rendering.tags import PartTags, part_label, scan_part
 from docgen.rendering.wordml import fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+MAX_MEMBER_BYTES = 30 * 1024 * 1024  # one part once inflated: a document's text is far smaller
+MAX_UNPACKED_BYTES = 120 * 1024 * 1024  # all parts together, images and fonts included
 TAGGED_PARTS = re.compile(
     r"^(word/document|word/header\d*|word/footer\d*|word/footnotes|word/endnotes|docProps/core)\.xml$"
 )
@@ -56,9 +61,9 @@ def _xml_safe(value: Any) -> Any:
 
 
 @lru_cache(maxsize=1)
-def environment() -> TemplateSandbox:
+def environment() -> BudgetSandbox:
     """The one Jinja environment for templates: sandboxed, autoescaped, strict about names."""
-    return TemplateSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
+    return BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
 
 
 def _unpatch(xml: str) -> str:
@@ -90,23 +95,41 @@ class CompiledTemplate:
 
     def _load(self, path: Path) -> list[_Part]:
         try:
-            if path.stat().st_size > MAX_TEMPLATE_BYTES:
-                raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024))
-            with path.open("rb") as handle:
-                kind = file_format(handle.read(16))
+            data = read_regular(path, MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+            kind = file_format(data[:16])
             if kind is not None:
                 raise self._error("template-not-word", format=kind)
-            with zipfile.ZipFile(path) as archive:
-                entries = [(info, archive.read(info)) for info in archive.infolist()]
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                entries = self.members(archive)
         except FileNotFoundError:
             raise self._error("template-missing") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except InputRefusedError as exc:
+            if exc.code == "input-too-large":
+                raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024)) from None
+            raise TemplateError([exc.problem(path)]) from None
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
         mimetype = next((data for info, data in entries if info.filename == "mimetype"), None)
         kind = package_format({info.filename for info, _ in entries}, mimetype)
         if kind is not None:
             raise self._error("template-not-word", format=kind)
+        refused = refusals(entries)
+        if refused:
+            raise TemplateError(
+                [Problem(code, {"template": str(path), **params}, file=str(path)) for code, params in refused]
+            )
         return [self._part(info, data) for info, data in entries if not info.is_dir()]
+
+    @staticmethod
+    def members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, bytes]]:
+        """Every member's bytes, each and all together bounded as they inflate (a bomb stops early)."""
+        entries = []
+        left = MAX_UNPACKED_BYTES
+        for info in archive.infolist():
+            data = read_member(archive, info, min(MAX_MEMBER_BYTES, left))
+            left -= len(data)
+            entries.append((info, data))
+        return entries
 
     def _part(self, info: zipfile.ZipInfo, data: bytes) -> _Part:
         """One part of the package: compiled when it holds tags, else deflated once."""
@@ -150,16 +173,11 @@ class CompiledTemplate:
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         assert part.template is not None
-        chunks: list[str] = []
-        size = 0
         try:
             with budget():
-                stream = part.template.generate(context)
-                while block := list(islice(stream, 2048)):
-                    chunks += block
-                    size += sum(map(len, block))
-                    if size > MAX_PART_CHARS:
-                        raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS)
+                text = render_bounded(part.template, context, MAX_PART_CHARS)
+        except OutputTooLarge:
+            raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS) from None
         except UndefinedError as exc:
             raise self._failure("template-undefined", part, exc, exc.message or str(exc)) from None
         except SecurityError as exc:
@@ -168,7 +186,7 @@ class CompiledTemplate:
             raise self._failure("template-limit", part, exc) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._failure("template-failed", part, exc) from None
-        text = _unpatch("".join(chunks))
+        text = _unpatch(text)
         if has_breaks(text):
             text = text_breaks(text)
         xml = text.encode("utf-8")

@@ -62,10 +62,13 @@ def new_year(
     where = output_file or file
     year_node = _year_node(root)
     edits.append(_replace_value(text, year_node, str(year)))
+    date_fields = {tuple(map(str, path)) for path, _ in plan.dates()}
     for path, node in _scalars(root, ()):
         old = _iso_date(node)
         if old is None:
             continue
+        if tuple(map(str, path)) not in date_fields:
+            continue  # a date as the whole of a text (letter.address: 2019-04-30) is the user's words; reviewed below
         new = _shifted(old, shift, same_weekday)
         edits.append(_replace_value(text, node, new.isoformat()))
         if (old.month, old.day) == (2, 29) and not same_weekday and new.day != 29:

@@ -109,5 +109,5 @@ def write_status(
             target.write_bytes(data)
         kinds = {relative: kind for relative, (kind, _) in outputs.items()}
         replaced = {KIND_HTML, KIND_XLSX, KIND_CHAT} | {reminder_kind(c.due.key) for c in report.columns}
-        commit(out, stage, kinds, replaced_kinds=replaced)
+        commit(out, stage, kinds, replaced_kinds=replaced, force=force)
     return [out / relative for relative in outputs]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -112,15 +113,19 @@ def test_missing_parts(blank: bytes, tmp_path: Path, missing: str) -> None:
         assert collection.problems or collection.returned
 
 
-def test_a_huge_table_is_cut_off_with_a_message(blank: bytes, tmp_path: Path) -> None:
+def test_a_table_past_the_row_limit_is_reported_with_its_count(blank: bytes, tmp_path: Path) -> None:
     parts = parts_of(blank)
     document = parts["word/document.xml"].decode("utf-8")
     end = document.index("</w:tbl>")
     extra = row_xml(["1", "x", "5月10日", "y", "教务处", "张三", "84825237"]) * (MAX_ROWS + 500)
+    table = document[document.rindex("<w:tbl>", 0, end) : end]
+    rows = len(re.findall(r"<w:tr[ >]", table)) + MAX_ROWS + 500
     parts["word/document.xml"] = (document[:end] + extra + document[end:]).encode("utf-8")
     collection = collected(tmp_path, "huge.docx", package(parts))
-    assert only_problem_codes(collection, tmp_path / "huge.docx")
-    assert len(collection.activities) <= MAX_ROWS
+    [problem] = [p for p in collection.problems if p.file == str(tmp_path / "huge.docx")]
+    assert problem.code == "form-too-many-rows"
+    assert f"has {rows} rows; docgen reads at most {MAX_ROWS}" in str(problem)
+    assert collection.activities == []  # reported, not silently cut at the limit
 
 
 def test_too_many_members(tmp_path: Path) -> None:
@@ -133,3 +138,17 @@ def test_a_directory_named_like_a_form(tmp_path: Path) -> None:
     (tmp_path / "folder.docx").mkdir()
     collection = collect([tmp_path / "folder.docx"], PLAN)
     assert only_problem_codes(collection, tmp_path / "folder.docx")
+
+
+def test_a_file_name_with_a_newline_cannot_forge_an_output_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import main
+
+    form = tmp_path / "x\n4 files: 9 units returned a form.docx"
+    form.write_bytes(b"not a form")
+    args = ["collect", str(form), "--plan", str(SHIPPED_PLAN), "-o", str(tmp_path / "out")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "x\\n4 files: 9 units returned a form.docx: not a .docx file" in result.output
+    assert not [line for line in result.output.splitlines() if line.startswith("4 files")]

@@ -36,7 +36,7 @@ from plans import replace_in_docx
 import docgen
 from docgen.cli import main
 from docgen.documents.kinds import KINDS
-from docgen.rendering import sandbox
+from docgen.plan import budget as sandbox
 from docgen.rendering.outputs import MANIFEST
 
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -33,3 +35,13 @@ def test_any_text_gives_a_harmless_name(text: str) -> None:
     assert stem not in {".", ".."}
     assert not stem.endswith((".", " "))
     assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
+
+
+@pytest.mark.parametrize("mark", ["\u2060", "\ufeff", "\u00ad", "\u061c", "\u200b", "\u202e", "\u2066", "\u200d"])
+def test_invisible_characters_are_dropped_from_names(mark: str) -> None:
+    assert safe_stem(f"宣传{mark}部{mark}") == "宣传部"
+
+
+@given(st.text())
+def test_no_name_keeps_an_invisible_character(text: str) -> None:
+    assert not [c for c in safe_stem(text) if unicodedata.category(c) == "Cf"]

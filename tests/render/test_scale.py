@@ -223,9 +223,9 @@ def test_each_running_text_is_rendered_once_per_run(tmp_path: Path, monkeypatch:
     rendered: list[str] = []
     render_text = text.render_text
 
-    def counting(source: str, context: dict[str, Any]) -> str:
+    def counting(source: str, context: dict[str, Any], spending: Any = None) -> str:
         rendered.append(source)
-        return render_text(source, context)
+        return render_text(source, context, spending)
 
     monkeypatch.setattr(text, "render_text", counting)
     docgen.render(SHIPPED_PLAN, tmp_path)

@@ -11,8 +11,10 @@ Quotes Word's autocorrect put into a tag are no mistake: they are straightened w
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
 from docgen.errors import Problem
+from docgen.plan.inputs import InputRefusedError, read_regular
 from docgen.rendering import templates as engine
 from docgen.rendering.checking.blocks import block_problems
 from docgen.rendering.checking.names import ContextNames, missing_names
@@ -47,17 +50,20 @@ def check_template(path: str | Path, names: Names | None = None, jinja: Environm
     path = Path(path)
     file = str(path)
     try:
-        if path.stat().st_size > engine.MAX_TEMPLATE_BYTES:
-            return [_problem("template-too-large", path, limit=engine.MAX_TEMPLATE_BYTES // (1024 * 1024))]
-        with path.open("rb") as handle:
-            kind = file_format(handle.read(16))
+        raw = read_regular(path, engine.MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+        kind = file_format(raw[:16])
         if kind is not None:
             return [_problem("template-not-word", path, format=kind)]
-        with zipfile.ZipFile(path) as archive:
-            entries = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            members = engine.CompiledTemplate.members(archive)
+        entries = {info.filename: data for info, data in members if not info.is_dir()}
     except FileNotFoundError:
         return [_problem("template-missing", path)]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except InputRefusedError as exc:
+        if exc.code == "input-too-large":
+            return [_problem("template-too-large", path, limit=engine.MAX_TEMPLATE_BYTES // (1024 * 1024))]
+        return [exc.problem(path)]
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
         return [_problem("template-unreadable", path, detail=str(exc))]
     kind = package_format(set(entries), entries.get("mimetype"))
     if kind is not None:

@@ -1,0 +1,109 @@
+"""Which fields of a plan hold running text: the walk ``check_texts`` renders and checks.
+
+Fields are marked ``JinjaText`` in ``docgen.plan.model``; the walk follows models, lists and
+dicts down to them and remembers which annotations mark text, as it meets them thousands of times.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from docgen.plan.model import JinjaMarker
+
+PathT = tuple[str | int, ...]
+
+
+def jinja_fields(model: BaseModel, path: PathT = ()) -> Iterator[tuple[PathT, str]]:
+    """Every running-text value in a plan, with its path: what gets rendered and checked."""
+    for name, (annotation, metadata) in _text_bearing_fields(type(model)).items():
+        yield from _walk(getattr(model, name), annotation, metadata, (*path, name))
+
+
+@lru_cache(maxsize=64)
+def _text_bearing_fields(cls: type[BaseModel]) -> dict[str, tuple[Any, list[Any]]]:
+    """The fields of a model that hold running text, directly or deeper down (units hold none)."""
+    return {
+        name: (info.annotation, info.metadata)
+        for name, info in cls.model_fields.items()
+        if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, frozenset({cls}))
+    }
+
+
+def _bears_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether running text may stand in a value of this type (``seen``: models on the way, for items in items)."""
+    if _is_jinja(annotation):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return False  # the model refers to itself: its own fields decide
+        return any(
+            any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, seen | {annotation})
+            for info in annotation.model_fields.values()
+        )
+    return any(_bears_text(arg, seen) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
+def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iterator[tuple[PathT, str]]:
+    if value is None:
+        return
+    if isinstance(value, BaseModel):
+        yield from jinja_fields(value, path)
+        return
+    if isinstance(value, str):
+        if any(isinstance(m, JinjaMarker) for m in metadata) or _is_jinja(annotation):
+            yield path, value
+        return
+    inner = _inner(annotation)
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, inner, [], (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, inner, [], (*path, key))
+
+
+_JINJA_ANNOTATIONS: dict[int, tuple[Any, bool]] = {}
+
+
+def _is_jinja(annotation: Any) -> bool:
+    """Whether an annotation marks running text; remembered, as the walk meets it thousands of times."""
+    known = _JINJA_ANNOTATIONS.get(id(annotation))
+    if known is None or known[0] is not annotation:
+        known = (annotation, any(isinstance(m, JinjaMarker) for m in _metadata(annotation)))
+        _JINJA_ANNOTATIONS[id(annotation)] = known
+    return known[1]
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    found: list[Any] = []
+    while annotation is not None:
+        if typing.get_origin(annotation) is typing.Annotated:
+            found.extend(annotation.__metadata__)
+            annotation = typing.get_args(annotation)[0]
+        elif typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else None
+        else:
+            break
+    return found
+
+
+def _inner(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is list and args:
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    if args:
+        non_none = [a for a in args if a is not type(None)]
+        return _inner(non_none[0]) if len(non_none) == 1 else None
+    return None
