@@ -6,17 +6,14 @@ where LibreOffice or poppler is missing, except in CI (CI=true), where they must
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_PLAN
+from conftest import SHIPPED_PLAN, require_office_tools
 
 import docgen
 from docgen.documents.batch import render
-from docgen.office.convert import PACKAGES
 
 pytestmark = pytest.mark.office
 TOOLS = ("soffice", "pdftotext", "pdffonts")
@@ -28,16 +25,7 @@ PUBLICITY_SHEET = "任务单/宣传部-2019年职业教育宣传月任务单.pdf
 
 @pytest.fixture(scope="session", autouse=True)
 def office_tools() -> None:
-    missing = [t for t in TOOLS if shutil.which(t) is None]
-    if missing and os.environ.get("CI") != "true":
-        pytest.skip(f"{', '.join(missing)} not installed (apt-get install {PACKAGES})")
-
-
-@pytest.fixture(scope="session")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("pdf")
-    render(SHIPPED_PLAN, out, pdf=True)
-    return out
+    require_office_tools(TOOLS)
 
 
 def text(pdf: Path) -> str:

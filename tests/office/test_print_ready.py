@@ -1,0 +1,60 @@
+"""The shipped plan's PDFs read as an office would send them: every character, the signature, pages.
+
+Measured in the PDFs LibreOffice writes (pdftotext, pdfinfo), since that is what gets printed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from pdf_reading import MM, Word, docx_characters, line_text, pdf_text, text_lines
+
+pytestmark = pytest.mark.office
+NOTICE = "2019年职业教育宣传月活动方案.pdf"
+LETTER = "致初中、高中毕业生及家长的一封信.pdf"
+EM = 16.0  # one 三号 character in points
+RIGHT_EDGE = (28 + 156) * MM  # the text block's right edge, 28 mm margin + 156 mm
+TOLERANCE = 0.25 * EM
+
+
+def missing_characters(docx: Path) -> list[str]:
+    """Each run of .docx characters the PDF lacks, with a little context before it."""
+    wanted = docx_characters(docx)
+    printed = "".join(pdf_text(docx.with_suffix(".pdf")).split())
+    matcher = difflib.SequenceMatcher(None, wanted, printed, autojunk=False)
+    return [wanted[max(0, i1 - 6) : i2] for op, i1, i2, _, _ in matcher.get_opcodes() if op in ("delete", "replace")]
+
+
+def test_every_character_of_every_document_is_in_its_pdf(converted: Path) -> None:
+    documents = sorted(converted.rglob("*.docx"))
+    assert len(documents) > 30
+    lost = {d.name: m for d in documents if (m := missing_characters(d))}
+    assert lost == {}
+
+
+def signature_lines(pdf: Path, issuer: str) -> tuple[list[Word], list[Word]]:
+    lines = text_lines(pdf)
+    at = next(i for i, line in enumerate(lines) if line_text(line) == issuer)
+    return lines[at], lines[at + 1]
+
+
+def test_notice_signature_without_seal_date_longer_than_issuer(converted: Path) -> None:
+    issuer, date = signature_lines(converted / NOTICE, "宣传部")
+    assert line_text(date) == "2019年4月30日"
+    # the date stands two characters in from the right; the issuer starts two characters before it
+    assert RIGHT_EDGE - date[-1].x_max == pytest.approx(2 * EM, abs=TOLERANCE)
+    assert date[0].x_min - issuer[0].x_min == pytest.approx(2 * EM, abs=TOLERANCE)
+
+
+def test_letter_signature_issuer_longer_than_date(converted: Path) -> None:
+    institution, department = signature_lines(converted / LETTER, "长春医学高等专科学校")
+    lines = text_lines(converted / LETTER)
+    date = lines[lines.index(department) + 1]
+    assert line_text(department) == "招生就业处"
+    assert line_text(date) == "2019年4月30日"
+    # the issuer stands two characters in from the right; the date starts two characters right of it
+    assert RIGHT_EDGE - institution[-1].x_max == pytest.approx(2 * EM, abs=TOLERANCE)
+    assert RIGHT_EDGE - department[-1].x_max == pytest.approx(2 * EM, abs=TOLERANCE)
+    assert date[0].x_min - institution[0].x_min == pytest.approx(2 * EM, abs=TOLERANCE)
