@@ -19,6 +19,7 @@ from ooxml import (
     paragraph,
     row,
     run,
+    run_properties,
     section_properties,
     tab_run,
     table,
@@ -26,9 +27,17 @@ from ooxml import (
     text_width,
 )
 
+from docgen.plan.form_fit import (  # the estimate that picks the row height counts these heights
+    FORM_WEIGHTS,
+    HEADER_ROW,
+    LABEL_LINE,
+    META_LINE,
+    REMARK_LINE,
+    TITLE_LINE,
+)
+from docgen.plan.form_fit import ROW_HEIGHTS as FORM_ROW_HEIGHTS
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-# The form's seven columns and their relative widths: item, content, time, place, unit, person, phone.
-FORM_WEIGHTS = [16, 23, 12, 12, 12, 15, 12]
 
 
 def signature(sect: str = "") -> str:
@@ -63,32 +72,45 @@ def heading_row(names: str, widths: list[int], height: int | None = None) -> str
 
 
 def form_part(*, attachment_label: bool) -> str:
-    """The 活动安排 form: title, submitter and date line, seven-column table, remark."""
+    """The 活动安排 form on one landscape page: title, submitter and date line, table, remark.
+
+    Each body row comes in one variant per height in ``FORM_ROW_HEIGHTS``; ``form.row_height``
+    in the context selects one, so a plan's rows fill the page without spilling over.
+    """
     width = text_width(landscape=True)
-    widths = column_widths(width, FORM_WEIGHTS)
-    header = heading_row("form.columns", widths, height=567)
-    body_row = row(
-        "".join(cell(paragraph(f"{{{{ row[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),
-        height=454,
+    widths = column_widths(width, list(FORM_WEIGHTS))
+    header = heading_row("form.columns", widths, height=HEADER_ROW)
+    variants = ""
+    for n, height in enumerate(FORM_ROW_HEIGHTS):
+        keyword = "if" if n == 0 else "elif"
+        variants += tag_row(f"{{%tr {keyword} form.row_height == {height} %}}", widths) + row(
+            "".join(cell(paragraph(f"{{{{ row[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),
+            height=height,
+        )
+    rows = (
+        tag_row("{%tr for row in form.rows %}", widths)
+        + variants
+        + tag_row("{%tr endif %}", widths)
+        + tag_row("{%tr endfor %}", widths)
     )
-    rows = tag_row("{%tr for row in form.rows %}", widths) + body_row + tag_row("{%tr endfor %}", widths)
-    label = paragraph("附件", "AttachmentLabel") if attachment_label else ""
+    label = paragraph("附件", "AttachmentLabel", line=LABEL_LINE) if attachment_label else ""
     meta = paragraph(
         style="NoIndent",
         tabs=[("right", width)],
+        line=META_LINE,
         runs=run("{{ form.submitter_label }}：{{ form.submitter }}")
         + tab_run()
         + run("{{ form.year }}年{{ form.month_blank }}月{{ form.day_blank }}日"),
     )
+    remark = paragraph(
+        style="FormNote", line=REMARK_LINE, runs=run("备注：{{ form.remark_line }}", run_properties(size=24))
+    )
     return (
         label
-        + paragraph("{{ form.title }}", "Title")
+        + paragraph("{{ form.title }}", "Title", line=TITLE_LINE)
         + meta
         + table([(str(i), w) for i, w in enumerate(FORM_WEIGHTS)], header, rows, width=width)
-        + paragraph("备注：{{ form.remark }}", "FormNote", before=120)
-        + tag("{%p for item in form.activities %}")
-        + paragraph("{{ item }}", "FormNote", left=3 * 280)
-        + tag("{%p endfor %}")
+        + remark
     )
 
 

@@ -341,7 +341,7 @@ def styles_xml() -> str:
             "paragraph",
             "TableText",
             "Table Text",
-            paragraph_properties(grid=False, line=240, line_rule="auto", first_line_chars=0, jc="center"),
+            paragraph_properties(grid=False, line=280, first_line_chars=0, jc="center"),
             run_properties(font=FANGSONG, size=SIZE_XIAO4, spacing=0),
             based_on="Normal",
         ),

@@ -6,13 +6,23 @@ from collections.abc import Sequence
 from typing import Any
 
 from docgen import chinese
+from docgen.plan.form_fit import form_fit, remark_text, unit_form_filled, unit_form_rows
 from docgen.plan.model import Plan, Unit
 
 
 def form_context(
-    plan: Plan, *, submitter: str = "", filled: Sequence[Sequence[str]] = (), blank_rows: int | None = None
+    plan: Plan,
+    *,
+    submitter: str = "",
+    filled: Sequence[Sequence[str]] = (),
+    blank_rows: int | None = None,
+    attachment: bool = False,
 ) -> dict[str, Any]:
-    """The 活动安排 form: prefilled rows first, then blank rows (the plan's number by default)."""
+    """The 活动安排 form: prefilled rows first, then blank rows (the plan's number by default).
+
+    ``row_height`` (twips) lets the rows fill one landscape page; ``attachment`` counts the
+    notice's 附件 line above the title.
+    """
     width = len(plan.form.columns)
     rows = [list(r) + [""] * (width - len(r)) for r in filled]
     rows += [[""] * width for _ in range(plan.form.blank_rows if blank_rows is None else blank_rows)]
@@ -27,13 +37,15 @@ def form_context(
         "rows": rows,
         "remark": plan.form.remark,
         "activities": [f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1)],
+        "remark_line": remark_text(plan),
+        "row_height": form_fit(plan, len(rows), filled=filled, attachment=attachment).row_height,
     }
 
 
 def unit_form_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The form prefilled for one unit: one row per task it carries, then blank rows."""
-    filled = [[task.title, "", "", "", unit.name, "", ""] for _, task in plan.tasks_of(unit.id)]
-    blank = max(plan.form.blank_rows - len(filled), 5)
+    filled = unit_form_filled(plan, unit.name, unit.id)
+    blank = unit_form_rows(plan, len(filled)) - len(filled)
     return {"form": form_context(plan, submitter=unit.name, filled=filled, blank_rows=blank)}
 
 

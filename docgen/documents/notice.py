@@ -29,5 +29,5 @@ def notice_context(plan: Plan) -> dict[str, Any]:
         "tasks": [{"title": t.title, "units": unit_names(plan, t.units), "work": t.work} for t in plan.tasks],
         "requirements": [{"title": r.title, "text": r.text} for r in plan.requirements],
         "signature": signature([plan.unit(plan.issuer).name], plan.issued),
-        "form": form_context(plan),
+        "form": form_context(plan, attachment=True),
     }

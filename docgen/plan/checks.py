@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docgen.errors import Problem, Severity
+from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, crowded_forms
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
 from docgen.plan.sourcemap import SourceMap, dotted
@@ -33,6 +34,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_calendar_span(plan),
         *_duties(plan),
         *_letter(plan),
+        *_form_rows(plan),
     ]
     problems = []
     for path, code, params, severity in findings:
@@ -182,3 +184,15 @@ def _letter(plan: Plan) -> Iterator[Finding]:
     for name in ("hotline", "website", "address"):
         if getattr(plan.letter, name) is None:
             yield ("letter",), "letter-optional-missing", {"field": name}, _WARNING
+
+
+def _form_rows(plan: Plan) -> Iterator[Finding]:
+    """A form should be one landscape page; too many rows break it onto a second one."""
+    crowded = crowded_forms(plan)
+    if crowded:
+        params = {
+            "rows": plan.form.blank_rows,
+            "forms": "、".join(crowded),
+            "mm": round(ROW_HEIGHTS[-1] / TWIPS_PER_MM),
+        }
+        yield ("form", "blank_rows"), "form-rows-overflow", params, _WARNING

@@ -9,11 +9,16 @@ import difflib
 from pathlib import Path
 
 import pytest
-from pdf_reading import MM, Word, docx_characters, line_text, pdf_text, text_lines
+from conftest import require_office_tools
+from pdf_reading import MM, Word, docx_characters, line_text, page_count, pdf_text, text_lines
+from plans import plan_with
+
+from docgen.documents.batch import render
 
 pytestmark = pytest.mark.office
 NOTICE = "2019年职业教育宣传月活动方案.pdf"
 LETTER = "致初中、高中毕业生及家长的一封信.pdf"
+FORM = "2019年职业教育宣传月活动安排.pdf"
 EM = 16.0  # one 三号 character in points
 RIGHT_EDGE = (28 + 156) * MM  # the text block's right edge, 28 mm margin + 156 mm
 TOLERANCE = 0.25 * EM
@@ -58,3 +63,23 @@ def test_letter_signature_issuer_longer_than_date(converted: Path) -> None:
     assert RIGHT_EDGE - institution[-1].x_max == pytest.approx(2 * EM, abs=TOLERANCE)
     assert RIGHT_EDGE - department[-1].x_max == pytest.approx(2 * EM, abs=TOLERANCE)
     assert date[0].x_min - institution[0].x_min == pytest.approx(2 * EM, abs=TOLERANCE)
+
+
+def test_every_form_is_one_page_remark_included(converted: Path) -> None:
+    forms = [converted / FORM, *sorted((converted / "活动安排表").glob("*.pdf"))]
+    assert len(forms) > 10
+    assert {f.name: page_count(f) for f in forms} == {f.name: 1 for f in forms}
+    # the notice's attachment: 附件, the title, the table and the remark on its last page
+    last_page = pdf_text(converted / NOTICE).split("\f")[-2]
+    assert last_page.startswith("附件")
+    assert "活动项目" in last_page and "备注：" in last_page and "7.开设职教宣传月专栏" in last_page
+
+
+def test_a_form_too_long_for_a_page_repeats_its_header(tmp_path: Path) -> None:
+    require_office_tools()
+    plan = plan_with(tmp_path, ("blank_rows: 17", "blank_rows: 40"))
+    render(plan, tmp_path / "out", "form", pdf=True)
+    pages = pdf_text(tmp_path / "out" / FORM).split("\f")[:-1]
+    assert len(pages) == 2
+    assert all("活动项目" in page for page in pages)
+    assert "备注：" in pages[1]

@@ -1,0 +1,104 @@
+"""How the 活动安排 form fits one landscape A4 page: the row height its rows can have.
+
+The form is printed and filled in by hand, so it should be one page, remark included. The
+rows share what the title, the date line, the header and the remark leave of the 156 mm text
+block; a row is never lower than 6 mm (handwriting needs it). The templates hold one row
+variant per height in ``ROW_HEIGHTS`` (a height cannot be a tag inside an XML attribute, which
+Word rejects), so the height is chosen from that list. The estimate follows the form
+template's fixed line heights (scripts/build_templates.py); ``check`` warns when the rows
+cannot fit and the form then breaks onto a second page with its header repeated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from docgen.plan.model import Plan
+
+TWIPS_PER_MM = 1440 / 25.4
+# Row heights the templates offer, in twips (8, 7.5, 7, 6.5 and 6 mm), highest first.
+ROW_HEIGHTS = (454, 425, 397, 369, 340)
+TEXT_HEIGHT = 156 * TWIPS_PER_MM  # landscape: 210 mm less 28 mm top and 26 mm bottom margins
+TEXT_WIDTH_MM = 297 - 35 - 35  # landscape: 35 mm side margins
+# The form's seven columns and their relative widths: item, content, time, place, unit, person,
+# phone. 活动项目 holds a task's title (twelve characters a line); 负责人或联络人 must fit its header.
+FORM_WEIGHTS = (52, 36, 22, 22, 24, 31, 24)
+CELL_MARGINS_MM = 3.0  # 85 twips on either side
+# Line heights of the form template, in twips (build_templates.py sets them exactly).
+LABEL_LINE, TITLE_LINE, META_LINE, HEADER_ROW, REMARK_LINE, CELL_LINE = 440, 500, 360, 454, 300, 280
+TITLE_PT, REMARK_PT, CELL_PT = 22.0, 12.0, 12.0
+SAFETY = 1.5 * TWIPS_PER_MM  # rounding in the office suite; the page must not overflow by a hair
+UNIT_FORM_MIN_BLANK = 5  # a unit's form keeps at least this many blank rows after its tasks
+_PT_MM = 25.4 / 72
+
+
+@dataclasses.dataclass(frozen=True)
+class FormFit:
+    """The chosen row height (twips) and whether every row fits on the page at that height."""
+
+    row_height: int
+    fits: bool
+
+
+def remark_text(plan: Plan) -> str:
+    """The remark as the form prints it: the plan's words, then the numbered tasks in one run."""
+    return plan.form.remark + "　".join(f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1))
+
+
+def _lines(text: str, size_pt: float, width_mm: float) -> int:
+    """Lines ``text`` takes in ``width_mm`` at ``size_pt`` (Latin letters and digits count half)."""
+    per_line = max(1, int(width_mm / (size_pt * _PT_MM)))
+    width = sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    return max(1, -int(-width // per_line))
+
+
+def column_widths_mm() -> list[float]:
+    """The form's column widths across the landscape text block."""
+    return [TEXT_WIDTH_MM * w / sum(FORM_WEIGHTS) for w in FORM_WEIGHTS]
+
+
+def _row_lines(row: Sequence[str]) -> int:
+    """Lines the tallest cell of a prefilled row takes."""
+    widths = column_widths_mm()
+    return max((_lines(text, CELL_PT, w - CELL_MARGINS_MM) for text, w in zip(row, widths, strict=False)), default=1)
+
+
+def form_fit(plan: Plan, rows: int, *, filled: Sequence[Sequence[str]] = (), attachment: bool = False) -> FormFit:
+    """The highest row height at which ``rows`` rows (``filled`` first) and the rest fill one page."""
+    fixed = (
+        (LABEL_LINE if attachment else 0)
+        + TITLE_LINE * _lines(plan.form_title, TITLE_PT, TEXT_WIDTH_MM)
+        + META_LINE
+        + HEADER_ROW
+        + REMARK_LINE * _lines("备注：" + remark_text(plan), REMARK_PT, TEXT_WIDTH_MM)
+        + SAFETY
+    )
+    tall = [_row_lines(r) * CELL_LINE for r in filled]
+    for height in ROW_HEIGHTS:
+        needed = sum(max(height, t) for t in tall) + (rows - len(tall)) * height
+        if needed <= TEXT_HEIGHT - fixed:
+            return FormFit(height, True)
+    return FormFit(ROW_HEIGHTS[-1], False)
+
+
+def unit_form_rows(plan: Plan, filled: int) -> int:
+    """Rows of a unit's form: one per task it carries, then the plan's blank rows (at least five)."""
+    return filled + max(plan.form.blank_rows - filled, UNIT_FORM_MIN_BLANK)
+
+
+def unit_form_filled(plan: Plan, unit_name: str, unit_id: str) -> list[list[str]]:
+    """A unit's prefilled rows: each task it carries, with the unit as 负责部门."""
+    return [[task.title, "", "", "", unit_name, "", ""] for _, task in plan.tasks_of(unit_id)]
+
+
+def crowded_forms(plan: Plan) -> list[str]:
+    """Names of the forms whose rows cannot fit one page even at the lowest row height."""
+    crowded = []
+    if not form_fit(plan, plan.form.blank_rows, attachment=True).fits:
+        crowded.append(plan.form_title)
+    for unit in plan.responsible_units():
+        filled = unit_form_filled(plan, unit.name, unit.id)
+        if not form_fit(plan, unit_form_rows(plan, len(filled)), filled=filled).fits:
+            crowded.append(unit.name)
+    return crowded
