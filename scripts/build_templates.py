@@ -187,6 +187,7 @@ def calendar_table() -> str:
             paragraph(f"{{{{ week[{i}].label }}}}", "CalendarDay")
             + paragraph(f"{{{{ week[{i}].marks }}}}", "CalendarMark"),
             w,
+            valign="top",  # day numbers on one line across the week, however many marks a day has
         )
         for i, w in enumerate(widths)
     )
@@ -209,7 +210,7 @@ def task_sheet() -> bytes:
         + paragraph("{{ heading(1) }}承担的工作任务", "Heading1")
         + tag("{%p for task in tasks %}")
         + paragraph("{{ task.number }}{{ task.title }}", "Heading2")
-        + paragraph("{{ task.partners }}")
+        + paragraph("{{ task.partners }}", keep_next=True)
         + paragraph("工作任务：{{ task.work }}")
         + tag("{%p endfor %}")
         + tag("{%p endif %}")
@@ -222,7 +223,7 @@ def task_sheet() -> bytes:
         + tag("{%p endif %}")
         + paragraph("{{ heading(1) }}时间节点", "Heading1")
         + tag("{%p for deadline in deadlines %}")
-        + paragraph("{{ heading(3) }}{{ deadline }}")
+        + paragraph("{{ heading(4) }}{{ deadline }}")  # （1）5月9日: "1.5月9日" would read like a decimal
         + tag("{%p endfor %}")
         + paragraph("{{ heading(1) }}联系方式", "Heading1")
         + paragraph("{{ contact }}")

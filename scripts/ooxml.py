@@ -205,11 +205,11 @@ def table(columns: list[tuple[str, int]], header_cells: str, body_rows: str, *, 
     )
 
 
-def cell(content: str, width: int, *, span: int = 1) -> str:
-    """A table cell of the given width, vertically centred; ``span`` grid columns wide."""
+def cell(content: str, width: int, *, span: int = 1, valign: str = "center") -> str:
+    """A table cell of the given width, vertically centred (or ``valign``); ``span`` grid columns wide."""
     grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}<w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}<w:vAlign w:val="{valign}"/></w:tcPr>'
         f"{content}</w:tc>"
     )
 

@@ -115,7 +115,8 @@ def collect(paths: Iterable[Path | str], plan: Plan) -> Collection:
     )
     rejected = [r for f in forms if f.unit is None or f in kept for r in f.rejected]
     returned = {f.unit.id: str(f.path) for f in kept if f.unit is not None}
-    missing = [u for u in plan.responsible_units() if u.id not in returned]
+    # the issuer collects the forms: its own is not awaited from anyone
+    missing = [u for u in plan.responsible_units() if u.id not in returned and u.id != plan.issuer]
     problems.extend(Problem("unit-not-returned", {"unit": u.name}, severity=Severity.WARNING) for u in missing)
     return Collection(plan, activities, rejected, problems, returned, missing)
 

@@ -98,6 +98,18 @@ def _padding(points: float) -> str:
     return chinese.IDEOGRAPHIC_SPACE * whole + " " * round(rest / (TIMES_SPACE_EM * EM_PT + SPACING_PT))
 
 
+def period_text(plan: Plan) -> str:
+    """The campaign period in the one wording every document uses: 4月28日至5月28日.
+
+    The plan chooses the separator (``period.separator``); the year is written only when the
+    period crosses into the next one.
+    """
+    start, end = plan.period.start, plan.period.end
+    if start.year != end.year:
+        return f"{chinese.full_date(start)}{plan.period.separator}{chinese.full_date(end)}"
+    return f"{chinese.month_day(start)}{plan.period.separator}{chinese.month_day(end)}"
+
+
 def unit_names(plan: Plan, ids: Sequence[str]) -> str:
     """Unit ids as the documents list them: 招生就业处、学生工作处、教务处."""
     return ENUMERATION.join(plan.unit(i).name for i in ids)

@@ -6,7 +6,7 @@ from typing import Any
 
 from docgen import chinese
 from docgen.documents.forms import form_context
-from docgen.documents.layout import ENUMERATION, HeadingCounter, signature, unit_names
+from docgen.documents.layout import ENUMERATION, HeadingCounter, period_text, signature, unit_names
 from docgen.plan.model import Plan
 
 
@@ -24,7 +24,7 @@ def notice_context(plan: Plan) -> dict[str, Any]:
         "opening": plan.notice.opening,
         "ideology": plan.ideology,
         "organization": {"rows": rows, "note": org.note},
-        "period": f"{chinese.month_day(plan.period.start)}-{chinese.month_day(plan.period.end)}",
+        "period": period_text(plan),
         "theme": plan.theme,
         "tasks": [{"title": t.title, "units": unit_names(plan, t.units), "work": t.work} for t in plan.tasks],
         "requirements": [{"title": r.title, "text": r.text} for r in plan.requirements],

@@ -6,12 +6,18 @@ from typing import Any
 
 from docgen import chinese
 from docgen.documents.deadlines import calendar_grid, deadline_text
-from docgen.documents.layout import HeadingCounter, unit_names
+from docgen.documents.layout import LINE_CHARS, HeadingCounter, period_text, unit_names
 from docgen.plan.model import Plan, Unit
+
+BLANK = "\uff3f"  # a full-width low line: an underline that every office suite prints
+CONTACT_LABELS = ("本部门联络员：", "联系电话：")
 
 
 def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
-    """What one unit owes: its tasks (numbered as in the notice), duties, deadlines, contacts."""
+    """What one unit owes: its tasks (numbered as in the notice), duties, deadlines, contacts.
+
+    Deadlines handed to this very unit (the issuer's own sheet) are told as what it receives.
+    """
     tasks = []
     for number, task in plan.tasks_of(unit.id):
         partners = [u for u in task.units if u != unit.id]
@@ -31,11 +37,17 @@ def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "title": f"{plan.year}年“{plan.campaign}”任务单",
         "unit": unit.name,
         "theme": plan.theme,
-        "period": f"{chinese.full_date(plan.period.start)}至{chinese.month_day(plan.period.end)}",
+        "period": period_text(plan),
         "tasks": tasks,
         "duties": duties,
-        "deadlines": [deadline_text(d) for d in deadlines],
+        "deadlines": [deadline_text(d, receiver=d.to == unit.id) for d in deadlines],
         "contact": f"{plan.unit(contact.unit).name}{contact.name}　电话：{contact.phone}　邮箱：{contact.email}",
-        "blank": "\uff3f" * 7,  # full-width low lines: an underline that every office suite prints
+        "blank": BLANK * contact_blank(),
         "calendar": calendar_grid(plan, deadlines),
     }
+
+
+def contact_blank() -> int:
+    """Length of each blank in the contact line, so that the line (indented two) fits one line."""
+    room = LINE_CHARS - 2 - sum(len(label) for label in CONTACT_LABELS) - 1  # one space between the halves
+    return room // 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -70,6 +70,9 @@ class Period(Model):
 
     start: dt.date
     end: dt.date
+    separator: Literal["至", "-", "—", "～"] = Field(
+        "至", description="Between the two days wherever the period is written: 4月28日至5月28日."
+    )
 
 
 class Unit(Model):
