@@ -237,7 +237,7 @@ def task_sheet() -> bytes:
 
 
 # The summary schedule's columns: number, content, time, place, unit, person, phone.
-SCHEDULE_WEIGHTS = [6, 30, 16, 14, 12, 12, 12]
+SCHEDULE_WEIGHTS = [6, 28, 15, 14, 12, 12, 15]  # 联系电话 holds 0431-84825237 on one line at 小四
 
 
 def schedule() -> bytes:
@@ -245,8 +245,9 @@ def schedule() -> bytes:
     width = text_width(landscape=True)
     widths = column_widths(width, SCHEDULE_WEIGHTS)
     header = heading_row("columns", widths, height=567)
-    group_row = row(
-        cell(paragraph("{{ group.heading }}", "TableHeading", jc="left"), width, span=len(widths)), height=454
+    group_row = row(  # a task's heading row keeps with its first activity, never alone at a page foot
+        cell(paragraph("{{ group.heading }}", "TableHeading", keep_next=True, jc="left"), width, span=len(widths)),
+        height=454,
     )
     activity_row = row(
         "".join(cell(paragraph(f"{{{{ activity[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),

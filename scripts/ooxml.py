@@ -288,7 +288,8 @@ def styles_xml() -> str:
             "paragraph",
             "Title",
             "Title",
-            paragraph_properties(line=LINE_PITCH, first_line_chars=0, jc="center"),
+            # off the grid: on it, LibreOffice gives 二号 text two grid lines, a blank line between title lines
+            paragraph_properties(grid=False, line=LINE_PITCH, first_line_chars=0, jc="center"),
             run_properties(font=XIAOBIAOSONG, size=SIZE_2),
             based_on="Normal",
             next_style="Normal",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import subprocess
 import zipfile
@@ -70,3 +71,24 @@ def text_lines(pdf: Path) -> list[list[Word]]:
 
 def line_text(line: list[Word]) -> str:
     return "".join(w.text for w in line)
+
+
+LEFT_EDGE = 28 * MM  # portrait text block: 28 mm left margin
+RIGHT_EDGE = (28 + 156) * MM
+
+
+def widows(pdf: Path) -> list[str]:
+    """Last lines of wrapped body paragraphs that hold one or two characters, with the line before.
+
+    A wrapped line starts at the left margin (a paragraph's first line is indented) and follows
+    a line that reaches the right margin.
+    """
+    found = []
+    lines = text_lines(pdf)
+    for before, line in itertools.pairwise(lines):
+        text = line_text(line)
+        starts_flush = abs(line[0].x_min - LEFT_EDGE) < 1.5
+        follows_full_line = before[-1].x_max > RIGHT_EDGE - 16 and abs(before[0].x_min - LEFT_EDGE) < 40
+        if starts_flush and follows_full_line and len(text) <= 2:
+            found.append(line_text(before)[-6:] + "/" + text)
+    return found

@@ -26,6 +26,7 @@ from lxml import etree
 
 from docgen.errors import Problem, TemplateError
 from docgen.rendering.sandbox import LimitExceeded, TemplateSandbox, budget
+from docgen.rendering.widows import mend_widows
 from docgen.rendering.zipwriter import Member, archive, deflate
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
@@ -164,9 +165,11 @@ class CompiledTemplate:
             raise self._failure("template-failed", part, exc) from None
         xml = _unpatch("".join(chunks)).encode("utf-8")
         try:
-            etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
+            tree = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
             raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
+        if part.name == "word/document.xml" and mend_widows(tree):
+            xml = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
         return xml
 
 

@@ -30,12 +30,10 @@ NO_LINE_END = set("（《「『【〔“‘([")
 AUTOSPACE_PT = 3.2  # LibreOffice's gap between a Chinese character and a Latin letter or digit
 
 
-def _is_latin(char: str) -> bool:
-    return char.isascii() and char.isalnum()
-
-
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff"
+def _script(char: str) -> str:
+    if char.isascii() and char.isalnum():
+        return "latin"
+    return "han" if "\u3400" <= char <= "\u9fff" else "other"
 
 
 def _advance(char: str, spacing_pt: float) -> float:
@@ -53,13 +51,15 @@ def line_lengths(text: str, indent_pt: float, spacing_twips: int) -> list[int]:
     while i < len(text):
         char = text[i]
         width = _advance(char, spacing)
-        if i > start and (_is_han(char) and _is_latin(text[i - 1]) or _is_latin(char) and _is_han(text[i - 1])):
+        if i > start and {_script(char), _script(text[i - 1])} == {"han", "latin"}:
             width += AUTOSPACE_PT
         if x + width - spacing > limit and i > start:
             if char in NO_LINE_START:  # hangs into the margin at the end of this line
                 i += 1
             else:
-                while i - 1 > start and (text[i - 1] in NO_LINE_END or _is_latin(text[i - 1]) and _is_latin(text[i])):
+                while i - 1 > start and (
+                    text[i - 1] in NO_LINE_END or _script(text[i - 1]) == _script(text[i]) == "latin"
+                ):
                     i -= 1  # an opening mark or a Latin word moves down whole
             lines.append(i - start)
             start, x = i, 0.0
@@ -72,6 +72,7 @@ def line_lengths(text: str, indent_pt: float, spacing_twips: int) -> list[int]:
 
 
 def ends_in_widow(lengths: Sequence[int]) -> bool:
+    """True when the last of several lines holds one or two characters."""
     return len(lengths) > 1 and lengths[-1] <= WIDOW_CHARS
 
 

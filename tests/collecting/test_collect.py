@@ -227,6 +227,11 @@ def test_outputs_hold_the_schedule(collection: Collection, tmp_path: Path) -> No
     body = "\n".join(p.text for p in document.paragraphs)
     assert "共10项活动，3个部门。" in body
     assert "尚未上报：学生工作处" in body
+    # a phone number such as 0431-84825237 (13 half-width characters of 小四, 6 pt each) is not split
+    phone_column = table._tbl.tblGrid.gridCol_lst[-1].w
+    assert phone_column.pt - 2 * 85 / 20 >= 13 * 6
+    # a task's heading row keeps with its first activity
+    assert table.rows[1].cells[0].paragraphs[0].paragraph_format.keep_with_next
 
     calendar = Calendar.from_ical((tmp_path / "活动安排.ics").read_bytes())
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == [SHANGHAI]

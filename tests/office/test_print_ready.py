@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import require_office_tools
-from pdf_reading import MM, Word, docx_characters, line_text, page_count, pdf_text, text_lines
+from pdf_reading import MM, Word, docx_characters, line_text, page_count, pdf_text, text_lines, widows
 from plans import plan_with
 
 from docgen.documents.batch import render
@@ -83,3 +83,23 @@ def test_a_form_too_long_for_a_page_repeats_its_header(tmp_path: Path) -> None:
     assert len(pages) == 2
     assert all("活动项目" in page for page in pages)
     assert "备注：" in pages[1]
+
+
+def test_no_paragraph_ends_in_a_line_of_one_or_two_characters(converted: Path) -> None:
+    found = {p.name: w for p in sorted(converted.rglob("*.pdf")) if (w := widows(p))}
+    assert found == {}
+
+
+def test_the_two_title_lines_are_one_line_pitch_apart(converted: Path) -> None:
+    institution, title = text_lines(converted / NOTICE)[:2]
+    assert line_text(institution) == "长春医学高等专科学校"
+    assert title[0].y_min - institution[0].y_min == pytest.approx(28.95, abs=1)
+
+
+def test_a_task_heading_is_never_the_last_line_of_a_page(converted: Path) -> None:
+    for sheet in sorted((converted / "任务单").glob("*.pdf")):
+        pages = pdf_text(sheet).split("\f")[:-1]
+        for page in pages[:-1]:
+            body = [line for line in page.splitlines() if line.strip() and not line.startswith("—")]
+            assert not body[-1].startswith("（"), (sheet.name, body[-1])
+            assert not body[-1].endswith("共同承担。"), (sheet.name, body[-1])
