@@ -9,6 +9,7 @@ names in the templates (仿宋_GB2312, 黑体, 楷体 ...) to Debian's free CJK 
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import os
@@ -52,13 +53,19 @@ def find_tool(name: str) -> str:
 
 
 def convert_to_pdf(
-    docx_paths: Sequence[Path], out_dir: Path | None = None, *, timeout: float = DEFAULT_TIMEOUT
+    docx_paths: Sequence[Path],
+    out_dir: Path | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    processes: int = 1,
 ) -> list[Path]:
-    """Convert every .docx in one LibreOffice run; return the PDFs in the order given.
+    """Convert every .docx in one LibreOffice run (or ``processes`` runs side by side); return the PDFs.
 
     Each PDF is written beside its .docx, or into ``out_dir`` when one is given. The inputs are
     copied under numbered names first, because ``soffice --outdir`` puts every result in one
-    folder by stem: two ``报告.docx`` from different folders would overwrite each other.
+    folder by stem: two ``报告.docx`` from different folders would overwrite each other. With
+    several processes each gets its own share of the files and its own profile (two
+    LibreOffice processes cannot share one), for about that many times the speed on as many cores.
     Raises ``OfficeError`` when LibreOffice is missing, fails, times out or skips a file;
     then no PDF is written.
     """
@@ -81,19 +88,16 @@ def convert_to_pdf(
                 reason = exc.strerror or str(exc)
                 raise OfficeError([Problem("file-unreadable", {"reason": reason}, file=str(source))]) from exc
         produced = work / "out"
-        command = [
-            office,
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(produced),
-            *map(str, inputs),
-        ]
-        output = _run(command, timeout, len(sources))
+        count = max(1, min(processes, len(inputs)))
+        shares = [inputs[i::count] for i in range(count)]
+        commands = [_command(office, work / f"profile{i}", produced, share) for i, share in enumerate(shares)]
+        if count == 1:
+            outputs = [_run(commands[0], timeout, len(inputs))]
+        else:
+            with concurrent.futures.ThreadPoolExecutor(count) as pool:
+                runs = [pool.submit(_run, c, timeout, len(share)) for c, share in zip(commands, shares, strict=True)]
+                outputs = [run.result() for run in runs]
+        output = " | ".join(o for o in outputs if o.strip())
         missing = [
             Problem("pdf-not-produced", {"detail": _tail(output)}, file=str(source))
             for source, copy in zip(sources, inputs, strict=True)
@@ -105,6 +109,22 @@ def convert_to_pdf(
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(produced / (copy.stem + ".pdf"), target)
     return targets
+
+
+def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path]) -> list[str]:
+    """One soffice call converting ``inputs`` into ``produced`` with its own throw-away profile."""
+    return [
+        office,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(produced),
+        *map(str, inputs),
+    ]
 
 
 def _run(command: list[str], timeout: float, count: int) -> str:

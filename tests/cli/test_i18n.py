@@ -283,7 +283,7 @@ def test_help_is_chinese_under_zh_cn() -> None:
     assert check_help.stdout.startswith("用法：docgen check [选项] [PLAN]\n")
     assert "把警告当作错误（有警告时以状态 1 退出）。" in check_help.stdout
     render_help = invoke("render", "--help", LANG="zh_CN.UTF-8")
-    assert "存放文档的文件夹。（默认：out）" in render_help.stdout
+    assert "存放文档的文件夹（默认：out/年份，各年的文档分开存放）。" in render_help.stdout
     for result in (main_help, check_help, render_help):
         assert not re.search(r"[A-Z][a-z]+ [a-z]+ [a-z]+", result.stdout), result.stdout  # no English sentence
 

@@ -109,7 +109,7 @@ def test_wheel_ships_templates_and_renders_from_any_folder(tmp_path: Path) -> No
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert (work / "out" / "2019年职业教育宣传月活动方案.docx").exists()
+    assert (work / "out" / "2019" / "2019年职业教育宣传月活动方案.docx").exists()  # out/YEAR by default
     where = subprocess.run(
         [str(python), "-c", "import docgen; print(docgen.__file__)"],
         cwd=work,
