@@ -42,11 +42,12 @@ def form_context(
     }
 
 
-def unit_form_context(plan: Plan, unit: Unit) -> dict[str, Any]:
-    """The form prefilled for one unit: one row per task it carries, then blank rows."""
-    filled = unit_form_filled(plan, unit.name, unit.id)
+def unit_form_context(plan: Plan, unit: Unit, member: Unit | None = None) -> dict[str, Any]:
+    """The form prefilled for one unit (or one ``member`` of a group): a row per task, then blank rows."""
+    submitter = member if member is not None else unit
+    filled = unit_form_filled(plan, submitter.name, unit.id)
     blank = unit_form_rows(plan, len(filled)) - len(filled)
-    return {"form": form_context(plan, submitter=unit.name, filled=filled, blank_rows=blank)}
+    return {"form": form_context(plan, submitter=submitter.name, filled=filled, blank_rows=blank)}
 
 
 def blank_form_context(plan: Plan) -> dict[str, Any]:

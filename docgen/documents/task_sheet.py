@@ -13,10 +13,11 @@ BLANK = "\uff3f"  # a full-width low line: an underline that every office suite 
 CONTACT_LABELS = ("本部门联络员：", "联系电话：")
 
 
-def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
+def task_sheet_context(plan: Plan, unit: Unit, member: Unit | None = None) -> dict[str, Any]:
     """What one unit owes: its tasks (numbered as in the notice), duties, deadlines, contacts.
 
     Deadlines handed to this very unit (the issuer's own sheet) are told as what it receives.
+    ``member`` is the member of a group unit the sheet is for (护理学院 of 各院部).
     """
     tasks = []
     for number, task in plan.tasks_of(unit.id):
@@ -35,7 +36,7 @@ def task_sheet_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "heading": HeadingCounter(),
         "institution": plan.institution,
         "title": f"{plan.year}年“{plan.campaign}”任务单",
-        "unit": unit.name,
+        "unit": unit.name if member is None or member is unit else f"{member.name}（{unit.name}）",
         "theme": plan.theme,
         "period": period_text(plan),
         "tasks": tasks,

@@ -81,9 +81,31 @@ class Unit(Model):
     id: UnitId
     name: Name = Field(description="The name documents use, e.g. 宣传部.")
     full_name: Name | None = Field(None, description="Full name where it differs, e.g. 党委宣传部.")
+    members: list[Name] = Field(
+        default_factory=list,
+        description="For a group such as 各院部: its members (护理学院, 药学院 ...); each gets its own sheet and form.",
+    )
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_group(self) -> bool:
+        """A group of units (各院部, 各党总支): members listed, or a name that says "each" (各)."""
+        return bool(self.members) or self.name.startswith("各")
+
+    def returners(self) -> list[Unit]:
+        """Who fills in and returns a form: each member (as a unit of its own), else the unit itself.
+
+        A member's id is the group's id, a slash and its number (``colleges/1``); it cannot clash
+        with a registered id, which has no slash.
+        """
+        if not self.members:
+            return [self]
+        return [
+            Unit.model_construct(id=f"{self.id}/{n}", name=name, full_name=None, members=[])
+            for n, name in enumerate(self.members, 1)
+        ]
 
     @property
     def display_full_name(self) -> str:
