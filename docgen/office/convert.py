@@ -24,7 +24,7 @@ from docgen.errors import OfficeError, Problem
 
 log = logging.getLogger(__name__)
 
-PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 poppler-utils"
+PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk fonts-lxgw-wenkai fonts-arphic-ukai fonts-liberation2 poppler-utils"
 DEFAULT_TIMEOUT = 300.0
 _OFFICE_NAMES = ("soffice", "libreoffice")
 _FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"

@@ -85,11 +85,11 @@ def test_fonts_are_embedded_and_mapped(converted: Path) -> None:
     names = " ".join(name for name, _ in notice)
     assert "NotoSerifCJK" in names  # 仿宋 body, 小标宋 title
     assert "NotoSansCJK" in names  # 黑体 一、 headings
-    assert "UKai" in names  # 楷体 （一） headings
+    assert "WenKai" in names or "UKai" in names  # 楷体 （一） headings
     for pdf in [converted / NOTICE, converted / LETTER, converted / FORM, converted / PUBLICITY_SHEET]:
         rows = fonts(pdf)
         assert not [n for n, _ in rows if "DejaVu" in n], pdf.name
-        assert all(embedded for name, embedded in rows if "CJK" in name or "UKai" in name), pdf.name
+        assert all(embedded for name, embedded in rows if "CJK" in name or "Kai" in name), pdf.name
 
 
 def test_markup_characters_and_long_words_survive(tmp_path: Path) -> None:
