@@ -1,15 +1,27 @@
-# Two commands on a fresh machine: `make render` and `make test`.
+# Two commands on a fresh machine: `make render` and `make test`; `make check`, `make pdf` and
+# `make preview` for the everyday commands (or run .venv/bin/docgen yourself).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PLAN ?= data/campaign.yaml
-OUT ?= out
+OUT ?=
+OUT_OPTION = $(if $(OUT),-o $(OUT))
 
-.PHONY: render test lint typecheck pytest fuzz bench templates schema clean catalog
+.PHONY: render check pdf preview test lint typecheck pytest fuzz bench templates schema clean catalog
 
 render: $(VENV)/.installed
 	$(BIN)/docgen check $(PLAN)
-	$(BIN)/docgen render $(PLAN) -o $(OUT)
+	$(BIN)/docgen render $(PLAN) $(OUT_OPTION)
+
+check: $(VENV)/.installed
+	$(BIN)/docgen check $(PLAN)
+
+pdf: $(VENV)/.installed
+	$(BIN)/docgen check $(PLAN)
+	$(BIN)/docgen render $(PLAN) $(OUT_OPTION) --pdf
+
+preview: $(VENV)/.installed
+	$(BIN)/docgen preview $(PLAN) -o $(if $(OUT),$(OUT),out)/preview
 
 test: $(VENV)/.installed-test lint typecheck pytest
 
@@ -43,7 +55,7 @@ schema: $(VENV)/.installed
 	$(BIN)/docgen schema > schema/plan.schema.json
 
 clean:
-	rm -rf $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache
 
 templates: $(VENV)/.installed
 	$(BIN)/python scripts/build_templates.py

@@ -19,11 +19,19 @@ from ooxml import (
     paragraph,
     row,
     run,
+    run_properties,
     section_properties,
     tab_run,
     table,
     tag,
     text_width,
+)
+
+from docgen.plan.form_fit import (  # the estimate that picks the row height counts these heights
+    LABEL_LINE,
+    META_LINE,
+    REMARK_LINE,
+    TITLE_LINE,
 )
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -70,23 +78,23 @@ def attachment_page(name: str, *, label: str | None) -> str:
     meta = paragraph(
         style="NoIndent",
         tabs=[("right", width)],
+        line=META_LINE,
         runs=run(f"{{{{ {name}.submitter_label }}}}：{{{{ {name}.submitter }}}}")
         + tab_run()
         + run(f"{{{{ {name}.year }}}}年{{{{ {name}.month_blank }}}}月{{{{ {name}.day_blank }}}}日"),
     )
     return (
-        (paragraph(label, "AttachmentLabel") if label else "")
-        + paragraph(f"{{{{ {name}.title }}}}", "Title")
+        (paragraph(label, "AttachmentLabel", line=LABEL_LINE) if label else "")
+        + paragraph(f"{{{{ {name}.title }}}}", "Title", line=TITLE_LINE)
         + tag(f"{{%p if {name}.submitter_label %}}")
         + meta
         + tag("{%p endif %}")
         + paragraph(f"{{{{p {name}.table }}}}")
-        + tag(f"{{%p if {name}.remark %}}")
-        + paragraph(f"备注：{{{{ {name}.remark }}}}", "FormNote", before=120)
+        + tag(f"{{%p if {name}.remark_line %}}")
+        + paragraph(
+            style="FormNote", line=REMARK_LINE, runs=run(f"备注：{{{{ {name}.remark_line }}}}", run_properties(size=24))
+        )
         + tag("{%p endif %}")
-        + tag(f"{{%p for item in {name}.activities %}}")
-        + paragraph("{{ item }}", "FormNote", left=3 * 280)
-        + tag("{%p endfor %}")
     )
 
 
@@ -190,6 +198,7 @@ def calendar_table() -> str:
             paragraph(f"{{{{ week[{i}].label }}}}", "CalendarDay")
             + paragraph(f"{{{{ week[{i}].marks }}}}", "CalendarMark"),
             w,
+            valign="top",  # day numbers on one line across the week, however many marks a day has
         )
         for i, w in enumerate(widths)
     )
@@ -212,7 +221,7 @@ def task_sheet() -> bytes:
         + paragraph("{{ heading(1) }}承担的工作任务", "Heading1")
         + tag("{%p for task in tasks %}")
         + paragraph("{{ task.number }}{{ task.title }}", "Heading2")
-        + paragraph("{{ task.partners }}")
+        + paragraph("{{ task.partners }}", keep_next=True)
         + tag("{%p if task.work %}")
         + paragraph("工作任务：{{ task.work }}")
         + tag("{%p endif %}")
@@ -227,7 +236,7 @@ def task_sheet() -> bytes:
         + tag("{%p endif %}")
         + paragraph("{{ heading(1) }}时间节点", "Heading1")
         + tag("{%p for deadline in deadlines %}")
-        + paragraph("{{ heading(3) }}{{ deadline }}")
+        + paragraph("{{ heading(4) }}{{ deadline }}")  # （1）5月9日: "1.5月9日" would read like a decimal
         + tag("{%p endfor %}")
         + paragraph("{{ heading(1) }}联系方式", "Heading1")
         + paragraph("{{ contact }}")
@@ -241,7 +250,7 @@ def task_sheet() -> bytes:
 
 
 # The summary schedule's columns: number, content, time, place, unit, person, phone.
-SCHEDULE_WEIGHTS = [6, 30, 16, 14, 12, 12, 12]
+SCHEDULE_WEIGHTS = [6, 28, 15, 14, 12, 12, 15]  # 联系电话 holds 0431-84825237 on one line at 小四
 
 
 def schedule() -> bytes:
@@ -249,8 +258,9 @@ def schedule() -> bytes:
     width = text_width(landscape=True)
     widths = column_widths(width, SCHEDULE_WEIGHTS)
     header = heading_row("columns", widths, height=567)
-    group_row = row(
-        cell(paragraph("{{ group.heading }}", "TableHeading", jc="left"), width, span=len(widths)), height=454
+    group_row = row(  # a task's heading row keeps with its first activity, never alone at a page foot
+        cell(paragraph("{{ group.heading }}", "TableHeading", keep_next=True, jc="left"), width, span=len(widths)),
+        height=454,
     )
     activity_row = row(
         "".join(cell(paragraph(f"{{{{ activity[{i}] }}}}", "TableText"), w) for i, w in enumerate(widths)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import hypothesis_profiles  # noqa: F401 - registers and loads the ci or fuzz profile
@@ -30,3 +32,26 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"the seed is not here ({SEED}): ../shared exists only in the docgen workplace")
     return SEED.read_text(encoding="utf-8")
+
+
+PDF_TOOLS = ("soffice", "pdftotext", "pdffonts", "pdfinfo")
+
+
+def require_office_tools(tools: tuple[str, ...] = PDF_TOOLS) -> None:
+    """Skip where LibreOffice or poppler is missing, except in CI (CI=true), where they must run."""
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing and os.environ.get("CI") != "true":
+        from docgen.office.convert import PACKAGES
+
+        pytest.skip(f"{', '.join(missing)} not installed (apt-get install {PACKAGES})")
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every document of the shipped plan, .docx and PDF, in one folder (one conversion a session)."""
+    from docgen.documents.batch import render
+
+    require_office_tools()
+    out = tmp_path_factory.mktemp("pdf")
+    render(SHIPPED_PLAN, out, pdf=True)
+    return out

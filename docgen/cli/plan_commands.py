@@ -72,9 +72,7 @@ def schema() -> None:
     "--out",
     "out_dir",
     type=PathParam(),
-    default="out",
-    show_default=True,
-    help=N_("Folder for the documents."),
+    help=N_("Folder for the documents (default: out/YEAR, so that each year's documents stay apart)."),
 )
 @click.option("--only", metavar="KINDS", help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form."))
 @click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
@@ -90,7 +88,7 @@ def schema() -> None:
 )
 def render(
     plan: Path,
-    out_dir: Path,
+    out_dir: Path | None,
     only: str | None,
     unit: str | None,
     templates: Path | None,
@@ -100,11 +98,14 @@ def render(
     jobs: int | None,
 ) -> None:
     """Render PLAN's documents into OUT (all or nothing)."""
+    from docgen.documents.batch import default_out, stale_pdfs
     from docgen.documents.batch import render as render_plan
     from docgen.plan.files import checked_plan
     from docgen.rendering.outputs import interrupted_kinds
 
     report = checked_plan(plan)
+    assert report.plan is not None
+    out_dir = out_dir if out_dir is not None else default_out(report.plan)
     interrupted = interrupted_kinds(out_dir)
     with ProgressBar() as progress:
         paths = render_plan(
@@ -131,6 +132,14 @@ def render(
         click.echo(mixed.format(out=out_dir, kinds=", ".join(still)), err=True)
     elif interrupted and not dry_run:
         click.echo(gettext("{out} had been left half-written by a stopped run; it is whole again").format(out=out_dir))
+    stale = [] if dry_run or pdf else stale_pdfs(out_dir)
+    if stale:
+        note = ngettext(
+            "{count} PDF in {out} was made from the previous documents: 'docgen render --pdf' updates it",
+            "{count} PDFs in {out} were made from the previous documents: 'docgen render --pdf' updates them",
+            len(stale),
+        )
+        click.echo(note.format(count=len(stale), out=out_dir), err=True)
     if report.warnings:
         count = len(report.warnings)
         note = ngettext(
@@ -150,7 +159,7 @@ def render(
 @click.option(
     "--resolution",
     type=click.IntRange(20, 300),
-    default=80,
+    default=150,
     show_default=True,
     help=N_("Pixels per inch of the images."),
 )

@@ -123,7 +123,9 @@ def collect(paths: Iterable[Path | str], plan: Plan) -> Collection:
     )
     rejected = [r for f in forms if f.unit is None or f in kept for r in f.rejected]
     returned = {f.unit.id: str(f.path) for f in kept if f.unit is not None}
-    missing = [u for u in plan.responsible_units() if u.id not in returned]
+    # the issuer collects the forms: its own is not awaited from anyone
+    awaited = [m for u in plan.responsible_units() if u.id != plan.issuer for m in u.returners()]
+    missing = [u for u in awaited if u.id not in returned]
     problems.extend(Problem("unit-not-returned", {"unit": u.name}, severity=Severity.WARNING) for u in missing)
     return Collection(plan, activities, rejected, problems, returned, missing)
 
@@ -149,12 +151,18 @@ def form_unit(path: Path, plan: Plan) -> Unit | None:
 
 
 def _latest_per_unit(forms: list[_ReturnedForm]) -> tuple[list[_ReturnedForm], list[Problem]]:
-    """One form per unit: the latest by modification time (then by order given); the rest named."""
+    """One form per unit (or member): the latest by modification time (then by order given); the rest named.
+
+    A form under a group's own name (各院部) may rightly come several times, once from each
+    college: all of them are kept. A member's form (护理学院) counts once, like a unit's.
+    """
     by_unit: dict[str, list[_ReturnedForm]] = {}
-    for form in forms:
-        if form.unit is not None:
-            by_unit.setdefault(form.unit.id, []).append(form)
     kept, problems = [], []
+    for form in forms:
+        if form.unit is not None and form.unit.is_group:
+            kept.append(form)
+        elif form.unit is not None:
+            by_unit.setdefault(form.unit.id, []).append(form)
     for group in by_unit.values():
         group.sort(key=lambda f: (_mtime(f.path), f.order))
         winner = group[-1]
@@ -264,10 +272,12 @@ def _submitter_text(paragraphs: list[str], label: str) -> str:
 
 
 def _unit_named(plan: Plan, written: str) -> Unit | None:
+    """The unit, or the member of a group unit, that ``written`` names."""
     key = squeeze(written)
     for unit in plan.units:
-        if key in (squeeze(unit.id), squeeze(unit.name), squeeze(unit.full_name or unit.name)):
-            return unit
+        for candidate in [unit, *unit.returners()] if unit.members else [unit]:
+            if key in (squeeze(candidate.id), squeeze(candidate.name), squeeze(candidate.full_name or candidate.name)):
+                return candidate
     return None
 
 

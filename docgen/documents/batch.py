@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -11,11 +12,18 @@ from docgen.documents.kinds import KINDS, plan_documents
 from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
 from docgen.errors import PlanError, Problem, ProblemsError, TemplateError
 from docgen.plan.model import Plan
+from docgen.rendering.jobs import Document
 from docgen.rendering.outputs import check_targets, commit, staging
 from docgen.rendering.workers import Progress, compile_templates, render_into
 
 if TYPE_CHECKING:
     from docgen.plan.files import CheckReport
+
+
+PDF_KIND = ".pdf"  # appended to a document's kind in the manifest for the PDF made from it
+PRINT_KIND = "print"  # the joined file to print and its list of contents
+PRINT_FILE = PurePosixPath("打印/全部文件.pdf")
+PRINT_CONTENTS = PurePosixPath("打印/目录.txt")
 
 
 class UnknownKindError(ProblemsError):
@@ -50,6 +58,7 @@ def render(
     dry_run: bool = False,
     force: bool = False,
     pdf: bool = False,
+    print_file: bool = True,
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
@@ -64,9 +73,11 @@ def render(
     written, but the plan, the targets and the templates are checked and every document is
     rendered in memory. Files docgen wrote
     before are replaced; any other file in the way needs ``force``.
-    With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch) and
-    committed with them, so a failed conversion leaves OUT as it was. ``jobs`` processes
-    render in parallel (default: one for small runs, every core for many);
+    With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch, or
+    ``jobs`` runs side by side when ``jobs`` is given), with ``打印/全部文件.pdf`` joining them
+    in print order and ``打印/目录.txt`` listing it, all committed with the documents, so a
+    failed conversion leaves OUT as it was (``print_file=False`` leaves the joined file out).
+    ``jobs`` processes render in parallel (default: one for small runs, every core for many);
     ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
     """
@@ -87,7 +98,7 @@ def render(
     out = Path(out_dir)
     paths = [d.path for d in documents]
     if pdf:
-        paths += [p.with_suffix(".pdf") for p in paths]
+        paths += [p.with_suffix(".pdf") for p in paths] + ([PRINT_FILE, PRINT_CONTENTS] if print_file else [])
     check_targets(out, paths, force=force)
     targets = [out / p for p in paths]
     # a broken template fails the run (or the dry run) before OUT is touched, with every mistake in it
@@ -107,15 +118,62 @@ def render(
         hashes = render_into(stage, documents, folder, jobs=jobs, progress=progress)
         outputs = {document.path: document.kind for document in documents}
         if pdf:
-            outputs |= _convert_staged(stage, outputs)
+            outputs |= _convert_staged(stage, outputs, jobs)
+            if print_file:
+                outputs |= _print_file(stage, documents)
         replaced = set() if unit else set(kinds or KINDS)
+        if pdf:
+            replaced |= {kind + PDF_KIND for kind in replaced} | ({PRINT_KIND} if print_file else set())
         commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)
     return targets
 
 
-def _convert_staged(stage: Path, documents: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
-    """PDFs of the staged documents, made in one LibreOffice run beside them: path -> kind."""
+def _convert_staged(stage: Path, documents: dict[PurePosixPath, str], jobs: int | None) -> dict[PurePosixPath, str]:
+    """PDFs of the staged documents, made in one LibreOffice run beside them: path -> kind.
+
+    A PDF is recorded under its own kind (``notice.pdf``), so that a later run without
+    ``--pdf`` replaces the documents and leaves the PDFs where they are.
+    """
     from docgen.office.convert import convert_to_pdf
 
-    convert_to_pdf([stage / p for p in documents])
-    return {p.with_suffix(".pdf"): kind for p, kind in documents.items()}
+    convert_to_pdf([stage / p for p in documents], processes=jobs or 1)
+    return {p.with_suffix(".pdf"): kind + PDF_KIND for p, kind in documents.items()}
+
+
+def print_order(documents: Sequence[Document]) -> list[Document]:
+    """The order an office prints in: notice, form, letter, then each unit's task sheet and its form."""
+    sheets = [d for d in documents if d.kind == "task-sheet"]
+    forms = [d for d in documents if d.kind == "unit-form"]
+    ordered = [d for d in documents if d.kind not in ("task-sheet", "unit-form")]
+    for pair in itertools.zip_longest(sheets, forms):
+        ordered += [d for d in pair if d is not None]
+    return ordered
+
+
+def _print_file(stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
+    """``打印/全部文件.pdf`` (every PDF in print order, each from an odd page) and its ``目录.txt``."""
+    from docgen.office.printing import print_file
+
+    ordered = [(d.path.with_suffix("").as_posix(), stage / d.path.with_suffix(".pdf")) for d in print_order(documents)]
+    (stage / PRINT_FILE).parent.mkdir(parents=True, exist_ok=True)
+    print_file(ordered, stage / PRINT_FILE, stage / PRINT_CONTENTS)
+    return {PRINT_FILE: PRINT_KIND, PRINT_CONTENTS: PRINT_KIND}
+
+
+def default_out(plan: Plan) -> Path:
+    """Where documents go when no folder is given: ``out/2019``, so that next year's run keeps this year's."""
+    return Path("out") / str(plan.year)
+
+
+def stale_pdfs(out_dir: str | Path) -> list[Path]:
+    """PDFs docgen made in ``out_dir`` that are older than their document (after a run without ``--pdf``)."""
+    from docgen.rendering.outputs import read_manifest
+
+    out = Path(out_dir)
+    stale = []
+    for key, entry in read_manifest(out).items():
+        pdf, source = out / key, (out / key).with_suffix(".docx")
+        ours = entry.get("kind", "").endswith(PDF_KIND) and pdf.is_file() and source.is_file()
+        if ours and source.stat().st_mtime_ns > pdf.stat().st_mtime_ns:
+            stale.append(pdf)
+    return sorted(stale)

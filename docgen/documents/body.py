@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docgen import chinese
-from docgen.documents.layout import ENUMERATION, contact_line, unit_names
+from docgen.documents.layout import ENUMERATION, contact_line, period_text, unit_names
 from docgen.documents.tables import PORTRAIT_WIDTH, TableSpec, table_xml
 from docgen.plan.model import Column, Item, Plan, Section, Task
 
@@ -70,13 +70,6 @@ def _text(text: str) -> Block:
 
 def _heading(level: int, text: str) -> Block:
     return {"kind": f"h{level}", "text": text, "table": ""}
-
-
-def period_text(plan: Plan) -> str:
-    """The period as every document writes it: the plan's wording, or 4月28日-5月28日."""
-    if plan.period.wording:
-        return plan.period.wording
-    return f"{chinese.month_day(plan.period.start)}-{chinese.month_day(plan.period.end)}"
 
 
 def when_text(task: Task) -> str:

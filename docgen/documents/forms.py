@@ -7,33 +7,38 @@ unit's form and the notice's attachment pages are all built here, so they look a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 from docgen import chinese
 from docgen.documents.tables import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TableSpec, table_xml
-from docgen.plan.model import Attachment, Form, Plan, Unit
+from docgen.plan.form_fit import HEADER_ROW, form_fit, form_weights, remark_text, unit_form_filled, unit_form_rows
+from docgen.plan.model import Attachment, Plan, Unit
 
 WIDE_FROM = 5  # columns: a table this wide is printed on a turned (landscape) page
-_WIDE_HEADINGS = ("内容", "事件", "项目", "地点")  # columns that hold phrases rather than words
-
-
-def form_weights(form: Form) -> list[int]:
-    """The form's relative column widths: the plan's, or wider for columns that hold phrases."""
-    if form.widths is not None and len(form.widths) == len(form.columns):
-        return list(form.widths)
-    return [max(len(h), 4) * (2 if any(w in h for w in _WIDE_HEADINGS) else 1) for h in form.columns]
 
 
 def form_context(
-    plan: Plan, *, submitter: str = "", filled: Sequence[Sequence[str]] = (), blank_rows: int | None = None
+    plan: Plan,
+    *,
+    submitter: str = "",
+    filled: Sequence[Sequence[str]] = (),
+    blank_rows: int | None = None,
+    attachment: bool = False,
 ) -> dict[str, Any]:
-    """The 活动安排 form: prefilled rows first, then blank rows (the plan's number by default)."""
+    """The 活动安排 form: prefilled rows first, then blank rows (the plan's number by default).
+
+    The rows' height lets them fill one landscape page (``docgen.plan.form_fit``);
+    ``attachment`` counts the notice's 附件 line above the title.
+    """
     form = plan.form
     assert form is not None, "only a plan with a form has form documents"
     width = len(form.columns)
     rows = [list(r) + [""] * (width - len(r)) for r in filled]
     rows += [[""] * width for _ in range(form.blank_rows if blank_rows is None else blank_rows)]
+    height = form_fit(plan, len(rows), filled=filled, attachment=attachment).row_height
+    spec = TableSpec(form.columns, rows, form_weights(form), width=LANDSCAPE_WIDTH, row_height=height)
     return {
         "title": plan.form_title,
         "submitter_label": form.submitter,
@@ -43,34 +48,22 @@ def form_context(
         "day_blank": chinese.IDEOGRAPHIC_SPACE * 2,
         "columns": list(form.columns),
         "rows": rows,
-        "table": table_xml(TableSpec(form.columns, rows, form_weights(form), width=LANDSCAPE_WIDTH)),
+        "table": table_xml(dataclasses.replace(spec, header_height=HEADER_ROW)),
         "remark": form.remark or "",
         "activities": [f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1)]
         if form.remark and form.list_tasks
         else [],
+        "remark_line": remark_text(plan),
+        "row_height": height,
     }
 
 
-def _column_of(form: Form, *words: str) -> int | None:
-    """The first column whose heading holds one of ``words``."""
-    return next((i for i, h in enumerate(form.columns) if any(w in h for w in words)), None)
-
-
-def unit_form_context(plan: Plan, unit: Unit) -> dict[str, Any]:
-    """The form prefilled for one unit: one row per task it carries (title and unit), then blank rows."""
-    form = plan.form
-    assert form is not None, "only a plan with a form has unit forms"
-    item = _column_of(form, "项目", "内容", "活动") or 0
-    department = _column_of(form, "部门", "单位")
-    filled = []
-    for _, task in plan.tasks_of(unit.id):
-        row = [""] * len(form.columns)
-        row[item] = task.title
-        if department is not None and department != item:
-            row[department] = unit.name
-        filled.append(row)
-    blank = max(form.blank_rows - len(filled), 5)
-    return {"form": form_context(plan, submitter=unit.name, filled=filled, blank_rows=blank)}
+def unit_form_context(plan: Plan, unit: Unit, member: Unit | None = None) -> dict[str, Any]:
+    """The form prefilled for one unit (or one ``member`` of a group): a row per task, then blank rows."""
+    submitter = member if member is not None else unit
+    filled = unit_form_filled(plan, submitter.name, unit.id)
+    blank = unit_form_rows(plan, len(filled)) - len(filled)
+    return {"form": form_context(plan, submitter=submitter.name, filled=filled, blank_rows=blank)}
 
 
 def blank_form_context(plan: Plan) -> dict[str, Any]:
@@ -86,7 +79,7 @@ def attachment_pages(plan: Plan) -> list[dict[str, Any]]:
     for number, attachment in enumerate(attachments, 1):
         label = f"附件{number}" if numbered else "附件"
         if attachment.use == "form":
-            form = form_context(plan)
+            form = form_context(plan, attachment=True)
             pages.append({"label": label, "landscape": True, **form})
         elif attachment.table is not None:
             pages.append({"label": label, **_table_page(plan, attachment)})
@@ -117,6 +110,7 @@ def _table_page(plan: Plan, attachment: Attachment) -> dict[str, Any]:
         "table": table_xml(spec),
         "remark": attachment.remark or "",
         "activities": [],
+        "remark_line": attachment.remark or "",
         "landscape": landscape,
     }
 

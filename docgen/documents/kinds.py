@@ -61,7 +61,8 @@ def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePos
 def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | None = None) -> list[Document]:
     """Every document of the requested kinds (all when ``only`` is None), in a stable order.
 
-    ``unit`` (id, name or full name) limits task sheets and unit forms to that unit.
+    ``unit`` (id, name or full name) limits task sheets and unit forms to that unit. A group
+    unit with ``members`` gets a sheet and a form for each member.
     """
     kinds = KINDS if only is None else [k for k in KINDS if k in only]
     units = plan.responsible_units()
@@ -84,13 +85,17 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
         elif kind == "task-sheet":
             taken: set[str] = set()
             for u in units:
-                path = _unit_path(TASK_SHEET_FOLDER, u, f"{campaign}任务单", taken)
-                documents.append(Document(kind, template, path, partial(task_sheet_context, plan, u)))
+                for member in u.returners():
+                    path = _unit_path(TASK_SHEET_FOLDER, member, f"{campaign}任务单", taken)
+                    build = partial(task_sheet_context, plan, u, member)
+                    documents.append(Document(kind, template, path, build))
         elif kind == "unit-form" and plan.form is not None:
             taken = set()
+            folder = _form_folder(plan.form.title)
             for u in units:
-                path = _unit_path(_form_folder(plan.form.title), u, f"{campaign}{plan.form.title}", taken)
-                documents.append(Document(kind, template, path, partial(unit_form_context, plan, u)))
+                for member in u.returners():
+                    path = _unit_path(folder, member, f"{campaign}{plan.form.title}", taken)
+                    documents.append(Document(kind, template, path, partial(unit_form_context, plan, u, member)))
     return _distinct_paths(documents)
 
 

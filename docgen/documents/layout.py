@@ -16,6 +16,10 @@ from docgen.plan.model import Plan
 ENUMERATION = "、"
 LINE_CHARS = 28  # GB/T 9704-2012: 28 characters of 三号 to a line
 AUTOSPACE = 0.2  # the gap LibreOffice 7.4 draws between 年 and 4, in characters
+EM_PT = 16.0  # one 三号 character
+SPACING_PT = -0.3  # the body's character spacing (templates: w:spacing -6), added to every character
+LINE_PT = 156 * 72 / 25.4  # the 156 mm text block, in points
+TIMES_SPACE_EM = 0.25  # an ASCII space in Times New Roman (Liberation Serif)
 
 
 class HeadingCounter:
@@ -41,9 +45,13 @@ def _width(text: str) -> float:
     Word and LibreOffice put a little space (about a fifth of a character) between Chinese and
     Latin letters or digits ("2019年4月"): counted here, so a date's width comes out right.
     """
-    width = sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text) + AUTOSPACE * _gaps(text)
+
+
+def _gaps(text: str) -> int:
+    """How many Chinese-Latin boundaries ``text`` has (each gets the office suite's small gap)."""
     kinds = [_script(c) for c in text]
-    return width + AUTOSPACE * sum(1 for a, b in itertools.pairwise(kinds) if {a, b} == {"han", "latin"})
+    return sum(1 for a, b in itertools.pairwise(kinds) if {a, b} == {"han", "latin"})
 
 
 def _script(char: str) -> str:
@@ -53,26 +61,55 @@ def _script(char: str) -> str:
 
 
 def signature(lines: Sequence[str], date: dt.date | str) -> list[dict[str, Any]]:
-    """Signature lines and the date, each centred in one block two characters from the right.
+    """Issuer lines and the date placed by GB/T 9704-2012 7.3.5.2 (a document without a seal).
 
-    ``date`` may be text, such as a date with blanks for a person to fill in (2019年　月　日).
-
-    GB/T 9704 for a document without a seal: when the date is the longest line it stands two
-    characters in from the right and the issuer is centred above it. Each line's place is
-    given as leading spaces (``padding``) in a left-aligned paragraph, counted on the standard's
-    28 characters a line, because an indent computed per line would have to be a template tag
+    The issuer stands two characters in from the right (右空二字) and the date, on the next
+    line, starts two characters right of the issuer's first character; when the date is too long
+    for that, the date stands 右空二字 and the issuer moves left to keep the two-character offset.
+    Several issuer lines share one right edge; the longest one counts. Each line's place is given
+    as leading spaces (``padding``) in a left-aligned paragraph, measured in points on the body's
+    character spacing, because an indent computed per line would have to be a template tag
     inside an XML attribute, which Word rejects as unreadable content when opening the template.
     """
-    texts = [*lines, date if isinstance(date, str) else chinese.full_date(date)]
-    block = max(_width(t) for t in texts)
-    return [{"text": t, "padding": _padding(LINE_CHARS - 2 - block + (block - _width(t)) / 2)} for t in texts]
+    date_text = date if isinstance(date, str) else chinese.full_date(date)  # text: a date with blanks to fill in
+    issuer_width = max((_points(t) for t in lines), default=0.0)
+    # distance from the right edge of the text block to the issuer's first character
+    issuer_start = max(2 * EM_PT + issuer_width, 2 * EM_PT + _points(date_text) + 2 * EM_PT)
+    issuer_end = LINE_PT - issuer_start + issuer_width
+    placed = [{"text": t, "padding": _padding(issuer_end - _points(t))} for t in lines]
+    placed.append({"text": date_text, "padding": _padding(LINE_PT - issuer_start + 2 * EM_PT)})
+    return placed
 
 
-def _padding(chars: float) -> str:
-    """Spaces ``chars`` characters wide: ideographic spaces, then a quarter-width space (Times) per quarter."""
-    chars = max(chars, 0.0)
-    whole = int(chars)
-    return chinese.IDEOGRAPHIC_SPACE * whole + " " * round((chars - whole) * 4)
+def _points(text: str) -> float:
+    """Width of body text in points, character spacing and the Chinese-Latin gaps included.
+
+    Measured in LibreOffice 7.4: a character before a gap keeps its full width.
+    """
+    return _width(text) * EM_PT + SPACING_PT * (len(text) - _gaps(text))
+
+
+def _padding(points: float) -> str:
+    """Spaces ``points`` wide: ideographic spaces, then Times spaces for the rest."""
+    points = max(points, 0.0)
+    ideographic = EM_PT + SPACING_PT
+    whole = int(points // ideographic)
+    rest = points - whole * ideographic
+    return chinese.IDEOGRAPHIC_SPACE * whole + " " * round(rest / (TIMES_SPACE_EM * EM_PT + SPACING_PT))
+
+
+def period_text(plan: Plan) -> str:
+    """The campaign period in the one wording every document uses: 4月28日至5月28日.
+
+    The plan chooses the separator (``period.separator``); the year is written only when the
+    period crosses into the next one.
+    """
+    if plan.period.wording:
+        return plan.period.wording
+    start, end = plan.period.start, plan.period.end
+    if start.year != end.year:
+        return f"{chinese.full_date(start)}{plan.period.separator}{chinese.full_date(end)}"
+    return f"{chinese.month_day(start)}{plan.period.separator}{chinese.month_day(end)}"
 
 
 def unit_names(plan: Plan, ids: Sequence[str]) -> str:

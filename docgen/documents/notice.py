@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from docgen import chinese
-from docgen.documents.body import notice_body, paragraphs, period_text
+from docgen.documents.body import notice_body, paragraphs
 from docgen.documents.forms import attachment_note, attachment_pages, form_context
-from docgen.documents.layout import ENUMERATION, HeadingCounter, signature, unit_names
+from docgen.documents.layout import ENUMERATION, HeadingCounter, period_text, signature, unit_names
 from docgen.plan.model import Plan
 
 
@@ -63,7 +63,7 @@ def _legacy(plan: Plan) -> dict[str, Any]:
         "theme": plan.theme or "",
         "tasks": [{"title": t.title, "units": unit_names(plan, t.units), "work": t.work or ""} for t in plan.tasks],
         "requirements": [{"title": r.title or "", "text": r.text} for r in plan.requirements],
-        "form": form_context(plan) if plan.form is not None else {},
+        "form": form_context(plan, attachment=True) if plan.form is not None else {},
     }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from docgen.plan.model import Plan
 
-DEFAULT_RESOLUTION = 80
+DEFAULT_RESOLUTION = 150  # pixels per inch: an A4 page 1240 x 1754, small print still readable
 PREVIEW = "preview"  # the kind the output manifest records for page images
 
 
@@ -42,7 +42,7 @@ def preview(
     out = Path(out_dir)
     with tempfile.TemporaryDirectory(prefix="docgen-preview-") as temporary:
         work = Path(temporary)
-        written = render(plan, work / "documents", only, templates, unit=unit, pdf=True)
+        written = render(plan, work / "documents", only, templates, unit=unit, pdf=True, print_file=False)
         pages = work / "pages"
         for pdf in (p for p in written if p.suffix == ".pdf"):
             relative = pdf.relative_to(work / "documents")

@@ -230,6 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("unit '{name}' has no task or duty, so it gets no task sheet"),
         N_("assign it a task or remove it"),
     ),
+    "form-rows-overflow": (
+        N_("{rows} blank rows do not fit one landscape page even {mm} mm high: {forms} will run onto a second page"),
+        N_("lower form.blank_rows or shorten the task titles; the header repeats on the second page"),
+    ),
     "letter-optional-missing": (
         N_("the letter has no '{field}'; that line is left out"),
         N_("add letter.{field} if the letter should give it"),

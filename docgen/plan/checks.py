@@ -14,6 +14,7 @@ from typing import Any
 
 from docgen import chinese
 from docgen.errors import Problem, Severity
+from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, crowded_forms
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
 from docgen.plan.shape_checks import shape_findings
@@ -38,6 +39,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_letter(plan),
         *shape_findings(plan, Path(source.file).parent if source.file else None),
         *_conventions(plan, data),
+        *_form_rows(plan),
     ]
     problems = []
     for path, code, params, severity in findings:
@@ -224,3 +226,15 @@ def _chinese_dates(value: Any, path: PathT) -> Iterator[Finding]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _chinese_dates(item, (*path, i))
+
+
+def _form_rows(plan: Plan) -> Iterator[Finding]:
+    """A form should be one landscape page; too many rows break it onto a second one."""
+    crowded = crowded_forms(plan)
+    if crowded:
+        params = {
+            "rows": plan.form.blank_rows if plan.form is not None else 0,
+            "forms": "、".join(crowded),
+            "mm": round(ROW_HEIGHTS[-1] / TWIPS_PER_MM),
+        }
+        yield ("form", "blank_rows"), "form-rows-overflow", params, _WARNING

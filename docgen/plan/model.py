@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -108,7 +108,10 @@ class Period(Model):
     wording: JinjaText | None = Field(
         None,
         description="How every document writes the period (Jinja text), e.g. {{ period.start | ymd }}"
-        "至{{ period.end.day }}日; default 4月28日-5月28日.",
+        "至{{ period.end.day }}日; default: the two days with the separator between them.",
+    )
+    separator: Literal["至", "-", "—", "～"] = Field(
+        "至", description="Between the two days wherever the period is written: 4月28日至5月28日."
     )
 
 
@@ -128,9 +131,31 @@ class Unit(Model):
     contact: UnitContact | None = Field(
         None, description="Its own contact (name, phone), shown where it is reminded; else the plan's contact."
     )
+    members: list[Name] = Field(
+        default_factory=list,
+        description="For a group such as 各院部: its members (护理学院, 药学院 ...); each gets its own sheet and form.",
+    )
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_group(self) -> bool:
+        """A group of units (各院部, 各党总支): members listed, or a name that says "each" (各)."""
+        return bool(self.members) or self.name.startswith("各")
+
+    def returners(self) -> list[Unit]:
+        """Who fills in and returns a form: each member (as a unit of its own), else the unit itself.
+
+        A member's id is the group's id, a slash and its number (``colleges/1``); it cannot clash
+        with a registered id, which has no slash.
+        """
+        if not self.members:
+            return [self]
+        return [
+            Unit.model_construct(id=f"{self.id}/{n}", name=name, full_name=None, members=[])
+            for n, name in enumerate(self.members, 1)
+        ]
 
     @property
     def display_full_name(self) -> str:
@@ -264,6 +289,14 @@ class Plan(Model):
     letter: Letter | None = None
 
     _index: _Index | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Plans are equal when their fields are: the lookup index built on first use does not count."""
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = Model.__hash__
 
     def _indexed(self) -> _Index:
         """Units by id and duties by unit, built once: documents ask per unit, and a plan may have thousands."""

@@ -33,6 +33,7 @@ from docgen.rendering.active_content import refusals
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.tags import PartTags, part_label, scan_part
+from docgen.rendering.widows import mend_widows
 from docgen.rendering.wordml import fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
 
@@ -194,10 +195,13 @@ class CompiledTemplate:
             root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
             raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
-        if part.cell_loops and fit_grids(root):
+        changed = bool(part.cell_loops and fit_grids(root))
+        if part.name == "word/document.xml":
+            changed = mend_widows(root) > 0 or changed
+            if _ends_with_empty_section(xml):
+                return _drop_empty_last_section(root)
+        if changed:
             xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        if part.name == "word/document.xml" and _ends_with_empty_section(xml):
-            return _drop_empty_last_section(root)
         return xml
 
 

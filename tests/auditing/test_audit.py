@@ -147,7 +147,7 @@ PLANTED = [
         "lines-per-page",
         False,
     ),
-    ("word/styles.xml", '<w:spacing w:val="-5"/>', '<w:spacing w:val="0"/>', "chars-per-line", False),
+    ("word/styles.xml", '<w:spacing w:val="-6"/>', '<w:spacing w:val="0"/>', "chars-per-line", False),
     ("word/footer1.xml", '<w:jc w:val="right"/>', '<w:jc w:val="center"/>', "page-number-side", True),
     ("word/footer1.xml", "— ", "- ", "page-number-form", True),
     (

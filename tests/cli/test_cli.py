@@ -171,3 +171,25 @@ def test_python_m_docgen_check_reports_the_line_without_traceback(tmp_path: Path
     assert done.stdout == ""
     assert f"{path}:{line}:1: deadlnes: unknown key 'deadlnes' (did you mean 'deadlines'?)" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_render_without_out_keeps_each_years_documents_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    next_year = tmp_path / "campaign-2020.yaml"
+    next_year.write_text(SHIPPED_PLAN.read_text(encoding="utf-8").replace("year: 2019", "year: 2020", 1), "utf-8")
+    runner = CliRunner()
+    for plan in (SHIPPED_PLAN, next_year):
+        result = runner.invoke(main, ["render", str(plan), "--only", "letter"])
+        assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "2019" / "致初中、高中毕业生及家长的一封信.docx").is_file()
+    assert (tmp_path / "out" / "2020" / "致初中、高中毕业生及家长的一封信.docx").is_file()
+    # an explicit -o is used as it is
+    result = runner.invoke(main, ["render", str(SHIPPED_PLAN), "--only", "letter", "-o", "mine"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "mine" / "致初中、高中毕业生及家长的一封信.docx").is_file()
+
+
+def test_preview_resolution_defaults_to_a_readable_150_dpi() -> None:
+    result = CliRunner().invoke(main, ["preview", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "150" in result.output

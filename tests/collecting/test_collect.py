@@ -186,6 +186,7 @@ def test_missing_units_and_duplicate_returns_are_named(collection: Collection, f
     assert str(filled["招生就业处-旧"]) in str(duplicate[0]) and str(filled["招生就业处-新"]) in str(duplicate[0])
     missing = {u.name for u in collection.missing}
     assert "学生工作处" in missing and "教务处" not in missing and "招生就业处" not in missing
+    assert "宣传部" not in missing  # the issuer collects the forms; its own is not awaited
     assert sorted(collection.returned) == ["academic_affairs", "admissions", "publicity"]
     assert "warning: 学生工作处 has not returned its form" in lines(collection)
 
@@ -226,6 +227,11 @@ def test_outputs_hold_the_schedule(collection: Collection, tmp_path: Path) -> No
     body = "\n".join(p.text for p in document.paragraphs)
     assert "共10项活动，3个部门。" in body
     assert "尚未上报：学生工作处" in body
+    # a phone number such as 0431-84825237 (13 half-width characters of 小四, 6 pt each) is not split
+    phone_column = table._tbl.tblGrid.gridCol_lst[-1].w
+    assert phone_column.pt - 2 * 85 / 20 >= 13 * 6
+    # a task's heading row keeps with its first activity
+    assert table.rows[1].cells[0].paragraphs[0].paragraph_format.keep_with_next
 
     calendar = Calendar.from_ical((tmp_path / "活动安排.ics").read_bytes())
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == [SHANGHAI]

@@ -110,7 +110,7 @@ def test_wheel_ships_templates_and_renders_from_any_folder(tmp_path: Path) -> No
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert (work / "out" / "2019年职业教育宣传月活动方案.docx").exists()
+    assert (work / "out" / "2019" / "2019年职业教育宣传月活动方案.docx").exists()  # out/YEAR by default
     where = subprocess.run(
         [str(python), "-c", "import docgen; print(docgen.__file__)"],
         cwd=work,
@@ -120,3 +120,14 @@ def test_wheel_ships_templates_and_renders_from_any_folder(tmp_path: Path) -> No
         check=True,
     ).stdout
     assert where.startswith(site), where
+
+
+@pytest.mark.parametrize("name", ["notice.docx", "task-sheet.docx"])
+def test_headings_keep_with_the_paragraph_after_them(name: str) -> None:
+    document = open_docx(ROOT / "templates" / name)
+    for style in ("Heading 1", "Heading 2", "Heading 3"):
+        assert document.styles[style].paragraph_format.keep_with_next, style
+    if name == "task-sheet.docx":
+        # a task's heading, its partners line and its work stay together at a page foot
+        partners = next(p for p in document.paragraphs if p.text == "{{ task.partners }}")
+        assert partners.paragraph_format.keep_with_next

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SHIPPED_PLAN
+from docx.oxml.ns import qn
 from docx_text import lines, open_docx
 from plans import plan_with
 
@@ -62,20 +63,38 @@ def test_sheet_names_partners_in_plan_order(out: Path) -> None:
     assert "与学校办公室、团委、各院部、生命科学馆、图书馆、大学生活动中心共同承担。" in text
 
 
-def test_deadlines_with_weekdays(out: Path) -> None:
+def test_deadlines_with_weekdays_numbered_so_they_do_not_read_like_decimals(out: Path) -> None:
     text = "\n".join(sheet_lines(out, "教务处"))
-    assert "1.5月9日（周四）前上报活动安排表" in text
-    assert "2.每周三前报送本周活动开展情况" in text
-    assert "3.5月24日（周五）前报送宣传成果总结，纸质版加盖部门公章，电子版发至邮箱" in text
+    assert "（1）5月9日（周四）前上报活动安排表" in text
+    assert "（2）每周三前报送本周活动开展情况" in text
+    assert "（3）5月24日（周五）前报送宣传成果总结，纸质版加盖部门公章，电子版发至邮箱" in text
+    assert not re.search(r"\d\.\d+月", text)
     assert "每周四前" not in text  # the column's weekly report concerns task (七) only
     assert "每周四前上报本周宣传活动开展情况" in "\n".join(sheet_lines(out, "信息部"))
 
 
-def test_contact_and_blank_liaison_line(out: Path) -> None:
+def test_the_issuers_sheet_says_what_it_receives(out: Path) -> None:
+    text = sheet_lines(out, "宣传部")
+    deadlines = text[text.index("二、时间节点") + 1 : text.index("三、联系方式")]
+    assert deadlines[0] == "（1）5月9日（周四）前各部门向本部门上报活动安排表"
+    assert len(deadlines) == 4
+    assert all("各部门向本部门" in line for line in deadlines)
+
+
+def test_period_is_worded_the_same_in_notice_and_sheets(out: Path) -> None:
+    notice = "\n".join(lines(open_docx(out / "2019年职业教育宣传月活动方案.docx")))
+    sheet = sheet_lines(out, "工会")
+    assert "活动时间：4月28日-5月28日" in sheet  # the shipped plan's separator
+    assert "4月28日-5月28日" in notice
+    assert "至5月28日" not in notice + "".join(sheet)
+
+
+def test_contact_and_blank_liaison_line_fit_one_line(out: Path) -> None:
     text = sheet_lines(out, "工会")
     assert "宣传部李杉杉　电话：84825237　邮箱：18083554@qq.com" in text
     liaison = next(t for t in text if t.startswith("本部门联络员："))
-    assert re.fullmatch("本部门联络员：\uff3f{7}　联系电话：\uff3f{7}", liaison)
+    assert re.fullmatch("本部门联络员：\uff3f{6}　联系电话：\uff3f{6}", liaison)
+    assert 2 + len(liaison) <= 28  # indented two characters, on the 28-character line
 
 
 def test_calendar_grid_marks_the_right_days(out: Path) -> None:
@@ -88,14 +107,21 @@ def test_calendar_grid_marks_the_right_days(out: Path) -> None:
             label, _, marks = cell.text.partition("\n")
             if label:
                 days[label] = f"{'一二三四五六日'[column]}|{marks}"
-    assert days["4月28日"] == "日|活动开始"
-    assert days["5月1日"] == "三|★报送本周活动开展情况"
-    assert days["2"] == "四|★上报本周宣传活动开展情况"
+    assert days["4月28日"] == "日|班、活动开始"  # a Sunday worked in lieu of the May Day break (调休)
+    # weekly deadlines inside the May Day break say which working day they move to
+    assert days["5月1日"] == "三|休、★报送本周活动开展情况（提前至4月30日）"
+    assert days["2"] == "四|休、★上报本周宣传活动开展情况（提前至4月30日）"
+    assert days["4"] == "六|休"
+    assert days["5"] == "日|班"
     assert days["9"] == "四|★上报活动安排表、★上报本周宣传活动开展情况"
     assert days["24"] == "五|★报送宣传成果总结"
     assert days["28"] == "二|活动结束"
     assert days["10"] == "五|"
     assert len(table.rows) == 1 + 6
+    legend = next(p.text for p in document.paragraphs if p.text.startswith("★"))
+    assert legend == "★为截止日，事项最迟在当天完成；休为节假日放假，班为调休上班；活动时间为4月28日-5月28日。"
+    # every day cell is aligned at the top, so the day numbers stand on one line across a week
+    assert all(c._tc.tcPr.vAlign.get(qn("w:val")) == "top" for row in table.rows[1:] for c in row.cells)
 
 
 def test_prefilled_form_for_a_unit(out: Path) -> None:

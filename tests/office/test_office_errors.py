@@ -27,7 +27,10 @@ def test_missing_office_names_the_packages_and_writes_nothing(tmp_path: Path, mo
         render(SHIPPED_PLAN, tmp_path / "out", "letter", pdf=True)
     message = str(caught.value)
     assert "LibreOffice" in message
-    assert "libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 poppler-utils" in message
+    assert (
+        "libreoffice-writer-nogui fonts-noto-cjk fonts-lxgw-wenkai fonts-arphic-ukai fonts-liberation2 poppler-utils"
+        in message
+    )
     assert not (tmp_path / "out").exists()
 
 

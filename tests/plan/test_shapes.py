@@ -40,7 +40,7 @@ def test_the_smallest_plan_is_valid_with_warnings_and_renders_one_page_section(t
     [notice] = docgen.render(report, tmp_path / "out")
     xml = zipfile.ZipFile(notice).read("word/document.xml").decode("utf-8")
     assert xml.count("<w:sectPr") == 1, "no section is left empty"
-    assert "一、活动时间" in xml and "6月1日-6月30日" in xml
+    assert "一、活动时间" in xml and "6月1日至6月30日" in xml
     assert "附件" not in xml and "组　长" not in xml
 
 

@@ -1,0 +1,142 @@
+"""How the 活动安排 form fits one landscape A4 page: the row height its rows can have.
+
+The form is printed and filled in by hand, so it should be one page, remark included. The
+rows share what the title, the date line, the header and the remark leave of the 156 mm text
+block; a row is never lower than 6 mm (handwriting needs it). The templates hold one row
+variant per height in ``ROW_HEIGHTS`` (a height cannot be a tag inside an XML attribute, which
+Word rejects), so the height is chosen from that list. The estimate follows the form
+template's fixed line heights (scripts/build_templates.py); ``check`` warns when the rows
+cannot fit and the form then breaks onto a second page with its header repeated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from docgen.plan.model import Form, Plan
+
+TWIPS_PER_MM = 1440 / 25.4
+# Row heights the templates offer, in twips (8, 7.5, 7, 6.5 and 6 mm), highest first.
+ROW_HEIGHTS = (454, 425, 397, 369, 340)
+TEXT_HEIGHT = 156 * TWIPS_PER_MM  # landscape: 210 mm less 28 mm top and 26 mm bottom margins
+TEXT_WIDTH_MM = 297 - 35 - 35  # landscape: 35 mm side margins
+# The form's seven columns and their relative widths: item, content, time, place, unit, person,
+# phone. 活动项目 holds a task's title (twelve characters a line); 负责人或联络人 must fit its header.
+FORM_WEIGHTS = (52, 36, 22, 22, 24, 31, 24)
+SEED_COLUMNS = ("活动项目", "具体内容", "活动时间", "活动地点", "负责部门", "负责人或联络人", "联系电话")
+_WIDE_HEADINGS = ("内容", "事件", "项目", "地点")  # columns that hold phrases rather than words
+CELL_MARGINS_MM = 3.0  # 85 twips on either side
+# Line heights of the form template, in twips (build_templates.py sets them exactly).
+LABEL_LINE, TITLE_LINE, META_LINE, HEADER_ROW, REMARK_LINE, CELL_LINE = 440, 500, 360, 454, 300, 280
+TITLE_PT, REMARK_PT, CELL_PT = 22.0, 12.0, 12.0
+SAFETY = 1.5 * TWIPS_PER_MM  # rounding in the office suite; the page must not overflow by a hair
+UNIT_FORM_MIN_BLANK = 5  # a unit's form keeps at least this many blank rows after its tasks
+_PT_MM = 25.4 / 72
+
+
+@dataclasses.dataclass(frozen=True)
+class FormFit:
+    """The chosen row height (twips) and whether every row fits on the page at that height."""
+
+    row_height: int
+    fits: bool
+
+
+def _form(plan: Plan) -> Form:
+    assert plan.form is not None, "only a plan with a form has form documents"
+    return plan.form
+
+
+def form_weights(form: Form) -> list[int]:
+    """The form's relative column widths: the plan's, the 2019 form's, or wider for columns of phrases."""
+    if form.widths is not None and len(form.widths) == len(form.columns):
+        return list(form.widths)
+    if tuple(form.columns) == SEED_COLUMNS:
+        return list(FORM_WEIGHTS)
+    return [max(len(h), 4) * (2 if any(w in h for w in _WIDE_HEADINGS) else 1) for h in form.columns]
+
+
+def remark_text(plan: Plan) -> str:
+    """The remark as the form prints it: the plan's words, then (unless it says not) the numbered tasks."""
+    form = _form(plan)
+    if not form.remark:
+        return ""
+    tasks = "　".join(f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1)) if form.list_tasks else ""
+    return form.remark + tasks
+
+
+def _lines(text: str, size_pt: float, width_mm: float) -> int:
+    """Lines ``text`` takes in ``width_mm`` at ``size_pt`` (Latin letters and digits count half)."""
+    per_line = max(1, int(width_mm / (size_pt * _PT_MM)))
+    width = sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    return max(1, -int(-width // per_line))
+
+
+def column_widths_mm(form: Form) -> list[float]:
+    """The form's column widths across the landscape text block."""
+    weights = form_weights(form)
+    return [TEXT_WIDTH_MM * w / sum(weights) for w in weights]
+
+
+def _row_lines(form: Form, row: Sequence[str]) -> int:
+    """Lines the tallest cell of a prefilled row takes."""
+    widths = column_widths_mm(form)
+    return max((_lines(text, CELL_PT, w - CELL_MARGINS_MM) for text, w in zip(row, widths, strict=False)), default=1)
+
+
+def form_fit(plan: Plan, rows: int, *, filled: Sequence[Sequence[str]] = (), attachment: bool = False) -> FormFit:
+    """The highest row height at which ``rows`` rows (``filled`` first) and the rest fill one page."""
+    fixed = (
+        (LABEL_LINE if attachment else 0)
+        + TITLE_LINE * _lines(plan.form_title, TITLE_PT, TEXT_WIDTH_MM)
+        + META_LINE
+        + HEADER_ROW
+        + (REMARK_LINE * _lines("备注：" + remark_text(plan), REMARK_PT, TEXT_WIDTH_MM) if remark_text(plan) else 0)
+        + SAFETY
+    )
+    tall = [_row_lines(_form(plan), r) * CELL_LINE for r in filled]
+    for height in ROW_HEIGHTS:
+        needed = sum(max(height, t) for t in tall) + (rows - len(tall)) * height
+        if needed <= TEXT_HEIGHT - fixed:
+            return FormFit(height, True)
+    return FormFit(ROW_HEIGHTS[-1], False)
+
+
+def unit_form_rows(plan: Plan, filled: int) -> int:
+    """Rows of a unit's form: one per task it carries, then the plan's blank rows (at least five)."""
+    return filled + max(_form(plan).blank_rows - filled, UNIT_FORM_MIN_BLANK)
+
+
+def _column_of(form: Form, *words: str) -> int | None:
+    """The first column whose heading holds one of ``words``."""
+    return next((i for i, h in enumerate(form.columns) if any(w in h for w in words)), None)
+
+
+def unit_form_filled(plan: Plan, unit_name: str, unit_id: str) -> list[list[str]]:
+    """A unit's prefilled rows: each task it carries in the item column, the unit in the unit column."""
+    form = _form(plan)
+    item = _column_of(form, "项目", "内容", "活动") or 0
+    department = _column_of(form, "部门", "单位")
+    filled = []
+    for _, task in plan.tasks_of(unit_id):
+        row = [""] * len(form.columns)
+        row[item] = task.title
+        if department is not None and department != item:
+            row[department] = unit_name
+        filled.append(row)
+    return filled
+
+
+def crowded_forms(plan: Plan) -> list[str]:
+    """Names of the forms whose rows cannot fit one page even at the lowest row height."""
+    crowded: list[str] = []
+    if plan.form is None:
+        return crowded
+    if not form_fit(plan, plan.form.blank_rows, attachment=True).fits:
+        crowded.append(plan.form_title)
+    for unit in plan.responsible_units():
+        filled = unit_form_filled(plan, unit.name, unit.id)
+        if not form_fit(plan, unit_form_rows(plan, len(filled)), filled=filled).fits:
+            crowded.append(unit.name)
+    return crowded

@@ -1,0 +1,52 @@
+"""The form's rows share one landscape page with its remark; too many rows are warned about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SHIPPED_PLAN
+from docx.oxml.ns import qn
+from docx_text import open_docx
+from plans import plan_with
+
+import docgen
+from docgen.documents.batch import render
+from docgen.plan.files import check_plan
+from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, form_fit
+
+
+def row_heights(path: Path) -> list[int]:
+    (table,) = open_docx(path).tables
+    return [int(r._tr.trPr.find(qn("w:trHeight")).get(qn("w:val"))) for r in table.rows]
+
+
+def test_the_shipped_plans_forms_fit_with_rows_of_six_mm_or_more() -> None:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    assert plan.form.blank_rows == 17
+    for attachment in (True, False):
+        fit = form_fit(plan, 17, attachment=attachment)
+        assert fit.fits
+        assert fit.row_height >= round(6 * TWIPS_PER_MM)
+    assert "form-rows-overflow" not in {p.code for p in check_plan(SHIPPED_PLAN).problems}
+
+
+def test_rows_are_as_high_as_the_page_allows(tmp_path: Path) -> None:
+    render(SHIPPED_PLAN, tmp_path, "form,notice")
+    blank = row_heights(tmp_path / "2019年职业教育宣传月活动安排.docx")
+    attached = row_heights(tmp_path / "2019年职业教育宣传月活动方案.docx")
+    assert len(blank) == len(attached) == 1 + 17
+    # the notice's attachment has the 附件 line above its title, so its rows are no higher
+    assert set(blank[1:]) <= set(ROW_HEIGHTS) and len(set(blank[1:])) == 1
+    assert ROW_HEIGHTS[-1] <= attached[1] <= blank[1]
+
+
+def test_too_many_rows_are_a_warning_and_the_form_keeps_them(tmp_path: Path) -> None:
+    plan = plan_with(tmp_path, ("blank_rows: 17", "blank_rows: 40"))
+    warnings = [p for p in check_plan(plan).problems if p.code == "form-rows-overflow"]
+    assert len(warnings) == 1
+    assert warnings[0].path == "form.blank_rows"
+    assert warnings[0].params["rows"] == 40
+    render(plan, tmp_path / "out", "form")
+    heights = row_heights(tmp_path / "out" / "2019年职业教育宣传月活动安排.docx")
+    assert len(heights) == 1 + 40
+    assert set(heights[1:]) == {ROW_HEIGHTS[-1]}

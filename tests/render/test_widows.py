@@ -1,0 +1,50 @@
+"""Paragraphs that would end with one or two characters on their last line get a spacing that avoids it."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from docgen.rendering.widows import W, line_lengths, mend_widows
+
+BODY = "测" * 26 + "试" * 28 + "完。"  # indented first line of 26, a full line of 28, then "完。"
+
+
+def document(*paragraphs: str) -> etree._Element:
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(paragraphs)
+    return etree.fromstring(f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>'.encode())
+
+
+def plain(text: str, style: str = "") -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def spacings(tree: etree._Element) -> list[str | None]:
+    return [
+        (s.get(f"{W}val") if (s := p.find(f"{W}r/{W}rPr/{W}spacing")) is not None else None) for p in tree.iter(f"{W}p")
+    ]
+
+
+def test_lines_follow_the_28_character_grid() -> None:
+    assert line_lengths(BODY, 32.0, -6) == [26, 28, 2]
+    # a mark that may not start a line hangs at the end of the line before
+    assert line_lengths("测" * 54 + "，", 32.0, -6) == [26, 29]
+    # 29 characters a line at -0.85 pt, 27 at plain 16 pt
+    assert line_lengths(BODY, 32.0, -17) == [27, 29]
+    assert line_lengths(BODY, 32.0, 0)[:2] == [25, 27]
+
+
+def test_a_widowed_paragraph_is_tightened_and_others_are_left_alone() -> None:
+    tree = document(plain(BODY), plain("测" * 40), plain(BODY, "Heading2"))
+    assert mend_widows(tree) == 1
+    assert spacings(tree) == ["-17", None, None]
+    mended = tree.find(f"{W}body/{W}p")
+    assert mended is not None
+    assert line_lengths("".join(t.text or "" for t in mended.iter(f"{W}t")), 32.0, -17)[-1] > 2
+
+
+def test_table_cells_are_not_touched() -> None:
+    cell = f"<w:tbl><w:tr><w:tc>{plain(BODY)}</w:tc></w:tr></w:tbl>"
+    tree = document(cell)
+    assert mend_widows(tree) == 0
