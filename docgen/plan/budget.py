@@ -30,7 +30,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_VALUE_CHARS = 20_000_000  # no text or list in a template may grow past this
 MAX_INT_BITS = 10_000  # about 3000 digits: more than any document needs, far below a slow number
-MAX_STEPS = 1_000_000  # loop iterations and calls in one rendered part
+MAX_STEPS = 300_000  # loop iterations and calls in one rendered part; a runaway loop stops in seconds
 MAX_SECONDS = 10.0  # wall-clock time for one rendered part
 
 

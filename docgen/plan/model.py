@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from docgen.plan.sections import Attachment, Column, Item, Section, SectionKey, Table, TaskField
+from docgen.plan.sections import Attachment, Column, Form, Item, Section, SectionKey, Table, TaskField
 from docgen.plan.types import JinjaMarker, JinjaText, Model, Name, UnitId
 
 __all__ = [
@@ -227,20 +227,6 @@ class Contact(Model):
     unit: UnitId
     phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-
-
-class Form(Model):
-    """The attachment form (活动安排) that every unit fills in and returns."""
-
-    title: Name = Field(description="Title after the year and campaign name, e.g. 活动安排.")
-    submitter: Name = Field(description="Label of the submitting unit's line.")
-    columns: list[Name] = Field(min_length=1, max_length=12)
-    widths: list[int] | None = Field(
-        None, description="Relative column widths, one per column (default: by the headings' lengths)."
-    )
-    blank_rows: int = Field(ge=0, le=200)
-    remark: Name | None = Field(None, description="Start of the remark; the tasks are listed after it.")
-    list_tasks: bool = Field(True, description="List the tasks after the remark (活动项目包括：1. … 2. …).")
 
 
 class Letter(Model):

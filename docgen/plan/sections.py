@@ -33,6 +33,20 @@ class Item(Model):
         return self
 
 
+class Form(Model):
+    """The attachment form (活动安排) that every unit fills in and returns."""
+
+    title: Name = Field(description="Title after the year and campaign name, e.g. 活动安排.")
+    submitter: Name = Field(description="Label of the submitting unit's line.")
+    columns: list[Name] = Field(min_length=1, max_length=12)
+    widths: list[int] | None = Field(
+        None, description="Relative column widths, one per column (default: by the headings' lengths)."
+    )
+    blank_rows: int = Field(ge=0, le=200)
+    remark: Name | None = Field(None, description="Start of the remark; the tasks are listed after it.")
+    list_tasks: bool = Field(True, description="List the tasks after the remark (活动项目包括：1. … 2. …).")
+
+
 SectionKey = Literal["ideology", "organization", "time_and_theme", "time", "theme", "tasks", "requirements", "contact"]
 TaskLabel = Literal["units", "when", "place", "participants", "work"]
 TaskField = Literal["number", "group", "title", "work", "when", "place", "participants", "units"]
