@@ -14,6 +14,7 @@ from typing import Any
 
 from docgen import chinese
 from docgen.errors import Problem, Severity
+from docgen.plan.issuing_checks import issuing_findings
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
 from docgen.plan.shape_checks import shape_findings
@@ -38,6 +39,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_letter(plan),
         *shape_findings(plan, Path(source.file).parent if source.file else None),
         *_conventions(plan, data),
+        *issuing_findings(plan),
     ]
     problems = []
     for path, code, params, severity in findings:
