@@ -28,7 +28,7 @@ RULE_THICK, RULE_THIN = 8, 6  # eighths of a point: 1 pt (0.35 mm) and 0.75 pt (
 def _note_paragraph(text: str, left_chars: int, hanging_chars: int) -> str:
     """A 附件说明 line whose wrapped lines align under the attachment's name."""
     ppr = (
-        '<w:pPr><w:pStyle w:val="NoIndent"/>'
+        '<w:pPr><w:pStyle w:val="NoIndent"/><w:keepNext/>'
         f'<w:ind w:left="{left_chars * CHAR}" w:hanging="{hanging_chars * CHAR}"/></w:pPr>'
     )
     return f"<w:p>{ppr}{run(text)}</w:p>"
@@ -38,7 +38,7 @@ def attachment_note() -> str:
     """附件：name (wrapped under the name), or 附件：1. name / 2. name (wrapped under each name)."""
     return (
         tag("{%p if attachment_note %}")
-        + paragraph()
+        + paragraph(keep_next=True)
         + tag("{%p for line in attachment_note %}")
         + tag('{%p if line.place == "only" %}')
         + _note_paragraph("{{ line.text }}", 5, 3)
@@ -145,13 +145,21 @@ def issuing_notice(attachment_page: object) -> bytes:
         + paragraph("{{ to }}", "NoIndent")
         + tag("{%p endif %}")
         + tag("{%p for text in openings %}")
+        + tag("{%p if loop.last and signature %}")
+        + paragraph("{{ text }}", keep_next=True)
+        + tag("{%p else %}")
         + paragraph("{{ text }}")
+        + tag("{%p endif %}")
         + tag("{%p endfor %}")
         + attachment_note()
         + tag("{%p if signature %}")
-        + paragraph()
+        + paragraph(keep_next=True)
         + tag("{%p for line in signature %}")
+        + tag("{%p if loop.last %}")
         + paragraph("{{ line.padding }}{{ line.text }}", "Signature")
+        + tag("{%p else %}")
+        + paragraph("{{ line.padding }}{{ line.text }}", "Signature", keep_next=True)
+        + tag("{%p endif %}")
         + tag("{%p endfor %}")
         + tag("{%p endif %}")
         + paragraph("{{ annex.label }}", "AttachmentLabel", page_break=True)

@@ -15,10 +15,15 @@ from docgen.errors import Severity
 def edited(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     path = issuing_plan(tmp_path, "red")
     text = path.read_text(encoding="utf-8")
+    start = text.rindex("\nissuing:")  # the block itself, not the shipped plan's commented example
+    head, block = text[:start], text[start:]
     for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
+        if old in block:
+            block = block.replace(old, new, 1)
+        else:
+            assert old in head, old
+            head = head.replace(old, new, 1)
+    path.write_text(head + block, encoding="utf-8")
     return path
 
 
@@ -27,7 +32,9 @@ def issuing_problems(path: Path) -> dict[str, docgen.Problem]:
 
 
 def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+    """The line holding ``needle`` outside comments."""
+    found = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(found, 1) if needle in line and not line.lstrip().startswith("#"))
 
 
 def test_a_well_formed_block_has_no_findings(tmp_path: Path) -> None:
