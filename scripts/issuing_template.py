@@ -163,6 +163,7 @@ def issuing_notice(attachment_page: object) -> bytes:
         + tag("{%p endfor %}")
         + tag("{%p endif %}")
         + paragraph("{{ annex.label }}", "AttachmentLabel", page_break=True)
+        + paragraph()  # GB/T 9704-2012 7.3.7 (as commonly quoted): the title on the page's third line
         + tag("{%p for line in annex.title_lines %}")
         + paragraph("{{ line }}", "Title")
         + tag("{%p endfor %}")

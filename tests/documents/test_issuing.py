@@ -176,3 +176,10 @@ def test_render_only_issuing_notice_from_the_command_line(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["render", str(plan), "-o", str(tmp_path / "out"), "--only", "issuing-notice"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / ISSUED).exists()
+
+
+def test_the_annex_starts_a_page_with_its_label_and_its_title_on_the_third_line(red: Path) -> None:
+    paragraphs = open_docx(red).paragraphs
+    label = next(i for i, p in enumerate(paragraphs) if p.text == "附件1")
+    assert paragraphs[label].paragraph_format.page_break_before
+    assert [p.text for p in paragraphs[label + 1 : label + 3]] == ["", "长春医学高等专科学校"]

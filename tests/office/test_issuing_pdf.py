@@ -147,3 +147,64 @@ def test_the_record_is_on_an_even_page(red: Path) -> None:
     record_page = next(p for p in text.split("\f") if "印发" in p and "抄送" in p)
     number = re.search(r"—\s*(\d+)\s*—", record_page)
     assert number is not None and int(number.group(1)) % 2 == 0
+
+
+def test_the_number_stands_two_lines_below_the_mark(red: Path) -> None:
+    page = Page(red, 1)
+    (line,) = page.rules("red")
+    mark_bottom = max(y for y in page.rows("red") if y < line - 1)
+    number_top = min(y for y in page.rows("dark") if mark_bottom < y < line)
+    assert 2 * LINE <= number_top - mark_bottom <= 3 * LINE  # two blank lines, then the number's line
+
+
+LONG_TITLE = "关于各部门各院部报送职业教育宣传月期间开展的全部宣传活动的图片视频和文字材料的具体格式要求"
+ATTACHMENTS = f"""
+attachments:
+  - form
+  - title: {LONG_TITLE}
+    table:
+      columns: [材料, 格式]
+      rows: [[图片, JPG]]
+"""
+
+
+def test_a_wrapped_attachment_name_lines_up_under_its_first_character(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    render(issuing_plan(tmp_path, "red", extra=ATTACHMENTS), out, only=["issuing-notice"], pdf=True)
+    pdf = out / ISSUED.replace(".docx", ".pdf")
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    page = next(p for p in boxes.split("<page ") if "附件：1." in p)
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, text in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<', page):
+        rows.setdefault(float(y), []).append((float(x), text))
+    note = [
+        sorted(words)
+        for y, words in sorted(rows.items())
+        if y >= min(y for y, w in rows.items() if "附件：1." in w[0][1])
+    ]
+    numbered = [words for words in note if re.fullmatch(r"(附件：)?\d\.", words[0][1])]
+    assert [w[0][1] for w in numbered] == ["附件：1.", "2.", "3."]
+    starts = [w[1][0] for w in numbered]  # each name's first character
+    assert max(starts) - min(starts) < 2.0  # names line up under one another
+    third = note.index(numbered[2])
+    wrapped = note[third + 1 : third + 3]
+    assert "".join(w[1] for w in numbered[2][1:]) + "".join(w[0][1] for w in wrapped) == LONG_TITLE
+    assert all(abs(w[0][0] - starts[2]) < 2.0 for w in wrapped)  # wrapped lines under the name's first character
+
+
+LONG_COPY_TO = "[" + ", ".join(f"吉林省教育厅职业教育与成人教育处第{n}科" for n in "一二三") + "]"
+
+
+@pytest.mark.parametrize(("copy_to", "rules"), [("[]", 2), (LONG_COPY_TO, 3)])
+def test_the_last_rule_stays_on_the_last_line_whatever_the_copy_to_lines(
+    tmp_path: Path, copy_to: str, rules: int
+) -> None:
+    out = tmp_path / "out"
+    render(issuing_plan(tmp_path, "red", copy_to=copy_to), out, only=["issuing-notice"], pdf=True)
+    pdf = out / ISSUED.replace(".docx", ".pdf")
+    page = Page(pdf, page_count(pdf))
+    found = page.rules("dark")
+    assert len(found) == rules
+    assert found[-1] == pytest.approx(TEXT_BOTTOM, abs=1.0)
+    if copy_to != "[]":
+        assert found[1] - found[0] == pytest.approx(3 * LINE, abs=1.0)  # 60 characters of 抄送: three lines
