@@ -33,7 +33,6 @@ MARK_MIN_PT = 22.0
 RED_RULE = 8  # eighths of a point: 1 pt, about 0.35 mm
 # Where the ink of CJK text of size S stands in an exact line box S high: INK_TOP * S below the
 # box's top (negative: above it); measured in LibreOffice 7.4 with Noto Serif CJK SC.
-MARK_LINE = 1.0
 INK_TOP = -0.033
 NUMBER_INK_BOTTOM = 5.8  # points from the 发文字号's ink bottom to the bottom of its 28.95 pt line
 
@@ -74,7 +73,7 @@ def head_xml(mode: str, mark: str, number: str) -> Markup:
             return Markup("")
         return Markup(_paragraph(number_run, line=LINE_PITCH) + _paragraph("", line=LINE_PITCH))
     size = mark_size(mark)
-    mark_line = round(size * MARK_LINE * 20)
+    mark_line = round(size * 20)  # an exact line as high as the mark's size
     before = max(round(MARK_TOP - INK_TOP * size * 20), 0)
     red = mode == "red"
     mark_runs = _run(mark, font="方正小标宋简体", size_half_points=round(size * 2), color=RED) if red else ""

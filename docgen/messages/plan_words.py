@@ -343,6 +343,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the 印发日期 {printed_on} is before the notice's date {issued}"),
         N_("a document is printed on or after the day it is dated; check 'printed_on' and 'issued'"),
     ),
+    "issuing-number-new-year": (
+        N_("the 印发通知 keeps last year's 发文字号 ({prefix} … {number}号)"),
+        N_("give this year's serial number in issuing.number (and 'year', if it is written)"),
+    ),
     "issuing-seal-without-signature": (
         N_("a sealed notice needs an issuer and a date to seal"),
         N_("give 'issuer' (or issuing.signed_by) and 'issued', or set 'sealed: false'"),
