@@ -105,6 +105,16 @@ def sealed_signature(lines: Sequence[str], date: dt.date | str) -> list[dict[str
     date_text = date if isinstance(date, str) else chinese.full_date(date)
     date_width = _width(date_text)
     date_left = LINE_CHARS - 4 - date_width
-    placed = [{"text": t, "padding": _padding(date_left + (date_width - _width(t)) / 2)} for t in lines]
+    placed = [{"text": t, "padding": _seal_padding(date_left + (date_width - _width(t)) / 2)} for t in lines]
     room = [{"text": "", "padding": ""} for _ in range(SEAL_ROOM)]
-    return [*room, *placed, {"text": date_text, "padding": _padding(date_left)}]
+    return [*room, *placed, {"text": date_text, "padding": _seal_padding(date_left)}]
+
+
+def _seal_padding(chars: float) -> str:
+    """Spaces ``chars`` characters wide: ideographic spaces, then a quarter-character space (Times) per quarter.
+
+    Counted in characters, like ``_width``, and kept apart from the unsealed layout's own helper.
+    """
+    chars = max(chars, 0.0)
+    whole = int(chars)
+    return chinese.IDEOGRAPHIC_SPACE * whole + " " * round((chars - whole) * 4)
