@@ -13,6 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from issuing_template import issuing_notice
 from ooxml import (
     cell,
     package,
@@ -310,6 +311,7 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
     "task-sheet.docx": task_sheet,
     "schedule.docx": schedule,
     "reminder.docx": reminder,
+    "issuing-notice.docx": lambda: issuing_notice(attachment_page),
 }
 
 

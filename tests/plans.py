@@ -41,3 +41,31 @@ def load_script(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+ISSUED = "关于印发《2019年职业教育宣传月活动方案》的通知.docx"
+BLOCK = """
+issuing:
+  mark: 长春医学高等专科学校文件
+  number: {{prefix: 长医专宣字, number: 3}}
+  to: [各党总支, 各部门, 各院部]
+  copy_to: {copy_to}
+  printed_by: 长春医学高等专科学校党政办公室
+  sealed: {sealed}
+  head: {head}
+"""
+
+
+def issuing_plan(
+    folder: Path,
+    head: str = "red",
+    *,
+    sealed: bool = True,
+    extra: str = "",
+    copy_to: str = "[吉林省教育厅职成处, 学校领导]",
+) -> Path:
+    """The shipped plan with an issuing: block (``extra``: more lines for it, or top-level keys after it)."""
+    block = BLOCK.format(head=head, sealed="true" if sealed else "false", copy_to=copy_to) + extra
+    path = folder / f"plan-{head}-{sealed}.yaml"
+    path.write_text(SHIPPED_PLAN.read_text(encoding="utf-8") + block, encoding="utf-8")
+    return path

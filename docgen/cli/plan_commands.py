@@ -74,7 +74,11 @@ def schema() -> None:
     type=PathParam(),
     help=N_("Folder for the documents (default: out/YEAR, so that each year's documents stay apart)."),
 )
-@click.option("--only", metavar="KINDS", help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form."))
+@click.option(
+    "--only",
+    metavar="KINDS",
+    help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form, issuing-notice."),
+)
 @click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
 @click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
 @click.option("--dry-run", is_flag=True, help=N_("List what would be written; write nothing."))
@@ -153,7 +157,11 @@ def render(
 @main.command()
 @PLAN_ARGUMENT
 @click.option("-o", "--out", "out_dir", type=PathParam(), required=True, help=N_("Folder for the PNG images."))
-@click.option("--only", metavar="KINDS", help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form."))
+@click.option(
+    "--only",
+    metavar="KINDS",
+    help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form, issuing-notice."),
+)
 @click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
 @click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
 @click.option(

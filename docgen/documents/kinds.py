@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import PurePosixPath
 
 from docgen.documents.forms import blank_form_context, unit_form_context
+from docgen.documents.issuing import issuing_context, issuing_title
 from docgen.documents.letter import letter_context
 from docgen.documents.notice import notice_context
 from docgen.documents.task_sheet import task_sheet_context
@@ -21,13 +22,14 @@ from docgen.plan.model import Plan, Unit
 from docgen.rendering.filenames import safe_stem
 from docgen.rendering.jobs import Document
 
-KINDS = ("notice", "form", "letter", "task-sheet", "unit-form")
+KINDS = ("notice", "form", "letter", "task-sheet", "unit-form", "issuing-notice")
 TEMPLATE_OF = {
     "notice": "notice.docx",
     "form": "form.docx",
     "letter": "letter.docx",
     "task-sheet": "task-sheet.docx",
     "unit-form": "form.docx",
+    "issuing-notice": "issuing-notice.docx",
 }
 TASK_SHEET_FOLDER = "任务单"
 UNIT_FORM_FOLDER = "活动安排表"  # the 2019 plan's; a plan's own form gets its title's folder
@@ -96,6 +98,9 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
                 for member in u.returners():
                     path = _unit_path(folder, member, f"{campaign}{plan.form.title}", taken)
                     documents.append(Document(kind, template, path, partial(unit_form_context, plan, u, member)))
+        elif kind == "issuing-notice" and plan.issuing is not None:
+            path = PurePosixPath(safe_stem(issuing_title(plan)) + ".docx")
+            documents.append(Document(kind, template, path, partial(issuing_context, plan)))
     return _distinct_paths(documents)
 
 

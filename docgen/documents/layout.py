@@ -128,3 +128,30 @@ def contact_line(plan: Plan) -> str:
     if contact.email:
         parts.append(f"邮箱：{contact.email}")
     return chinese.IDEOGRAPHIC_SPACE.join(parts)
+
+
+SEAL_ROOM = 1  # blank lines above a sealed signature, beside the one every signature has: room for the seal
+
+
+def sealed_signature(lines: Sequence[str], date: dt.date | str) -> list[dict[str, Any]]:
+    """GB/T 9704-2012 7.3.5.1, a sealed document: the date 右空四字, each issuer line centred over it.
+
+    The seal (about four lines high) presses on the issuer and the date, its top within one
+    line below the body; the blank lines returned first (empty ``text``) leave it that room.
+    """
+    date_text = date if isinstance(date, str) else chinese.full_date(date)
+    date_width = _width(date_text)
+    date_left = LINE_CHARS - 4 - date_width
+    placed = [{"text": t, "padding": _seal_padding(date_left + (date_width - _width(t)) / 2)} for t in lines]
+    room = [{"text": "", "padding": ""} for _ in range(SEAL_ROOM)]
+    return [*room, *placed, {"text": date_text, "padding": _seal_padding(date_left)}]
+
+
+def _seal_padding(chars: float) -> str:
+    """Spaces ``chars`` characters wide: ideographic spaces, then a quarter-character space (Times) per quarter.
+
+    Counted in characters, like ``_width``, and kept apart from the unsealed layout's own helper.
+    """
+    chars = max(chars, 0.0)
+    whole = int(chars)
+    return chinese.IDEOGRAPHIC_SPACE * whole + " " * round((chars - whole) * 4)

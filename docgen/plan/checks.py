@@ -15,6 +15,7 @@ from typing import Any
 from docgen import chinese
 from docgen.errors import Problem, Severity
 from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, crowded_forms
+from docgen.plan.issuing_checks import issuing_findings
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
 from docgen.plan.shape_checks import shape_findings
@@ -40,6 +41,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *shape_findings(plan, Path(source.file).parent if source.file else None),
         *_conventions(plan, data),
         *_form_rows(plan),
+        *issuing_findings(plan),
     ]
     problems = []
     for path, code, params, severity in findings:

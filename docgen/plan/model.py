@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.sections import Attachment, Column, Form, Item, Section, SectionKey, Table, TaskField
 from docgen.plan.types import JinjaMarker, JinjaText, Model, Name, UnitId
 
@@ -21,7 +22,9 @@ __all__ = [
     "Column",
     "Contact",
     "Deadline",
+    "DocumentNumber",
     "Form",
+    "Issuing",
     "Item",
     "JinjaMarker",
     "JinjaText",
@@ -273,6 +276,9 @@ class Plan(Model):
         None, max_length=20, description="附件1, 附件2 … in order (default: the form, where the plan has one)."
     )
     letter: Letter | None = None
+    issuing: Issuing | None = Field(
+        None, description="How the 方案 is issued as a 公文 (印发通知, 发文字号, 主送, 版记, red head); optional."
+    )
 
     _index: _Index | None = PrivateAttr(default=None)
 
@@ -360,6 +366,8 @@ class Plan(Model):
             found += [(("tasks", i, name), day) for name in ("date", "end_date") if (day := getattr(task, name))]
         if self.letter is not None and self.letter.date is not None:
             found.append((("letter", "date"), self.letter.date))
+        if self.issuing is not None and self.issuing.printed_on is not None:
+            found.append((("issuing", "printed_on"), self.issuing.printed_on))
         return found
 
     def deadlines_of(self, unit_id: str) -> list[tuple[str, Deadline]]:

@@ -78,6 +78,7 @@ def new_year(
     if shift:
         review += _old_year_mentions(root, text, plan.year, changed, where)
         review += _old_year_comments(root, text, plan.year, where)
+        review += _issuing_number(root, text, plan, where)
     new_text = _apply(text, edits)
     review += _holiday_review(new_text, where)
     review.sort(key=lambda item: (item.line or 0, item.column or 0))
@@ -190,6 +191,17 @@ def _old_year_mentions(root: yaml.Node, text: str, old_year: int, changed: set[i
                 continue
             params = {"year": old_year, "excerpt": _excerpt(raw, match)}
             yield _item_at(text, start + match.start(), file, path, "old-year-text", params, ReviewKind.EDIT)
+
+
+def _issuing_number(root: yaml.Node, text: str, plan: Plan, file: str) -> Iterator[ReviewItem]:
+    """The 印发通知's 发文字号 is the old year's: a new year's document takes a new serial number."""
+    if plan.issuing is None or plan.issuing.number is None:
+        return
+    path: Path = ("issuing", "number")
+    node = next((n for p, n in _scalars(root, ()) if p[:2] == path), None)
+    if node is not None:
+        params = {"prefix": plan.issuing.number.prefix, "number": plan.issuing.number.number}
+        yield _item_at(text, node.start_mark.index, file, path, "issuing-number-new-year", params, ReviewKind.EDIT)
 
 
 def _old_year_comments(root: yaml.Node, text: str, old_year: int, file: str) -> Iterator[ReviewItem]:

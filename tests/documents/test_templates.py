@@ -52,6 +52,7 @@ def test_init_copies_plan_schema_and_templates(tmp_path: Path) -> None:
     assert (new / "schema" / "plan.schema.json").exists()
     assert sorted(p.name for p in (new / "templates").iterdir()) == [
         "form.docx",
+        "issuing-notice.docx",
         "letter.docx",
         "notice.docx",
         "reminder.docx",

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHIPPED_PLAN
 from lxml import etree
+from plans import issuing_plan
 
 from docgen.documents.batch import render
 
@@ -128,3 +129,14 @@ def test_committed_templates_match_the_builder() -> None:
         sys.path.remove(str(ROOT / "scripts"))
     for name, data in build_all().items():
         assert (ROOT / "templates" / name).read_bytes() == data, f"run 'python scripts/build_templates.py' ({name})"
+
+
+# the signer, a wording of two paragraphs: every optional part of the template in use
+ISSUING_EXTRAS = "  signed_by: 长春医学高等专科学校\n  wording: |-\n    第一段。\n\n    第二段。\n"
+
+
+@pytest.mark.parametrize("head", ["plain", "red", "preprinted"])
+def test_the_issuing_notice_is_valid_in_every_mode(schema: etree.XMLSchema, tmp_path: Path, head: str) -> None:
+    paths = render(issuing_plan(tmp_path, head, extra=ISSUING_EXTRAS), tmp_path / "out", only=["issuing-notice"])
+    assert len(paths) == 1
+    assert invalid(schema, paths[0]) == []

@@ -1,0 +1,57 @@
+"""Checks on the ``issuing:`` block: what would print a wrong 发文字号, 主送 or 版记.
+
+Like ``docgen.plan.checks`` they yield (path, code, parameters, severity): an error where the
+document would come out wrong (a 机关代字 that already holds the year), a warning where a
+careful reader would ask (no 主送机关, a 印发日期 before the 成文日期).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from docgen.errors import Severity
+from docgen.plan.model import Plan
+
+PathT = tuple[str | int, ...]
+Finding = tuple[PathT, str, dict[str, Any], Severity]
+_ERROR, _WARNING = Severity.ERROR, Severity.WARNING
+_NUMBER_PARTS = re.compile(r"[〔〕\[\]【】()（）]|\d{4}|号$|第")
+_NAME_PUNCTUATION = re.compile(r"[、，,；;：:。.]")
+MARK_CHARS = 20  # longer than this, the 发文机关标志 shrinks below 二号 on one line of the 版心
+
+
+def issuing_findings(plan: Plan) -> Iterator[Finding]:
+    """Every problem of the ``issuing`` block; none when the plan has no such block."""
+    issuing = plan.issuing
+    if issuing is None:
+        return
+    if issuing.number is not None:
+        prefix = issuing.number.prefix
+        found = _NUMBER_PARTS.search(prefix)
+        if found is not None:
+            params: dict[str, Any] = {"prefix": prefix, "found": found.group(0)}
+            yield ("issuing", "number", "prefix"), "issuing-prefix-form", params, _ERROR
+        year = issuing.number.year
+        if year is not None and year != plan.year:
+            yield ("issuing", "number", "year"), "issuing-year-differs", {"year": year, "plan": plan.year}, _WARNING
+    elif issuing.head != "plain":
+        yield ("issuing", "head"), "issuing-head-without-number", {"head": issuing.head}, _WARNING
+    if not issuing.to:
+        yield ("issuing",), "issuing-without-recipients", {}, _WARNING
+    for key in ("to", "copy_to"):
+        for i, name in enumerate(getattr(issuing, key)):
+            found = _NAME_PUNCTUATION.search(name)
+            if found is not None:
+                params = {"name": name, "found": found.group(0)}
+                yield ("issuing", key, i), "issuing-name-punctuation", params, _WARNING
+    if issuing.mark is not None and len(issuing.mark) > MARK_CHARS:
+        params = {"mark": issuing.mark, "chars": len(issuing.mark), "limit": MARK_CHARS}
+        yield ("issuing", "mark"), "issuing-mark-long", params, _WARNING
+    printed_on = issuing.printed_on
+    if printed_on is not None and plan.issued is not None and printed_on < plan.issued:
+        params = {"printed_on": printed_on, "issued": plan.issued}
+        yield ("issuing", "printed_on"), "issuing-printed-before-issued", params, _WARNING
+    if issuing.sealed and (plan.issued is None or (plan.issuer is None and issuing.signed_by is None)):
+        yield ("issuing", "sealed"), "issuing-seal-without-signature", {}, _ERROR
