@@ -61,10 +61,10 @@ def scale_picture(data: bytes, name: str, max_width: int, max_height: int) -> Sc
                 return _encoded(picture)
     except FormError:
         raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _error(name, "picture-too-many-pixels", width="?", height="?") from None
     except (
         UnidentifiedImageError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
         OSError,
         ValueError,
         SyntaxError,
