@@ -87,6 +87,8 @@ def masthead(plan: Plan) -> str:
 def gather_issues(plan: Plan, returns_dir: Path | str, last_week: int, on: dt.date | None = None) -> list[Issue]:
     """The 简报 of weeks 1 to ``last_week`` that have any report, each numbered, in order.
 
+    ``plan`` is a resolved plan (``resolve_plan``, ``resolved_plan``): task titles are printed.
+
     ``on`` is the day the status is taken (default: the last week's due day), which decides
     which units count as having sent nothing. Raises ``FormError`` (digest-no-such-week) when
     the deadline has no week ``last_week``; the returns folder's own errors as ``track_returns``.

@@ -60,6 +60,8 @@ def write_digest(
 ) -> Written:
     """Write week ``week``'s 简报 (.docx, dated ``day``) and the column of every 期 so far into ``out_dir``.
 
+    ``plan`` is a resolved plan (``resolve_plan``): the task titles are printed as they stand.
+
     Raises ``FormError`` (digest-empty-week) when nobody sent anything for that week, and the
     errors of ``gather_issues``; pictures that cannot be read are left out and returned as warnings.
     """
@@ -89,7 +91,10 @@ def write_summary(
     templates: Path | None = None,
     force: bool = False,
 ) -> Written:
-    """Write the 活动总结 draft (.docx) and the list of the files behind its figures into ``out_dir``."""
+    """Write the 活动总结 draft (.docx) and the list of the files behind its figures into ``out_dir``.
+
+    ``plan`` is a resolved plan (``resolve_plan``); ``on`` decides which deadlines count as due.
+    """
     from docgen.publishing.summary import campaign_figures, sources_text, summary_context
     from docgen.rendering.templates import compiled
     from docgen.resources import templates_dir
