@@ -45,6 +45,8 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _V = "{urn:schemas-microsoft-com:vml}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TEXT_BOX = W + "txbxContent"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 _CAPTION_START = re.compile(r"^(?:图|图片|照片|附图)\s*[0-9０-９一二三四五六七八九十]*\s*[:：.．、\s]")
 _UNIT_LABEL = re.compile(r"^(?:上报|报送|填报)?(?:部门|单位|院部|处室)[^:：]{0,8}[:：]")
@@ -215,10 +217,10 @@ def _read_package(path: Path, archive: zipfile.ZipFile, material: Material) -> N
     pending: list[int] = []  # pictures of the paragraph before, waiting for a caption below them
     title = ""
     chars = seen = 0
-    for index, p in enumerate(body.iter(W + "p")):
+    for index, p in enumerate(q for q in body.iter(W + "p") if not _in_fallback(q)):
         if index >= MAX_PARAGRAPHS or chars > MAX_TEXT_CHARS:
             break
-        text = "".join(t.text or "" for t in p.iter(W + "t")).strip()
+        text = "".join(t.text or "" for t in _own(p, W + "t")).strip()
         style = styles.get(_style_id(p), "")
         embedded = [rid for rid in _embedded(p) if rid in images]
         if embedded:
@@ -279,10 +281,27 @@ def _style_id(paragraph: etree._Element) -> str:
     return str(style.get(W + "val")) if style is not None else ""
 
 
+def _own(paragraph: etree._Element, tag: str) -> list[etree._Element]:
+    """Descendants of a paragraph that are not inside a text box of it (whose paragraphs are read on their own)."""
+    found = []
+    for node in paragraph.iter(tag):
+        parent = node.getparent()
+        while parent is not None and parent is not paragraph and parent.tag != _TEXT_BOX:
+            parent = parent.getparent()
+        if parent is paragraph:
+            found.append(node)
+    return found
+
+
+def _in_fallback(paragraph: etree._Element) -> bool:
+    """Whether a paragraph is the VML copy Word keeps of a text box for old readers (read once, not twice)."""
+    return any(True for _ in paragraph.iterancestors(_MC_FALLBACK))
+
+
 def _embedded(paragraph: etree._Element) -> list[str]:
     """The relationship ids of the pictures in a paragraph: DrawingML (Word) and VML (older WPS)."""
-    found = [str(b.get(_R + "embed")) for b in paragraph.iter(_A + "blip") if b.get(_R + "embed")]
-    found += [str(v.get(_R + "id")) for v in paragraph.iter(_V + "imagedata") if v.get(_R + "id")]
+    found = [str(b.get(_R + "embed")) for b in _own(paragraph, _A + "blip") if b.get(_R + "embed")]
+    found += [str(v.get(_R + "id")) for v in _own(paragraph, _V + "imagedata") if v.get(_R + "id")]
     return list(dict.fromkeys(found))
 
 

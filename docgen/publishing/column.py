@@ -32,6 +32,7 @@ body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-s
 main { max-width: 760px; margin: 0 auto; padding: 12px 16px 32px; background: #fff; }
 header.masthead { border-bottom: 3px solid #c00; margin-bottom: 12px; }
 header.masthead h1 { color: #c00; font-size: 28px; margin: 8px 0 0; text-align: center; }
+header.masthead p { text-indent: 0; }
 p.issue { text-align: center; margin: 0; }
 p.meta { display: flex; justify-content: space-between; margin: 4px 0 6px; color: #444; font-size: 14px; }
 h2 { font-size: 18px; border-left: 4px solid #c00; padding-left: 8px; margin: 22px 0 8px; }

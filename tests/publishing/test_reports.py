@@ -153,3 +153,20 @@ def test_hostile_word_files_become_warnings_and_are_listed_never_read(tmp_path: 
     assert all(p.severity is Severity.WARNING for p in material.problems)
     assert sorted(o.name for o in material.others) == sorted(f.name for f in files)
     assert material.paragraphs == [] and material.pictures == []
+
+
+def test_a_text_box_is_read_once_not_with_its_paragraph_nor_from_its_fallback_copy(tmp_path: Path) -> None:
+    box = "<w:txbxContent><w:p><w:r><w:t>文本框里的说明</w:t></w:r></w:p></w:txbxContent>"
+    body = (
+        '<w:p><w:r><w:t>正文第一段。</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+        f"<w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        f'xmlns:v="urn:schemas-microsoft-com:vml"><w:body>{body}</w:body></w:document>'
+    ).encode()
+    material = read_material([_docx(tmp_path / "文本框.docx", document)])
+    assert [p.text for p in material.paragraphs] == ["正文第一段。", "文本框里的说明"]
