@@ -49,7 +49,8 @@ def campaign_figures(plan: Plan, returns_dir: Path | str, on: dt.date) -> Figure
     """Everything the summary counts, read from ``returns_dir`` as of ``on``."""
     report = track_returns(plan, returns_dir, on)
     rows = tally(report)
-    key = digest_deadline(plan)
+    weekly_plan = any(d.weekday is not None for d in plan.deadlines.values())
+    key = digest_deadline(plan) if weekly_plan else None
     weeks = [c for c in report.columns if c.due.key == key]
     issues = gather_issues(plan, returns_dir, len(weeks), on) if weeks and any(c.received for c in weeks) else []
     sending = {u.id for c in report.columns for u in c.received}

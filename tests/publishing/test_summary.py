@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SHIPPED_PLAN
 from docx_text import open_docx
+from plans import plan_with
 from report_samples import build_report_returns
 
 from docgen.cli import main
@@ -104,3 +105,21 @@ def test_cli_summary_writes_the_draft(returns_dir: Path, tmp_path: Path) -> None
     assert "活动总结（草稿）.docx" in result.output and "活动总结-数据来源.txt" in result.output
     again = CliRunner().invoke(main, args)
     assert again.exit_code == 0, again.output  # docgen's own draft is replaced; an edited one would need --force
+
+
+def test_a_plan_without_weekly_reports_gets_a_summary_and_a_clear_digest_error(
+    returns_dir: Path, tmp_path: Path
+) -> None:
+    dated = plan_with(
+        tmp_path,
+        ("    weekday: 3\n    action: 报送本周活动开展情况", "    date: 2019-05-15\n    action: 报送本周活动开展情况"),
+        (
+            "    weekday: 4\n    action: 上报本周宣传活动开展情况",
+            "    date: 2019-05-16\n    action: 上报本周宣传活动开展情况",
+        ),
+    )
+    plan = resolved_plan(dated)
+    figures = campaign_figures(plan, returns_dir, END)
+    assert figures.issues == [] and len(figures.activities) == 2
+    result = CliRunner().invoke(main, ["digest", str(dated), "--returns", str(returns_dir), "--week", "1"])
+    assert result.exit_code == 1 and "the plan has no weekly deadline" in result.output
