@@ -16,6 +16,7 @@ from docgen.errors import FormError, Problem
 
 MAX_PICTURE_BYTES = 30 * 1024 * 1024
 MAX_PIXELS = 60_000_000  # a 60-megapixel camera; a bomb states far more
+_ORIENTATION = 0x0112  # the EXIF tag
 PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
 
 
@@ -55,7 +56,7 @@ def scale_picture(data: bytes, name: str, max_width: int, max_height: int) -> Sc
                 width, height = opened.size
                 if width * height > MAX_PIXELS or width < 1 or height < 1:
                     raise _error(name, "picture-too-many-pixels", width=width, height=height)
-                opened.draft("RGB", (max_width, max_height))  # JPEG: decode at a smaller scale where it can
+                _decode_smaller(opened, max_width, max_height)
                 picture = ImageOps.exif_transpose(opened)
                 picture.thumbnail((max_width, max_height), Image.Resampling.LANCZOS)
                 return _encoded(picture)
@@ -72,6 +73,22 @@ def scale_picture(data: bytes, name: str, max_width: int, max_height: int) -> Sc
         MemoryError,
     ) as exc:
         raise _error(name, "picture-unreadable", detail=str(exc) or type(exc).__name__) from None
+
+
+def _decode_smaller(opened: object, max_width: int, max_height: int) -> None:
+    """Let a JPEG decode at 1/2, 1/4 or 1/8 of its size when that still covers the size asked for.
+
+    The pixels are stored sideways when the EXIF orientation turns them (5 to 8), so the box is
+    turned too. Decoding a 12-megapixel photo at a quarter of its size is many times faster.
+    """
+    from PIL import Image
+
+    assert isinstance(opened, Image.Image)
+    width, height = opened.size
+    turned = opened.getexif().get(_ORIENTATION) in (5, 6, 7, 8)
+    box_width, box_height = (max_height, max_width) if turned else (max_width, max_height)
+    scale = min(box_width / width, box_height / height, 1.0)
+    opened.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
 
 
 def _encoded(picture: object) -> ScaledPicture:

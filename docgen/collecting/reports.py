@@ -92,18 +92,23 @@ class Material:
     problems: list[Problem] = field(default_factory=list)
     word_reports: int = 0
     pdfs: int = 0
+    counting: bool = False  # pictures found and counted, their bytes not read; PDFs not converted
 
 
-def read_material(paths: list[Path]) -> Material:
-    """What the files at ``paths`` hold, each read by its kind; unreadable ones become problems."""
-    material = Material()
+def read_material(paths: list[Path], *, counting: bool = False) -> Material:
+    """What the files at ``paths`` hold, each read by its kind; unreadable ones become problems.
+
+    ``counting`` is for a tally: the pictures are found but their bytes are left on disk (each
+    ``ReportPicture.data`` is empty) and PDFs are not converted to text.
+    """
+    material = Material(counting=counting)
     for path in sorted(paths, key=lambda p: p.name):
         suffix = path.suffix.lower()
         try:
             if suffix in WORD_SUFFIXES:
                 _read_word(path, material)
             elif suffix in PICTURE_SUFFIXES:
-                data = _bounded_bytes(path, MAX_PICTURE_BYTES, "picture-too-large")
+                data = b"" if counting else _bounded_bytes(path, MAX_PICTURE_BYTES, "picture-too-large")
                 material.pictures.append(ReportPicture(path.name, data, caption_of_file(path.stem)))
             elif suffix == ".pdf":
                 _read_pdf(path, material)
@@ -150,7 +155,7 @@ def _read_pdf(path: Path, material: Material) -> None:
     material.pdfs += 1
     tool = shutil.which("pdftotext")
     size = _size(path)
-    if tool is None or size > MAX_PDF_BYTES:
+    if tool is None or size > MAX_PDF_BYTES or material.counting:
         material.others.append(ListedFile(path.name, size))
         return
     try:
@@ -226,7 +231,7 @@ def _read_package(path: Path, archive: zipfile.ZipFile, material: Material) -> N
         if embedded:
             pending = []
             for rid in embedded[: MAX_PICTURES - len(material.pictures)]:
-                data = _media(path, archive, names, images[rid], budget)
+                data = _media(path, archive, names, images[rid], budget, material.counting)
                 if data is not None:
                     material.pictures.append(ReportPicture(posixpath.basename(images[rid]), data, ""))
                     pending.append(len(material.pictures) - 1)
@@ -334,12 +339,19 @@ def _style_names(path: Path, archive: zipfile.ZipFile, names: dict[str, zipfile.
 
 
 def _media(
-    path: Path, archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], part: str, budget: list[int]
+    path: Path,
+    archive: zipfile.ZipFile,
+    names: dict[str, zipfile.ZipInfo],
+    part: str,
+    budget: list[int],
+    counting: bool,
 ) -> bytes | None:
     """A picture part's bytes, within its own and the file's limit; None where the part is absent or not a picture."""
     info = names.get(part)
     if info is None or posixpath.splitext(part)[1].lower() not in PICTURE_SUFFIXES:
         return None
+    if counting:
+        return b""
     data = _read_member(path, archive, info, MAX_PICTURE_BYTES)
     budget[0] -= len(data)
     if budget[0] < 0:

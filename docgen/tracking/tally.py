@@ -69,7 +69,7 @@ def _media_counts(files: list[ReturnedFile]) -> tuple[int, int]:
     """Pictures (picture files and those inside Word reports) and videos among ``files``."""
     from docgen.collecting.reports import read_material
 
-    material = read_material([f.path for f in files if not f.is_form])
+    material = read_material([f.path for f in files if not f.is_form], counting=True)
     return len(material.pictures), len(material.videos)
 
 

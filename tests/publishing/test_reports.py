@@ -170,3 +170,14 @@ def test_a_text_box_is_read_once_not_with_its_paragraph_nor_from_its_fallback_co
     ).encode()
     material = read_material([_docx(tmp_path / "文本框.docx", document)])
     assert [p.text for p in material.paragraphs] == ["正文第一段。", "文本框里的说明"]
+
+
+def test_counting_finds_the_same_pictures_without_reading_them(tmp_path: Path) -> None:
+    report = word_report(tmp_path / "教务处.docx", DAY, "教务处", "标题", ["正文"], [(photo(40, 30, (1, 1, 1)), "图1")])
+    (tmp_path / "现场.jpg").write_bytes(photo(40, 30, (2, 2, 2)))
+    paths = [report, tmp_path / "现场.jpg"]
+    read, counted = read_material(paths), read_material(paths, counting=True)
+    assert (
+        [p.caption for p in counted.pictures] == [p.caption for p in read.pictures] == ["图1", "现场"]
+    )  # files in name order
+    assert all(p.data for p in read.pictures) and not any(p.data for p in counted.pictures)
