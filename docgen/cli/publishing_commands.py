@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 import click
 
 from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
+from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
     import datetime
     from pathlib import Path
 
-DEFAULT_RETURNS = "回收"
 _RETURNS_HELP = N_("The returns folder (default: 回收).")
 _DATE_FORMATS = ["%Y-%m-%d"]
 
