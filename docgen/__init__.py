@@ -65,6 +65,10 @@ _EXPORTS = {
     "track_returns": "docgen.tracking.status",
     "init_returns": "docgen.tracking.folders",
     "write_status": "docgen.tracking.folders",
+    "tally": "docgen.tracking.tally",
+    "gather_issues": "docgen.publishing.issues",
+    "write_digest": "docgen.publishing.writing",
+    "write_summary": "docgen.publishing.writing",
 }
 
 __all__ = [
@@ -110,6 +114,7 @@ __all__ = [
     "format_audit_finding",
     "format_problem",
     "format_review_item",
+    "gather_issues",
     "init_project",
     "init_returns",
     "load_plan",
@@ -119,9 +124,12 @@ __all__ = [
     "render",
     "resolve_plan",
     "returns_folder",
+    "tally",
     "track_returns",
     "write_collection",
+    "write_digest",
     "write_status",
+    "write_summary",
 ]
 
 if TYPE_CHECKING:
@@ -154,11 +162,14 @@ if TYPE_CHECKING:
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
+    from docgen.publishing.issues import gather_issues
+    from docgen.publishing.writing import write_digest, write_summary
     from docgen.rendering.checking import check_template
     from docgen.rollover.years import new_year
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
     from docgen.tracking.status import StatusReport, track_returns
+    from docgen.tracking.tally import tally
 
 
 def __getattr__(name: str) -> Any:

@@ -15,6 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from issuing_template import issuing_notice
 from ooxml import (
+    HEITI,
+    XIAOBIAOSONG,
     cell,
     package,
     paragraph,
@@ -304,6 +306,70 @@ def reminder() -> bytes:
     return package(body, "{{ title }}")
 
 
+RED = "FF0000"
+MASTHEAD_SIZE = 72  # half-points: 小初, 36 pt (eleven characters fit the 156 mm line)
+
+
+def _red(rpr: str) -> str:
+    """Run properties with the masthead's red added (w:color comes before w:sz in the schema)."""
+    return rpr.replace("<w:sz ", f'<w:color w:val="{RED}"/><w:sz ', 1)
+
+
+def digest() -> bytes:
+    """The weekly 工作简报: red masthead, 第N期, issuer and date over a red line, the items, who sent nothing.
+
+    The items (task headings, units' reports, pictures and captions) come from the context as
+    XML (``{{p body }}``); docgen adds the pictures' parts after rendering.
+    """
+    width = text_width()
+    masthead = paragraph(
+        runs=run("{{ masthead }}", _red(run_properties(font=XIAOBIAOSONG, size=MASTHEAD_SIZE))),
+        style="NoIndent",
+        grid=False,
+        line=240,
+        line_rule="auto",
+        before=240,
+        jc="center",
+    )
+    issuer_line = (
+        '<w:p><w:pPr><w:pStyle w:val="NoIndent"/>'
+        f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="4" w:color="{RED}"/></w:pBdr>'
+        f'<w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs></w:pPr>'
+        + run("{{ issuer }}")
+        + tab_run()
+        + run("{{ date }}")
+        + "</w:p>"
+    )
+    body = (
+        masthead
+        + paragraph("第{{ number }}期", "NoIndent", jc="center")
+        + issuer_line
+        + paragraph()
+        + paragraph("{{p body }}")
+        + tag("{%p if missing %}")
+        + paragraph()
+        + paragraph(runs=run("本周未报送材料的部门：", run_properties(font=HEITI)) + run("{{ missing }}"))
+        + tag("{%p endif %}")
+        + section_properties()
+    )
+    return package(body, "{{ masthead }}第{{ number }}期")
+
+
+def summary() -> bytes:
+    """The campaign's 活动总结 draft: title, the sections as XML (``{{p body }}``), the signature."""
+    body = (
+        paragraph("{{ title }}", "Title")
+        + paragraph()
+        + paragraph("{{p body }}")
+        + paragraph()
+        + tag("{%p for line in signature %}")
+        + paragraph("{{ line.padding }}{{ line.text }}", "Signature")
+        + tag("{%p endfor %}")
+        + section_properties()
+    )
+    return package(body, "{{ title }}")
+
+
 BUILDERS: dict[str, Callable[[], bytes]] = {
     "notice.docx": notice,
     "form.docx": form,
@@ -312,6 +378,8 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
     "schedule.docx": schedule,
     "reminder.docx": reminder,
     "issuing-notice.docx": lambda: issuing_notice(attachment_page),
+    "digest.docx": digest,
+    "summary.docx": summary,
 }
 
 

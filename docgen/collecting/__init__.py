@@ -7,5 +7,7 @@ independent of ``docgen.documents``.
 - ``cells``: one cell as a person meant it (the task, a phone number, a label).
 - ``when``: dates and times as people write them in the 活动时间 column.
 - ``forms``: ``collect``, forms to a checked list of activities with every problem located.
+- ``reports``: a unit's weekly report as it arrives (Word as Word and WPS save it, pictures, a
+  PDF, videos), read under the same kind of limits; ``pictures``: pictures upright and scaled.
 - ``schedule``: the collected schedule (.docx), spreadsheet (.xlsx); ``ics``: the activities as .ics.
 """

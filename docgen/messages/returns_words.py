@@ -99,4 +99,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the returns folder does not exist or is not a folder"),
         N_("make it with 'docgen status --init DIR', or check the path"),
     ),
+    # units' reports, the 简报 and the summary (docgen digest, docgen summary)
+    "report-too-large": (
+        N_("the report is larger than {limit} MiB; it is not read"),
+        N_("send the pictures beside the report instead of inside it"),
+    ),
+    "report-pdf-unreadable": (N_("the PDF cannot be read: {detail}"), N_("ask the unit for a Word file instead")),
+    "picture-too-large": (
+        N_("the picture is larger than {limit} MiB; it is left out"),
+        N_("ask the unit for a smaller copy"),
+    ),
+    "picture-too-many-pixels": (
+        N_("the picture says it is {width}×{height} pixels, too many to open safely; it is left out"),
+        N_("ask the unit for a smaller copy"),
+    ),
+    "picture-unreadable": (
+        N_("the picture cannot be read ({detail}); it is left out"),
+        N_("open it and save it again as .jpg"),
+    ),
+    "digest-no-weekly-deadline": (
+        N_("the plan has no weekly deadline '{key}' for the 简报"),
+        N_("set 'digest: deadline:' to the key of a deadline with 'weekday:'"),
+    ),
+    "digest-no-such-week": (
+        N_("there is no week {week}: the weekly deadline falls due {weeks} times in the period"),
+        N_("give a week from 1 to {weeks}"),
+    ),
+    "digest-empty-week": (
+        N_("nobody has sent anything for week {week}, so there is no 简报 to make"),
+        N_("run 'docgen status' to see who owes the week's report"),
+    ),
 }

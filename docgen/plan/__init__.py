@@ -4,7 +4,8 @@ The first stage: a YAML file becomes a typed ``Plan``, or a list of located find
 the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``) and
 ``docgen.calendar``; every later stage uses it.
 
-- ``model``: the typed plan, field by field (pydantic).
+- ``model``: the typed plan, field by field (pydantic); ``reporting``: its optional ``digest`` and
+  ``evaluation`` blocks (the weekly 简报, the 宣传评比).
 - ``reading``: YAML to nodes with positions, safely; ``validation``: nodes to a ``Plan``.
 - ``yaml_errors``: libyaml's errors told in plain words; ``sourcemap``: where a value stands.
 - ``checks``: rules that span fields; ``holidays``: the plan's dates against the calendar.

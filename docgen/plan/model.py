@@ -13,7 +13,9 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
+from docgen.plan.reporting import Digest, Evaluation
 from docgen.plan.sections import Attachment, Column, Form, Item, Section, SectionKey, Table, TaskField
 from docgen.plan.types import JinjaMarker, JinjaText, Model, Name, UnitId
 
@@ -22,7 +24,9 @@ __all__ = [
     "Column",
     "Contact",
     "Deadline",
+    "Digest",
     "DocumentNumber",
+    "Evaluation",
     "Form",
     "Issuing",
     "Item",
@@ -276,11 +280,13 @@ class Plan(Model):
         None, max_length=20, description="附件1, 附件2 … in order (default: the form, where the plan has one)."
     )
     letter: Letter | None = None
+    digest: Digest | None = Field(None, description="The weekly 工作简报 (optional).")
+    evaluation: Evaluation | None = Field(None, description="The 宣传评比's weights (optional).")
     issuing: Issuing | None = Field(
         None, description="How the 方案 is issued as a 公文 (印发通知, 发文字号, 主送, 版记, red head); optional."
     )
 
-    _index: _Index | None = PrivateAttr(default=None)
+    _index: PlanIndex | None = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         """Plans are equal when their fields are: the lookup index built on first use does not count."""
@@ -290,11 +296,11 @@ class Plan(Model):
 
     __hash__ = Model.__hash__
 
-    def _indexed(self) -> _Index:
+    def _indexed(self) -> PlanIndex:
         """Units by id and duties by unit, built once: documents ask per unit, and a plan may have thousands."""
         index = self._index
         if index is None or index.source != (id(self.units), id(self.tasks), id(self.requirements)):
-            index = self._index = _Index(self)
+            index = self._index = PlanIndex(self)
         return index
 
     def unit(self, unit_id: str) -> Unit:
@@ -374,24 +380,3 @@ class Plan(Model):
         """The deadlines that concern a unit: all general ones, and those of tasks it carries."""
         carried = {t.id for _, t in self.tasks_of(unit_id)}
         return [(k, d) for k, d in self.deadlines.items() if d.task is None or d.task in carried]
-
-
-class _Index:
-    """A plan's units by id (the first of a duplicated id, as a scan finds it), each unit's tasks and requirements."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.source = (id(plan.units), id(plan.tasks), id(plan.requirements))  # a copy with new lists re-indexes
-        self.by_id: dict[str, Unit] = {}
-        for unit in plan.units:
-            self.by_id.setdefault(unit.id, unit)
-        self.tasks_of = _numbers_by_unit(t.units for t in plan.tasks)
-        self.requirements_of = _numbers_by_unit(r.units for r in plan.requirements)
-
-
-def _numbers_by_unit(unit_lists: Iterator[list[str]]) -> dict[str, list[int]]:
-    """Unit id -> the 1-based numbers of the items naming it (once each, in order)."""
-    numbers: dict[str, list[int]] = {}
-    for number, ids in enumerate(unit_lists, 1):
-        for unit_id in dict.fromkeys(ids):
-            numbers.setdefault(unit_id, []).append(number)
-    return numbers

@@ -10,6 +10,8 @@ it; only ``docgen.cli`` uses it.
 - ``status``: ``track_returns``, who owes, sent, sent late or is missing, by a given day.
 - ``dashboard``: the status as one self-contained HTML page and as a spreadsheet.
 - ``reminders``: a 催报 notice per overdue deadline (.docx) and the same as plain text.
+- ``tally``: the 宣传评比, per unit: returns on time, late and missing, activities, pictures,
+  videos and items in the 简报, with points only where the plan sets weights.
 - ``folders``: ``init_returns``, the returns folders with their 说明.txt; ``write_status`` writes
   the dashboard and reminders all or nothing.
 """

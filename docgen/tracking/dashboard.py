@@ -13,6 +13,7 @@ from typing import Any
 
 from docgen import chinese
 from docgen.tracking.status import Column, Mark, StatusReport, Unplaced, contact_of
+from docgen.tracking.tally import COUNT_WORDS, COUNTS, tally
 
 MARK_WORDS = {Mark.RECEIVED: "已收", Mark.LATE: "逾期", Mark.MISSING: "未交", Mark.NOT_DUE: "未到期"}
 MARK_FILLS = {Mark.RECEIVED: "C6EFCE", Mark.LATE: "FFEB9C", Mark.MISSING: "FFC7CE", Mark.NOT_DUE: "EDEDED"}
@@ -101,6 +102,18 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 {% endfor %}</div>
 {% else %}<p id="missing">已到期的各项均已收齐。</p>
 {% endif %}
+<h2>宣传评比</h2>
+<p class="meta">{{ tally.note }}</p>
+<table id="tally">
+<thead><tr><th>名次</th><th class="unit">部门</th>{% for h in tally.headers %}<th>{{ h }}</th>{% endfor %}
+{% if tally.scored %}<th>得分</th>{% endif %}</tr></thead>
+<tbody>
+{% for row in tally.rows %}<tr><td class="rank">{{ row.rank }}</td><td class="unit">{{ row.unit }}</td>
+{% for n in row.counts %}<td>{{ n }}</td>{% endfor %}
+{% if tally.scored %}<td class="score">{{ row.score }}</td>{% endif %}</tr>
+{% endfor %}</tbody>
+</table>
+
 {% if unplaced %}<h2>未能归属的文件（请人工查看）</h2>
 <ul id="unplaced">{% for f in unplaced %}
 <li>{{ f.path }}：{{ f.reason }}{% if f.units %}（{{ f.units }}）{% endif %}</li>{% endfor %}</ul>
@@ -168,6 +181,7 @@ def dashboard_context(report: StatusReport) -> dict[str, Any]:
         for f, why in report.unplaced
     ]
     return {
+        "tally": tally_context(report),
         "title": f"{plan.year}年“{plan.campaign}”材料报送情况",
         "on": chinese.full_date(report.on),
         "units": [u.name for u in report.units],
@@ -180,21 +194,52 @@ def dashboard_context(report: StatusReport) -> dict[str, Any]:
     }
 
 
-def dashboard_html(report: StatusReport) -> str:
+def tally_context(report: StatusReport) -> dict[str, Any]:
+    """The 宣传评比 table: headers, one row per unit, best first, with points only where the plan sets weights."""
+    rows = tally(report)
+    scored = any(r.score is not None for r in rows)
+    if scored:
+        note = "得分按活动方案 evaluation.weights 设定的分值计算，按得分排名。"
+    else:
+        note = "活动方案未设定评比分值，仅列出各项数量，按简报采用、按时报送、图片、视频、活动数依次排名。"
+    return {
+        "headers": [COUNT_WORDS[name] for name in COUNTS],
+        "scored": scored,
+        "note": note,
+        "rows": [
+            {
+                "rank": r.rank,
+                "unit": r.unit.name,
+                "counts": [r.counts[name] for name in COUNTS],
+                "score": _points(r.score),
+            }
+            for r in rows
+        ],
+    }
+
+
+def _points(score: float | None) -> float | int | None:
+    """12 rather than 12.0; a fraction kept to one decimal."""
+    if score is None:
+        return None
+    return int(score) if float(score).is_integer() else round(score, 1)
+
+
+def dashboard_html(report: StatusReport, context: dict[str, Any] | None = None) -> str:
     """The page, as text: every value escaped, nothing fetched from anywhere."""
     from jinja2 import Environment
 
     environment = Environment(autoescape=True, keep_trailing_newline=True)
-    return environment.from_string(_PAGE).render(dashboard_context(report))
+    return environment.from_string(_PAGE).render(context if context is not None else dashboard_context(report))
 
 
-def dashboard_xlsx(report: StatusReport) -> bytes:
-    """The same grid as a workbook: sheet 报送情况 (units down, dues across), sheet 进度 (counts per due)."""
+def dashboard_xlsx(report: StatusReport, context: dict[str, Any] | None = None) -> bytes:
+    """The same grid as a workbook: sheets 报送情况 (units down, dues across), 进度 (counts per due), 宣传评比."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    context = dashboard_context(report)
+    context = context if context is not None else dashboard_context(report)
     book = Workbook()
     grid = book.active
     grid.title = "报送情况"
@@ -225,6 +270,23 @@ def dashboard_xlsx(report: StatusReport) -> bytes:
         for c, value in enumerate([*values, column["percent"]], 1):
             progress.cell(row=r, column=c, value=value)
     progress.column_dimensions["A"].width = 44
+    _tally_sheet(book.create_sheet("宣传评比"), context["tally"])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _tally_sheet(sheet: Any, tally: dict[str, Any]) -> None:
+    """The 宣传评比 table as a sheet: a header row, one row per unit in rank order, the note below."""
+    from openpyxl.styles import Font
+
+    headers = ["名次", "部门", *tally["headers"]] + (["得分"] if tally["scored"] else [])
+    for c, text in enumerate(headers, 1):
+        sheet.cell(row=1, column=c, value=text).font = Font(bold=True)
+    for r, row in enumerate(tally["rows"], 2):
+        values = [row["rank"], row["unit"], *row["counts"]] + ([row["score"]] if tally["scored"] else [])
+        for c, value in enumerate(values, 1):
+            sheet.cell(row=r, column=c, value=value)
+    sheet.cell(row=len(tally["rows"]) + 3, column=1, value=tally["note"])
+    sheet.column_dimensions["B"].width = 18
+    sheet.freeze_panes = "C2"

@@ -71,11 +71,12 @@ def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[
     """Each output's path in OUT, kind and bytes: page, spreadsheet, a notice per overdue due, chat text."""
     from docgen.rendering.templates import compiled
     from docgen.resources import templates_dir
-    from docgen.tracking.dashboard import dashboard_html, dashboard_xlsx
+    from docgen.tracking.dashboard import dashboard_context, dashboard_html, dashboard_xlsx
 
+    context = dashboard_context(report)  # reads the reports once for the page and the workbook
     outputs = {
-        STATUS_HTML: (KIND_HTML, dashboard_html(report).encode("utf-8")),
-        STATUS_XLSX: (KIND_XLSX, dashboard_xlsx(report)),
+        STATUS_HTML: (KIND_HTML, dashboard_html(report, context).encode("utf-8")),
+        STATUS_XLSX: (KIND_XLSX, dashboard_xlsx(report, context)),
     }
     overdue = report.overdue_columns
     if overdue:

@@ -60,6 +60,7 @@ PUBLIC = [
     "dues",
     "format_problem",
     "format_review_item",
+    "gather_issues",
     "init_project",
     "init_returns",
     "load_plan",
@@ -69,9 +70,12 @@ PUBLIC = [
     "render",
     "resolve_plan",
     "returns_folder",
+    "tally",
     "track_returns",
     "write_collection",
+    "write_digest",
     "write_status",
+    "write_summary",
 ]
 
 

@@ -51,12 +51,14 @@ def test_init_copies_plan_schema_and_templates(tmp_path: Path) -> None:
     assert (new / "data" / "campaign.yaml").read_bytes() == SHIPPED_PLAN.read_bytes()
     assert (new / "schema" / "plan.schema.json").exists()
     assert sorted(p.name for p in (new / "templates").iterdir()) == [
+        "digest.docx",
         "form.docx",
         "issuing-notice.docx",
         "letter.docx",
         "notice.docx",
         "reminder.docx",
         "schedule.docx",
+        "summary.docx",
         "task-sheet.docx",
     ]
     (new / "data" / "campaign.yaml").write_text("# mine\n", encoding="utf-8")

@@ -1,0 +1,359 @@
+"""A unit's weekly report, as it arrives: a Word file, pictures beside it, a PDF, a video.
+
+Read safely and bounded, like the returned forms (``docx_reading``): the .docx is a zip read
+with size limits per part and in all, its XML parsed without entities or DOCTYPE; pictures are
+only decoded by ``pictures.scale_picture`` later, under a pixel limit; a PDF's text comes from
+``pdftotext`` with a timeout (or the PDF is only listed where poppler is absent); a video is
+listed with its size and never opened. A file that cannot be read becomes a ``Problem`` of the
+material, not an exception: one bad file must not stop a week's 简报.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from docgen.collecting.docx_reading import W, _parse, _read_member
+from docgen.collecting.pictures import MAX_PICTURE_BYTES, PICTURE_SUFFIXES
+from docgen.errors import FormError, Problem, Severity
+
+MAX_REPORT_BYTES = 100 * 1024 * 1024
+MAX_DOCUMENT_XML = 20 * 1024 * 1024
+MAX_SMALL_XML = 2 * 1024 * 1024  # relationships and styles
+MAX_MEMBERS = 10_000
+MAX_PICTURES = 60  # per Word file
+MAX_MEDIA_BYTES = 150 * 1024 * 1024  # all pictures of one Word file, inflated
+MAX_PARAGRAPHS = 5_000
+MAX_TEXT_CHARS = 200_000
+MAX_PDF_BYTES = 100 * 1024 * 1024
+PDF_TIMEOUT = 30  # seconds
+CAPTION_CHARS = 60  # a caption is one short line
+LABEL_LINES = 3  # a title or a 上报部门 line is looked for among the first text lines
+VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".wmv", ".flv", ".mkv", ".m4v", ".3gp", ".mpg", ".mpeg", ".webm"}
+WORD_SUFFIXES = {".docx"}
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TEXT_BOX = W + "txbxContent"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_CAPTION_START = re.compile(r"^(?:图|图片|照片|附图)\s*[0-9０-９一二三四五六七八九十]*\s*[:：.．、\s]")
+_UNIT_LABEL = re.compile(r"^(?:上报|报送|填报)?(?:部门|单位|院部|处室)[^:：]{0,8}[:：]")
+_CAMERA_NAME = re.compile(r"^(?:IMG|DSC|DSCN|DCIM|PXL|MVIMG|WX|MMEXPORT|微信图片|IMAGE|PHOTO|P)[\s_\-0-9A-Z]*$", re.I)
+_GENERIC_NAME = re.compile(r"^(?:活动)?(?:照片|图片|相片|截图|新建)?\s*[0-9()（）\s_-]*$")
+_DATE_PREFIX = re.compile(r"^\s*(?:\d{4}[-.年/_]?\d{1,2}[-.月/_]?\d{1,2}日?|\d{4}|\d{1,2}[.月]\d{1,2}日?)[\s_\-—–]*")
+
+
+@dataclass(frozen=True)
+class ReportPicture:
+    """A picture of a report: its bytes as sent (decoded only when placed), and its caption, if any."""
+
+    name: str
+    data: bytes
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a report's text; ``heading`` when the sender styled it as one."""
+
+    text: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class ListedFile:
+    """A file named in the 简报 but not read (a video, an archive, a PDF without poppler), with its size."""
+
+    name: str
+    size: int
+
+
+@dataclass
+class Material:
+    """Everything one unit sent for one week: read from its files in order of their names."""
+
+    titles: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    pictures: list[ReportPicture] = field(default_factory=list)
+    videos: list[ListedFile] = field(default_factory=list)
+    others: list[ListedFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    word_reports: int = 0
+    pdfs: int = 0
+    counting: bool = False  # pictures found and counted, their bytes not read; PDFs not converted
+
+
+def read_material(paths: list[Path], *, counting: bool = False) -> Material:
+    """What the files at ``paths`` hold, each read by its kind; unreadable ones become problems.
+
+    ``counting`` is for a tally: the pictures are found but their bytes are left on disk (each
+    ``ReportPicture.data`` is empty) and PDFs are not converted to text.
+    """
+    material = Material(counting=counting)
+    for path in sorted(paths, key=lambda p: p.name):
+        suffix = path.suffix.lower()
+        try:
+            if suffix in WORD_SUFFIXES:
+                _read_word(path, material)
+            elif suffix in PICTURE_SUFFIXES:
+                data = b"" if counting else _bounded_bytes(path, MAX_PICTURE_BYTES, "picture-too-large")
+                material.pictures.append(ReportPicture(path.name, data, caption_of_file(path.stem)))
+            elif suffix == ".pdf":
+                _read_pdf(path, material)
+            elif suffix in VIDEO_SUFFIXES:
+                material.videos.append(ListedFile(path.name, _size(path)))
+            else:
+                material.others.append(ListedFile(path.name, _size(path)))
+        except FormError as exc:
+            material.problems += [p.replace(severity=Severity.WARNING) for p in exc.problems]
+            material.others.append(ListedFile(path.name, _size(path)))
+    return material
+
+
+def caption_of_file(stem: str) -> str:
+    """A picture file's name as its caption (开放日现场), unless a camera named it (IMG_2034)."""
+    text = _DATE_PREFIX.sub("", unicodedata.normalize("NFKC", stem)).strip(" _-—")
+    return "" if not text or _CAMERA_NAME.match(text) or _GENERIC_NAME.match(text) else text
+
+
+def _error(path: Path, code: str, **params: object) -> FormError:
+    return FormError([Problem(code, dict(params), file=str(path))])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _bounded_bytes(path: Path, limit: int, code: str) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise _error(path, "file-unreadable", reason=exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise _error(path, code, limit=limit // (1024 * 1024))
+    return data
+
+
+def _read_pdf(path: Path, material: Material) -> None:
+    """A PDF's text through pdftotext, where poppler is installed; else the PDF is listed."""
+    material.pdfs += 1
+    tool = shutil.which("pdftotext")
+    size = _size(path)
+    if tool is None or size > MAX_PDF_BYTES or material.counting:
+        material.others.append(ListedFile(path.name, size))
+        return
+    try:
+        result = subprocess.run(
+            [tool, "-enc", "UTF-8", "-nopgbrk", "-l", "50", str(path), "-"],
+            capture_output=True,
+            timeout=PDF_TIMEOUT,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except (subprocess.TimeoutExpired, OSError) as exc:
+        raise _error(path, "report-pdf-unreadable", detail=type(exc).__name__) from None
+    if result.returncode != 0:
+        raise _error(path, "report-pdf-unreadable", detail=result.stderr.decode("utf-8", "replace")[:200].strip())
+    text = result.stdout[: MAX_TEXT_CHARS * 4].decode("utf-8", "replace")
+    lines = [_squeeze(block) for block in re.split(r"\n\s*\n", text)]
+    material.paragraphs += [Paragraph(line) for line in lines if line][:MAX_PARAGRAPHS]
+    if not any(lines):  # a scan: no text layer
+        material.others.append(ListedFile(path.name, size))
+
+
+def _squeeze(text: str) -> str:
+    """A PDF's block as one paragraph: its lines joined (Chinese needs no space between them)."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+def _read_word(path: Path, material: Material) -> None:
+    size = _size(path)
+    if size > MAX_REPORT_BYTES:
+        raise _error(path, "report-too-large", limit=MAX_REPORT_BYTES // (1024 * 1024))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except OSError as exc:
+        raise _error(path, "file-unreadable", reason=exc.strerror or str(exc)) from None
+    if head == b"\xd0\xcf\x11\xe0":
+        raise _error(path, "form-old-word")
+    if not head.startswith(b"PK"):
+        raise _error(path, "form-not-zip")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _read_package(path, archive, material)
+    except FormError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
+        raise _error(path, "form-corrupt", detail=str(exc) or type(exc).__name__) from None
+    material.word_reports += 1
+
+
+def _read_package(path: Path, archive: zipfile.ZipFile, material: Material) -> None:
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise _error(path, "form-corrupt", detail=f"more than {MAX_MEMBERS} parts")
+    names = {info.filename: info for info in members}
+    if "word/document.xml" not in names:
+        raise _error(path, "form-not-docx")
+    root = _parse(path, _read_member(path, archive, names["word/document.xml"], MAX_DOCUMENT_XML))
+    images = _image_targets(path, archive, names)
+    styles = _style_names(path, archive, names)
+    body = root.find(W + "body")
+    if body is None:
+        raise _error(path, "form-not-docx")
+    budget = [MAX_MEDIA_BYTES]
+    pending: list[int] = []  # pictures of the paragraph before, waiting for a caption below them
+    title = ""
+    chars = seen = 0
+    for index, p in enumerate(q for q in body.iter(W + "p") if not _in_fallback(q)):
+        if index >= MAX_PARAGRAPHS or chars > MAX_TEXT_CHARS:
+            break
+        text = "".join(t.text or "" for t in _own(p, W + "t")).strip()
+        style = styles.get(_style_id(p), "")
+        embedded = [rid for rid in _embedded(p) if rid in images]
+        if embedded:
+            pending = []
+            for rid in embedded[: MAX_PICTURES - len(material.pictures)]:
+                data = _media(path, archive, names, images[rid], budget, material.counting)
+                if data is not None:
+                    material.pictures.append(ReportPicture(posixpath.basename(images[rid]), data, ""))
+                    pending.append(len(material.pictures) - 1)
+            if text and pending:  # text beside the picture in its paragraph is its caption
+                _caption(material, pending, text)
+                pending = []
+            continue
+        if not text:
+            continue
+        if pending and _is_caption(text, style, p):
+            _caption(material, pending, text)
+            pending = []
+            continue
+        pending = []
+        seen += 1
+        labelled = _UNIT_LABEL.match(unicodedata.normalize("NFKC", text))
+        if seen <= LABEL_LINES and len(text) <= CAPTION_CHARS and labelled:
+            continue  # 上报部门：教务处 (the 简报 names the unit anyway)
+        if not title and seen <= LABEL_LINES and _is_title(text, style, p):
+            title = text
+            continue
+        chars += len(text)
+        material.paragraphs.append(Paragraph(text, heading=style.startswith(("heading", "标题"))))
+    if title:
+        material.titles.append(title)
+
+
+def _is_title(text: str, style: str, paragraph: etree._Element) -> bool:
+    """A title: Word's 标题 or 标题 1 style, or a short centred first line (how most reports start)."""
+    if style in ("title", "标题") or style.startswith(("heading 1", "标题 1")):
+        return True
+    jc = paragraph.find(f"{W}pPr/{W}jc")
+    return len(text) <= CAPTION_CHARS and jc is not None and jc.get(W + "val") == "center"
+
+
+def _caption(material: Material, indexes: list[int], text: str) -> None:
+    for i in indexes:
+        old = material.pictures[i]
+        material.pictures[i] = ReportPicture(old.name, old.data, text[:200])
+
+
+def _is_caption(text: str, style: str, paragraph: etree._Element) -> bool:
+    """A caption: Word's 题注 style, 图1：… , or a short centred line right below a picture."""
+    if style in ("caption", "题注") or _CAPTION_START.match(text):
+        return True
+    jc = paragraph.find(f"{W}pPr/{W}jc")
+    return len(text) <= CAPTION_CHARS and jc is not None and jc.get(W + "val") == "center"
+
+
+def _style_id(paragraph: etree._Element) -> str:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return str(style.get(W + "val")) if style is not None else ""
+
+
+def _own(paragraph: etree._Element, tag: str) -> list[etree._Element]:
+    """Descendants of a paragraph that are not inside a text box of it (whose paragraphs are read on their own)."""
+    found = []
+    for node in paragraph.iter(tag):
+        parent = node.getparent()
+        while parent is not None and parent is not paragraph and parent.tag != _TEXT_BOX:
+            parent = parent.getparent()
+        if parent is paragraph:
+            found.append(node)
+    return found
+
+
+def _in_fallback(paragraph: etree._Element) -> bool:
+    """Whether a paragraph is the VML copy Word keeps of a text box for old readers (read once, not twice)."""
+    return any(True for _ in paragraph.iterancestors(_MC_FALLBACK))
+
+
+def _embedded(paragraph: etree._Element) -> list[str]:
+    """The relationship ids of the pictures in a paragraph: DrawingML (Word) and VML (older WPS)."""
+    found = [str(b.get(_R + "embed")) for b in _own(paragraph, _A + "blip") if b.get(_R + "embed")]
+    found += [str(v.get(_R + "id")) for v in _own(paragraph, _V + "imagedata") if v.get(_R + "id")]
+    return list(dict.fromkeys(found))
+
+
+def _image_targets(path: Path, archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
+    """Relationship id -> the picture's part name; pictures linked from outside are never fetched."""
+    info = names.get("word/_rels/document.xml.rels")
+    if info is None:
+        return {}
+    targets = {}
+    for rel in _parse(path, _read_member(path, archive, info, MAX_SMALL_XML)).iter(_REL + "Relationship"):
+        if rel.get("Type") != _IMAGE_REL or rel.get("TargetMode") == "External":
+            continue
+        target = str(rel.get("Target") or "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
+        targets[str(rel.get("Id"))] = part
+    return targets
+
+
+def _style_names(path: Path, archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
+    """Style id -> its name in lower case (Chinese Word saves 题注 as id ``a3`` named ``caption``)."""
+    info = names.get("word/styles.xml")
+    if info is None:
+        return {}
+    found = {}
+    for style in _parse(path, _read_member(path, archive, info, MAX_SMALL_XML)).iter(W + "style"):
+        name = style.find(W + "name")
+        if name is not None:
+            found[str(style.get(W + "styleId"))] = str(name.get(W + "val") or "").lower()
+    return found
+
+
+def _media(
+    path: Path,
+    archive: zipfile.ZipFile,
+    names: dict[str, zipfile.ZipInfo],
+    part: str,
+    budget: list[int],
+    counting: bool,
+) -> bytes | None:
+    """A picture part's bytes, within its own and the file's limit; None where the part is absent or not a picture."""
+    info = names.get(part)
+    if info is None or posixpath.splitext(part)[1].lower() not in PICTURE_SUFFIXES:
+        return None
+    if counting:
+        return b""
+    data = _read_member(path, archive, info, MAX_PICTURE_BYTES)
+    budget[0] -= len(data)
+    if budget[0] < 0:
+        raise _error(path, "report-too-large", limit=MAX_MEDIA_BYTES // (1024 * 1024))
+    return data

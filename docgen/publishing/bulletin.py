@@ -1,0 +1,99 @@
+"""The week's 工作简报 as a Word document: the template ``digest.docx`` with the items and pictures.
+
+The masthead names the 简报 (``issues.masthead``), 第N期, the issuer and the date; the body
+holds, task by task, each unit's title, text and pictures with their captions; the units that
+sent nothing that week close it. Pictures are turned upright and scaled once, then placed at
+the text block's width (or a height limit); a picture that cannot be read is left out and
+becomes a warning, so one broken photo does not stop the 简报.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from docgen import chinese
+from docgen.collecting.pictures import scale_picture
+from docgen.errors import FormError, Problem, Severity
+from docgen.plan.model import Plan
+from docgen.publishing import wordml
+from docgen.publishing.issues import Issue, Item, masthead
+from docgen.rendering.filenames import safe_stem
+
+DOCX_PIXELS = 1600  # longest side in the Word file: 156 mm at about 260 dpi
+ENUMERATION = "、"
+
+
+def digest_file(plan: Plan, issue: Issue) -> PurePosixPath:
+    """简报/职业教育宣传月工作简报第1期.docx."""
+    return PurePosixPath("简报") / f"{safe_stem(masthead(plan))}第{issue.number}期.docx"
+
+
+def issuer_name(plan: Plan) -> str:
+    """Who issues the 简报: the plan's issuer (its full name), else the institution."""
+    return plan.unit(plan.issuer).display_full_name if plan.issuer is not None else plan.institution
+
+
+def size_text(size: int) -> str:
+    """35.2 MB, 820 KB: a file's size as people read it."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def listed_files(item: Item) -> list[str]:
+    """视频：开幕式.mp4（35.2 MB）, and the files the 简报 could not show, by name and size."""
+    lines = [f"视频：{v.name}（{size_text(v.size)}）" for v in item.videos]
+    lines += [f"附件：{f.name}（{size_text(f.size)}）" for f in item.others]
+    return lines
+
+
+def item_heading(item: Item) -> str:
+    """教务处：技能大赛赛场开放活动."""
+    return f"{item.unit.name}：{item.title}"
+
+
+def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, Any], list[wordml.PicturePart]]:
+    """The template's context for one issue, and the pictures its body points at."""
+    blocks: list[str] = []
+    parts: list[wordml.PicturePart] = []
+    problems: list[Problem] = []
+    for group in issue.groups:
+        label = f"{chinese.section_number(1, group.number)}{group.title}" if group.number else group.title
+        blocks.append(wordml.paragraph(label, "Heading1"))
+        for item in group.items:
+            blocks.append(wordml.paragraph(item_heading(item), "Heading2"))
+            blocks += [wordml.paragraph(p.text, "Heading3" if p.heading else "Normal") for p in item.paragraphs]
+            for picture in item.pictures:
+                try:
+                    scaled = scale_picture(picture.data, picture.name, DOCX_PIXELS, DOCX_PIXELS)
+                except FormError as exc:
+                    problems += exc.problems
+                    continue
+                part = wordml.PicturePart(f"rIdDigestPicture{len(parts) + 1}", scaled.data, scaled.extension)
+                parts.append(part)
+                blocks.append(wordml.picture(part.rid, len(parts), scaled.width, scaled.height, picture.caption))
+                if picture.caption:
+                    blocks.append(wordml.paragraph(picture.caption, "TableText"))
+            blocks += [wordml.paragraph(line, "Normal") for line in listed_files(item)]
+    context = {
+        "masthead": masthead(plan),
+        "number": issue.number,
+        "issuer": issuer_name(plan),
+        "date": chinese.full_date(day),
+        "body": wordml.body(blocks),
+        "missing": ENUMERATION.join(u.name for u in issue.missing),
+        "problems": [p.replace(severity=Severity.WARNING) for p in problems],
+    }
+    return context, parts
+
+
+def render_digest(plan: Plan, issue: Issue, day: dt.date, templates: Path | None = None) -> tuple[bytes, list[Problem]]:
+    """The 简报's .docx bytes, and the warnings about pictures left out."""
+    from docgen.rendering.templates import compiled
+    from docgen.resources import templates_dir
+
+    context, parts = digest_context(plan, issue, day)
+    template = compiled((templates if templates is not None else templates_dir()) / "digest.docx")
+    return wordml.add_pictures(template.render(context), parts), context["problems"]

@@ -1,0 +1,131 @@
+"""The 宣传评比 tally: per unit, what it sent over the period, counted from the returns folder.
+
+For each unit that owes anything: its returns on time, late and missing (every due column of
+the status), the activities in its returned 活动安排 (``docgen.collect``), the pictures (files,
+and pictures inside its Word reports) and videos it sent, and its items in the weekly 简报 (the
+weeks of the digest's deadline for which it sent anything: each such week's 简报 carries it).
+Points only where the plan's ``evaluation.weights`` set them; without weights there is no
+score, and units are ranked by their counts in a fixed order (``RANK_ORDER``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docgen.errors import FormError, Problem
+from docgen.plan.model import Plan, Unit
+from docgen.tracking.returns import ReturnedFile
+from docgen.tracking.status import Mark, StatusReport
+
+if TYPE_CHECKING:
+    from docgen.collecting.forms import Activity
+
+COUNTS = ("on_time", "late", "missing", "activities", "pictures", "videos", "digest_items")
+COUNT_WORDS = {
+    "on_time": "按时报送",
+    "late": "逾期报送",
+    "missing": "未报送",
+    "activities": "活动安排中的活动",
+    "pictures": "图片",
+    "videos": "视频",
+    "digest_items": "简报采用",
+}
+# Without weights: more 简报 items first, then more on time, pictures, videos, activities; then fewer late, missing.
+RANK_ORDER = ("digest_items", "on_time", "pictures", "videos", "activities", "late", "missing")
+_FEWER_IS_BETTER = {"late", "missing"}
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    """One unit's counts over the period, its points (None without weights) and its place."""
+
+    unit: Unit
+    counts: dict[str, int]
+    score: float | None
+    rank: int
+
+
+def digest_deadline(plan: Plan) -> str:
+    """The weekly deadline whose reports make the 简报: the plan's ``digest.deadline``, else the first weekly one.
+
+    The first weekly deadline that concerns every responsible unit is preferred to one of a
+    single task. ``FormError`` (digest-no-weekly-deadline) when the plan has none, or names one
+    that is not weekly.
+    """
+    named = plan.digest.deadline if plan.digest is not None else None
+    if named is not None:
+        if named in plan.deadlines and plan.deadlines[named].weekday is not None:
+            return named
+        raise FormError([Problem("digest-no-weekly-deadline", {"key": named})])
+    weekly = [k for k, d in plan.deadlines.items() if d.weekday is not None]
+    general = [k for k in weekly if plan.deadlines[k].task is None]
+    if not weekly:
+        raise FormError([Problem("digest-no-weekly-deadline", {"key": ""})])
+    return (general or weekly)[0]
+
+
+def _media_counts(files: list[ReturnedFile]) -> tuple[int, int]:
+    """Pictures (picture files and those inside Word reports) and videos among ``files``."""
+    from docgen.collecting.reports import read_material
+
+    material = read_material([f.path for f in files if not f.is_form], counting=True)
+    return len(material.pictures), len(material.videos)
+
+
+def returned_activities(report: StatusReport) -> list[Activity]:
+    """The checked activities of the returned 活动安排 forms the status found (none without a form)."""
+    from docgen.collecting.forms import collect
+
+    forms = [f.path for f in report.files if f.is_form]
+    if report.plan.form is None or not forms:
+        return []
+    return collect(forms, report.plan).activities
+
+
+def _activities(report: StatusReport) -> dict[str, int]:
+    """Activities per unit id."""
+    found: dict[str, int] = {}
+    for activity in returned_activities(report):
+        found[activity.unit.id] = found.get(activity.unit.id, 0) + 1
+    return found
+
+
+def tally(report: StatusReport) -> list[TallyRow]:
+    """Every unit of the status, with its counts and points, best first (ties share a place)."""
+    plan = report.plan
+    key = digest_deadline(plan) if any(d.weekday is not None for d in plan.deadlines.values()) else None
+    activities = _activities(report)
+    weights = {str(k): v for k, v in plan.evaluation.weights.items()} if plan.evaluation is not None else {}
+    rows: list[tuple[Unit, dict[str, int], float | None]] = []
+    for unit in report.units:
+        counts = dict.fromkeys(COUNTS, 0)
+        files: list[ReturnedFile] = []
+        for column in report.columns:
+            cell = column.cells.get(unit.id)
+            if cell is None:
+                continue
+            files += cell.files
+            marks = {Mark.RECEIVED: "on_time", Mark.LATE: "late", Mark.MISSING: "missing"}
+            if column.is_due and cell.mark in marks:
+                counts[marks[cell.mark]] += 1
+            if column.due.key == key and cell.files:
+                counts["digest_items"] += 1
+        counts["pictures"], counts["videos"] = _media_counts(files)
+        counts["activities"] = activities.get(unit.id, 0)
+        score = sum(weights.get(name, 0.0) * counts[name] for name in COUNTS) if weights else None
+        rows.append((unit, counts, score))
+    return _ranked(rows)
+
+
+def _ranked(rows: list[tuple[Unit, dict[str, int], float | None]]) -> list[TallyRow]:
+    def order(row: tuple[Unit, dict[str, int], float | None]) -> tuple[float, ...]:
+        _, counts, score = row
+        by_counts = tuple(counts[name] if name in _FEWER_IS_BETTER else -counts[name] for name in RANK_ORDER)
+        return ((-score,) if score is not None else ()) + by_counts
+
+    ranked: list[TallyRow] = []
+    for index, row in enumerate(sorted(rows, key=order)):
+        same = ranked and order(row) == order((ranked[-1].unit, ranked[-1].counts, ranked[-1].score))
+        ranked.append(TallyRow(row[0], row[1], row[2], ranked[-1].rank if same else index + 1))
+    return ranked

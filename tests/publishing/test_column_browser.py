@@ -1,0 +1,148 @@
+"""The web column in headless Chromium: every page loads, every picture loads, every link resolves, on a phone too.
+
+Skips where Debian's chromium and chromium-driver are absent, except under CI=true (as the
+dashboard's browser test does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import pytest
+from conftest import SHIPPED_PLAN
+from report_samples import build_report_returns
+
+from docgen.plan.files import resolved_plan
+from docgen.publishing.writing import write_digest
+
+CHROMIUM = os.environ.get("DOCGEN_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("DOCGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
+PHONE_WIDTH = 390  # CSS pixels: a common phone
+
+
+def _missing_browser() -> str | None:
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if shutil.which(path) is None:
+            return f"{path} is not installed (Debian: apt-get install chromium chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    reason = _missing_browser()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the browser tests: {reason}")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.add_argument("--window-size=1200,900")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def column(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    plan = resolved_plan(SHIPPED_PLAN)
+    root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收")
+    out = tmp_path_factory.mktemp("out")
+    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 9))
+    return out / "专栏"
+
+
+def test_pages_refer_to_nothing_outside_the_column(column: Path) -> None:
+    pages = sorted(column.rglob("*.html"))
+    assert [p.relative_to(column).as_posix() for p in pages] == [
+        "index.html",
+        "issue-1.html",
+        "issue-2.html",
+        "wechat/issue-1.html",
+        "wechat/issue-2.html",
+    ]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text and "<link" not in text and "@import" not in text, page
+        assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", text), page
+        assert 'name="viewport"' in text
+    wechat = (column / "wechat" / "issue-1.html").read_text(encoding="utf-8")
+    assert "<style" not in wechat and "class=" not in wechat  # inline styles only, for the WeChat editor
+    assert re.findall(r'<img src="([^"]+)"', wechat) and all(
+        s.startswith("data:image/") for s in re.findall(r'<img src="([^"]+)"', wechat)
+    )
+
+
+def _check_page(browser: Any, page: Path) -> list[str]:
+    """Load ``page``; assert it loaded cleanly with every picture; return its links' targets."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(page.as_uri())
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == [], (page, errors)
+    images = browser.find_elements(By.TAG_NAME, "img")
+    for image in images:
+        loaded = browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image)
+        assert loaded and loaded > 0, (page, image.get_attribute("src")[:80])
+    return [a.get_attribute("href") for a in browser.find_elements(By.TAG_NAME, "a")]
+
+
+def test_every_page_loads_with_its_pictures_and_every_link_resolves(browser: Any, column: Path) -> None:
+    seen: set[Path] = set()
+    queue = [column / "index.html", column / "wechat" / "issue-1.html", column / "wechat" / "issue-2.html"]
+    while queue:
+        page = queue.pop()
+        if page in seen:
+            continue
+        seen.add(page)
+        for href in _check_page(browser, page):
+            target = Path(unquote(urlparse(href).path))
+            assert urlparse(href).scheme == "file" and target.is_file(), (page, href)
+            assert target.is_relative_to(column), href
+            queue.append(target)
+    assert {p.name for p in seen} >= {"index.html", "issue-1.html", "issue-2.html"}
+    counted = {p.relative_to(column).as_posix(): p for p in seen}
+    assert len(counted) == 5
+
+
+def test_an_issue_page_shows_its_items_and_reads_on_a_phone(browser: Any, column: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get((column / "issue-1.html").as_uri())
+    assert browser.title == "职业教育宣传月工作简报第1期"
+    headings = [h.text for h in browser.find_elements(By.TAG_NAME, "h3")]
+    assert headings == ["团委：团委第1周工作情况", "教务处：教务处开展技能大赛赛场开放活动"]
+    captions = [c.text for c in browser.find_elements(By.TAG_NAME, "figcaption")]
+    assert captions == ["五四青年节升旗仪式", "图1 护理技能比赛现场", "图2 家长观摩"]
+    images = browser.find_elements(By.TAG_NAME, "img")
+    assert len(images) == 4
+    browser.set_window_size(PHONE_WIDTH + 16, 800)
+    try:
+        scroll, client = browser.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll <= client, "the page scrolls sideways on a phone"
+        for image in images:
+            assert image.size["width"] <= client
+        upright = browser.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", images[0])
+        assert upright[0] < upright[1]  # the sideways phone photo stands upright
+    finally:
+        browser.set_window_size(1200, 900)

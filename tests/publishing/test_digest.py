@@ -1,0 +1,182 @@
+"""The weekly 工作简报: issues numbered across weeks, items by task, pictures in the package, the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SHIPPED_PLAN
+from docx.shared import Emu, Mm
+from docx_text import open_docx
+from lxml import etree
+from plans import plan_with
+from report_samples import ACADEMIC_TEXT, LONG_TEXT, WEEK_1, build_report_returns, photo, touch
+
+from docgen.cli import main
+from docgen.errors import FormError, OutputExistsError
+from docgen.plan.files import resolved_plan
+from docgen.plan.model import Plan
+from docgen.publishing.issues import CUT_MARK, gather_issues
+from docgen.publishing.writing import write_digest
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAY_9 = dt.date(2019, 5, 9)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return resolved_plan(SHIPPED_PLAN)
+
+
+@pytest.fixture(scope="module")
+def returns_dir(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收")
+
+
+@pytest.fixture(scope="module")
+def week_2(plan: Plan, returns_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    write_digest(plan, returns_dir, 2, out, day=MAY_9)
+    return out
+
+
+def texts(path: Path) -> list[str]:
+    return [p.text for p in open_docx(path).paragraphs]
+
+
+def test_issues_are_numbered_over_the_weeks_that_have_reports(plan: Plan, returns_dir: Path) -> None:
+    issues = gather_issues(plan, returns_dir, 3)
+    assert [(i.number, i.week) for i in issues] == [(1, 1), (2, 2)]  # week 3: nobody sent anything
+    first, second = issues
+    assert [(g.number, [i.unit.name for i in g.items]) for g in first.groups] == [(4, ["团委"]), (5, ["教务处"])]
+    assert [(g.number, [i.unit.name for i in g.items]) for g in second.groups] == [
+        (1, ["招生就业处"]),
+        (3, ["学生工作处", "工会"]),
+        (4, ["图书馆"]),
+    ]
+    library = second.groups[2].items[0]
+    assert library.late and library.title == "图书馆举办“职教好声音”读书分享会"  # 0510: after the due day
+    assert [u.name for u in second.missing][:3] == ["教务处", "各院部", "社区卫生服务中心"]
+    assert "团委" in [u.name for u in second.missing] and "图书馆" not in [u.name for u in second.missing]
+
+
+def test_a_week_with_no_report_before_the_first_shifts_the_numbers(plan: Plan, tmp_path: Path) -> None:
+    root = build_report_returns(plan, tmp_path / "回收")
+    shutil.rmtree(root / WEEK_1)
+    numbered = resolved_plan(plan_with(tmp_path, ("\n# 联系人\n", "\ndigest:\n  first_issue: 7\n\n# 联系人\n")))
+    assert [(i.number, i.week) for i in gather_issues(numbered, root, 4)] == [(7, 2)]
+
+
+def test_the_digest_has_its_masthead_items_pictures_and_the_units_that_sent_nothing(week_2: Path) -> None:
+    path = week_2 / "简报" / "职业教育宣传月工作简报第2期.docx"
+    lines = texts(path)
+    assert lines[:3] == ["职业教育宣传月工作简报", "第2期", "党委宣传部\t2019年5月9日"]
+    body = [line for line in lines[3:] if line]
+    assert body[0] == "一、印发《致初中、高中毕业生及家长的一封信》"
+    pdf = ["Admissions open day: 320 visitors"] if shutil.which("pdftotext") else []  # else the PDF is listed
+    assert body[1 : 3 + len(pdf)] == ["招生就业处：开放日简报", *pdf, "视频：招生就业处 开放日.mp4（4 KB）"]
+    assert "三、开展职业教育精准扶贫宣传工作" in body and "四、举办校园开放日及校园文化节活动" in body
+    assert body.index("学生工作处：精准扶贫宣传进社区") < body.index("工会：工会第2周工作情况")
+    assert "图1 读书分享会现场" in body
+    assert body[-1].startswith("本周未报送材料的部门：教务处、各院部、社区卫生服务中心")
+    document = open_docx(path)
+    masthead = document.paragraphs[0].runs[0]
+    assert masthead.font.color.rgb is not None and str(masthead.font.color.rgb) == "FF0000"
+    border = document.paragraphs[2]._p.find(f"{W}pPr/{W}pBdr/{W}bottom")
+    assert border is not None and border.get(f"{W}color") == "FF0000"
+
+
+def test_pictures_are_parts_of_the_package_upright_and_scaled_to_the_page(
+    plan: Plan, returns_dir: Path, tmp_path: Path
+) -> None:
+    write_digest(plan, returns_dir, 1, tmp_path, day=dt.date(2019, 5, 2))
+    path = tmp_path / "简报" / "职业教育宣传月工作简报第1期.docx"
+    document = open_docx(path)
+    shapes = document.inline_shapes
+    assert len(shapes) == 4  # 团委's two photos, 教务处's two in its report
+    for shape in shapes:
+        assert shape.width <= Mm(140) + Emu(1) and shape.height <= Mm(95) + Emu(1)
+    sizes = [(s.width, s.height) for s in shapes]
+    assert sizes[0][0] < sizes[0][1]  # 团委's photo lay sideways with EXIF orientation 6: now upright
+    assert sizes[3][0] < sizes[3][1] and sizes[2][0] > sizes[2][1]
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+        rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+        types = package.read("[Content_Types].xml").decode()
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    blips = document.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
+    embeds = [b.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed") for b in blips]
+    assert len(embeds) == 4 and all(f"word/{targets[e]}" in names for e in embeds)
+    assert 'Extension="jpeg"' in types and 'Extension="png"' in types
+    body = [t for t in texts(path) if t]
+    assert body.index("教务处：教务处开展技能大赛赛场开放活动") < body.index(ACADEMIC_TEXT) < body.index("图2 家长观摩")
+    assert "五四青年节升旗仪式" in body  # a picture file's name is its caption
+
+
+def test_a_plan_set_length_cuts_the_text_with_the_mark(plan: Plan, returns_dir: Path, tmp_path: Path) -> None:
+    short = resolved_plan(plan_with(tmp_path, ("\n# 联系人\n", "\ndigest:\n  excerpt: 100\n\n# 联系人\n")))
+    issue = gather_issues(short, returns_dir, 2)[1]
+    long_item = next(i for i in issue.items if i.unit.name == "学生工作处")
+    assert long_item.cut and long_item.paragraphs == [type(long_item.paragraphs[0])(LONG_TEXT[:100] + CUT_MARK)]
+    whole = next(i for i in gather_issues(plan, returns_dir, 2)[1].items if i.unit.name == "学生工作处")
+    assert not whole.cut and whole.paragraphs[0].text == LONG_TEXT
+
+
+def test_an_empty_week_or_a_week_out_of_range_is_a_clear_error(plan: Plan, returns_dir: Path, tmp_path: Path) -> None:
+    with pytest.raises(FormError) as empty:
+        write_digest(plan, returns_dir, 3, tmp_path, day=MAY_9)
+    assert empty.value.problems[0].code == "digest-empty-week"
+    with pytest.raises(FormError) as beyond:
+        gather_issues(plan, returns_dir, 9)
+    assert beyond.value.problems[0].code == "digest-no-such-week" and beyond.value.problems[0].params["weeks"] == 4
+    assert not (tmp_path / "简报").exists()
+
+
+def test_a_users_edited_digest_is_not_replaced_without_force(plan: Plan, returns_dir: Path, tmp_path: Path) -> None:
+    write_digest(plan, returns_dir, 1, tmp_path, day=MAY_9)
+    edited = tmp_path / "简报" / "职业教育宣传月工作简报第1期.docx"
+    edited.write_bytes(b"edited in Word")
+    with pytest.raises(OutputExistsError):
+        write_digest(plan, returns_dir, 1, tmp_path, day=MAY_9)
+    assert edited.read_bytes() == b"edited in Word"
+    write_digest(plan, returns_dir, 1, tmp_path, day=MAY_9, force=True)
+    assert texts(edited)[1] == "第1期"
+
+
+def test_cli_digest_reports_the_issue_and_the_unreadable_picture(returns_dir: Path, tmp_path: Path) -> None:
+    args = ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "2", "--date", "2019-05-09"]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "第2期 (week 2): 4 reports, 12 units sent nothing" in result.output
+    assert "工会照片.jpg" in result.output and "the picture cannot be read" in result.output
+    assert (tmp_path / "专栏" / "index.html").exists()
+    missing = CliRunner().invoke(main, ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "3"])
+    assert missing.exit_code != 0 and "nobody has sent anything for week 3" in missing.output
+
+
+def test_cli_digest_as_a_process_in_chinese(returns_dir: Path, tmp_path: Path) -> None:
+    docgen_command = shutil.which("docgen", path=str(Path(sys.executable).parent))
+    assert docgen_command is not None
+    args = [docgen_command, "--lang", "zh_CN", "digest", str(SHIPPED_PLAN), "--returns", str(returns_dir)]
+    result = subprocess.run([*args, "--week", "1", "-o", str(tmp_path)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "第1期（第1周）：2份材料，14 个部门未报送" in result.stdout
+    assert (tmp_path / "简报" / "职业教育宣传月工作简报第1期.docx").exists()
+
+
+def test_a_photo_added_later_to_an_earlier_week_shows_in_that_weeks_column(plan: Plan, tmp_path: Path) -> None:
+    root = build_report_returns(plan, tmp_path / "回收")
+    out = tmp_path / "out"
+    write_digest(plan, root, 2, out, day=MAY_9)
+    before = sorted(p.name for p in (out / "专栏" / "images").iterdir())
+    touch(root / WEEK_1 / "教务处" / "补充照片-颁奖.jpg", dt.date(2019, 5, 1), photo(120, 90, (9, 9, 9)))
+    write_digest(plan, root, 2, out, day=MAY_9)
+    after = sorted(p.name for p in (out / "专栏" / "images").iterdir())
+    assert len(after) == len(before) + 1
+    assert "补充照片-颁奖" in (out / "专栏" / "issue-1.html").read_text(encoding="utf-8")
