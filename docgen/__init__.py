@@ -41,6 +41,8 @@ _EXPORTS = {
     "format_problem": "docgen.messages",
     "format_review_item": "docgen.messages",
     "new_year": "docgen.rollover.years",
+    "import_plan": "docgen.importing.plans",
+    "WordFileError": "docgen.errors",
     "collect": "docgen.collecting.forms",
     "Collection": "docgen.collecting.forms",
     "Activity": "docgen.collecting.forms",
@@ -77,6 +79,7 @@ __all__ = [
     "TemplateError",
     "Unit",
     "UnknownUnitError",
+    "WordFileError",
     "WriteError",
     "__version__",
     "activities_calendar",
@@ -85,6 +88,7 @@ __all__ = [
     "deadlines_calendar",
     "format_problem",
     "format_review_item",
+    "import_plan",
     "init_project",
     "load_plan",
     "new_year",
@@ -114,8 +118,10 @@ if TYPE_CHECKING:
         Severity,
         TemplateError,
         UnknownUnitError,
+        WordFileError,
         WriteError,
     )
+    from docgen.importing.plans import import_plan
     from docgen.messages import format_problem, format_review_item
     from docgen.plan.files import CheckReport, check_plan, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit

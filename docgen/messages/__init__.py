@@ -7,7 +7,7 @@ extractor and translated through ``docgen.messages.language`` where it is shown.
 this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
-- ``plan_words``, ``output_words``, ``returns_words``: the message tables, by stage.
+- ``plan_words``, ``output_words``, ``returns_words``, ``import_words``: the message tables, by stage.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -26,9 +26,9 @@ from docgen.messages.places import describe
 @cache
 def message_table() -> dict[str, tuple[str, str]]:
     """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``."""
-    from docgen.messages import output_words, plan_words, returns_words
+    from docgen.messages import import_words, output_words, plan_words, returns_words
 
-    return {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES}
+    return {**plan_words.MESSAGES, **output_words.MESSAGES, **returns_words.MESSAGES, **import_words.MESSAGES}
 
 
 # the words for the severities of review items, shown before each review item ("warning" also before a problem)

@@ -5,9 +5,9 @@ A plan that says none of this gets the 2019 plan's shape (``Plan.notice_sections
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from docgen.plan.types import JinjaText, Model, Name
@@ -55,7 +55,7 @@ class Section(Model):
     items: list[Item] = Field(default_factory=list, max_length=999, description="Numbered items （一） 1. （1）.")
     view: Literal["list", "table"] = Field("list", description="For tasks: one after another, or as a table.")
     columns: list[Column] = Field(default_factory=list, description="For tasks shown as a table.")
-    labels: dict[TaskLabel, Name] = Field(
+    labels: dict[TaskLabel, Annotated[str, StringConstraints(max_length=200)]] = Field(
         default_factory=dict,
         description="For tasks: the labels of their lines (units: 责任部门, work: 工作任务, when: 活动时间,"
         " place: 活动地点, participants: 参加人员); an empty label leaves the line unlabelled.",
@@ -72,7 +72,9 @@ class Table(Model):
     """A table of the plan's own: headings and rows of text; equal neighbours in a column may be merged."""
 
     columns: list[Name] = Field(min_length=1, max_length=20)
-    rows: list[list[Name]] = Field(default_factory=list, max_length=2000)
+    rows: list[list[Annotated[str, StringConstraints(max_length=2000)]]] = Field(
+        default_factory=list, max_length=2000, description="Rows of cells; a cell may be empty."
+    )
     widths: list[int] | None = Field(None, description="Relative column widths.")
     merge: list[int] = Field(
         default_factory=list, description="Columns (counted from 1) whose equal neighbours are merged."
