@@ -103,8 +103,10 @@ class Builder:
         if self.outline.salutation is not None:
             plan["notice"]["salutation"] = self.literal(self.outline.salutation, self.outline.salutation.text)
         uses = [s.get("use") for s in sections]
-        default = [s["use"] for s in sections if s.get("use") in DEFAULT_HEADINGS]
-        if uses != default or any("heading" in s for s in sections) or len(set(uses)) != len(uses):
+        default: list[str] = [k for k in ("ideology", "organization") if k in plan]
+        default += ["time_and_theme" if "theme" in plan else "time"]
+        default += [k for k in ("tasks", "requirements") if getattr(self, k)]
+        if uses != default or any("heading" in s for s in sections):
             plan["sections"] = sections
         self._period_default()
         plan["units"] = self.units.registry()
@@ -135,7 +137,8 @@ class Builder:
             "form",
             "attachments",
         ]
-        return {k: plan[k] for k in order if k == "period" or plan.get(k) not in (None, [], {})}
+        kept = ("period", "sections")  # an empty list of sections says: none, not the default ones
+        return {k: plan[k] for k in order if (k in kept and k in plan) or plan.get(k) not in (None, [], {})}
 
     def _contact(self) -> None:
         for part_lines in [self.outline.opening, *[p.lines for p in self.outline.parts]]:

@@ -129,3 +129,54 @@ def reading_month() -> DocumentObject:
     document.add_paragraph("图书馆")
     document.add_paragraph("2023年3月28日")
     return document
+
+
+def youth_week() -> DocumentObject:
+    """A 团委's 职业教育活动周 实施方案: typed numbers of every level, a group with labels of its own, task details."""
+    document = docx.Document()
+    document.add_paragraph("长春职业技术学院")
+    document.add_paragraph("2021年“职业教育活动周”实施方案")
+    document.add_paragraph(
+        "为贯彻落实教育部办公厅《关于举办2021年职业教育活动周的通知》（教职成厅函〔2021〕8号）精神，团委制定本方案。"
+    )
+    document.add_paragraph("一、活动组织与领导")
+    document.add_paragraph("活动领导：主管院领导")
+    document.add_paragraph("组  长：王  强")
+    document.add_paragraph("成  员：李明、张华、赵  丽")
+    document.add_paragraph("领导小组办公室设在团委。")
+    document.add_paragraph("二、活动时间")
+    document.add_paragraph("5月9日-5月15日")
+    document.add_paragraph("三、主要活动")
+    document.add_paragraph("（一）技能展示")
+    document.add_paragraph("承办单位：团委、各系部")
+    document.add_paragraph("活动时间：5月10日（周一）上午9:00")
+    document.add_paragraph("活动地点：学院广场")
+    document.add_paragraph("参加人员：全体学生")
+    document.add_paragraph("工作任务：各系部展示专业技能，每个系部不少于两个项目。")
+    document.add_paragraph("1.机械系展示数控加工。")
+    document.add_paragraph("2.电子系展示智能家居。")
+    document.add_paragraph("（二）校园开放日")
+    document.add_paragraph("承办单位：招生就业处")
+    document.add_paragraph("活动时间：5月12日至14日")
+    document.add_paragraph("活动地点：各实训室")
+    document.add_paragraph("工作任务：邀请中学生和家长来校参观(体验)实训课程。")
+    document.add_paragraph("四、工作要求")
+    document.add_paragraph("（一）各单位要按照方案要求认真组织。")
+    document.add_paragraph("（二）活动总结于5月20日中午12点前报团委，邮箱tuanwei@example.cn。")
+    document.add_paragraph("五、联系方式")
+    document.add_paragraph("联系人：团委刘洋　电话：13900001111")
+    document.add_paragraph("团委")
+    document.add_paragraph("2021年4月28日")
+    return document
+
+
+def prose_notice() -> DocumentObject:
+    """A short 通知 in prose: no numbered section at all, no title line of a school."""
+    document = docx.Document()
+    document.add_paragraph("关于做好2020年暑期安全教育工作的通知")
+    document.add_paragraph("各系部：")
+    document.add_paragraph("暑假将至，为确保学生度过一个安全、愉快的假期，请各系部在放假前召开一次安全教育主题班会。")
+    document.add_paragraph("请各系部于7月3日前将班会记录报学生处。")
+    document.add_paragraph("学生处")
+    document.add_paragraph("2020年6月28日")
+    return document

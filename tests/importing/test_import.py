@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import SHIPPED_PLAN
-from shapes import reading_month, safety_notice, science_week
+from shapes import prose_notice, reading_month, safety_notice, science_week, youth_week
 from word_files import seed_document, similarity, visible_text
 
 import docgen
@@ -178,3 +178,46 @@ def test_a_reading_month_without_group_or_requirements(tmp_path: Path) -> None:
     assert plan.tasks[1].items[1].text == "征文请发至library@example.edu.cn。"
     assert plan.deadlines["deadline"].date == dt.date(2023, 4, 15)
     assert "import-no-period" in {r.code for r in review if r.severity is Severity.EDIT}
+
+
+def test_a_plan_with_typed_numbers_at_every_level_and_a_group_of_its_own_labels(tmp_path: Path) -> None:
+    source = tmp_path / "职业教育活动周.docx"
+    youth_week().save(str(source))
+    plan, ratio, review = round_trip(source, tmp_path)
+    assert ratio >= 0.99
+    org = plan.organization
+    assert org is not None
+    assert [(r.label, r.names, r.text) for r in org.roles] == [
+        ("活动领导", [], "主管院领导"),
+        ("组长", ["王强"], None),
+        ("成员", ["李明", "张华", "赵丽"], None),
+    ]
+    assert org.note == "领导小组办公室设在团委。"
+    tasks_section = next(s for s in plan.notice_sections() if s.use == "tasks")
+    assert tasks_section.labels == {"units": "承办单位"}
+    first, second = plan.tasks
+    assert (first.date, first.time, first.place, first.participants) == (
+        dt.date(2021, 5, 10),
+        "上午9:00",
+        "学院广场",
+        "全体学生",
+    )
+    assert [i.text for i in first.items] == ["机械系展示数控加工。", "电子系展示智能家居。"]
+    assert (second.date, second.end_date) == (dt.date(2021, 5, 12), dt.date(2021, 5, 14))
+    assert [s.use for s in plan.notice_sections()][-1] == "contact"
+    assert plan.contact is not None and (plan.contact.name, plan.contact.phone) == ("刘洋", "13900001111")
+    assert plan.policies[0].number == "教职成厅函〔2021〕8号" and plan.policies[0].issuer == "教育部办公厅"
+    assert plan.deadlines["deadline"].time == "中午12点"
+    assert "（体验）" in (second.work or "")
+    assert [r.params["marks"] for r in review if r.code == "import-punctuation"] == ["( )"]
+
+
+def test_a_notice_in_prose_has_no_sections(tmp_path: Path) -> None:
+    source = tmp_path / "暑期安全.docx"
+    prose_notice().save(str(source))
+    plan, ratio, _ = round_trip(source, tmp_path)
+    assert ratio >= 0.99
+    assert plan.notice_sections() == []
+    assert plan.notice.salutation == "各系部："
+    assert "{{ deadlines.deadline | md }}前" in (plan.notice.opening or "")
+    assert plan.issuer is not None and plan.unit(plan.issuer).name == "学生处"
