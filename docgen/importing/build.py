@@ -29,6 +29,7 @@ DEFAULT_HEADINGS = {
 _PERIOD = re.compile(
     r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*[（(][^）)]{1,3}[）)])?\s*[-—–~～至到]\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日"
 )
+_ONE_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _TITLE = re.compile(r"^(\d{4})年“([^”]+)”(.+)$")
 
 
@@ -304,7 +305,7 @@ class Builder:
     def _period(self, line: Paragraph, text: str) -> bool:
         match = _PERIOD.search(text)
         if match is None or match.start() != 0 or text[match.end() :].strip():
-            return False
+            return self._one_day(text)
         start_year = int(match.group(1) or self.year)
         try:
             start = dt.date(start_year, int(match.group(2)), int(match.group(3)))
@@ -322,6 +323,19 @@ class Builder:
             between = re.sub(r"(?:\d{4}年)?(?:\d{1,2}月)?$", "", between)
             period["wording"] = first + self.literal(line, between) + last
         self.plan["period"] = period
+        return True
+
+    def _one_day(self, text: str) -> bool:
+        """A campaign of one day: 2024年5月18日 (or 5月18日)."""
+        match = _ONE_DAY.fullmatch(text.strip())
+        if match is None:
+            return False
+        try:
+            day = dt.date(int(match.group(1) or self.year), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return False
+        wording = "{{ period.start | ymd }}" if match.group(1) else "{{ period.start | md }}"
+        self.plan["period"] = {"start": day, "end": day, "wording": wording}
         return True
 
     def _period_default(self) -> None:

@@ -118,7 +118,15 @@ def _paragraph(block: Block) -> Paragraph:
 
 def outline(blocks: list[Block]) -> Outline:
     """Cut the Word file's blocks into title, opening, sections, signature and attachment pages."""
-    items = [b for b in blocks if b.is_table or b.text.strip()]
+    items: list[Block] = []
+    page_break = False  # a page break in an empty paragraph belongs to the next block
+    for block in blocks:
+        if block.is_table or block.text.strip():
+            block.page_break = block.page_break or page_break
+            items.append(block)
+            page_break = False
+        else:
+            page_break = page_break or block.page_break
     out = Outline()
     end = _signature_end(items, out)
     body, tail = items[:end], items[end:]
@@ -131,23 +139,37 @@ def outline(blocks: list[Block]) -> Outline:
 
 def _signature_end(items: list[Block], out: Outline) -> int:
     """Find the signature (issuer and date lines); returns where the attachment pages start."""
-    for i, block in enumerate(items):
-        if block.is_table:
-            continue
-        day = date_of_line(block.text.strip().replace(" ", ""))
-        if day is None:
-            continue
-        out.date = day
-        start = i
-        if i > 0 and not items[i - 1].is_table:
-            before = _paragraph(items[i - 1])
-            if before.level == 0 and len(before.text) <= 30 and not re.search(r"[。：:；，,]", before.text):
-                out.issuer = before
-                start = i - 1
-        # the attachment note may stand between the body and the signature
-        del items[start : i + 1]
-        return start
-    return len(items)
+    dated = [i for i, b in enumerate(items) if not b.is_table and date_of_line(re.sub(r"\s+", "", b.text))]
+    chosen = next((i for i in dated if _ends_the_body(items, i)), None)
+    if chosen is None:
+        return len(items)
+    day = date_of_line(re.sub(r"\s+", "", items[chosen].text))
+    assert day is not None
+    out.date = day
+    start = chosen
+    if chosen > 0 and not items[chosen - 1].is_table:
+        before = _paragraph(items[chosen - 1])
+        if before.level == 0 and len(before.text) <= 30 and not re.search(r"[。：:；，,]", before.text):
+            out.issuer = before
+            start = chosen - 1
+    del items[start : chosen + 1]
+    return start
+
+
+def _ends_the_body(items: list[Block], at: int) -> bool:
+    """A date line ends the body when the file ends there or an attachment page follows.
+
+    A date alone on a line inside a section (the day of a one-day event) is not the signature.
+    """
+    following = items[at + 1 : at + 4]
+    if not following:
+        return True
+    first = following[0]
+    if first.is_table or first.page_break or items[at].page_break:
+        return True
+    if re.match(r"^附\s*件", first.text.strip()):
+        return True
+    return any(b.is_table for b in following[1:]) and all(numbered(b.text.strip()) is None for b in following[:1])
 
 
 def _front(blocks: list[Block], out: Outline) -> None:

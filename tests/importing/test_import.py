@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from conftest import SHIPPED_PLAN
+from docx.enum.text import WD_BREAK
 from shapes import prose_notice, reading_month, safety_notice, science_week, youth_week
-from word_files import seed_document, similarity, visible_text
+from word_files import add_table, seed_document, similarity, visible_text
 
 import docgen
 from docgen.errors import Severity
@@ -221,3 +223,30 @@ def test_a_notice_in_prose_has_no_sections(tmp_path: Path) -> None:
     assert plan.notice.salutation == "各系部："
     assert "{{ deadlines.deadline | md }}前" in (plan.notice.opening or "")
     assert plan.issuer is not None and plan.unit(plan.issuer).name == "学生处"
+
+
+def test_a_date_alone_in_a_section_is_not_taken_for_the_signature(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in (
+        "2024年“开放日”活动方案",
+        "一、活动时间",
+        "2024年5月18日",
+        "二、活动内容",
+        "参观校园。",
+        "附件：参观登记表",
+        "招生办",
+        "2024年5月6日",
+    ):
+        document.add_paragraph(line)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("附件")
+    document.add_paragraph("参观登记表")
+    add_table(document, [["姓名", "电话"], ["", ""], ["", ""]])
+    source = tmp_path / "开放日.docx"
+    document.save(str(source))
+    plan, ratio, _ = round_trip(source, tmp_path)
+    assert plan.issued == dt.date(2024, 5, 6) and plan.issuer is not None
+    assert [(s.use, s.heading) for s in plan.notice_sections()] == [("time", "活动时间"), (None, "活动内容")]
+    assert (plan.period.start, plan.period.end) == (dt.date(2024, 5, 18), dt.date(2024, 5, 18))
+    assert plan.attachments is not None and plan.attachments[0].title == "参观登记表"
+    assert ratio >= 0.95

@@ -118,3 +118,16 @@ def test_a_doctype_is_refused(tmp_path: Path) -> None:
     with pytest.raises(WordFileError) as caught:
         read_word(path)
     assert caught.value.problems[0].code == "import-damaged"
+
+
+def test_numbers_from_a_paragraph_style_are_read_like_typed_ones(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、申报要求")
+    document.add_paragraph("作品须为原创。", style="List Number")
+    document.add_paragraph("每人限报一件。", style="List Number")
+    path = tmp_path / "样式编号.docx"
+    document.save(str(path))
+    texts = [b.text for b in read_word(path)]
+    assert texts == ["一、申报要求", "1.作品须为原创。", "2.每人限报一件。"]
