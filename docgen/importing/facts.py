@@ -77,9 +77,9 @@ KNOWN_UNITS = {
 }
 
 
-def review(code: str, number: int | None, file: str, severity: Severity = Severity.NOTE, **params: Any) -> Finding:
+def review(code: str, number: int | None, source: str, severity: Severity = Severity.NOTE, **params: Any) -> Finding:
     """A review item about paragraph ``number`` of the Word file."""
-    return Finding(code, {"paragraph": number or 0, **params}, file=file, severity=severity)
+    return Finding(code, {"paragraph": number or 0, **params}, file=source, severity=severity)
 
 
 def excerpt(text: str, size: int = 24) -> str:
