@@ -14,6 +14,7 @@ from docgen.errors import Severity
 from docgen.importing.facts import escape
 from docgen.importing.outline import Attachment, Paragraph
 from docgen.importing.sections import grid
+from docgen.importing.wordfile import Block
 
 if TYPE_CHECKING:
     from docgen.importing.build import Builder
@@ -110,20 +111,25 @@ def _form(builder: Builder, page: Attachment, title: str) -> dict[str, Any]:
     return form
 
 
-def _table(builder: Builder, page: Attachment) -> dict[str, Any]:
-    assert page.table is not None
-    rows, merged = grid(page.table)
+def plain_table(block: Block, *, keep_blank: bool = False) -> tuple[dict[str, Any], int]:
+    """A Word table as the plan's ``Table`` (its first row the headings), and the blank rows after its last text."""
+    rows, merged = grid(block)
     columns = [re.sub(r"\s+", "", c) or "　" for c in rows[0]]
     body = rows[1:]
     blank = 0
-    while body and not any(c.strip() for c in body[-1]):
+    while body and not keep_blank and not any(c.strip() for c in body[-1]):
         body.pop()
         blank += 1
-    entry: dict[str, Any] = {"title": escape(page.title or "附件")}
     table: dict[str, Any] = {"columns": columns, "rows": [[c.strip() for c in r] for r in body]}
     if merged:
         table["merge"] = sorted(m + 1 for m in merged)
-    entry["table"] = table
+    return table, blank
+
+
+def _table(builder: Builder, page: Attachment) -> dict[str, Any]:
+    assert page.table is not None
+    table, blank = plain_table(page.table)
+    entry: dict[str, Any] = {"title": escape(page.title or "附件"), "table": table}
     if (submitter := _submitter(page)) is not None:
         entry["submitter"] = submitter
     if blank:

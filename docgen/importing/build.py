@@ -113,6 +113,10 @@ class Builder:
         plan["units"] = self.units.registry()
         plan["tasks"] = self.tasks
         plan["requirements"] = self.requirements
+        for deadline in self.deadlines.found.values():  # 上报到宣传部: the unit it is handed to
+            named = [(deadline["action"].find(n), i) for n, i in self.units.ids.items() if n in deadline["action"]]
+            if named:
+                deadline["to"] = min(named)[1]
         plan["deadlines"] = self.deadlines.found
         if self.contact is not None:
             plan["contact"] = self.contact
@@ -232,11 +236,16 @@ class Builder:
             table_section = self._tasks(lines, tables)
             if table_section is not None:
                 return table_section | {"heading": heading}
-        for _, table in tables:
+        section: dict[str, Any] = {"heading": heading}
+        if tables:
+            where, first = tables[0]
+            section["table"] = attachments.plain_table(first, keep_blank=True)[0]
+            if any(line.level == 0 for line in lines[where:]):
+                self.note("import-text-before-table", lines[where], Severity.EDIT)
+        for _, table in tables[1:]:
             self.note("import-table-as-text", at, Severity.EDIT)
             lines = lines + [Paragraph(table.number, "　".join(r)) for r in grid(table)[0] if any(r)]
         found = tree(lines)
-        section: dict[str, Any] = {"heading": heading}
         if (text := self.text(found.text)) is not None:
             section["text"] = text
         if found.items:

@@ -50,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "",
     ),
     "import-table-as-text": (
-        N_("paragraph {paragraph} ({excerpt}): a table in this section is kept as lines of text"),
+        N_("paragraph {paragraph} ({excerpt}): a second table in this section is kept as lines of text"),
         N_("make it an attachment, or the tasks' table"),
     ),
     "import-table-left-out": (
@@ -64,6 +64,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import-after-table": (
         N_("paragraph {paragraph} ({excerpt}): text after the events table is kept as items after it"),
         "",
+    ),
+    "import-text-before-table": (
+        N_("paragraph {paragraph} ({excerpt}): text after a table is kept, but before the table"),
+        N_("number it to keep it after the table, as an item"),
     ),
     "import-attachment-file": (
         N_("the attachment {title} has no page in the file; the plan names the file {file}"),

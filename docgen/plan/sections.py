@@ -53,6 +53,7 @@ class Section(Model):
     heading: Name | None = Field(None, description="The heading as the plan words it, without its number.")
     text: JinjaText | None = Field(None, description="Paragraphs after the heading (Jinja text).")
     items: list[Item] = Field(default_factory=list, max_length=999, description="Numbered items （一） 1. （1）.")
+    table: Table | None = Field(None, description="A table of the section's own, after its text and before its items.")
     view: Literal["list", "table"] = Field("list", description="For tasks: one after another, or as a table.")
     columns: list[Column] = Field(default_factory=list, description="For tasks shown as a table.")
     labels: dict[TaskLabel, Annotated[str, StringConstraints(max_length=200)]] = Field(

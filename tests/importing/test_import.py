@@ -73,6 +73,7 @@ def test_the_seed_as_word_imports_to_the_shipped_plans_structure(
     dates = sorted(str((d.date, d.weekday)) for d in plan.deadlines.values())
     assert dates == sorted(str((d.date, d.weekday)) for d in shipped.deadlines.values())
     assert [p.number for p in plan.policies] == [p.number for p in shipped.policies]
+    assert plan.deadlines["schedule"].to is not None and plan.unit(plan.deadlines["schedule"].to).name == "宣传部"
     assert plan.form is not None and shipped.form is not None
     assert (plan.form.columns, plan.form.blank_rows, plan.form.submitter) == (
         shipped.form.columns,
@@ -250,3 +251,21 @@ def test_a_date_alone_in_a_section_is_not_taken_for_the_signature(tmp_path: Path
     assert (plan.period.start, plan.period.end) == (dt.date(2024, 5, 18), dt.date(2024, 5, 18))
     assert plan.attachments is not None and plan.attachments[0].title == "参观登记表"
     assert ratio >= 0.95
+
+
+def test_a_table_in_a_section_of_its_own_stays_a_table(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in ("2024年“读书节”活动方案", "一、活动内容", "（一）好书推荐", "每班推荐三本。", "二、奖项设置"):
+        document.add_paragraph(line)
+    add_table(document, [["奖项", "名额", "奖品"], ["一等奖", "3", "证书、图书"], [("二等奖及三等奖", 2), "证书"]])
+    document.add_paragraph("1.奖品由图书馆发放。")
+    source = tmp_path / "读书节.docx"
+    document.save(str(source))
+    plan, ratio, review = round_trip(source, tmp_path)
+    own = plan.notice_sections()[1]
+    assert own.heading == "奖项设置" and own.table is not None
+    assert own.table.columns == ["奖项", "名额", "奖品"]
+    assert own.table.rows == [["一等奖", "3", "证书、图书"], ["二等奖及三等奖", "", "证书"]]
+    assert [i.text for i in own.items] == ["奖品由图书馆发放。"]
+    assert ratio >= 0.95
+    assert "import-text-before-table" not in {r.code for r in review}
