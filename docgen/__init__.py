@@ -42,6 +42,8 @@ _EXPORTS = {
     "format_problem": "docgen.messages",
     "format_review_item": "docgen.messages",
     "new_year": "docgen.rollover.years",
+    "import_plan": "docgen.importing.plans",
+    "WordFileError": "docgen.errors",
     "collect": "docgen.collecting.forms",
     "Collection": "docgen.collecting.forms",
     "Activity": "docgen.collecting.forms",
@@ -101,6 +103,7 @@ __all__ = [
     "Unit",
     "UnknownDeadlineError",
     "UnknownUnitError",
+    "WordFileError",
     "WriteError",
     "__version__",
     "activities_calendar",
@@ -115,6 +118,7 @@ __all__ = [
     "format_problem",
     "format_review_item",
     "gather_issues",
+    "import_plan",
     "init_project",
     "init_returns",
     "load_plan",
@@ -155,8 +159,10 @@ if TYPE_CHECKING:
         TemplateError,
         UnknownDeadlineError,
         UnknownUnitError,
+        WordFileError,
         WriteError,
     )
+    from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
     from docgen.plan.files import CheckReport, check_plan, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit

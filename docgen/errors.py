@@ -198,6 +198,10 @@ class OfficeError(ProblemsError):
     """Raised when LibreOffice or poppler is missing, fails or times out."""
 
 
+class WordFileError(ProblemsError):
+    """Raised when a Word file to import cannot be read: a .doc or .wps, a damaged file."""
+
+
 def problem_error(cls: type[ProblemsError], code: str, path: Path | str | None = None, **params: Any) -> ProblemsError:
     """Build a one-problem error of ``cls``, located at a file when one is given."""
     return cls([Problem(code, params, file=str(path) if path is not None else None)])

@@ -13,7 +13,7 @@ from typing import Any
 from docgen import chinese
 from docgen.documents.layout import ENUMERATION, contact_line, period_text, unit_names
 from docgen.documents.tables import PORTRAIT_WIDTH, TableSpec, table_xml
-from docgen.plan.model import Column, Item, Plan, Section, Task
+from docgen.plan.model import Column, Item, Plan, Section, Table, Task
 
 Block = dict[str, Any]
 
@@ -97,6 +97,8 @@ def notice_body(plan: Plan) -> list[Block]:
         heading = section.heading or DEFAULT_HEADINGS.get(section.use or "", "")
         blocks.append(_heading(1, chinese.section_number(1, number) + heading))
         blocks += [_text(p) for p in paragraphs(section.text)]
+        if section.table is not None:
+            blocks.append(_own_table(section.table))
         blocks += list(_section_content(plan, section))
     return blocks
 
@@ -203,6 +205,12 @@ def _cell(plan: Plan, task: Task, number: int, field: str) -> str:
         return "\n".join(part for part in (day, task.time or "") if part)
     value = getattr(task, field)
     return "\n".join(paragraphs(value)) if isinstance(value, str) else ""
+
+
+def _own_table(table: Table) -> Block:
+    """A section's own table, as wide as the text, equal neighbours merged where the plan says."""
+    spec = TableSpec(table.columns, table.rows, table.widths, merge=[m - 1 for m in table.merge], width=PORTRAIT_WIDTH)
+    return {"kind": "table", "table": table_xml(spec), "text": ""}
 
 
 def _tasks_table(plan: Plan, section: Section) -> Iterator[Block]:

@@ -5,9 +5,9 @@ A plan that says none of this gets the 2019 plan's shape (``Plan.notice_sections
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from docgen.plan.types import JinjaText, Label, Model, Name
@@ -67,6 +67,7 @@ class Section(Model):
     heading: Name | None = Field(None, description="The heading as the plan words it, without its number.")
     text: JinjaText | None = Field(None, description="Paragraphs after the heading (Jinja text).")
     items: list[Item] = Field(default_factory=list, max_length=999, description="Numbered items （一） 1. （1）.")
+    table: Table | None = Field(None, description="A table of the section's own, after its text and before its items.")
     view: Literal["list", "table"] = Field("list", description="For tasks: one after another, or as a table.")
     columns: list[Column] = Field(default_factory=list, description="For tasks shown as a table.")
     labels: dict[TaskLabel, Label] = Field(
@@ -86,7 +87,9 @@ class Table(Model):
     """A table of the plan's own: headings and rows of text; equal neighbours in a column may be merged."""
 
     columns: list[Name] = Field(min_length=1, max_length=20)
-    rows: list[list[Name]] = Field(default_factory=list, max_length=2000)
+    rows: list[list[Annotated[str, StringConstraints(max_length=2000)]]] = Field(
+        default_factory=list, max_length=2000, description="Rows of cells; a cell may be empty."
+    )
     widths: list[int] | None = Field(None, description="Relative column widths.")
     merge: list[int] = Field(
         default_factory=list, description="Columns (counted from 1) whose equal neighbours are merged."

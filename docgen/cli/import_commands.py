@@ -1,0 +1,40 @@
+"""The command that starts a plan from last year's Word file: import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from docgen.cli.group import PathParam, main, wrote
+from docgen.messages.language import N_
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@main.command("import")
+@click.argument("word_file", metavar="FILE.docx", type=PathParam())
+@click.option(
+    "-o",
+    "--output",
+    type=PathParam(dir_okay=False),
+    help=N_("Where to write the plan; default: FILE.yaml beside FILE.docx."),
+)
+@click.option("--force", is_flag=True, help=N_("Overwrite OUTPUT when it exists."))
+def import_word(word_file: Path, output: Path | None, force: bool) -> None:
+    """Write a plan from last year's notice or plan saved as .docx by Word or WPS.
+
+    Prints the review list (what could not be placed, what was changed), each item with the
+    paragraph of the Word file it comes from, then 'wrote OUTPUT'.
+    """
+    from docgen.importing.plans import import_plan
+    from docgen.messages import format_review_item
+    from docgen.rendering.outputs import write_text_atomic
+
+    output = output or word_file.with_suffix(".yaml")
+    text, review = import_plan(word_file, output_file=str(output))
+    write_text_atomic(output, text, force=force)
+    for item in review:
+        click.echo(format_review_item(item))
+    click.echo(wrote(output))

@@ -1,0 +1,255 @@
+"""Facts found in running text: units, deadlines, the contact, cited documents, slips of punctuation.
+
+Each is turned into what a plan holds (a registry entry, a ``deadlines`` key, ``contact``,
+``policies``) and the text gets a placeholder in its place, so that next year's dates and
+numbers are changed in one place. What is rewritten or doubtful goes into the review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from docgen.errors import Finding, Severity
+
+HAN = "\u4e00-\u9fff"
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+_SLIP = re.compile(rf"(?<=[{HAN}“”《》（）])\s*([,:;()])\s*(?=[{HAN}“”《》（）])")
+_DATED = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"((?:[（(][^）)]{1,3}[）)])?(?:上午|中午|下午|晚上|晚)?\s*(?:\d{1,2}(?:[:：]\d{2})?\s*(?:点|时)?(?:\d{1,2}分|半)?)?)"
+    r"\s*(?:之)?前"
+)
+_WEEKLY = re.compile(
+    r"每(周)([一二三四五六日])((?:上午|中午|下午|晚上)?\s*(?:\d{1,2}(?:[:：]\d{2})?\s*(?:点|时)?)?)\s*(?:之)?前"
+)
+_WEEKDAYS = "一二三四五六日"
+PHONE = re.compile(r"(?:电话|手机|联系方式|Tel|TEL)\s*[：:]?\s*((?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9})(?!\d)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+UNIT_WORD = rf"[{HAN}]{{1,10}}?(?:处|部|室|办|中心|委|科|馆|院|会|系|队|站|组)"
+_CONTACT_NAMED = re.compile(rf"联系人\s*[：:]\s*(?:({UNIT_WORD}))?([{HAN}]{{2,3}})(?=[\s，,；;（(电]|$)")
+_CONTACT_AT = re.compile(rf"({UNIT_WORD})([{HAN}]{{2,3}})处\s*[（(]\s*电话")
+_CITATION = re.compile(r"《([^《》]{2,100})》\s*[（(]([^（）()]{2,40}号)[）)]")
+_CITE_LEADS = ("贯彻落实", "落实", "根据", "按照", "依据", "贯彻", "遵照", "依照", "结合", "执行")
+_ISSUER_END = re.compile(r"(?:厅|部|委|局|院|办公室|办公厅|政府|委员会|中心|学校|团委|联合会)$")
+
+# Ids for common department names (pinyin is not at hand): the name, or its last word, gives the id.
+KNOWN_UNITS = {
+    "招生就业处": "admissions",
+    "学生工作处": "student_affairs",
+    "学生处": "student_affairs",
+    "教务处": "academic_affairs",
+    "各院部": "colleges",
+    "各学院": "colleges",
+    "工会": "union",
+    "社区卫生服务中心": "community_health",
+    "学校办公室": "president_office",
+    "院办公室": "president_office",
+    "党政办公室": "president_office",
+    "团委": "youth_league",
+    "校团委": "youth_league",
+    "生命科学馆": "life_science_museum",
+    "图书馆": "library",
+    "大学生活动中心": "student_center",
+    "临床实训部": "clinical_training",
+    "宣传部": "publicity",
+    "党委宣传部": "publicity",
+    "信息部": "information",
+    "各党总支": "party_branches",
+    "保卫处": "security",
+    "各教学单位": "teaching_units",
+    "科研处": "research",
+    "科研部": "research",
+    "人事处": "personnel",
+    "财务处": "finance",
+    "后勤处": "logistics",
+    "后勤管理处": "logistics",
+    "办公室": "office",
+    "各系": "departments",
+    "各部门": "all_departments",
+    "网络中心": "network_center",
+    "信息中心": "network_center",
+    "校医院": "clinic",
+    "国际交流处": "international",
+    "继续教育学院": "continuing_education",
+    "实训中心": "training_center",
+}
+
+
+def review(code: str, number: int | None, source: str, severity: Severity = Severity.NOTE, **params: Any) -> Finding:
+    """A review item about paragraph ``number`` of the Word file."""
+    return Finding(code, {"paragraph": number or 0, **params}, file=source, severity=severity)
+
+
+def excerpt(text: str, size: int = 24) -> str:
+    """The start of a paragraph, to name it in the review."""
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def fix_punctuation(text: str) -> tuple[str, list[str]]:
+    """Half-width , : ; ( ) between Chinese characters made full-width; the slips found."""
+    slips: list[str] = []
+
+    def full(match: re.Match[str]) -> str:
+        slips.append(match.group(1))
+        return _HALF_TO_FULL[match.group(1)]
+
+    return _SLIP.sub(full, text), slips
+
+
+def escape(text: str) -> str:
+    """Literal text made safe as Jinja text: braces that would start a placeholder are quoted."""
+    return re.sub(r"(\{\{|\{%|\{#)", lambda m: "{{ '" + m.group(1) + "' }}", text)
+
+
+class Units:
+    """The registry the import builds: each name once, with a stable ASCII id."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}
+
+    def id_for(self, name: str) -> str:
+        """The id of ``name``, registering it on first sight."""
+        name = re.sub(r"\s+", "", name)
+        if name in self.ids:
+            return self.ids[name]
+        base = KNOWN_UNITS.get(name) or next((v for k, v in KNOWN_UNITS.items() if len(k) > 2 and name.endswith(k)), "")
+        base = base or "unit"
+        taken = set(self.ids.values())
+        unit_id = base if base != "unit" and base not in taken else _next_free(base, taken)
+        self.ids[name] = unit_id
+        return unit_id
+
+    def registry(self) -> list[dict[str, str]]:
+        """The ``units`` list in the order the units were met."""
+        return [{"id": i, "name": n} for n, i in self.ids.items()]
+
+
+def _next_free(base: str, taken: set[str]) -> str:
+    n = 1
+    while f"{base}{n}" in taken:
+        n += 1
+    return f"{base}{n}"
+
+
+def split_units(text: str) -> list[str]:
+    """招生就业处、学生工作处，教务处 -> the names."""
+    return [p for p in (s.strip() for s in re.split(r"[、，,；;/\s]+", text)) if p]
+
+
+def find_contact(text: str) -> tuple[str, str | None, str | None, str | None]:
+    """(name, unit name, phone, email) of the person units report to, where the text names one."""
+    name = unit = phone = email = None
+    for pattern in (_CONTACT_AT, _CONTACT_NAMED):
+        match = pattern.search(text)
+        if match:
+            unit, name = match.group(1), match.group(2)
+            if unit:
+                unit = re.split(r"到|至|给|向|交|送|由", unit)[-1]
+                unit = next((k for k in sorted(KNOWN_UNITS, key=len, reverse=True) if unit.endswith(k)), unit)
+            break
+    if (found := PHONE.search(text)) is not None:
+        phone = found.group(1)
+    if (found_email := EMAIL.search(text)) is not None:
+        email = found_email.group(0)
+    return name or "", unit, phone, email
+
+
+def citations(text: str) -> tuple[str, list[dict[str, str]]] | None:
+    """The opening with its run of cited documents as ``{{ policies | cite }}``, and the policies."""
+    matches = list(_CITATION.finditer(text))
+    if not matches:
+        return None
+    run = [matches[0]]
+    issuers = [_issuer_before(text, matches[0].start(), first=True)]
+    for match in matches[1:]:
+        between = text[run[-1].end() : match.start()]
+        issuer = between.lstrip("、")
+        if not between.startswith("、") or (issuer and not _ISSUER_END.search(issuer)):
+            break
+        run.append(match)
+        issuers.append(issuer)
+    start = run[0].start() - len(issuers[0])
+    policies = []
+    for match, issuer in zip(run, issuers, strict=True):
+        policy = {"issuer": issuer} if issuer else {}
+        policies.append({**policy, "title": match.group(1), "number": match.group(2)})
+    return text[:start] + "{{ policies | cite }}" + text[run[-1].end() :], policies
+
+
+def _issuer_before(text: str, at: int, *, first: bool) -> str:
+    before = text[max(0, at - 30) : at]
+    cut = max((before.rfind(lead) + len(lead) for lead in _CITE_LEADS if lead in before), default=-1)
+    if cut < 0:
+        cut = max(before.rfind(c) + 1 for c in "，,。、；") if first else 0
+    issuer = before[cut:]
+    return issuer if issuer and _ISSUER_END.search(issuer) and len(issuer) <= 20 else ""
+
+
+class Deadlines:
+    """Deadlines found in running text, each put in the plan once and named by a placeholder."""
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        self.found: dict[str, dict[str, Any]] = {}
+        self._keys: dict[tuple[Any, ...], str] = {}
+
+    def replace(self, text: str) -> str:
+        """``text`` with each deadline's day as ``{{ deadlines.key | md }}`` (or ``| weekday``)."""
+        out: list[str] = []
+        at = 0
+        for match in sorted([*_DATED.finditer(text), *_WEEKLY.finditer(text)], key=lambda m: m.start()):
+            if match.start() < at:
+                continue
+            placeholder, day_end = self._deadline(text, match)
+            if placeholder is None:
+                continue
+            out += [text[at : match.start()], placeholder]
+            at = day_end
+        return "".join(out) + text[at:]
+
+    def _deadline(self, text: str, match: re.Match[str]) -> tuple[str | None, int]:
+        weekly = match.re is _WEEKLY
+        when = re.sub(r"^[（(][^）)]*[）)]", "", match.group(3) if weekly else match.group(4)).strip()
+        entry: dict[str, Any] = {}
+        if weekly:
+            entry["weekday"] = _WEEKDAYS.index(match.group(2)) + 1
+            start, end, filter_ = match.start(1), match.end(2), "weekday"
+        else:
+            try:
+                day = dt.date(int(match.group(1) or self.year), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                return None, 0
+            entry["date"] = day
+            start = match.start(1) if match.group(1) else match.start(2)
+            end, filter_ = text.index("日", match.end(3)) + 1, "ymd" if match.group(1) else "md"
+        if when:
+            entry["time"] = when
+        entry["action"] = _action(text, match)
+        if "结束后" in text[max(0, match.start() - 12) : match.start()]:
+            entry["after_end"] = True
+        key = self._key(entry)
+        return text[match.start() : start] + f"{{{{ deadlines.{key} | {filter_} }}}}", end
+
+    def _key(self, entry: dict[str, Any]) -> str:
+        identity = (entry.get("date"), entry.get("weekday"), entry.get("time"), entry["action"])
+        if identity in self._keys:
+            return self._keys[identity]
+        words = (("总结", "summary"), ("安排", "schedule"), ("申报", "application"), ("报名", "registration"))
+        base = next(
+            (k for w, k in words if w in entry["action"]), "weekly_report" if "weekday" in entry else "deadline"
+        )
+        key = base if base not in self.found else _next_free(base, set(self.found))
+        self.found[key] = entry
+        self._keys[identity] = key
+        return key
+
+
+def _action(text: str, match: re.Match[str]) -> str:
+    after = re.split(r"[，,。；;：:！!（(]", text[match.end() :], maxsplit=1)[0].strip()
+    after = re.sub(r"^(?:将|把|完成|要)", "", after).strip()
+    if len(after) < 2:
+        before = re.split(r"[，,。；;！!（(]", text[: match.start()])[-1].strip()
+        after = before or "提交"
+    return re.sub(r"\{\{.*?\}\}", "", after)[:60] or "提交"

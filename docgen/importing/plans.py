@@ -1,0 +1,35 @@
+"""``import_plan``: last year's Word file (方案 or 通知) to a plan docgen can render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docgen.errors import PlanError, ReviewItem, Severity
+from docgen.importing.build import Builder
+from docgen.importing.outline import outline
+from docgen.importing.wordfile import read_word
+from docgen.importing.yaml_text import plan_yaml
+from docgen.plan.files import check_loaded
+from docgen.plan.reading import compose
+
+
+def import_plan(path: Path | str, output_file: str | None = None) -> tuple[str, list[ReviewItem]]:
+    """The plan in the .docx at ``path`` as commented YAML text, and the review list.
+
+    The review names each paragraph that could not be placed and each change made to the text
+    (punctuation, dates and numbers made placeholders), by its paragraph number in the Word
+    file; a problem the written plan still has is named by its line in ``output_file``.
+    Raises ``WordFileError`` for a .doc, a .wps or a damaged file.
+    """
+    path = Path(path)
+    builder = Builder(outline(read_word(path)), str(path))
+    text = plan_yaml(builder.build(), path.name)
+    review = list(builder.review)
+    name = output_file or str(path.with_suffix(".yaml"))
+    try:
+        report = check_loaded(compose(text, name), name)
+        problems = report.problems
+    except PlanError as exc:
+        problems = exc.problems
+    review += [p.replace(severity=Severity.EDIT) if p.is_error else p for p in problems]
+    return text, review
