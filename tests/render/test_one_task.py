@@ -56,13 +56,13 @@ def test_one_render_builds_the_index_once_per_plan(
     one_task: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built: list[int] = []
-    index = model._Index
+    index = model.PlanIndex
 
-    def counting(plan: Plan) -> model._Index:
+    def counting(plan: Plan) -> model.PlanIndex:
         built.append(len(plan.units))
         return index(plan)
 
-    monkeypatch.setattr(model, "_Index", counting)
+    monkeypatch.setattr(model, "PlanIndex", counting)
     written = docgen.render(one_task, tmp_path / "out", only="task-sheet,unit-form", jobs=1)
     assert len(written) == 2 * 300
     assert len(built) <= 3  # the plan read, and the plan with its text filled in: never per document
