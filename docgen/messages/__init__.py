@@ -13,15 +13,16 @@ this package makes ``str()`` of findings and errors use these words.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import Finding, Severity, describe_with
 from docgen.messages.language import ENGLISH, N_, current_language, translations
-from docgen.messages.places import describe
+
+if TYPE_CHECKING:  # datetime and the place words are loaded on first use: ``docgen --help`` needs neither
+    import datetime as dt
 
 
 @cache
@@ -158,6 +159,8 @@ def _message(code: str, raw_params: Mapping[str, Any], path: str | None, gettext
     text = _fill(gettext(message), params)
     if hint:
         text = gettext(_WITH_HINT).format(message=text, hint=_fill(gettext(hint), params))
+    from docgen.messages.places import describe
+
     place = describe(path, gettext) if language != ENGLISH else ""
     if place:
         text = gettext(_AT_PLACE).format(place=place, message=text)
@@ -166,6 +169,10 @@ def _message(code: str, raw_params: Mapping[str, Any], path: str | None, gettext
 
 def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
     """A parameter as the message shows it: dates in the language's form, docgen's words translated."""
+    import datetime as dt
+
+    from docgen.messages.places import describe
+
     if isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(value, dt.date):
