@@ -36,8 +36,9 @@ def _rule_based(year: int) -> Any:
     return holidays.country_holidays("CN", years=year, language="en_US")
 
 
+@lru_cache(maxsize=4096)
 def _official_detail(day: dt.date) -> tuple[bool, str | None]:
-    """``(is_day_off, holiday_name)`` from the published arrangement."""
+    """``(is_day_off, holiday_name)`` from the published arrangement (asked for each day of every sheet's grid)."""
     import chinese_calendar
 
     off, name = chinese_calendar.get_holiday_detail(day)
