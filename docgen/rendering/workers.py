@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -63,6 +64,13 @@ def usable_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+class _Counter:
+    """A counter with ``.value``, as a ``RawValue`` has, for a batch rendered in one process."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
 @dataclass
 class _Batch:
     """One run's documents and the counters its processes share (inherited when forked).
@@ -85,6 +93,11 @@ class _Batch:
         """A batch whose counters live in memory every process of ``context`` sees."""
         raw = context.RawValue
         return cls(stage, documents, folder, context.Lock(), raw("q", 0), raw("q", 0), raw("b", 0))
+
+    @classmethod
+    def local(cls, stage: Path, documents: Sequence[Document], folder: Path) -> _Batch:
+        """A batch for one process: plain counters, nothing taken from multiprocessing's shared heap."""
+        return cls(stage, documents, folder, threading.Lock(), _Counter(), _Counter(), _Counter())
 
     def claim(self, done: int) -> range:
         """Count ``done`` documents as finished and take the next run; empty when none are left."""
@@ -179,7 +192,9 @@ def render_into(
     jobs = min(asked, max(1, -(-total // CHUNK)))  # a process with nothing to claim is not started
     compile_templates(documents, folder)  # before forking, so that the workers inherit them
     context = process_context()
-    batch = _Batch.shared(context, stage, documents, folder)
+    # shared memory only when there are processes to share it with: the shared heap is
+    # process-wide state, and a render in one process has no use for it
+    batch = _Batch.shared(context, stage, documents, folder) if jobs > 1 else _Batch.local(stage, documents, folder)
 
     def report() -> None:
         if progress:
