@@ -36,16 +36,9 @@ def _digest_kind(issue: Issue) -> str:
 
 
 def _write(out: Path, outputs: dict[PurePosixPath, tuple[str, bytes]], replaced: set[str], force: bool) -> list[Path]:
-    from docgen.rendering.outputs import check_targets, commit, staging
+    from docgen.rendering.outputs import write_files
 
-    check_targets(out, list(outputs), force=force)
-    with staging(out) as stage:
-        for relative, (_, data) in outputs.items():
-            target = stage / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        commit(out, stage, {r: kind for r, (kind, _) in outputs.items()}, replaced_kinds=replaced, force=force)
-    return [out / relative for relative in outputs]
+    return write_files(out, outputs, replaced_kinds=replaced, force=force)
 
 
 def write_digest(

@@ -285,6 +285,25 @@ def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
         raise
 
 
+def write_files(
+    out_dir: Path, outputs: dict[PurePosixPath, tuple[str, bytes]], *, replaced_kinds: set[str], force: bool
+) -> list[Path]:
+    """Write finished files (relative path -> kind and bytes) into OUT all or nothing; their paths.
+
+    For writers that build each file in memory (the dashboard, the 简报): targets checked,
+    staged, then committed with the manifest, like rendered documents.
+    """
+    check_targets(out_dir, list(outputs), force=force)
+    with staging(out_dir) as stage:
+        for relative, (_, data) in outputs.items():
+            target = stage / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        kinds = {relative: kind for relative, (kind, _) in outputs.items()}
+        commit(out_dir, stage, kinds, replaced_kinds=replaced_kinds, force=force)
+    return [out_dir / relative for relative in outputs]
+
+
 def write_text_atomic(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
     """Write ``text`` in ``encoding`` to ``path`` (creating its folder); a file there is kept without ``force``."""
     write_bytes_atomic(path, text.encode(encoding), force=force)

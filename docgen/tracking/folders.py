@@ -98,17 +98,8 @@ def write_status(
     Reminders of an earlier run that are no longer due (everyone has sent) are removed, unless
     someone edited them since.
     """
-    from docgen.rendering.outputs import check_targets, commit, staging
+    from docgen.rendering.outputs import write_files
 
-    out = Path(out_dir)
     outputs = status_outputs(report, templates)
-    check_targets(out, list(outputs), force=force)
-    with staging(out) as stage:
-        for relative, (_, data) in outputs.items():
-            target = stage / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        kinds = {relative: kind for relative, (kind, _) in outputs.items()}
-        replaced = {KIND_HTML, KIND_XLSX, KIND_CHAT} | {reminder_kind(c.due.key) for c in report.columns}
-        commit(out, stage, kinds, replaced_kinds=replaced, force=force)
-    return [out / relative for relative in outputs]
+    replaced = {KIND_HTML, KIND_XLSX, KIND_CHAT} | {reminder_kind(c.due.key) for c in report.columns}
+    return write_files(Path(out_dir), outputs, replaced_kinds=replaced, force=force)

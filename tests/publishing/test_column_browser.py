@@ -7,58 +7,26 @@ dashboard's browser test does).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
+from browser import headless_chromium
 from conftest import SHIPPED_PLAN
 from report_samples import build_report_returns
 
 from docgen.plan.files import resolved_plan
 from docgen.publishing.writing import write_digest
 
-CHROMIUM = os.environ.get("DOCGEN_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("DOCGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
 PHONE_WIDTH = 390  # CSS pixels: a common phone
-
-
-def _missing_browser() -> str | None:
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if shutil.which(path) is None:
-            return f"{path} is not installed (Debian: apt-get install chromium chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    return None
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _missing_browser()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs the browser tests: {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    options.add_argument("--window-size=1200,900")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    yield from headless_chromium(1200, 900)
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ from __future__ import annotations
 import base64
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import headless_chromium
 from conftest import SHIPPED_PLAN
 from returns_folder import ON, SCHEDULE_LATE, SCHEDULE_MISSING, SCHEDULE_ON_TIME, build_returns
 
@@ -22,43 +22,12 @@ import docgen
 from docgen.tracking.folders import write_status
 from docgen.tracking.status import track_returns
 
-CHROMIUM = os.environ.get("DOCGEN_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("DOCGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
 SCREENSHOTS = os.environ.get("DOCGEN_SCREENSHOTS")  # a folder to keep the screenshot in, for a person to look at
-
-
-def _missing_browser() -> str | None:
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if shutil.which(path) is None:
-            return f"{path} is not installed (Debian: apt-get install chromium chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    return None
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = _missing_browser()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs the browser tests: {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    options.add_argument("--window-size=1400,1000")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    yield from headless_chromium(1400, 1000)
 
 
 @pytest.fixture(scope="module")
