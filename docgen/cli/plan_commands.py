@@ -24,13 +24,17 @@ if TYPE_CHECKING:
 )
 def check(plan: Path, strict: bool, templates: Path | None) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
-    from docgen.documents.template_files import check_plan_templates, has_own_templates
+    from docgen.documents.template_files import check_plan_documents, check_plan_templates, has_own_templates
     from docgen.messages import format_date
     from docgen.plan.files import check_plan
 
     report = check_plan(plan)
     echo_problems(report.problems)
     if report.plan is None:
+        sys.exit(1)
+    declared = check_plan_documents(report, templates)
+    echo_problems(declared)
+    if any(problem.is_error for problem in declared):
         sys.exit(1)
     if report.resolved is not None and has_own_templates(plan, templates):
         files, problems = check_plan_templates(report.resolved, plan, templates)
@@ -228,6 +232,27 @@ def init(directory: Path, force: bool) -> None:
     click.echo(gettext("next: {commands}").format(commands=next_steps))
 
 
+@main.command()
+@click.argument("kind")
+@click.argument("plan", type=PathParam(), default="data/campaign.yaml", required=False)
+@click.option("--unit", metavar="ID_OR_NAME", help=N_("The document of this unit (for a document made per unit)."))
+@click.option("--task", metavar="ID", help=N_("The document of this task (for a document made per task)."))
+def context(kind: str, plan: Path, unit: str | None, task: str | None) -> None:
+    """Print, as YAML, what the template of KIND receives from PLAN (a record's text is what it prints)."""
+    from docgen.documents.batch import template_context
+    from docgen.documents.context import context_yaml
+    from docgen.plan.files import checked_plan
+
+    report = checked_plan(plan)
+    assert report.resolved is not None
+    values = template_context(report.resolved, kind, unit, task, source=report.source)
+    headers = (
+        gettext("this document's own names (where one has a plan name, the plan's value is plan.NAME)"),
+        gettext("the plan's names, which every template receives"),
+    )
+    click.echo(context_yaml(values, report.resolved, headers), nl=False)
+
+
 @main.command("list")
 @PLAN_ARGUMENT
 def list_units(plan: Path) -> None:
@@ -238,6 +263,11 @@ def list_units(plan: Path) -> None:
 
     loaded = resolved_plan(plan)
     click.echo(gettext("kinds: {kinds}").format(kinds=", ".join(KINDS)))
+    for declared in loaded.documents:
+        shown = {None: gettext("once"), "unit": gettext("one per unit"), "task": gettext("one per task")}[declared.per]
+        line = gettext("your document {kind}: {template}, {how}, as {output}")
+        output = declared.output_source
+        click.echo(line.format(kind=declared.kind, template=declared.template, how=shown, output=output))
     for unit in loaded.responsible_units():
         click.echo(f"{unit.name} ({unit.id})")
         for number, task in loaded.tasks_of(unit.id):

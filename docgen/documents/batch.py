@@ -6,12 +6,14 @@ import difflib
 import itertools
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from docgen.documents.kinds import KINDS, plan_documents
+from docgen.documents.declared import declared_problems
+from docgen.documents.kinds import KINDS, all_kinds, plan_documents
 from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
 from docgen.errors import PlanError, Problem, ProblemsError, TemplateError
 from docgen.plan.model import Plan
+from docgen.plan.sourcemap import SourceMap
 from docgen.rendering.jobs import Document
 from docgen.rendering.outputs import check_targets, commit, staging
 from docgen.rendering.workers import Progress, compile_templates, render_into
@@ -31,18 +33,23 @@ class UnknownKindError(ProblemsError):
     """Raised when ``--only`` names a document kind docgen does not make."""
 
 
-def parse_kinds(only: str | Sequence[str] | None) -> list[str] | None:
-    """``"notice,form"`` or a list -> validated kinds; None means every kind."""
+def parse_kinds(only: str | Sequence[str] | None, known: Sequence[str] = KINDS) -> list[str] | None:
+    """``"notice,form"`` or a list -> validated kinds; None means every kind.
+
+    ``known`` are the kinds there are (the built-in ones, and the plan's own: ``all_kinds``);
+    a declared document may be named by its template file too (``新闻稿.docx``).
+    """
     if only is None:
         return None
     names = [n.strip() for n in (only.split(",") if isinstance(only, str) else only) if n.strip()]
+    names = [n[: -len(".docx")] if n.lower().endswith(".docx") and n[: -len(".docx")] in known else n for n in names]
     problems = []
     for name in names:
-        if name not in KINDS:
-            guess = difflib.get_close_matches(name, KINDS, n=1, cutoff=0.5)
+        if name not in known:
+            guess = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
             code = "unknown-kind-suggest" if guess else "unknown-kind"
             problems.append(
-                Problem(code, {"kind": name, "suggestion": guess[0] if guess else "", "known": ", ".join(KINDS)})
+                Problem(code, {"kind": name, "suggestion": guess[0] if guess else "", "known": ", ".join(known)})
             )
     if problems:
         raise UnknownKindError(problems)
@@ -82,20 +89,24 @@ def render(
     ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
     """
-    from docgen.plan.files import CheckReport, resolved_plan
+    from docgen.plan.files import CheckReport, checked_plan
     from docgen.plan.placeholders import resolve_plan
 
     plan_path: Path | None = None
+    source = None
     if isinstance(plan, Plan):
         resolved = resolve_plan(plan)
-    elif isinstance(plan, CheckReport):
-        if plan.resolved is None:
-            raise PlanError(plan.problems)
-        resolved, plan_path = plan.resolved, plan.path
     else:
-        resolved, plan_path = resolved_plan(plan), Path(plan)
-    kinds = parse_kinds(only)
-    documents = with_template_paths(plan_documents(resolved, kinds, unit), template_folders(plan_path, templates))
+        report = plan if isinstance(plan, CheckReport) else checked_plan(plan)
+        if report.resolved is None:
+            raise PlanError(report.problems)
+        resolved, plan_path, source = report.resolved, report.path, report.source
+    kinds = parse_kinds(only, all_kinds(resolved))
+    folders = template_folders(plan_path, templates)
+    declared = declared_problems(resolved, folders, KINDS, source)
+    if declared:
+        raise PlanError(declared)
+    documents = with_template_paths(plan_documents(resolved, kinds, unit, source=source), folders)
     out = Path(out_dir)
     paths = [d.path for d in documents]
     if pdf:
@@ -125,7 +136,7 @@ def render(
             outputs |= _convert_staged(stage, outputs, jobs)
             if print_file:
                 outputs |= _print_file(stage, documents)
-        replaced = set() if unit else set(kinds or KINDS)
+        replaced = set() if unit else set(kinds or all_kinds(resolved))
         if pdf:
             replaced |= {kind + PDF_KIND for kind in replaced} | ({PRINT_KIND} if print_file else set())
         commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)
@@ -181,3 +192,24 @@ def stale_pdfs(out_dir: str | Path) -> list[Path]:
         if ours and source.stat().st_mtime_ns > pdf.stat().st_mtime_ns:
             stale.append(pdf)
     return sorted(stale)
+
+
+def template_context(
+    plan: Plan, kind: str, unit: str | None = None, task: str | None = None, *, source: SourceMap | None = None
+) -> dict[str, Any]:
+    """What the template of ``kind`` receives for one document (the first, or ``unit``'s, or ``task``'s).
+
+    ``kind`` is a built-in kind or one the plan declares; ``unit`` an id, name or full name,
+    ``task`` a task id. Raises ``UnknownKindError`` for a kind there is not, and
+    ``TemplateError`` (``no-document``) when the plan gives no such document.
+    """
+    kinds = parse_kinds([kind], all_kinds(plan))
+    for document in plan_documents(plan, kinds, unit, source=source):
+        context = document.context
+        if task is None or _is_task(context.get("task"), task):
+            return context
+    raise TemplateError([Problem("no-document", {"kind": kind, "unit": unit or "", "task": task or ""})])
+
+
+def _is_task(value: Any, wanted: str) -> bool:
+    return value is not None and wanted in (getattr(value, "id", None), str(value))

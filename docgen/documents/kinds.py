@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import PurePosixPath
+from typing import Any
 
+from docgen.documents.context import document_context
+from docgen.documents.declared import declared_documents
 from docgen.documents.forms import blank_form_context, unit_form_context
 from docgen.documents.issuing import issuing_context, issuing_title
 from docgen.documents.letter import letter_context
 from docgen.documents.notice import notice_context
 from docgen.documents.task_sheet import task_sheet_context
-from docgen.errors import Problem, UnknownUnitError
+from docgen.errors import PlanError, Problem, UnknownUnitError
 from docgen.plan.model import Plan, Unit
+from docgen.plan.sourcemap import SourceMap
 from docgen.rendering.filenames import safe_stem
 from docgen.rendering.jobs import Document
 
@@ -60,11 +64,25 @@ def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePos
     return PurePosixPath(f"{folder}/{stem}.docx")
 
 
-def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | None = None) -> list[Document]:
+def with_plan(build: Callable[..., dict[str, Any]], plan: Plan, *args: Any) -> dict[str, Any]:
+    """A document's own names (``build(plan, *args)``) over the plan's: what its template receives."""
+    return document_context(plan, build(plan, *args))
+
+
+def all_kinds(plan: Plan) -> list[str]:
+    """The built-in kinds, then the kinds the plan declares under ``documents:``."""
+    return [*KINDS, *(declared.kind for declared in plan.documents)]
+
+
+def plan_documents(
+    plan: Plan, only: Sequence[str] | None = None, unit: str | None = None, *, source: SourceMap | None = None
+) -> list[Document]:
     """Every document of the requested kinds (all when ``only`` is None), in a stable order.
 
-    ``unit`` (id, name or full name) limits task sheets and unit forms to that unit. A group
-    unit with ``members`` gets a sheet and a form for each member.
+    ``unit`` (id, name or full name) limits task sheets, unit forms and documents declared
+    per unit to that unit. A group unit with ``members`` gets a sheet and a form for each
+    member. The plan's own documents (``documents:``) come last; ``PlanError`` lists every
+    file name of theirs that does not work out (located with the plan's ``source``).
     """
     kinds = KINDS if only is None else [k for k in KINDS if k in only]
     units = plan.responsible_units()
@@ -77,19 +95,19 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
         template = TEMPLATE_OF[kind]
         if kind == "notice":
             path = PurePosixPath(safe_stem(plan.notice_title) + ".docx")
-            documents.append(Document(kind, template, path, partial(notice_context, plan)))
+            documents.append(Document(kind, template, path, partial(with_plan, notice_context, plan)))
         elif kind == "form" and plan.form is not None:
             path = PurePosixPath(safe_stem(plan.form_title) + ".docx")
-            documents.append(Document(kind, template, path, partial(blank_form_context, plan)))
+            documents.append(Document(kind, template, path, partial(with_plan, blank_form_context, plan)))
         elif kind == "letter" and plan.letter is not None:
             path = PurePosixPath(safe_stem(plan.letter.title) + ".docx")
-            documents.append(Document(kind, template, path, partial(letter_context, plan)))
+            documents.append(Document(kind, template, path, partial(with_plan, letter_context, plan)))
         elif kind == "task-sheet":
             taken: set[str] = set()
             for u in units:
                 for member in u.returners():
                     path = _unit_path(TASK_SHEET_FOLDER, member, f"{campaign}任务单", taken)
-                    build = partial(task_sheet_context, plan, u, member)
+                    build = partial(with_plan, task_sheet_context, plan, u, member)
                     documents.append(Document(kind, template, path, build))
         elif kind == "unit-form" and plan.form is not None:
             taken = set()
@@ -97,11 +115,18 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
             for u in units:
                 for member in u.returners():
                     path = _unit_path(folder, member, f"{campaign}{plan.form.title}", taken)
-                    documents.append(Document(kind, template, path, partial(unit_form_context, plan, u, member)))
+                    documents.append(
+                        Document(kind, template, path, partial(with_plan, unit_form_context, plan, u, member))
+                    )
         elif kind == "issuing-notice" and plan.issuing is not None:
             path = PurePosixPath(safe_stem(issuing_title(plan)) + ".docx")
-            documents.append(Document(kind, template, path, partial(issuing_context, plan)))
-    return _distinct_paths(documents)
+            documents.append(Document(kind, template, path, partial(with_plan, issuing_context, plan)))
+    documents = _distinct_paths(documents)
+    used = {d.path.as_posix().casefold(): d.kind for d in documents}
+    declared, problems = declared_documents(plan, only, units, used, source)
+    if problems:
+        raise PlanError(problems)
+    return documents + declared
 
 
 def _distinct_paths(documents: list[Document]) -> list[Document]:

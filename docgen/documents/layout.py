@@ -76,9 +76,17 @@ def signature(lines: Sequence[str], date: dt.date | str) -> list[dict[str, Any]]
     # distance from the right edge of the text block to the issuer's first character
     issuer_start = max(2 * EM_PT + issuer_width, 2 * EM_PT + _points(date_text) + 2 * EM_PT)
     issuer_end = LINE_PT - issuer_start + issuer_width
-    placed = [{"text": t, "padding": _padding(issuer_end - _points(t))} for t in lines]
-    placed.append({"text": date_text, "padding": _padding(LINE_PT - issuer_start + 2 * EM_PT)})
+    placed = [signature_line(t, _padding(issuer_end - _points(t))) for t in lines]
+    placed.append(signature_line(date_text, _padding(LINE_PT - issuer_start + 2 * EM_PT)))
     return placed
+
+
+def signature_line(text: str, padding: str) -> dict[str, str]:
+    """One line of a signature: its text and the spaces that place it.
+
+    ``indent`` is the same spaces under the name README once gave them, for templates written then.
+    """
+    return {"text": text, "padding": padding, "indent": padding}
 
 
 def _points(text: str) -> float:
@@ -142,9 +150,9 @@ def sealed_signature(lines: Sequence[str], date: dt.date | str) -> list[dict[str
     date_text = date if isinstance(date, str) else chinese.full_date(date)
     date_width = _width(date_text)
     date_left = LINE_CHARS - 4 - date_width
-    placed = [{"text": t, "padding": _seal_padding(date_left + (date_width - _width(t)) / 2)} for t in lines]
-    room = [{"text": "", "padding": ""} for _ in range(SEAL_ROOM)]
-    return [*room, *placed, {"text": date_text, "padding": _seal_padding(date_left)}]
+    placed = [signature_line(t, _seal_padding(date_left + (date_width - _width(t)) / 2)) for t in lines]
+    room = [signature_line("", "") for _ in range(SEAL_ROOM)]
+    return [*room, *placed, signature_line(date_text, _seal_padding(date_left))]
 
 
 def _seal_padding(chars: float) -> str:

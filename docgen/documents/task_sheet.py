@@ -5,10 +5,11 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
-from docgen import chinese
-from docgen.documents.deadlines import calendar_grid, deadline_text
-from docgen.documents.layout import LINE_CHARS, HeadingCounter, contact_line, period_text, unit_names
+from docgen.documents.context import deadline_record, requirement_record, task_record, unit_record
+from docgen.documents.deadlines import calendar_grid
+from docgen.documents.layout import LINE_CHARS, unit_names
 from docgen.plan.model import Plan, Unit
+from docgen.rendering.values import Record, Records
 
 MAX_PARTNERS_NAMED = 20  # a task shared by more units names these and counts the rest
 
@@ -28,41 +29,46 @@ CONTACT_LABELS = ("本部门联络员：", "联系电话：")
 
 
 def task_sheet_context(plan: Plan, unit: Unit, member: Unit | None = None) -> dict[str, Any]:
-    """What one unit owes: its tasks (numbered as in the notice), duties, deadlines, contacts.
+    """What one unit owes, over the plan's names: its tasks (numbered as in the notice), duties, deadlines.
 
     Deadlines handed to this very unit (the issuer's own sheet) are told as what it receives.
     ``member`` is the member of a group unit the sheet is for (护理学院 of 各院部).
     """
-    tasks = []
-    for number, task in plan.tasks_of(unit.id):
-        shared = _shared_with(plan, task.units, unit.id)
-        tasks.append(
-            {
-                "number": chinese.section_number(2, number),
-                "title": task.title,
-                "partners": shared,
-                "work": task.work or "",
-            }
-        )
-    duties = [
-        {"number": chinese.section_number(2, n), "title": r.title, "text": r.duty or r.text}
-        for n, r in plan.requirements_of(unit.id)
-    ]
-    deadlines = [d for _, d in plan.deadlines_of(unit.id)]
+    own = unit_values(plan, unit, member)
     return {
-        "heading": HeadingCounter(),
-        "institution": plan.institution,
         "title": f"{plan.year}年“{plan.campaign}”任务单",
-        "unit": unit.name if member is None or member is unit else f"{member.name}（{unit.name}）",
-        "theme": plan.theme,
-        "period": period_text(plan),
-        "tasks": tasks,
-        "duties": duties,
-        "deadlines": [deadline_text(d, receiver=d.to == unit.id) for d in deadlines],
-        "contact": contact_line(plan),
+        "unit": own,
+        "tasks": own.tasks,
+        "duties": own.duties,
+        "deadlines": own.deadlines,
         "blank": BLANK * contact_blank(),
-        "calendar": calendar_grid(plan, deadlines),
+        "calendar": calendar_grid(plan, [d for _, d in plan.deadlines_of(unit.id)]),
     }
+
+
+def unit_values(plan: Plan, unit: Unit, member: Unit | None = None) -> Record:
+    """A unit with what it owes: printed as its name (护理学院（各院部） for a group's member).
+
+    ``tasks`` say who shares each (``partners``), ``duties`` come from the requirements that
+    name it, ``deadlines`` are those that concern it, as sentences.
+    """
+    tasks = [
+        task_record(plan, number, partners=_shared_with(plan, task.units, unit.id))
+        for number, task in plan.tasks_of(unit.id)
+    ]
+    duties = [requirement_record(plan, number, as_duty=True) for number, _ in plan.requirements_of(unit.id)]
+    deadlines = plan.deadlines_of(unit.id)
+    text = unit.name if member is None or member is unit else f"{member.name}（{unit.name}）"
+    return unit_record(
+        member if member is not None else unit,
+        text,
+        group=unit_record(unit) if member is not None and member is not unit else None,
+        tasks=Records(tasks, [t.id for t in tasks]),
+        duties=Records(duties),
+        deadlines=Records(
+            (deadline_record(k, d, receiver=d.to == unit.id) for k, d in deadlines), [k for k, _ in deadlines]
+        ),
+    )
 
 
 def contact_blank() -> int:

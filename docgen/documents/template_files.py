@@ -12,14 +12,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from docgen.errors import Problem, ProblemsError, TemplateError
+from docgen.errors import PlanError, Problem, ProblemsError, TemplateError
 from docgen.plan.model import Plan
 from docgen.rendering.folders import TEMPLATES_FOLDER, template_folders, template_path
 from docgen.rendering.jobs import Document
 
+if TYPE_CHECKING:
+    from docgen.plan.files import CheckReport
+
 __all__ = [
     "TEMPLATES_FOLDER",
+    "check_plan_documents",
     "check_plan_templates",
     "check_templates",
     "has_own_templates",
@@ -85,6 +90,27 @@ def check_plan_templates(
     documents = with_template_paths(plan_documents(plan), template_folders(plan_path, templates))
     files = [Path(name) for name in dict.fromkeys(d.template for d in documents)]
     return files, check_templates(documents)
+
+
+def check_plan_documents(report: CheckReport, templates: str | Path | None = None) -> list[Problem]:
+    """Every problem of the documents a checked plan declares (``documents:``), located in its file.
+
+    Their templates must be found (``templates``, ``templates/`` beside the plan, or docgen's
+    own), their kinds must differ from each other and from the built-in ones, and each file name
+    must fill in and name a .docx no other document has.
+    """
+    from docgen.documents.declared import declared_problems
+    from docgen.documents.kinds import KINDS, plan_documents
+
+    plan = report.resolved
+    if plan is None or not plan.documents:
+        return []
+    problems = declared_problems(plan, template_folders(report.path, templates), KINDS, report.source)
+    try:
+        plan_documents(plan, source=report.source)
+    except PlanError as exc:
+        problems += exc.problems
+    return problems
 
 
 def has_own_templates(plan_path: str | Path, templates: str | Path | None = None) -> bool:

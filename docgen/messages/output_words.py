@@ -65,6 +65,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-unit-name": (N_("no unit is called '{unit}'"), N_("units: {known}")),
     "unknown-unit-name-suggest": (N_("no unit is called '{unit}'"), N_("did you mean {suggestion}?")),
     "unknown-kind": (N_("unknown document kind '{kind}'"), N_("kinds: {known}")),
+    "no-document": (
+        N_("the plan gives no document of the kind '{kind}' {unit} {task}"),
+        N_("'docgen list' shows the kinds and units; a letter or a form needs its part in the plan"),
+    ),
     "unknown-kind-suggest": (N_("unknown document kind '{kind}'"), N_("did you mean '{suggestion}'?")),
     "output-outside": (N_("output path {path} would leave the output folder"), ""),
     "output-symlink": (

@@ -90,6 +90,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the templates folder does not exist"),
         N_("give the folder your templates are in with --templates, or copy them with 'docgen init DIR'"),
     ),
+    # documents the plan declares (documents:)
+    "declared-template-missing": (
+        N_("the template {template} is in none of the templates folders ({folders}) nor among docgen's own"),
+        N_("put {template} in the templates folder beside the plan, or give its folder with --templates"),
+    ),
+    "declared-kind-taken": (
+        N_("another document is already called '{kind}'"),
+        N_("give this document a 'name' of its own (it names it for render --only)"),
+    ),
+    "declared-output-invalid": (
+        N_("the file name '{output}' does not work out: {detail}"),
+        N_("use the names 'docgen context' lists, and end the name in .docx"),
+    ),
+    "declared-output-taken": (
+        N_("the file {path} would also be written by the document '{other}'"),
+        N_("give this document an 'output' name of its own"),
+    ),
+    "declared-output-taken-per": (
+        N_("the file {path} would be written more than once (also by '{other}')"),
+        N_("put the unit's or the task's name in 'output', e.g. {{{{ unit.name }}}} or {{{{ task.title }}}}"),
+    ),
 }
 
 # the kinds of file a template may be instead of a Word document (docgen.rendering.package)

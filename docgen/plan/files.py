@@ -14,6 +14,7 @@ from docgen.plan.holidays import holiday_warnings
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import PathT, check_texts, with_texts
 from docgen.plan.reading import LoadedYaml, load_yaml
+from docgen.plan.sourcemap import SourceMap
 from docgen.plan.validation import validate
 
 
@@ -26,6 +27,8 @@ class CheckReport:
     problems: list[Problem]
     resolved: Plan | None = None
     """The plan with its running text rendered (what the templates receive); None when it has errors."""
+    source: SourceMap | None = None
+    """Where each value stands in the file, to locate problems found later (a declared document's name)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -81,7 +84,7 @@ def check_loaded(loaded: LoadedYaml, path: Path | str) -> CheckReport:
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if plan is None or any(p.is_error for p in problems):
         return CheckReport(path, None, problems)
-    return CheckReport(path, plan, problems, with_texts(plan, rendered))
+    return CheckReport(path, plan, problems, with_texts(plan, rendered), loaded.source)
 
 
 def checked_plan(path: Path | str) -> CheckReport:

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.plan.declared import DeclaredDocument
 from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.reporting import Digest, Evaluation
@@ -24,6 +25,7 @@ __all__ = [
     "Column",
     "Contact",
     "Deadline",
+    "DeclaredDocument",
     "Digest",
     "DocumentNumber",
     "Evaluation",
@@ -284,6 +286,9 @@ class Plan(Model):
     evaluation: Evaluation | None = Field(None, description="The 宣传评比's weights (optional).")
     issuing: Issuing | None = Field(
         None, description="How the 方案 is issued as a 公文 (印发通知, 发文字号, 主送, 版记, red head); optional."
+    )
+    documents: list[DeclaredDocument] = Field(
+        default_factory=list, max_length=100, description="Documents of your own templates, beside the built-in ones."
     )
 
     _index: PlanIndex | None = PrivateAttr(default=None)

@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from docgen import chinese
-from docgen.plan.model import Deadline, Policy
 
 
 class TextError(ValueError):
@@ -18,12 +17,14 @@ class TextError(ValueError):
 
 
 def _date_of(value: Any) -> dt.date:
+    """The date of a date, a deadline, or a template's record of one (anything with a ``date``)."""
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, Deadline):
-        if value.date is None:
-            raise TextError("this deadline recurs weekly and has no single date; use | weekday")
-        return value.date
+    day, weekly = getattr(value, "date", None), getattr(value, "weekday", None)
+    if isinstance(day, dt.date):
+        return day
+    if isinstance(weekly, int):
+        raise TextError("this deadline recurs weekly and has no single date; use | weekday")
     raise TextError(f"expected a date, got {type(value).__name__}")
 
 
@@ -39,16 +40,20 @@ def filter_ymd(value: Any) -> str:
 
 def filter_weekday(value: Any) -> str:
     """A date, a deadline (dated or weekly) or 1-7 -> 周三."""
-    if isinstance(value, Deadline) and value.weekday is not None:
-        return chinese.weekday_name(value.weekday)
-    if isinstance(value, int) and 1 <= value <= 7:
+    weekly = None if isinstance(value, dt.date) else getattr(value, "weekday", None)
+    if isinstance(weekly, int) and not isinstance(weekly, bool):
+        return chinese.weekday_name(weekly)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 7:
         return chinese.weekday_name(value)
     return chinese.weekday_of(_date_of(value))
 
 
 def filter_cite(policies: Any) -> str:
-    """Policies as the opening quotes them: 吉林省教育厅《title》（number）、《title》（number）."""
-    if not isinstance(policies, list) or not all(isinstance(p, Policy) for p in policies):
+    """Policies as the opening quotes them: 吉林省教育厅《title》（number）、《title》（number）.
+
+    The plan's policies, or a template's records of them (each with a ``title`` text).
+    """
+    if not isinstance(policies, list) or not all(isinstance(getattr(p, "title", None), str) for p in policies):
         raise TextError("| cite is for the plan's policies")
     parts = []
     for policy in policies:

@@ -33,6 +33,7 @@ from docgen.rendering.active_content import refusals
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.tags import PartTags, part_label, scan_part
+from docgen.rendering.values import FILTERS, finalize
 from docgen.rendering.widows import mend_widows
 from docgen.rendering.wordml import fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
@@ -50,10 +51,11 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_safe(value: Any) -> Any:
-    """Drop characters XML cannot hold, so no value can corrupt a document.
+    """The value as a document prints it, without characters XML cannot hold: no value can corrupt a document.
 
     ``Markup`` (XML a document builder made, e.g. a table for ``{{p … }}``) stays markup.
     """
+    value = finalize(value)
     if isinstance(value, Markup):
         return Markup(_XML_FORBIDDEN.sub("", value))
     if isinstance(value, str):
@@ -63,8 +65,12 @@ def _xml_safe(value: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def environment() -> BudgetSandbox:
-    """The one Jinja environment for templates: sandboxed, autoescaped, strict about names."""
-    return BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe)
+    """The one Jinja environment for templates: sandboxed, autoescaped, strict about names.
+
+    Values print as ``docgen.rendering.values`` reads them, and the filters running text has
+    (``md``, ``ymd``, ``weekday``, ``cite``) work here too, with ``cn``, ``pad`` and ``number``.
+    """
+    return BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe, extra_filters=FILTERS)
 
 
 def _unpatch(xml: str) -> str:

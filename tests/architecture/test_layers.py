@@ -18,6 +18,7 @@ import docgen
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 PUBLIC = [
+    "template_context",
     "Activity",
     "AuditReport",
     "CheckReport",

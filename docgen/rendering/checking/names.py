@@ -20,7 +20,13 @@ from typing import Any
 from jinja2 import Environment, nodes
 from markupsafe import Markup
 
+from docgen.rendering.values import Record, Records
+
 _DICT_METHODS = frozenset({"items", "keys", "values", "get"})
+# methods of a list found by key (deadlines.schedule): the sandbox refuses those that change it
+_LIST_METHODS = frozenset(
+    {"append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear", "copy", "count", "index"}
+)
 _ITEMS = 50  # items of a list sampled for the names its items give
 _DEPTH = 12
 
@@ -33,6 +39,7 @@ class ContextNames:
         self.mappings: set[str] = {""}  # the context itself
         self.lists: set[str] = set()
         self.markup: set[str] = set()  # values that are document XML, which ``{{p … }}`` places
+        self.keys: dict[str, set[str]] = {}  # lists whose items are also found by key (deadlines.schedule)
         if isinstance(names, Mapping):
             for key, value in names.items():
                 self._sample(str(key), value, 0)
@@ -46,11 +53,18 @@ class ContextNames:
             return
         if isinstance(value, Markup):
             self.markup.add(path)
+        elif isinstance(value, Record):
+            self.mappings.add(path)
+            for key, item in value.fields().items():
+                self._sample(f"{path}.{key}", item, depth + 1)
         elif isinstance(value, Mapping):
             self.mappings.add(path)
             for key, item in value.items():
                 self._sample(f"{path}.{key}", item, depth + 1)
         elif isinstance(value, (list, tuple)):
+            if isinstance(value, Records) and value.keys():
+                self.mappings.add(path)
+                self.keys[path] = set(value.keys())
             self.lists.add(path)
             self.paths.add(path + "[]")
             for item in value[:_ITEMS]:
@@ -80,7 +94,8 @@ class ContextNames:
     def children(self, path: str) -> list[str]:
         """The keys a mapping at ``path`` has."""
         prefix = f"{path}." if path else ""
-        return sorted({p[len(prefix) :].split(".")[0].split("[")[0] for p in self.paths if p.startswith(prefix)})
+        found = {p[len(prefix) :].split(".")[0].split("[")[0] for p in self.paths if p.startswith(prefix)}
+        return sorted(found | self.keys.get(path, set()))
 
 
 @dataclass(frozen=True)
@@ -140,7 +155,10 @@ class _Resolver:
         child = f"{base}.{key}" if base else key
         if child in self.context.paths:
             return child
-        if report and key not in _DICT_METHODS and not self._is_guarded(child):
+        if key in self.context.keys.get(base, ()):
+            return f"{base}[]"  # a record found by its key: deadlines.schedule
+        method = key in _DICT_METHODS or (base in self.context.lists and key in _LIST_METHODS)
+        if report and not method and not self._is_guarded(child):
             self._missing(node, child, base)
         return None
 
