@@ -55,6 +55,8 @@ def _xml_safe(value: Any) -> Any:
 
     ``Markup`` (XML a document builder made, e.g. a table for ``{{p … }}``) stays markup.
     """
+    if type(value) is str:  # most values: plain text, printed as it is
+        return _XML_FORBIDDEN.sub("", value) if _XML_FORBIDDEN.search(value) else value
     value = finalize(value)
     if isinstance(value, Markup):
         return Markup(_XML_FORBIDDEN.sub("", value))

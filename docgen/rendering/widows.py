@@ -13,6 +13,7 @@ needs to keep a hanging mark (see scripts/ooxml.py, BODY_SPACING).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from lxml import etree
 
@@ -42,8 +43,12 @@ def _advance(char: str, spacing_pt: float) -> float:
     return (EM_PT / 2 if ord(char) < 0x2E80 else EM_PT) + spacing_pt
 
 
-def line_lengths(text: str, indent_pt: float, spacing_twips: int) -> list[int]:
-    """How many characters each printed line of ``text`` holds, as the office suite breaks it."""
+@lru_cache(maxsize=4096)
+def line_lengths(text: str, indent_pt: float, spacing_twips: int) -> tuple[int, ...]:
+    """How many characters each printed line of ``text`` holds, as the office suite breaks it.
+
+    Remembered: a batch's documents repeat the same paragraphs (a task's work on every sheet).
+    """
     spacing = spacing_twips / 20
     lines: list[int] = []
     start, x, limit = 0, indent_pt, LINE_PT
@@ -68,7 +73,7 @@ def line_lengths(text: str, indent_pt: float, spacing_twips: int) -> list[int]:
         i += 1
     if start < len(text):
         lines.append(len(text) - start)
-    return lines
+    return tuple(lines)
 
 
 def ends_in_widow(lengths: Sequence[int]) -> bool:
@@ -82,8 +87,8 @@ def _style(paragraph: etree._Element) -> str | None:
 
 
 def _plain_body(paragraph: etree._Element) -> bool:
-    """A body paragraph outside a table, with text in plain runs (no tabs, sizes or spacing of its own)."""
-    if _style(paragraph) not in BODY_STYLES or paragraph.getparent().tag != f"{W}body":
+    """A body paragraph (the caller walks only the body's own), with text in plain runs (no tabs or sizes)."""
+    if _style(paragraph) not in BODY_STYLES:
         return False
     if paragraph.find(f".//{W}tab") is not None or paragraph.find(f"{W}pPr/{W}jc") is not None:
         return False
@@ -93,10 +98,11 @@ def _plain_body(paragraph: etree._Element) -> bool:
 def mend_widows(document: etree._Element) -> int:
     """Give each body paragraph that would end in a widow the spacing that avoids it; return how many."""
     mended = 0
-    for paragraph in document.iter(f"{W}p"):
-        if not _plain_body(paragraph):
-            continue
+    body = document.find(f"{W}body")
+    for paragraph in body.iterchildren(f"{W}p") if body is not None else ():
         text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
+        if len(text) * (EM_PT + AUTOSPACE_PT) <= LINE_PT - 2 * EM_PT or not _plain_body(paragraph):
+            continue  # fits one line even at the widest (tables' paragraphs are never walked)
         indent = BODY_STYLES[_style(paragraph)]
         if not ends_in_widow(line_lengths(text, indent, BODY_SPACING)):
             continue

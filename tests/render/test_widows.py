@@ -27,12 +27,12 @@ def spacings(tree: etree._Element) -> list[str | None]:
 
 
 def test_lines_follow_the_28_character_grid() -> None:
-    assert line_lengths(BODY, 32.0, -6) == [26, 28, 2]
+    assert line_lengths(BODY, 32.0, -6) == (26, 28, 2)
     # a mark that may not start a line hangs at the end of the line before
-    assert line_lengths("测" * 54 + "，", 32.0, -6) == [26, 29]
+    assert line_lengths("测" * 54 + "，", 32.0, -6) == (26, 29)
     # 29 characters a line at -0.85 pt, 27 at plain 16 pt
-    assert line_lengths(BODY, 32.0, -17) == [27, 29]
-    assert line_lengths(BODY, 32.0, 0)[:2] == [25, 27]
+    assert line_lengths(BODY, 32.0, -17) == (27, 29)
+    assert line_lengths(BODY, 32.0, 0)[:2] == (25, 27)
 
 
 def test_a_widowed_paragraph_is_tightened_and_others_are_left_alone() -> None:
