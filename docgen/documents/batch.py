@@ -95,7 +95,9 @@ def render(
     else:
         resolved, plan_path = resolved_plan(plan), Path(plan)
     kinds = parse_kinds(only)
-    documents = with_template_paths(plan_documents(resolved, kinds, unit), template_folders(plan_path, templates))
+    plan_folder = plan_path.parent if plan_path is not None else None  # the plan's pictures are beside it
+    documents = plan_documents(resolved, kinds, unit, plan_folder)
+    documents = with_template_paths(documents, template_folders(plan_path, templates))
     out = Path(out_dir)
     paths = [d.path for d in documents]
     if pdf:

@@ -10,12 +10,13 @@ import dataclasses
 import difflib
 from collections.abc import Sequence
 from functools import partial
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from docgen.documents.forms import blank_form_context, unit_form_context
 from docgen.documents.issuing import issuing_context, issuing_title
 from docgen.documents.letter import letter_context
 from docgen.documents.notice import notice_context
+from docgen.documents.pictures import picture_context, with_pictures
 from docgen.documents.task_sheet import task_sheet_context
 from docgen.errors import Problem, UnknownUnitError
 from docgen.plan.model import Plan, Unit
@@ -60,11 +61,14 @@ def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePos
     return PurePosixPath(f"{folder}/{stem}.docx")
 
 
-def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | None = None) -> list[Document]:
+def plan_documents(
+    plan: Plan, only: Sequence[str] | None = None, unit: str | None = None, plan_folder: Path | None = None
+) -> list[Document]:
     """Every document of the requested kinds (all when ``only`` is None), in a stable order.
 
     ``unit`` (id, name or full name) limits task sheets and unit forms to that unit. A group
-    unit with ``members`` gets a sheet and a form for each member.
+    unit with ``members`` gets a sheet and a form for each member. ``plan_folder`` is the plan file's
+    (the current folder when None): the plan's pictures are found there.
     """
     kinds = KINDS if only is None else [k for k in KINDS if k in only]
     units = plan.responsible_units()
@@ -101,6 +105,8 @@ def plan_documents(plan: Plan, only: Sequence[str] | None = None, unit: str | No
         elif kind == "issuing-notice" and plan.issuing is not None:
             path = PurePosixPath(safe_stem(issuing_title(plan)) + ".docx")
             documents.append(Document(kind, template, path, partial(issuing_context, plan)))
+    pictures = picture_context(plan, plan_folder)
+    documents = [dataclasses.replace(d, build=partial(with_pictures, d.build, pictures)) for d in documents]
     return _distinct_paths(documents)
 
 

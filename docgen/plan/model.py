@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.plan.images import Picture, Pictures
 from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.reporting import Digest, Evaluation
@@ -38,6 +39,7 @@ __all__ = [
     "Notice",
     "Organization",
     "Period",
+    "Picture",
     "Plan",
     "Policy",
     "Requirement",
@@ -284,6 +286,11 @@ class Plan(Model):
     evaluation: Evaluation | None = Field(None, description="The 宣传评比's weights (optional).")
     issuing: Issuing | None = Field(
         None, description="How the 方案 is issued as a 公文 (印发通知, 发文字号, 主送, 版记, red head); optional."
+    )
+    images: Pictures = Field(
+        default_factory=dict,
+        max_length=100,
+        description="Pictures templates place by name: files beside the plan, QR codes made from a text (optional).",
     )
 
     _index: PlanIndex | None = PrivateAttr(default=None)
