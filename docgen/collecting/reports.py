@@ -23,8 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 from docgen.collecting.docx_reading import W, _parse, _read_member
-from docgen.collecting.pictures import MAX_PICTURE_BYTES, PICTURE_SUFFIXES
 from docgen.errors import FormError, Problem, Severity
+from docgen.plan.pictures import MAX_PICTURE_BYTES, PICTURE_SUFFIXES
 
 MAX_REPORT_BYTES = 100 * 1024 * 1024
 MAX_DOCUMENT_XML = 20 * 1024 * 1024

@@ -106,7 +106,10 @@ def render(
     declared = declared_problems(resolved, folders, KINDS, source)
     if declared:
         raise PlanError(declared)
-    documents = with_template_paths(plan_documents(resolved, kinds, unit, source=source), folders)
+    plan_folder = plan_path.parent if plan_path is not None else None  # the plan's pictures are beside it
+    documents = with_template_paths(
+        plan_documents(resolved, kinds, unit, source=source, plan_folder=plan_folder), folders
+    )
     out = Path(out_dir)
     paths = [d.path for d in documents]
     if pdf:

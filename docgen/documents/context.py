@@ -48,6 +48,7 @@ CONTEXT_NAMES: dict[str, str] = {
     "attachment_note": "the notice's 附件说明 lines",
     "signature": "the notice's signature lines (each .text and .padding, the spaces that place it), the date last",
     "calendar": "the month grid of the period with every deadline (.weekdays, .weeks of days with .label, .marks)",
+    "images": 'the plan\'s pictures by name, for {{ image("logo", width_mm=30) }} (see Pictures)',
     "heading": "heading(level): the next heading number at that level (一、 （一） 1. （1）)",
     "plan": "every name above as the plan gives it, also where a document's own name takes its place",
 }
@@ -268,7 +269,9 @@ def context_yaml(context: dict[str, Any], plan: Plan, headers: tuple[str, str] |
             return super().represent_sequence(tag, sequence, flow_style=flat and bool(sequence))
 
     base = plan_context(plan)
-    own = {k: v for k, v in context.items() if k != "plan" and (k not in base or base[k] is not v)}
+    own = {
+        k: v for k, v in context.items() if k != "plan" and (base[k] is not v if k in base else k not in CONTEXT_NAMES)
+    }
     shared = {k: v for k, v in context.items() if k != "plan" and k not in own}
 
     def dump(values: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ import dataclasses
 import difflib
 from collections.abc import Callable, Sequence
 from functools import partial
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docgen.documents.context import document_context
@@ -19,6 +19,7 @@ from docgen.documents.forms import blank_form_context, unit_form_context
 from docgen.documents.issuing import issuing_context, issuing_title
 from docgen.documents.letter import letter_context
 from docgen.documents.notice import notice_context
+from docgen.documents.pictures import picture_context, with_pictures
 from docgen.documents.task_sheet import task_sheet_context
 from docgen.errors import PlanError, Problem, UnknownUnitError
 from docgen.plan.model import Plan, Unit
@@ -75,7 +76,12 @@ def all_kinds(plan: Plan) -> list[str]:
 
 
 def plan_documents(
-    plan: Plan, only: Sequence[str] | None = None, unit: str | None = None, *, source: SourceMap | None = None
+    plan: Plan,
+    only: Sequence[str] | None = None,
+    unit: str | None = None,
+    *,
+    source: SourceMap | None = None,
+    plan_folder: Path | None = None,
 ) -> list[Document]:
     """Every document of the requested kinds (all when ``only`` is None), in a stable order.
 
@@ -83,6 +89,7 @@ def plan_documents(
     per unit to that unit. A group unit with ``members`` gets a sheet and a form for each
     member. The plan's own documents (``documents:``) come last; ``PlanError`` lists every
     file name of theirs that does not work out (located with the plan's ``source``).
+    ``plan_folder`` is the plan file's (the current folder when None): the plan's pictures are found there.
     """
     kinds = KINDS if only is None else [k for k in KINDS if k in only]
     units = plan.responsible_units()
@@ -126,7 +133,8 @@ def plan_documents(
     declared, problems = declared_documents(plan, only, units, used, source)
     if problems:
         raise PlanError(problems)
-    return documents + declared
+    pictures = picture_context(plan, plan_folder)
+    return [dataclasses.replace(d, build=partial(with_pictures, d.build, pictures)) for d in documents + declared]
 
 
 def _distinct_paths(documents: list[Document]) -> list[Document]:

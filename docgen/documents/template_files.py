@@ -87,7 +87,8 @@ def check_plan_templates(
     """
     from docgen.documents.kinds import plan_documents
 
-    documents = with_template_paths(plan_documents(plan), template_folders(plan_path, templates))
+    folder = Path(plan_path).parent if plan_path is not None else None
+    documents = with_template_paths(plan_documents(plan, plan_folder=folder), template_folders(plan_path, templates))
     files = [Path(name) for name in dict.fromkeys(d.template for d in documents)]
     return files, check_templates(documents)
 

@@ -7,7 +7,8 @@ extractor and translated through ``docgen.messages.language`` where it is shown.
 this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
-- ``plan_words``, ``output_words``, ``returns_words``, ``audit_words``, ``import_words``: the message tables, by stage.
+- ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``audit_words``, ``import_words``,
+  ``template_words``: the message tables, by stage.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -28,10 +29,19 @@ if TYPE_CHECKING:  # datetime and the place words are loaded on first use: ``doc
 @cache
 def message_table() -> dict[str, tuple[str, str]]:
     """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``."""
-    from docgen.messages import audit_words, import_words, output_words, plan_words, returns_words, template_words
+    from docgen.messages import (
+        audit_words,
+        import_words,
+        output_words,
+        picture_words,
+        plan_words,
+        returns_words,
+        template_words,
+    )
 
     return {
         **plan_words.MESSAGES,
+        **picture_words.MESSAGES,
         **output_words.MESSAGES,
         **returns_words.MESSAGES,
         **audit_words.MESSAGES,

@@ -95,7 +95,14 @@ _WORDS: dict[str, str] = {
     "letter.hotline": N_("the hotline"),
     "letter.website": N_("the website"),
     "letter.address": N_("the address"),
+    "images": N_("the pictures"),
+    "images.*": N_("the picture {key}"),
+    "images.*.file": N_("the file"),
+    "images.*.qr": N_("the QR code's text"),
+    "images.*.width_mm": N_("the width"),
+    "images.*.description": N_("the description"),
 }
+_KEYED = ("deadlines", "images")  # mappings whose keys the plan chooses
 _ROW = N_("row {n}")
 # places in a template (docgen.rendering.tags.Place): "body, paragraph 3", "footer, table 1, row 2, column 3"
 _TEMPLATE_PLACE = re.compile(
@@ -136,7 +143,7 @@ def describe(path: str | None, gettext: Callable[[str], str]) -> str:
     phrases: list[str] = []
     schematic = ""
     for index, key in _PART.findall(path):
-        item = bool(index) or schematic == "deadlines"
+        item = bool(index) or schematic in _KEYED
         if index:
             schematic += "[]"
         elif item:

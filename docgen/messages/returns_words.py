@@ -113,6 +113,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the picture says it is {width}×{height} pixels, too many to open safely; it is left out"),
         N_("ask the unit for a smaller copy"),
     ),
+    "picture-format": (
+        N_("the picture is a {format} file, which docgen cannot show; it is left out"),
+        N_("ask the unit for a .jpg"),
+    ),
+    "picture-unknown": (
+        N_("the file is no picture docgen can show (PNG, JPEG, GIF, BMP, WebP); it is left out"),
+        N_("ask the unit for a .jpg"),
+    ),
     "picture-unreadable": (
         N_("the picture cannot be read ({detail}); it is left out"),
         N_("open it and save it again as .jpg"),

@@ -15,6 +15,7 @@ from typing import Any
 from docgen import chinese
 from docgen.errors import Problem, Severity
 from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, crowded_forms
+from docgen.plan.image_checks import image_findings
 from docgen.plan.issuing_checks import issuing_findings
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
@@ -30,6 +31,9 @@ MAX_CALENDAR_DAYS = 400  # the period and the dated deadlines, as a task sheet's
 
 def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
     """Every cross-field problem of a schema-valid plan, located in its source file."""
+    folder = Path(source.file).parent if source.file else None
+    # pictures are looked for beside a plan file, not beside a text named "<plan>" or not written yet
+    pictures = folder if source.file and Path(source.file).is_file() else None
     findings = [
         *_forbidden_characters(data, ()),
         *_registry(plan, source),
@@ -38,10 +42,11 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         *_calendar_span(plan),
         *_duties(plan),
         *_letter(plan),
-        *shape_findings(plan, Path(source.file).parent if source.file else None),
+        *shape_findings(plan, folder),
         *_conventions(plan, data),
         *_form_rows(plan),
         *issuing_findings(plan),
+        *image_findings(plan, pictures),
     ]
     problems = []
     for path, code, params, severity in findings:

@@ -14,6 +14,7 @@ from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from docgen.plan.declared import DeclaredDocument
+from docgen.plan.images import Picture, Pictures
 from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.reporting import Digest, Evaluation
@@ -40,6 +41,7 @@ __all__ = [
     "Notice",
     "Organization",
     "Period",
+    "Picture",
     "Plan",
     "Policy",
     "Requirement",
@@ -289,6 +291,11 @@ class Plan(Model):
     )
     documents: list[DeclaredDocument] = Field(
         default_factory=list, max_length=100, description="Documents of your own templates, beside the built-in ones."
+    )
+    images: Pictures = Field(
+        default_factory=dict,
+        max_length=100,
+        description="Pictures templates place by name: files beside the plan, QR codes made from a text (optional).",
     )
 
     _index: PlanIndex | None = PrivateAttr(default=None)

@@ -90,6 +90,7 @@ _OWN_ERRORS = frozenset(
         "section-without-heading",
         "attachment-kind",
         "attachment-without-title",
+        "image-file-or-qr",
     }
 )
 

@@ -20,6 +20,7 @@ from docgen.plan.model import Plan
 from docgen.publishing import wordml
 from docgen.publishing.issues import Issue, Item, masthead
 from docgen.rendering.filenames import safe_stem
+from docgen.rendering.pictures import PicturePart, add_pictures
 
 DOCX_PIXELS = 1600  # longest side in the Word file: 156 mm at about 260 dpi
 ENUMERATION = "、"
@@ -54,10 +55,10 @@ def item_heading(item: Item) -> str:
     return f"{item.unit.name}：{item.title}"
 
 
-def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, Any], list[wordml.PicturePart]]:
+def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, Any], list[PicturePart]]:
     """The template's context for one issue, and the pictures its body points at."""
     blocks: list[str] = []
-    parts: list[wordml.PicturePart] = []
+    parts: list[PicturePart] = []
     problems: list[Problem] = []
     for group in issue.groups:
         label = f"{chinese.section_number(1, group.number)}{group.title}" if group.number else group.title
@@ -71,7 +72,7 @@ def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, An
                 except FormError as exc:
                     problems += exc.problems
                     continue
-                part = wordml.PicturePart(f"rIdDigestPicture{len(parts) + 1}", scaled.data, scaled.extension)
+                part = PicturePart(f"rIdDigestPicture{len(parts) + 1}", scaled.data, scaled.extension)
                 parts.append(part)
                 blocks.append(wordml.picture(part.rid, len(parts), scaled.width, scaled.height, picture.caption))
                 if picture.caption:
@@ -96,4 +97,4 @@ def render_digest(plan: Plan, issue: Issue, day: dt.date, templates: Path | None
 
     context, parts = digest_context(plan, issue, day)
     template = compiled((templates if templates is not None else templates_dir()) / "digest.docx")
-    return wordml.add_pictures(template.render(context), parts), context["problems"]
+    return add_pictures(template.render(context), parts), context["problems"]

@@ -16,9 +16,10 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from docgen import chinese
-from docgen.collecting.pictures import ScaledPicture, scale_picture
+from docgen.collecting.pictures import scale_picture
 from docgen.errors import FormError, Problem, Severity
 from docgen.plan.model import Plan
+from docgen.plan.pictures import ScaledPicture
 from docgen.publishing.bulletin import issuer_name, item_heading, listed_files
 from docgen.publishing.issues import Issue, masthead
 

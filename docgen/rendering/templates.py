@@ -5,6 +5,8 @@ read, patched (docxtpl's own ``patch_xml``, which joins tags Word split across r
 compiled once per process; each document then costs one Jinja render per tagged part and a
 zip write. Parts without tags are copied as they are. Rendering runs in Jinja's sandbox with
 autoescape on and undefined names as errors, and every rendered part must be well-formed XML.
+``{{ image(...) }}`` and ``{{ qr(...) }}`` place pictures (``placing``); what they placed is added
+to the package (media, relationships, content types) after the parts are rendered.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from docgen.plan.inputs import InputRefusedError, read_member, read_regular
 from docgen.rendering.active_content import refusals
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
+from docgen.rendering.pictures import CONTENT_TYPES, relationship_ids
+from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
 from docgen.rendering.tags import PartTags, part_label, scan_part
 from docgen.rendering.values import FILTERS, finalize
 from docgen.rendering.widows import mend_widows
@@ -48,6 +52,7 @@ TAGGED_PARTS = re.compile(
 _MARKUP = re.compile(r"<[^>]+>")
 _HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DRAWING_ID = re.compile(rb":docPr\b[^>]*?\sid=\"(\d{1,9})\"")
 
 
 def _xml_safe(value: Any) -> Any:
@@ -70,9 +75,12 @@ def environment() -> BudgetSandbox:
     """The one Jinja environment for templates: sandboxed, autoescaped, strict about names.
 
     Values print as ``docgen.rendering.values`` reads them, and the filters running text has
-    (``md``, ``ymd``, ``weekday``, ``cite``) work here too, with ``cn``, ``pad`` and ``number``.
+    (``md``, ``ymd``, ``weekday``, ``cite``) work here too, with ``cn``, ``pad`` and ``number``;
+    ``image()`` and ``qr()`` place pictures.
     """
-    return BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe, extra_filters=FILTERS)
+    sandbox = BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe, extra_filters=FILTERS)
+    sandbox.globals.update(image=image, qr=qr)
+    return sandbox
 
 
 def _unpatch(xml: str) -> str:
@@ -97,6 +105,8 @@ class CompiledTemplate:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.name = path.name
+        self._raw: dict[str, bytes] = {}  # the content types and relationships, which placed pictures add to
+        self._names = PackageNames({}, 1)
         self._parts = self._load(path)
 
     def _error(self, code: str, **params: Any) -> TemplateError:
@@ -127,6 +137,13 @@ class CompiledTemplate:
             raise TemplateError(
                 [Problem(code, {"template": str(path), **params}, file=str(path)) for code, params in refused]
             )
+        self._raw = {i.filename: d for i, d in entries if i.filename == CONTENT_TYPES or i.filename.endswith(".rels")}
+        try:
+            ids = {name: frozenset(relationship_ids(data)) for name, data in self._raw.items() if name != CONTENT_TYPES}
+        except etree.XMLSyntaxError as exc:
+            raise self._error("template-unreadable", detail=str(exc)) from None
+        drawings = [int(n) for i, d in entries if i.filename.startswith("word/") for n in _DRAWING_ID.findall(d)]
+        self._names = PackageNames(ids, max(drawings, default=0) + 1)
         return [self._part(info, data) for info, data in entries if not info.is_dir()]
 
     @staticmethod
@@ -170,18 +187,22 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph."""
-        members = [
-            part.member if part.member is not None else deflate(part.name, self._render_part(part, context))
-            for part in self._parts
-        ]
-        return archive(members)
+        with placing(self._names) as placement:
+            members = [
+                part.member
+                if part.member is not None
+                else deflate(part.name, self._render_part(part, context, placement))
+                for part in self._parts
+            ]
+        return archive(placement.package(members, self._raw))
 
     def _failure(self, code: str, part: _Part, exc: BaseException, detail: str | None = None) -> TemplateError:
         """An error at the tag of ``part`` where rendering failed."""
         return self._located(code, part, _template_line(exc), detail=detail or str(exc) or type(exc).__name__)
 
-    def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
+    def _render_part(self, part: _Part, context: Mapping[str, Any], placement: Placement) -> bytes:
         assert part.template is not None
+        placement.part = part.name
         try:
             with budget():
                 text = render_bounded(part.template, context, MAX_PART_CHARS)
@@ -189,6 +210,8 @@ class CompiledTemplate:
             raise self._error("template-too-big-output", part=part.name, limit=MAX_PART_CHARS) from None
         except UndefinedError as exc:
             raise self._failure("template-undefined", part, exc, exc.message or str(exc)) from None
+        except PlacementError as exc:
+            raise self._located(exc.code, part, _template_line(exc), **exc.params) from None
         except SecurityError as exc:
             raise self._error("template-unsafe", part=part.name, detail=str(exc)) from None
         except (LimitExceeded, RecursionError, MemoryError) as exc:
@@ -204,6 +227,8 @@ class CompiledTemplate:
         except etree.XMLSyntaxError as exc:
             raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
         changed = bool(part.cell_loops and fit_grids(root))
+        if part.name in placement.relationships:
+            changed = fit_pictures(root) or changed
         if part.name == "word/document.xml":
             changed = mend_widows(root) > 0 or changed
             if _ends_with_empty_section(xml):

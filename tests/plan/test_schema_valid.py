@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SHIPPED_PLAN
 from lxml import etree
+from pictures import picture_plan
 from plans import issuing_plan
 
 from docgen.documents.batch import render
@@ -140,3 +141,27 @@ def test_the_issuing_notice_is_valid_in_every_mode(schema: etree.XMLSchema, tmp_
     paths = render(issuing_plan(tmp_path, head, extra=ISSUING_EXTRAS), tmp_path / "out", only=["issuing-notice"])
     assert len(paths) == 1
     assert invalid(schema, paths[0]) == []
+
+
+def test_a_document_with_pictures_in_the_body_and_a_footer_is_valid(schema: etree.XMLSchema, tmp_path: Path) -> None:
+    """The drawings, and the spacing and formatting their paragraphs and runs get, are where Word wants them."""
+    plan = picture_plan(tmp_path)
+    template = tmp_path / "templates" / "letter.docx"
+    template.parent.mkdir()
+    with zipfile.ZipFile(ROOT / "templates" / "letter.docx") as source:
+        parts = {info: source.read(info) for info in source.infolist()}
+    edits = {
+        "word/document.xml": ("{{ letter.title }}", "{{ image('logo', width_mm=20) }}{{ letter.title }}{{ qr('x') }}"),
+        "word/footer1.xml": (">— </w:t>", ">{{ image(images.logo, height_mm=6) }}— </w:t>"),
+    }
+    with zipfile.ZipFile(template, "w") as target:
+        for info, data in parts.items():
+            if info.filename in edits:
+                old, new = edits[info.filename]
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode(), 1)
+            target.writestr(info, data)
+    (path,) = render(plan, tmp_path / "out", only=["letter"])
+    with zipfile.ZipFile(path) as package:
+        assert len([n for n in package.namelist() if n.startswith("word/media/")]) == 2
+    assert invalid(schema, path) == []

@@ -7,6 +7,7 @@ the templates a plan uses, ``collecting`` for the schedule's.
 - ``check``: ``check_template``: the file, each part's tags where they stand, Jinja's own view.
 - ``blocks``: blocks balanced, written alike, and inside one table cell.
 - ``names``: names, filters and tests the context and environment do not give.
+- ``pictures``: ``image(...)`` and ``qr(...)`` tags naming no picture, or sizes the page cannot hold.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ that are no Word package, tags typed with full-width braces or percent signs, ta
 deletions or running over two paragraphs, ``{{p``/``{{r`` values, ``{%p``/``{%tr``/``{%tc`` tags
 beside text docxtpl would drop or outside a table, blocks left open, closing nothing, closed the
 wrong way or cutting through a table, cells a block can leave without a paragraph, Jinja's own
-syntax errors, unknown filters, and (given the context's names) names the context does not give.
+syntax errors, unknown filters, pictures the render would refuse, and (given the context's names)
+names the context does not give.
 Quotes Word's autocorrect put into a tag are no mistake: they are straightened when compiling.
 """
 
@@ -28,6 +29,7 @@ from docgen.plan.inputs import InputRefusedError, read_regular
 from docgen.rendering import templates as engine
 from docgen.rendering.checking.blocks import block_problems
 from docgen.rendering.checking.names import ContextNames, missing_names
+from docgen.rendering.checking.pictures import picture_problems
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.tags import QUOTES, PartTags, Tag, part_label, scan_part
@@ -145,6 +147,8 @@ def _jinja_problems(
         code = "template-name-suggest" if name.suggestion else "template-name"
         params = {"name": name.name, "suggestion": name.suggestion, "known": name.known}
         problems.append(_at_line(code, path, typed, lines, name.lineno, **params))
+    for lineno, code, params in picture_problems(tree, context, typed.name):
+        problems.append(_at_line(code, path, typed, lines, lineno, **params))
     return problems
 
 

@@ -1,0 +1,47 @@
+"""A plan with pictures and a template that places them, built in a test's folder."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from PIL import Image
+from plans import plan_with
+
+WEBSITE = "https://zs.example.edu.cn"
+IMAGES = f"""
+images:
+  logo: images/校徽.png
+  site: {{qr: "{WEBSITE}", width_mm: 30, description: 招生网二维码}}
+"""
+
+
+def logo_png(width: int = 400, height: int = 200) -> bytes:
+    """A red logo with a transparent corner (so it stays a PNG), twice as wide as high."""
+    image = Image.new("RGBA", (width, height), (200, 20, 20, 255))
+    image.putpixel((0, 0), (0, 0, 0, 0))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def picture_plan(tmp_path: Path, images: str = IMAGES) -> Path:
+    """The shipped plan with the letter's website and the plan's pictures, and the logo beside it."""
+    plan = plan_with(tmp_path, ("  # website: 学校网址", f"  website: {WEBSITE}"))
+    plan.write_text(plan.read_text(encoding="utf-8") + images, encoding="utf-8")
+    (tmp_path / "images").mkdir(exist_ok=True)
+    (tmp_path / "images" / "校徽.png").write_bytes(logo_png())
+    return plan
+
+
+def picture_template(path: Path, body: list[str], footer: str = "") -> Path:
+    """A letter template whose body holds ``body`` (a paragraph each) and whose footer holds ``footer``."""
+    document = docx.Document()
+    for text in body:
+        document.add_paragraph(text)
+    if footer:
+        document.sections[0].footer.paragraphs[0].text = footer
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
