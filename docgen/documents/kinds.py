@@ -6,6 +6,7 @@ template author can see exactly what a template receives.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 from collections.abc import Callable, Sequence
@@ -46,9 +47,14 @@ def _form_folder(title: str) -> str:
 
 
 def find_unit(plan: Plan, wanted: str) -> Unit:
-    """The unit named by id, name or full name; ``UnknownUnitError`` with suggestions otherwise."""
+    """The unit named by id, name or full name; ``UnknownUnitError`` with suggestions otherwise.
+
+    An id is looked up in the plan's index; a name, which no index holds, in one pass.
+    """
+    with contextlib.suppress(KeyError):
+        return plan.unit(wanted)
     for unit in plan.units:
-        if wanted in (unit.id, unit.name, unit.full_name):
+        if wanted in (unit.name, unit.full_name):
             return unit
     names = [n for u in plan.units for n in (u.id, u.name)]
     guesses = difflib.get_close_matches(wanted, names, n=3, cutoff=0.4)

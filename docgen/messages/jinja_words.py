@@ -1,8 +1,11 @@
-"""Jinja's own error messages in the user's language.
+"""Jinja's own error messages in the user's language, and the limits' details beside them.
 
 Jinja writes its messages in English; the common ones are matched here and translated through
-the catalog like docgen's own, with the names and tags they quote kept as they are. A message
-that matches none of them is shown as Jinja wrote it.
+the catalog like docgen's own, with the names and tags they quote kept as they are. So are the
+details of a limit a template or a running text went past (``text-limit``, ``template-limit``):
+the budget's own words (``docgen.plan.budget``) and those of the errors Python raises for
+runaway values (recursion, memory, numbers too long to print). A message that matches none of
+them is shown as it was written.
 """
 
 from __future__ import annotations
@@ -38,6 +41,42 @@ _PATTERNS = (
     (r"'(?P<what>[^']*)' object is not iterable", N_("a '{what}' value cannot be looped over")),
     (r"No filter named '(?P<name>[^']*)'\.?", N_("there is no filter '{name}'")),
     (r"No test named '(?P<name>[^']*)'\.?", N_("there is no test '{name}'")),
+    # the budget's limits (docgen.plan.budget, docgen.plan.placeholders)
+    (r"more than (?P<steps>\d+) loop steps and calls", N_("more than {steps} loop steps and calls")),
+    (r"rendering took longer than (?P<seconds>[\d.]+) seconds", N_("filling it in took longer than {seconds} seconds")),
+    (
+        r"a value grew past (?P<limit>\d+) characters or items",
+        N_("a value grew past {limit} characters or items"),
+    ),
+    (r"a number grew past (?P<bits>\d+) bits", N_("a number grew past {bits} binary digits")),
+    (
+        r"a format string asks for a width or precision too large for a document",
+        N_("a format string asks for a width or precision too large for a document"),
+    ),
+    (
+        r"a call was given the number (?P<value>-?\d+), above (?P<limit>\d+)",
+        N_("a call was given the number {value}, above {limit}"),
+    ),
+    (r"(?P<left>-?\d+) \*\* (?P<right>-?\d+) is too large a number", N_("{left} ** {right} is too large a number")),
+    (
+        r"repeating a value (?P<count>-?\d+) times makes it too large",
+        N_("repeating a value {count} times makes it too large"),
+    ),
+    (r"the product is too large a number", N_("the product is too large a number")),
+    (r"the output grew past (?P<limit>\d+) characters", N_("the output grew past {limit} characters")),
+    (
+        r"placeholders nested or calling themselves too deeply",
+        N_("placeholders nested or calling themselves too deeply"),
+    ),
+    (r"a value too large to hold|MemoryError", N_("a value too large to hold")),
+    # Python's own, for values that run away
+    (r"maximum recursion depth exceeded.*", N_("tags nested or calling themselves too deeply")),
+    (
+        r"Exceeds the limit \((?P<digits>\d+) digits\) for integer string conversion.*",
+        N_("a number longer than {digits} digits cannot be written out"),
+    ),
+    (r".*int too large.*|cannot fit 'int' into an index-sized integer", N_("a number too large for this use")),
+    (r"\(34, 'Numerical result out of range'\)|.*result too large", N_("a number out of range")),
 )
 
 

@@ -4,18 +4,23 @@ The whole batch goes through one ``soffice`` process: starting LibreOffice costs
 document a fraction of one. The process gets a private, throw-away profile (so it neither
 clashes with an office the user has open nor leaves state behind), a timeout after which its
 whole process group is killed, and docgen's own fontconfig file, which maps the Windows font
-names in the templates (仿宋_GB2312, 黑体, 楷体 ...) to Debian's free CJK fonts.
+names in the templates (仿宋_GB2312, 黑体, 楷体 ...) to Debian's free CJK fonts. It runs offline:
+its profile and environment send every request to a port nothing answers, and where Linux lets
+users make namespaces it runs in one with no network at all.
 """
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import contextlib
+import functools
 import logging
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,7 +80,7 @@ def convert_to_pdf(
     targets = [(out_dir if out_dir is not None else s.parent) / (s.stem + ".pdf") for s in sources]
     if not sources:
         return []
-    clashes = {t for t in targets if targets.count(t) > 1}
+    clashes = {t for t, n in collections.Counter(targets).items() if n > 1}  # a batch may hold thousands
     if clashes:
         raise OfficeError([Problem("pdf-name-clash", {}, file=str(t)) for t in sorted(clashes)])
     office = find_office()
@@ -123,7 +128,8 @@ def convert_to_pdf(
 
 # The throw-away profile's settings: links from documents blocked, and every protocol sent through
 # a proxy at the discard port of this machine, which nothing answers. A document docgen made
-# fetches nothing (templates with outside links are refused), and this holds even if one did.
+# fetches nothing (templates with outside links are refused), and this holds even if one did;
+# where the system allows it, LibreOffice also runs with no network at all (``network_isolation``).
 _OFFLINE_SETTINGS = (
     ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
     ("/org.openoffice.Inet/Settings", "ooInetProxyType", "1"),
@@ -152,9 +158,39 @@ def _offline_profile(profile: Path) -> None:
     )
 
 
+@functools.cache
+def network_isolation() -> tuple[str, ...]:
+    """The command that runs LibreOffice with no network at all, where this system allows it; else ``()``.
+
+    ``unshare -rn`` starts it in a network namespace of its own, which holds only a loopback
+    device that is down: no address, local or remote, can be reached, whatever a document links
+    and however LibreOffice is set up. It needs no privileges, only a kernel that lets users
+    make namespaces (most Linux systems; some turn it off) and util-linux's ``unshare``. Where
+    either is missing, or LibreOffice is a snap (whose launcher cannot start inside one), the
+    profile and proxy settings above are what keep it offline.
+    """
+    unshare = shutil.which("unshare")
+    if unshare is None or not sys.platform.startswith("linux"):
+        return ()
+    command = (unshare, "--map-root-user", "--net")
+    try:
+        probe = subprocess.run([*command, "true"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    return command if probe.returncode == 0 else ()
+
+
+def _isolated(office: str) -> tuple[str, ...]:
+    """``network_isolation()`` for this office, or ``()`` where it cannot run inside it."""
+    if Path(office).resolve().is_relative_to("/snap"):
+        return ()
+    return network_isolation()
+
+
 def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path]) -> list[str]:
-    """One soffice call converting ``inputs`` into ``produced`` with its own throw-away profile."""
+    """One soffice call converting ``inputs`` into ``produced`` with its own throw-away profile, offline."""
     return [
+        *_isolated(office),
         office,
         "--headless",
         "--norestore",

@@ -104,9 +104,11 @@ def _registry(plan: Plan, source: SourceMap) -> Iterator[Finding]:
         if task.id in task_ids:
             yield ("tasks", i, "id"), "duplicate-task-id", {"id": task.id}, _ERROR
         task_ids.add(task.id)
+        named: set[str] = set()  # a task may name thousands of units: no scan of those before each
         for j, unit_id in enumerate(task.units):
-            if unit_id in task.units[:j]:
+            if unit_id in named:
                 yield ("tasks", i, "units", j), "repeated-unit", {"id": unit_id}, _WARNING
+            named.add(unit_id)
 
 
 def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:

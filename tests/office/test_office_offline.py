@@ -90,6 +90,63 @@ def test_libreoffice_fetches_nothing_for_a_linked_picture(tmp_path: Path, reques
     assert seen == []
 
 
+@pytest.mark.office
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.skipif(not convert.network_isolation(), reason="this system lets no user make a network namespace")
+def test_libreoffice_has_no_network_even_when_its_settings_would_fetch(
+    tmp_path: Path, requests_seen: tuple[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the profile's blocks and the dead proxy are gone: only the namespace stands between
+    # LibreOffice and the server (without it, LibreOffice asks for the picture three times)
+    monkeypatch.setattr(convert, "_OFFLINE_SETTINGS", ())
+    monkeypatch.setattr(convert, "_OFFLINE_ENV", {})
+    url, seen = requests_seen
+    [pdf] = convert.convert_to_pdf([_linking_document(tmp_path, url)], tmp_path / "pdf")
+    assert pdf.stat().st_size > 0
+    assert seen == []
+
+
+@pytest.mark.office
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_without_a_namespace_the_settings_keep_libreoffice_offline(
+    tmp_path: Path, requests_seen: tuple[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(convert, "network_isolation", lambda: ())
+    url, seen = requests_seen
+    [pdf] = convert.convert_to_pdf([_linking_document(tmp_path, url)], tmp_path / "pdf")
+    assert pdf.stat().st_size > 0
+    assert seen == []
+
+
+def test_the_namespace_is_used_where_the_system_allows_it(tmp_path: Path, requests_seen: tuple[str, list[str]]) -> None:
+    office = "/usr/bin/soffice"
+    command = convert._command(office, tmp_path / "profile", tmp_path / "out", [tmp_path / "a.docx"])
+    isolation = convert.network_isolation()
+    assert command[: len(isolation) + 1] == [*isolation, office]
+    if isolation:  # a program started as LibreOffice is cannot reach even this machine
+        url, seen = requests_seen
+        opener = "urllib.request.build_opener(urllib.request.ProxyHandler({}))"  # straight to the server
+        fetch = f"import urllib.request; {opener}.open({url + '/x.png'!r}, timeout=5)"
+        attempt = subprocess.run([*isolation, sys.executable, "-c", fetch], capture_output=True, text=True)
+        assert attempt.returncode != 0
+        assert "unreachable" in attempt.stderr
+        assert seen == []
+    assert convert._command("/snap/bin/libreoffice", tmp_path, tmp_path, [])[0] == "/snap/bin/libreoffice"
+
+
+def test_a_system_without_namespaces_converts_as_before(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake = tmp_path / "unshare"
+    fake.write_text("#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    convert.network_isolation.cache_clear()
+    try:
+        assert convert.network_isolation() == ()
+        assert convert._command("soffice", tmp_path, tmp_path, [])[0] == "soffice"
+    finally:
+        convert.network_isolation.cache_clear()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups are POSIX")
 def test_the_leftovers_of_a_killed_conversion_are_swept_by_the_next(tmp_path: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix=convert.WORK_PREFIX))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from plans import plan_with
 
 import docgen
 from docgen.cli import main
+from docgen.messages import format_problem
 from docgen.plan import budget, placeholders
 from docgen.plan.files import check_plan
 from docgen.rendering import templates
@@ -48,6 +50,23 @@ def test_a_running_text_bomb_is_a_located_check_error_in_seconds(tmp_path: Path,
     [error] = report.errors
     assert (error.code, error.path, error.line) == (code, "notice.opening", 44)
     assert detail in str(error)
+
+
+@pytest.mark.parametrize("name", [name for name, (_, code, _) in BOMBS.items() if code == "text-limit"])
+def test_a_running_text_bomb_is_told_in_the_users_language(tmp_path: Path, name: str) -> None:
+    [error] = check_plan(_opening(tmp_path, BOMBS[name][0])).errors
+    english, chinese = format_problem(error, "en"), format_problem(error, "zh_CN")
+    assert error.params["detail"] in english
+    detail = chinese.split("超出了限制：", 1)[1]
+    assert not re.search("[A-Za-z]{2,}", detail), detail  # the budget's and Python's words translated too
+
+
+def test_a_running_text_limit_in_chinese_through_the_cli(tmp_path: Path) -> None:
+    plan = _opening(tmp_path, BOMBS["nested-loops"][0])
+    result = CliRunner().invoke(main, ["--lang", "zh_CN", "check", str(plan)])
+    assert result.exit_code == 1
+    assert f"循环和调用超过了 {placeholders.TEXT_STEPS} 步" in result.output
+    assert "loop steps" not in result.output
 
 
 def test_the_clock_stops_running_text_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import SHIPPED_PLAN
 from docx_text import full_text
 from plans import load_script
@@ -82,3 +83,34 @@ def test_a_task_shared_by_a_few_names_them_all(tmp_path: Path) -> None:
     text = task_sheet._shared_with(plan, shared.units, own)
     assert text == "与" + "、".join(plan.unit(u).name for u in others) + "共同承担。"
     assert task_sheet._shared_with(plan, [own], own) == "本部门独立承担。"
+
+
+def test_bench_reports_the_growth_of_one_task_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    count, wall, processor = bench.one_task_render(20)  # a real whole render, check to commit
+    assert count == 2 * 20
+    assert wall > 0 and processor > 0
+    asked: list[int] = []
+    slower = iter([3.0, 1.0])  # the small shape timed twice: its faster run counts
+
+    def timed(units: int) -> tuple[int, float, float]:
+        asked.append(units)
+        per_document = 2.0 if units == 1000 else next(slower)
+        return 2 * units, 2 * units * per_document / 1000, 2 * units * per_document / 2000
+
+    monkeypatch.setattr(bench, "one_task_render", timed)
+    growth = bench.one_task_growth(1000)
+    assert asked == [100, 1000, 100]  # the small shape before and after the large one
+    assert (growth["small_documents"], growth["large_documents"]) == (200, 2000)
+    assert growth["small_ms"] == pytest.approx(1.0)
+    assert growth["large_processor_ms"] == pytest.approx(1.0)
+    assert growth["one_task_growth"] == pytest.approx(2.0)
+    assert growth["one_task_growth_wall"] == pytest.approx(2.0)
+
+
+def test_the_check_finds_a_unit_repeated_far_down_a_long_task(tmp_path: Path) -> None:
+    data = yaml.safe_load(bench.one_task_plan_text(300))
+    data["tasks"][0]["units"].append("unit00017")  # the check once scanned the units before each one
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    repeated = [p for p in docgen.check_plan(path).problems if p.code == "repeated-unit"]
+    assert [(p.path, p.params["id"]) for p in repeated] == [("tasks[0].units[300]", "unit00017")]
