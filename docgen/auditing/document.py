@@ -9,12 +9,13 @@ exactly that). This module resolves what each run and paragraph ends up with.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
-from docgen.auditing.package import R_NS, W, WordPackage
+from docgen.auditing.package import WordPackage
+from docgen.plan.wordfiles import R_NS, W, paragraph_runs, run_text
 
 MAX_STYLE_DEPTH = 20
 EXCERPT_CHARS = 16
@@ -199,26 +200,6 @@ def _indent(levels: list[etree._Element], name: str, size: float) -> float:
     return 0.0
 
 
-def _run_text(run: etree._Element) -> str:
-    parts = []
-    for node in run:
-        if node.tag == W + "t":
-            parts.append(node.text or "")
-        elif node.tag == W + "tab":
-            parts.append("\t")
-        elif node.tag in (W + "br", W + "cr"):
-            parts.append("\n")
-    return "".join(parts)
-
-
-def paragraph_runs(paragraph: etree._Element) -> Iterator[etree._Element]:
-    """The runs of a paragraph in order, inside hyperlinks, insertions and content controls too; not deletions."""
-    for node in paragraph.iter(W + "r"):
-        if any(a.tag in (W + "del", W + "moveFrom") for a in node.iterancestors()):
-            continue
-        yield node
-
-
 class Document:
     """Every paragraph of the body (table cells included) and every section, resolved."""
 
@@ -319,7 +300,7 @@ class Document:
         rpr = run.find(W + "rPr")
         levels = [*([rpr] if rpr is not None else []), *inherited]
         return Run(
-            text=_run_text(run),
+            text=run_text(run),
             east_asia=east_asian_font(levels),
             latin=_latin_font(levels),
             size=self._size(levels),

@@ -17,11 +17,12 @@ from typing import Any
 from lxml import etree
 
 from docgen.auditing.checking import MECHANICAL, audit_file
-from docgen.auditing.document import Document, paragraph_runs
+from docgen.auditing.document import Document
 from docgen.auditing.layout_rules import A4, MARGINS, family, suggested
-from docgen.auditing.package import AuditError, W, open_package, read_member
+from docgen.auditing.package import MAX_PART_BYTES, AuditError, open_package, word_file
 from docgen.auditing.structure import find_parts, heading_level
 from docgen.errors import Finding, Problem
+from docgen.plan.wordfiles import W, paragraph_runs
 from docgen.rendering.outputs import write_bytes_atomic
 
 _ROLE_FAMILY = {"title": "xiaobiaosong", "labels": "heiti"}
@@ -263,11 +264,11 @@ def _repackaged(source: Path, changed: dict[str, etree._Element]) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in archive.infolist():
-            if info.filename in changed:
-                data = _XML_DECLARATION + etree.tostring(changed[info.filename], encoding="UTF-8")
+    with word_file(source) as word, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, info in word.parts.items():
+            if name in changed:
+                data = _XML_DECLARATION + etree.tostring(changed[name], encoding="UTF-8")
             else:
-                data = read_member(source, archive, info)
+                data = word.read(name, MAX_PART_BYTES)
             out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -12,6 +13,22 @@ from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+_ONLY = click.option(
+    "--only",
+    metavar="KINDS",
+    help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form, issuing-notice."),
+)
+_UNIT = click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
+_TEMPLATES = click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
+_REPLACE_OTHERS = click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+
+
+def _document_choice(command: _Command) -> _Command:
+    """The options that choose which of a plan's documents a command makes: --only, --unit, --templates."""
+    return _ONLY(_UNIT(_TEMPLATES(command)))
 
 
 @main.command()
@@ -78,15 +95,9 @@ def schema() -> None:
     type=PathParam(),
     help=N_("Folder for the documents (default: out/YEAR, so that each year's documents stay apart)."),
 )
-@click.option(
-    "--only",
-    metavar="KINDS",
-    help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form, issuing-notice."),
-)
-@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
+@_document_choice
 @click.option("--dry-run", is_flag=True, help=N_("List what would be written; write nothing."))
-@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@_REPLACE_OTHERS
 @click.option("--pdf", is_flag=True, help=N_("Also write a PDF beside every .docx (needs LibreOffice)."))
 @click.option(
     "-j",
@@ -161,13 +172,7 @@ def render(
 @main.command()
 @PLAN_ARGUMENT
 @click.option("-o", "--out", "out_dir", type=PathParam(), required=True, help=N_("Folder for the PNG images."))
-@click.option(
-    "--only",
-    metavar="KINDS",
-    help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form, issuing-notice."),
-)
-@click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
+@_document_choice
 @click.option(
     "--resolution",
     type=click.IntRange(20, 300),
@@ -175,7 +180,7 @@ def render(
     show_default=True,
     help=N_("Pixels per inch of the images."),
 )
-@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@_REPLACE_OTHERS
 def preview(
     plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int, force: bool
 ) -> None:

@@ -1,7 +1,7 @@
 """A unit's weekly report, as it arrives: a Word file, pictures beside it, a PDF, a video.
 
-Read safely and bounded, like the returned forms (``docx_reading``): the .docx is a zip read
-with size limits per part and in all, its XML parsed without entities or DOCTYPE; pictures are
+Read safely and bounded, like the returned forms (``docgen.plan.wordfiles``): the .docx is a zip
+read with size limits per part and in all, its XML parsed without entities or DOCTYPE; pictures are
 only decoded by ``pictures.scale_picture`` later, under a pixel limit; a PDF's text comes from
 ``pdftotext`` with a timeout (or the PDF is only listed where poppler is absent); a video is
 listed with its size and never opened. A file that cannot be read becomes a ``Problem`` of the
@@ -15,16 +15,15 @@ import re
 import shutil
 import subprocess
 import unicodedata
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from docgen.collecting.docx_reading import W, _parse, _read_member
+from docgen.collecting.docx_reading import FORM_REFUSALS
 from docgen.errors import FormError, Problem, Severity
 from docgen.plan.pictures import MAX_PICTURE_BYTES, PICTURE_SUFFIXES
+from docgen.plan.wordfiles import R_NS, RELATIONSHIP, Reason, W, WordFile, WordRefusedError, open_word
 
 MAX_REPORT_BYTES = 100 * 1024 * 1024
 MAX_DOCUMENT_XML = 20 * 1024 * 1024
@@ -41,13 +40,13 @@ LABEL_LINES = 3  # a title or a 上报部门 line is looked for among the first 
 VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".wmv", ".flv", ".mkv", ".m4v", ".3gp", ".mpg", ".mpeg", ".webm"}
 WORD_SUFFIXES = {".docx"}
 
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_R = "{" + R_NS + "}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _V = "{urn:schemas-microsoft-com:vml}"
-_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _TEXT_BOX = W + "txbxContent"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_IMAGE = RELATIONSHIP + "image"
+_REFUSALS: dict[Reason, str] = {**FORM_REFUSALS, "too-large": "report-too-large"}
 _CAPTION_START = re.compile(r"^(?:图|图片|照片|附图)\s*[0-9０-９一二三四五六七八九十]*\s*[:：.．、\s]")
 _UNIT_LABEL = re.compile(r"^(?:上报|报送|填报)?(?:部门|单位|院部|处室)[^:：]{0,8}[:：]")
 _CAMERA_NAME = re.compile(r"^(?:IMG|DSC|DSCN|DCIM|PXL|MVIMG|WX|MMEXPORT|微信图片|IMAGE|PHOTO|P)[\s_\-0-9A-Z]*$", re.I)
@@ -183,38 +182,19 @@ def _squeeze(text: str) -> str:
 
 
 def _read_word(path: Path, material: Material) -> None:
-    size = _size(path)
-    if size > MAX_REPORT_BYTES:
-        raise _error(path, "report-too-large", limit=MAX_REPORT_BYTES // (1024 * 1024))
     try:
-        with path.open("rb") as handle:
-            head = handle.read(4)
-    except OSError as exc:
-        raise _error(path, "file-unreadable", reason=exc.strerror or str(exc)) from None
-    if head == b"\xd0\xcf\x11\xe0":
-        raise _error(path, "form-old-word")
-    if not head.startswith(b"PK"):
-        raise _error(path, "form-not-zip")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _read_package(path, archive, material)
-    except FormError:
-        raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
-        raise _error(path, "form-corrupt", detail=str(exc) or type(exc).__name__) from None
+        with open_word(path, MAX_REPORT_BYTES, max_members=MAX_MEMBERS, content_types=False) as word:
+            _read_package(path, word, material)
+    except WordRefusedError as exc:
+        raise FormError([exc.problem(path, _REFUSALS)]) from None
     material.word_reports += 1
 
 
-def _read_package(path: Path, archive: zipfile.ZipFile, material: Material) -> None:
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise _error(path, "form-corrupt", detail=f"more than {MAX_MEMBERS} parts")
-    names = {info.filename: info for info in members}
-    if "word/document.xml" not in names:
-        raise _error(path, "form-not-docx")
-    root = _parse(path, _read_member(path, archive, names["word/document.xml"], MAX_DOCUMENT_XML))
-    images = _image_targets(path, archive, names)
-    styles = _style_names(path, archive, names)
+def _read_package(path: Path, word: WordFile, material: Material) -> None:
+    main = word.main_part(MAX_SMALL_XML)
+    root = word.xml(main, MAX_DOCUMENT_XML)
+    images = {rid: rel.target for rid, rel in word.relationships(main, MAX_SMALL_XML).items() if rel.type == _IMAGE}
+    styles = _style_names(word)
     body = root.find(W + "body")
     if body is None:
         raise _error(path, "form-not-docx")
@@ -231,7 +211,7 @@ def _read_package(path: Path, archive: zipfile.ZipFile, material: Material) -> N
         if embedded:
             pending = []
             for rid in embedded[: MAX_PICTURES - len(material.pictures)]:
-                data = _media(path, archive, names, images[rid], budget, material.counting)
+                data = _media(path, word, images[rid], budget, material.counting)
                 if data is not None:
                     material.pictures.append(ReportPicture(posixpath.basename(images[rid]), data, ""))
                     pending.append(len(material.pictures) - 1)
@@ -310,49 +290,24 @@ def _embedded(paragraph: etree._Element) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _image_targets(path: Path, archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
-    """Relationship id -> the picture's part name; pictures linked from outside are never fetched."""
-    info = names.get("word/_rels/document.xml.rels")
-    if info is None:
-        return {}
-    targets = {}
-    for rel in _parse(path, _read_member(path, archive, info, MAX_SMALL_XML)).iter(_REL + "Relationship"):
-        if rel.get("Type") != _IMAGE_REL or rel.get("TargetMode") == "External":
-            continue
-        target = str(rel.get("Target") or "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("word", target))
-        targets[str(rel.get("Id"))] = part
-    return targets
-
-
-def _style_names(path: Path, archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
+def _style_names(word: WordFile) -> dict[str, str]:
     """Style id -> its name in lower case (Chinese Word saves 题注 as id ``a3`` named ``caption``)."""
-    info = names.get("word/styles.xml")
-    if info is None:
-        return {}
+    styles = word.optional_xml("word/styles.xml", MAX_SMALL_XML)
     found = {}
-    for style in _parse(path, _read_member(path, archive, info, MAX_SMALL_XML)).iter(W + "style"):
+    for style in styles.iter(W + "style") if styles is not None else ():
         name = style.find(W + "name")
         if name is not None:
             found[str(style.get(W + "styleId"))] = str(name.get(W + "val") or "").lower()
     return found
 
 
-def _media(
-    path: Path,
-    archive: zipfile.ZipFile,
-    names: dict[str, zipfile.ZipInfo],
-    part: str,
-    budget: list[int],
-    counting: bool,
-) -> bytes | None:
+def _media(path: Path, word: WordFile, part: str, budget: list[int], counting: bool) -> bytes | None:
     """A picture part's bytes, within its own and the file's limit; None where the part is absent or not a picture."""
-    info = names.get(part)
-    if info is None or posixpath.splitext(part)[1].lower() not in PICTURE_SUFFIXES:
+    if part not in word.parts or posixpath.splitext(part)[1].lower() not in PICTURE_SUFFIXES:
         return None
     if counting:
         return b""
-    data = _read_member(path, archive, info, MAX_PICTURE_BYTES)
+    data = word.read(part, MAX_PICTURE_BYTES)
     budget[0] -= len(data)
     if budget[0] < 0:
         raise _error(path, "report-too-large", limit=MAX_MEDIA_BYTES // (1024 * 1024))

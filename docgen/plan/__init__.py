@@ -13,4 +13,7 @@ the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``) and
   ``text_filters``: md, ymd, weekday, cite.
 - ``budget``: the one Jinja sandbox with limits, for running text and templates alike.
 - ``files``: ``load_plan`` and ``check_plan``, the entry points; ``schema``: the JSON Schema.
+- ``inputs``: any file someone else made, read bounded (a FIFO refused, zip members bounded);
+  ``wordfiles``: any Word file opened under limits and refused with its reason, and the walks over
+  its paragraphs, tables and runs (forms, reports, the audit and the import all read Word files so).
 """

@@ -12,6 +12,7 @@ import os
 import stat
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from docgen.errors import Problem
 
@@ -42,15 +43,17 @@ def _kind(mode: int) -> str:
     return next((kind for test, kind in _KINDS if test(mode)), "a special file")
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file at ``path`` (links followed), at most ``limit`` of them.
+def open_regular(path: Path, limit: int) -> BinaryIO:
+    """The regular file at ``path`` (links followed) opened for reading, when it holds at most ``limit`` bytes.
 
-    Raises ``InputRefusedError`` for anything else (a pipe is opened without waiting for a
-    writer, then refused) or a larger file, and ``OSError`` (``FileNotFoundError`` included) as
-    ``open`` does.
+    For a file read in parts, such as a zip whose members are read one by one: raises
+    ``InputRefusedError`` for anything but a regular file (a pipe is opened without waiting for
+    a writer, then refused) or a larger file, and ``OSError`` (``FileNotFoundError`` included) as
+    ``open`` does. The caller closes the file.
     """
     descriptor = os.open(path, _OPEN_FLAGS)
-    with os.fdopen(descriptor, "rb", closefd=True) as handle:
+    handle = os.fdopen(descriptor, "rb", closefd=True)
+    try:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise InputRefusedError("input-not-file", what=_kind(info.st_mode))
@@ -58,7 +61,21 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise InputRefusedError("input-too-large", limit=_mebibytes(limit))
         if hasattr(os, "set_blocking"):
             os.set_blocking(handle.fileno(), True)
-        data = handle.read(limit + 1)  # the file may have grown since fstat
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path`` (links followed), at most ``limit`` of them.
+
+    Raises ``InputRefusedError`` for anything else (a pipe is opened without waiting for a
+    writer, then refused) or a larger file, and ``OSError`` (``FileNotFoundError`` included) as
+    ``open`` does.
+    """
+    with open_regular(path, limit) as handle:
+        data = handle.read(limit + 1)  # the file may have grown since it was opened
     if len(data) > limit:
         raise InputRefusedError("input-too-large", limit=_mebibytes(limit))
     return data
