@@ -154,17 +154,22 @@ class TranslatedGroup(TranslatedCommand, click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Each visible command with the first sentence of its translated help."""
-        commands: list[tuple[str, click.Command]] = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                commands.append((name, command))
+        commands = self.listed_commands(ctx)
         if not commands:
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in commands)
         rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
         with formatter.section(gettext(_COMMANDS)):
             formatter.write_dl(rows)
+
+    def listed_commands(self, ctx: click.Context) -> list[tuple[str, click.Command]]:
+        """The commands the help lists, by name: each visible one that ``get_command`` gives."""
+        commands: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                commands.append((name, command))
+        return commands
 
 
 def _help_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
