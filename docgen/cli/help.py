@@ -34,7 +34,7 @@ _EXTRA_ONLY = N_("[{extra}]")
 _HEADING = N_("{heading}:")
 # where a line may not start (避头尾): the punctuation that closes a phrase
 _NO_LINE_START = set("，。、；：？！）》」』”’…,.;:?!)")
-_TOKEN = re.compile(r"[!-~]+|\s+|.")  # a run of visible ASCII (a word, a flag), a space, or one character
+_TOKEN = r"[!-~]+|\s+|."  # a run of visible ASCII (a word, a flag), a space, or one character; compiled on first use
 
 
 class TranslatedFormatter(click.HelpFormatter):
@@ -211,13 +211,15 @@ def _wrap(text: str, width: int) -> list[str]:
     Closing punctuation stays at the end of the line before, as Chinese typesetting wants.
     """
     lines: list[str] = []
-    line = ""
-    for token in _TOKEN.findall(text.strip()):
-        if line and _width(line + token.rstrip()) > width and token[0] not in _NO_LINE_START:
+    line, line_width = "", 0
+    for token in re.findall(_TOKEN, text.strip()):
+        if line and line_width + _width(token.rstrip()) > width and token[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = token.lstrip()
+            line_width = _width(line)
         else:
             line += token
+            line_width += _width(token)
     return [*lines, line.rstrip()]
 
 

@@ -21,6 +21,7 @@ HEAVY = (
     "lxml",
     "jinja2",
     "pathlib",
+    "locale",  # what the standard library's gettext.translation() imports to look for a catalog
 )
 STAGES = ("docgen.plan.", "docgen.documents.", "docgen.rendering.", "docgen.collecting.", "docgen.tracking.")
 
