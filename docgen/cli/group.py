@@ -41,7 +41,7 @@ DEFAULT_PLAN = "data/campaign.yaml"
 _Function = TypeVar("_Function", bound=Callable[..., Any])
 
 
-def PLAN_ARGUMENT(function: _Function) -> _Function:  # noqa: N802 - a decorator, named as click's constants are
+def PLAN_ARGUMENT(function: _Function) -> _Function:  # noqa: N802 - the name the command modules know
     """The optional PLAN argument of a command, default ``data/campaign.yaml``.
 
     Made when the command's module is loaded, not with this module: ``click.Path`` asks the
