@@ -1,20 +1,23 @@
-"""The ``docgen`` group: the language of the run, one line per problem, and no tracebacks.
+"""The ``docgen`` group: its commands loaded on demand, the language of the run, no tracebacks.
 
 ``main`` is the click group every command module registers with; ``DocgenGroup`` chooses the
-language before click parses anything and turns every ``DocgenError`` into located lines.
+language before click parses anything, turns every ``DocgenError`` into located lines, and
+imports a command's module only when the command is used: ``docgen --help`` lists them from
+the table in ``docgen.cli.commands``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from docgen.cli.click_words import click_speaks_current_language
-from docgen.cli.help import TranslatedGroup
+from docgen.cli.commands import COMMANDS
+from docgen.cli.help import TranslatedCommand, TranslatedGroup
 from docgen.messages.language import N_, choose_language, gettext, system_language, use_language
 from docgen.version import __version__
 
@@ -35,7 +38,16 @@ class PathParam(click.Path):
 
 
 DEFAULT_PLAN = "data/campaign.yaml"
-PLAN_ARGUMENT = click.argument("plan", type=PathParam(), default=DEFAULT_PLAN, required=False)
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+def PLAN_ARGUMENT(function: _Function) -> _Function:  # noqa: N802 - the name the command modules know
+    """The optional PLAN argument of a command, default ``data/campaign.yaml``.
+
+    Made when the command's module is loaded, not with this module: ``click.Path`` asks the
+    standard library's gettext for its name, which imports ``locale`` (1 ms of ``docgen --help``).
+    """
+    return click.argument("plan", type=PathParam(), default=DEFAULT_PLAN, required=False)(function)
 
 
 def echo_problems(problems: list[Problem]) -> None:
@@ -73,8 +85,46 @@ class ProgressBar:
         self._shown = done
 
 
+_MODULES = {name: module for module, commands in COMMANDS.items() for name in commands}
+_SHORT_HELP = {name: short_help for commands in COMMANDS.values() for name, short_help in commands.items()}
+
+
 class DocgenGroup(TranslatedGroup):
-    """Speaks the user's language for the whole run; turns every ``DocgenError`` into located lines."""
+    """Speaks the user's language for the whole run; turns every ``DocgenError`` into located lines.
+
+    Its commands are those of ``docgen.cli.commands``; each is registered (``@main.command()``)
+    when its module is imported, which ``get_command`` does the first time the command is wanted.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, in alphabetical order, without importing any of them."""
+        return sorted(_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command of that name in the table, its module imported first; None for any other name."""
+        module = _MODULES.get(cmd_name)
+        if module is None:
+            return None
+        if cmd_name not in self.commands:
+            _load(module)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click does; a name that is no command first loads them all, for click's "did you mean" to choose from."""
+        if args and args[0] not in _MODULES:
+            for module in COMMANDS:
+                _load(module)
+        return super().resolve_command(ctx, args)
+
+    def listed_commands(self, ctx: click.Context) -> list[tuple[str, click.Command]]:
+        """The commands as the help lists them, each a stand-in holding its line from the table.
+
+        A stand-in's help is that first sentence, which it shortens and translates as the command
+        itself does its docstring; none of the commands' modules is imported.
+        """
+        return [(name, TranslatedCommand(name, help=_SHORT_HELP[name])) for name in self.list_commands(ctx)]
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Choose the language before click parses anything, so that help and errors use it.
@@ -102,6 +152,11 @@ class DocgenGroup(TranslatedGroup):
         except KeyboardInterrupt:
             click.echo(gettext("interrupted"), err=True)
             ctx.exit(130)
+
+
+def _load(module: str) -> None:
+    """Import a command module of the table, which registers its commands with ``main``."""
+    __import__(f"docgen.cli.{module}")  # as the import statement does: python -X importtime shows no import_module()
 
 
 _UNKNOWN_LANGUAGE = N_("docgen: no messages in the language '{language}'; using English")

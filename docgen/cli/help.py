@@ -34,7 +34,7 @@ _EXTRA_ONLY = N_("[{extra}]")
 _HEADING = N_("{heading}:")
 # where a line may not start (避头尾): the punctuation that closes a phrase
 _NO_LINE_START = set("，。、；：？！）》」』”’…,.;:?!)")
-_TOKEN = re.compile(r"[!-~]+|\s+|.")  # a run of visible ASCII (a word, a flag), a space, or one character
+_TOKEN = r"[!-~]+|\s+|."  # a run of visible ASCII (a word, a flag), a space, or one character; compiled on first use
 
 
 class TranslatedFormatter(click.HelpFormatter):
@@ -154,17 +154,22 @@ class TranslatedGroup(TranslatedCommand, click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Each visible command with the first sentence of its translated help."""
-        commands: list[tuple[str, click.Command]] = []
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is not None and not command.hidden:
-                commands.append((name, command))
+        commands = self.listed_commands(ctx)
         if not commands:
             return
         limit = formatter.width - 6 - max(len(name) for name, _ in commands)
         rows = [(name, command.get_short_help_str(limit)) for name, command in commands]
         with formatter.section(gettext(_COMMANDS)):
             formatter.write_dl(rows)
+
+    def listed_commands(self, ctx: click.Context) -> list[tuple[str, click.Command]]:
+        """The commands the help lists, by name: each visible one that ``get_command`` gives."""
+        commands: list[tuple[str, click.Command]] = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                commands.append((name, command))
+        return commands
 
 
 def _help_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
@@ -206,13 +211,15 @@ def _wrap(text: str, width: int) -> list[str]:
     Closing punctuation stays at the end of the line before, as Chinese typesetting wants.
     """
     lines: list[str] = []
-    line = ""
-    for token in _TOKEN.findall(text.strip()):
-        if line and _width(line + token.rstrip()) > width and token[0] not in _NO_LINE_START:
+    line, line_width = "", 0
+    for token in re.findall(_TOKEN, text.strip()):
+        if line and line_width + _width(token.rstrip()) > width and token[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = token.lstrip()
+            line_width = _width(line)
         else:
             line += token
+            line_width += _width(token)
     return [*lines, line.rstrip()]
 
 

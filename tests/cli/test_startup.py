@@ -1,4 +1,4 @@
-"""``docgen --help`` and ``--version`` start fast: they load click and the catalog, not the stages."""
+"""``docgen --help`` and ``--version`` start fast: they load click and the catalog, no command and no stage."""
 
 from __future__ import annotations
 
@@ -7,7 +7,23 @@ import sys
 
 import pytest
 
-HEAVY = ("docxtpl", "docx", "pydantic", "babel.dates", "openpyxl", "icalendar", "yaml", "lxml", "jinja2", "pathlib")
+from docgen.cli.commands import COMMANDS
+
+HEAVY = (
+    "docxtpl",
+    "docx",
+    "pydantic",
+    "babel",
+    "babel.dates",
+    "openpyxl",
+    "icalendar",
+    "yaml",
+    "lxml",
+    "jinja2",
+    "pathlib",
+    "locale",  # what the standard library's gettext.translation() imports to look for a catalog
+)
+STAGES = ("docgen.plan.", "docgen.documents.", "docgen.rendering.", "docgen.collecting.", "docgen.tracking.")
 
 
 def _loaded_modules(*args: str) -> set[str]:
@@ -19,15 +35,34 @@ def _loaded_modules(*args: str) -> set[str]:
     return {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
 
 
-@pytest.mark.parametrize("args", [("--help",), ("--version",), ("--lang", "zh_CN", "--help"), ("render", "--help")])
-def test_help_and_version_load_none_of_the_heavy_libraries(args: tuple[str, ...]) -> None:
+def _command_modules(loaded: set[str]) -> list[str]:
+    return sorted(name for name in loaded if name.startswith("docgen.cli.") and name.endswith("_commands"))
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("--lang", "zh_CN", "--help"), ("-h", "--lang=zh_CN")])
+def test_help_and_version_load_no_command_and_none_of_the_heavy_libraries(args: tuple[str, ...]) -> None:
     loaded = _loaded_modules(*args)
-    assert "docgen.cli" in loaded and "click" in loaded  # the measure sees imports at all
+    assert {"docgen.cli", "docgen.cli.commands", "click"} <= loaded  # the measure sees imports at all
     assert sorted(loaded.intersection(HEAVY)) == []
-    assert not any(name.startswith(("docgen.plan.", "docgen.documents.", "docgen.rendering.")) for name in loaded)
+    assert _command_modules(loaded) == []
+    assert not any(name.startswith(STAGES) for name in loaded)
+
+
+def test_a_commands_help_loads_its_own_module_only() -> None:
+    loaded = _loaded_modules("render", "--help")
+    assert _command_modules(loaded) == ["docgen.cli.plan_commands"]
+    assert sorted(loaded.intersection(HEAVY)) == []
+    assert not any(name.startswith(STAGES) for name in loaded)
+
+
+@pytest.mark.parametrize("name", ["audit", "import", "status", "collect"])
+def test_each_command_module_is_loaded_by_its_commands_help(name: str) -> None:
+    # the table names the module; asking for the command's help must load it (and give its help, not an error)
+    module = next(module for module, commands in COMMANDS.items() if name in commands)
+    assert f"docgen.cli.{module}" in _command_modules(_loaded_modules(name, "--help"))
 
 
 def test_a_real_command_does_load_them() -> None:
-    # the check above would pass for a command that imported nothing; this one must import the plan stage
+    # the checks above would pass for a command that imported nothing; this one must import the plan stage
     loaded = _loaded_modules("schema")
-    assert {"pydantic", "docgen.plan.model"} <= loaded
+    assert {"pydantic", "docgen.plan.model", "docgen.cli.plan_commands"} <= loaded
