@@ -15,6 +15,7 @@ The plan context is built once per plan and shared by every document of a run (a
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from docgen import chinese
@@ -59,6 +60,7 @@ TASK_NAMES: dict[str, str] = {"task": "for a document made per task: the task, w
 
 _lock = threading.Lock()
 _cached: tuple[Plan, dict[str, Any]] | None = None
+_memo: tuple[Plan, dict[Any, Any]] | None = None
 
 
 def plan_context(plan: Plan) -> dict[str, Any]:
@@ -74,6 +76,22 @@ def plan_context(plan: Plan) -> dict[str, Any]:
     with _lock:
         _cached = (plan, context)
     return context
+
+
+def per_plan(plan: Plan, key: Any, build: Callable[[], Any]) -> Any:
+    """``build()`` once per plan and ``key``: what many documents of a run share (a month grid per set of deadlines).
+
+    The value is shared by the documents that ask for it, which templates cannot change.
+    """
+    global _memo
+    with _lock:
+        if _memo is None or _memo[0] is not plan:
+            _memo = (plan, {})
+        memo = _memo[1]
+        if key in memo:
+            return memo[key]
+    value = memo[key] = build()
+    return value
 
 
 def document_context(plan: Plan, own: dict[str, Any]) -> dict[str, Any]:

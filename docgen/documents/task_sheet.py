@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
-from docgen.documents.context import deadline_record, requirement_record, task_record, unit_record
+from docgen.documents.context import deadline_record, per_plan, requirement_record, task_record, unit_record
 from docgen.documents.deadlines import calendar_grid
 from docgen.documents.layout import LINE_CHARS, unit_names
 from docgen.plan.model import Plan, Unit
@@ -42,8 +42,15 @@ def task_sheet_context(plan: Plan, unit: Unit, member: Unit | None = None) -> di
         "duties": own.duties,
         "deadlines": own.deadlines,
         "blank": BLANK * contact_blank(),
-        "calendar": calendar_grid(plan, [d for _, d in plan.deadlines_of(unit.id)]),
+        "calendar": _calendar(plan, unit),
     }
+
+
+def _calendar(plan: Plan, unit: Unit) -> dict[str, Any]:
+    """The month grid with the unit's deadlines: made once for each set of deadlines units share."""
+    deadlines = plan.deadlines_of(unit.id)
+    keys = ("calendar", *(key for key, _ in deadlines))
+    return per_plan(plan, keys, lambda: calendar_grid(plan, [deadline for _, deadline in deadlines]))  # type: ignore[no-any-return]
 
 
 def unit_values(plan: Plan, unit: Unit, member: Unit | None = None) -> Record:

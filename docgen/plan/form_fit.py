@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 
 from docgen.plan.model import Form, Plan
 
@@ -66,8 +67,12 @@ def remark_text(plan: Plan) -> str:
     return form.remark + tasks
 
 
+@lru_cache(maxsize=4096)
 def _lines(text: str, size_pt: float, width_mm: float) -> int:
-    """Lines ``text`` takes in ``width_mm`` at ``size_pt`` (Latin letters and digits count half)."""
+    """Lines ``text`` takes in ``width_mm`` at ``size_pt`` (Latin letters and digits count half).
+
+    Remembered: every unit's form measures the same title and remark (which lists every task).
+    """
     per_line = max(1, int(width_mm / (size_pt * _PT_MM)))
     width = sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
     return max(1, -int(-width // per_line))
@@ -87,12 +92,13 @@ def _row_lines(form: Form, row: Sequence[str]) -> int:
 
 def form_fit(plan: Plan, rows: int, *, filled: Sequence[Sequence[str]] = (), attachment: bool = False) -> FormFit:
     """The highest row height at which ``rows`` rows (``filled`` first) and the rest fill one page."""
+    remark = remark_text(plan)
     fixed = (
         (LABEL_LINE if attachment else 0)
         + TITLE_LINE * _lines(plan.form_title, TITLE_PT, TEXT_WIDTH_MM)
         + META_LINE
         + HEADER_ROW
-        + (REMARK_LINE * _lines("备注：" + remark_text(plan), REMARK_PT, TEXT_WIDTH_MM) if remark_text(plan) else 0)
+        + (REMARK_LINE * _lines("备注：" + remark, REMARK_PT, TEXT_WIDTH_MM) if remark else 0)
         + SAFETY
     )
     tall = [_row_lines(_form(plan), r) * CELL_LINE for r in filled]
