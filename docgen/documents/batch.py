@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.declared import declared_problems
-from docgen.documents.kinds import KINDS, all_kinds, plan_documents
+from docgen.documents.kinds import KINDS, all_kinds, kind_aliases, plan_documents
 from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
 from docgen.errors import PlanError, Problem, ProblemsError, TemplateError
 from docgen.plan.model import Plan
@@ -33,16 +33,18 @@ class UnknownKindError(ProblemsError):
     """Raised when ``--only`` names a document kind docgen does not make."""
 
 
-def parse_kinds(only: str | Sequence[str] | None, known: Sequence[str] = KINDS) -> list[str] | None:
+def parse_kinds(
+    only: str | Sequence[str] | None, known: Sequence[str] = KINDS, aliases: Mapping[str, str] | None = None
+) -> list[str] | None:
     """``"notice,form"`` or a list -> validated kinds; None means every kind.
 
     ``known`` are the kinds there are (the built-in ones, and the plan's own: ``all_kinds``);
-    a declared document may be named by its template file too (``新闻稿.docx``).
+    ``aliases`` other names for them (a declared document's template file: ``kind_aliases``).
     """
     if only is None:
         return None
     names = [n.strip() for n in (only.split(",") if isinstance(only, str) else only) if n.strip()]
-    names = [n[: -len(".docx")] if n.lower().endswith(".docx") and n[: -len(".docx")] in known else n for n in names]
+    names = [(aliases or {}).get(n, n) for n in names]
     problems = []
     for name in names:
         if name not in known:
@@ -101,7 +103,7 @@ def render(
         if report.resolved is None:
             raise PlanError(report.problems)
         resolved, plan_path, source = report.resolved, report.path, report.source
-    kinds = parse_kinds(only, all_kinds(resolved))
+    kinds = parse_kinds(only, all_kinds(resolved), kind_aliases(resolved))
     folders = template_folders(plan_path, templates)
     declared = declared_problems(resolved, folders, KINDS, source)
     if declared:
@@ -206,7 +208,7 @@ def template_context(
     ``task`` a task id. Raises ``UnknownKindError`` for a kind there is not, and
     ``TemplateError`` (``no-document``) when the plan gives no such document.
     """
-    kinds = parse_kinds([kind], all_kinds(plan))
+    kinds = parse_kinds([kind], all_kinds(plan), kind_aliases(plan))
     for document in plan_documents(plan, kinds, unit, source=source):
         context = document.context
         if task is None or _is_task(context.get("task"), task):

@@ -94,6 +94,14 @@ def per_plan(plan: Plan, key: Any, build: Callable[[], Any]) -> Any:
     return value
 
 
+def with_plan(build: Callable[..., dict[str, Any]], plan: Plan, *args: Any) -> dict[str, Any]:
+    """A document's own names (``build(plan, *args)``) over the plan's: what its template receives.
+
+    A document's ``build`` is this, partly applied: picklable for worker processes.
+    """
+    return document_context(plan, build(plan, *args))
+
+
 def document_context(plan: Plan, own: dict[str, Any]) -> dict[str, Any]:
     """The plan's names, then a document's ``own`` names over them, with ``plan`` and a fresh ``heading``."""
     base = plan_context(plan)

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 
-from docgen.documents.context import document_context, task_record
+from docgen.documents.context import task_record, with_plan
 from docgen.documents.task_sheet import unit_values
 from docgen.errors import Problem
 from docgen.plan.budget import Budget, BudgetSandbox, LimitExceeded, budget, render_bounded
@@ -79,10 +79,6 @@ def _own_task(plan: Plan, number: int) -> dict[str, Any]:
     return {"task": task_record(plan, number)}
 
 
-def _with_plan(own: Any, plan: Plan, *args: Any) -> dict[str, Any]:
-    return document_context(plan, own(plan, *args))
-
-
 def _instances(plan: Plan, declared: DeclaredDocument, units: Sequence[Unit]) -> list[tuple[Any, ...]]:
     """The ``own`` builder and its arguments for each document ``declared`` gives."""
     if declared.per == "unit":
@@ -111,7 +107,7 @@ def declared_documents(
             continue
         where = ("documents", index, "output")
         for own, *args in _instances(plan, declared, units):
-            build = partial(_with_plan, own, plan, *args)
+            build = partial(with_plan, own, plan, *args)
             try:
                 path = output_path(declared.output_source, build())
             except (JinjaTemplateError, LimitExceeded, TypeError, ValueError, ArithmeticError, LookupError) as exc:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import Any
 
-from docgen.documents.context import document_context
+from docgen.documents.context import with_plan
 from docgen.documents.declared import declared_documents
 from docgen.documents.forms import blank_form_context, unit_form_context
 from docgen.documents.issuing import issuing_context, issuing_title
@@ -71,14 +70,14 @@ def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePos
     return PurePosixPath(f"{folder}/{stem}.docx")
 
 
-def with_plan(build: Callable[..., dict[str, Any]], plan: Plan, *args: Any) -> dict[str, Any]:
-    """A document's own names (``build(plan, *args)``) over the plan's: what its template receives."""
-    return document_context(plan, build(plan, *args))
-
-
 def all_kinds(plan: Plan) -> list[str]:
     """The built-in kinds, then the kinds the plan declares under ``documents:``."""
     return [*KINDS, *(declared.kind for declared in plan.documents)]
+
+
+def kind_aliases(plan: Plan) -> dict[str, str]:
+    """Other names ``--only`` accepts for a declared document: its template's file name (新闻稿.docx)."""
+    return {declared.template: declared.kind for declared in plan.documents}
 
 
 def plan_documents(

@@ -198,3 +198,15 @@ def test_records_print_as_text_and_cross_processes() -> None:
     assert unit.title == "not str.title" and unit["id"] == "jwc" and units.xcb == "宣传部"
     again = pickle.loads(pickle.dumps(units))
     assert again == units and again.jwc.full_name == "教务处" and again.keys() == ["jwc", "xcb"]
+
+
+def test_only_takes_the_template_file_of_a_document_with_a_name_of_its_own(tmp_path: Path) -> None:
+    plan = declared_plan(
+        tmp_path, DECLARED.replace('    output: "{{ year }}', '    name: press\n    output: "{{ year }}')
+    )
+    out = tmp_path / "out"
+    for only in ("新闻稿.docx", "press"):
+        paths = docgen.render(plan, out, only=only, force=True)
+        assert [p.name for p in paths] == ["2019年职业教育宣传月新闻稿.docx"]
+    with pytest.raises(docgen.DocgenError):
+        docgen.render(plan, out, only="新闻稿", force=True)  # the kind is now called press
