@@ -239,7 +239,7 @@ def init(directory: Path, force: bool) -> None:
 
 @main.command()
 @click.argument("kind")
-@click.argument("plan", type=PathParam(), default="data/campaign.yaml", required=False)
+@PLAN_ARGUMENT
 @click.option("--unit", metavar="ID_OR_NAME", help=N_("The document of this unit (for a document made per unit)."))
 @click.option("--task", metavar="ID", help=N_("The document of this task (for a document made per task)."))
 def context(kind: str, plan: Path, unit: str | None, task: str | None) -> None:

@@ -30,7 +30,6 @@ from docgen.plan.wordfiles import (
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DOCUMENT_XML = 20 * 1024 * 1024
 MAX_RELS_XML = 1024 * 1024
-MAX_MEMBERS = 10_000
 MAX_ROWS = 2_000
 MAX_CELLS_PER_ROW = 64
 MAX_CELLS = 50_000
@@ -71,7 +70,7 @@ def _error(path: Path, code: str, **params: object) -> FormError:
 def read_form(path: Path) -> FormDocument:
     """The paragraphs and tables of the .docx at ``path``; ``FormError`` when it cannot be read safely."""
     try:
-        with open_word(path, MAX_FILE_BYTES, max_members=MAX_MEMBERS) as word:
+        with open_word(path, MAX_FILE_BYTES) as word:
             root = word.xml(word.main_part(MAX_RELS_XML), MAX_DOCUMENT_XML)
     except WordRefusedError as exc:
         raise FormError([exc.problem(path, FORM_REFUSALS)]) from None

@@ -28,7 +28,6 @@ from docgen.plan.wordfiles import R_NS, RELATIONSHIP, Reason, W, WordFile, WordR
 MAX_REPORT_BYTES = 100 * 1024 * 1024
 MAX_DOCUMENT_XML = 20 * 1024 * 1024
 MAX_SMALL_XML = 2 * 1024 * 1024  # relationships and styles
-MAX_MEMBERS = 10_000
 MAX_PICTURES = 60  # per Word file
 MAX_MEDIA_BYTES = 150 * 1024 * 1024  # all pictures of one Word file, inflated
 MAX_PARAGRAPHS = 5_000
@@ -183,7 +182,7 @@ def _squeeze(text: str) -> str:
 
 def _read_word(path: Path, material: Material) -> None:
     try:
-        with open_word(path, MAX_REPORT_BYTES, max_members=MAX_MEMBERS, content_types=False) as word:
+        with open_word(path, MAX_REPORT_BYTES, content_types=False) as word:
             _read_package(path, word, material)
     except WordRefusedError as exc:
         raise FormError([exc.problem(path, _REFUSALS)]) from None

@@ -31,7 +31,6 @@ from docgen.plan.wordfiles import (
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PART_BYTES = 20 * 1024 * 1024
-MAX_MEMBERS = 10_000
 MAX_ROWS = 2_000
 MAX_CELLS = 50_000
 MAX_COLUMNS = 64
@@ -73,7 +72,7 @@ def read_word(path: Path) -> list[Block]:
     if path.suffix.lower() in _OLD_FORMATS:
         raise _error(path, "import-old-format", suffix=path.suffix.lower())
     try:
-        with open_word(path, MAX_FILE_BYTES, max_members=MAX_MEMBERS, content_types=False) as word:
+        with open_word(path, MAX_FILE_BYTES, content_types=False) as word:
             document = word.xml(word.main_part(MAX_PART_BYTES), MAX_PART_BYTES)
             numbers = _Numbering(
                 word.optional_xml("word/numbering.xml", MAX_PART_BYTES),

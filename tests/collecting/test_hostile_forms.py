@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import docgen
-from docgen.collecting.docx_reading import MAX_MEMBERS, MAX_ROWS
+from docgen.collecting.docx_reading import MAX_ROWS
 from docgen.collecting.forms import Collection, collect
+from docgen.plan.wordfiles import MAX_MEMBERS
 
 PLAN = docgen.load_plan(SHIPPED_PLAN)
 SLOW_INPUT = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
