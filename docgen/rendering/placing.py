@@ -11,7 +11,8 @@ docxtpl's ``InlineImage`` does.
 While a document renders, a ``Placement`` records what its tags placed: each picture's bytes
 once, a relationship from each part that shows it, a drawing id unique in the document. After
 the parts are rendered, ``Placement.package`` adds the media, the ``.rels`` files and the
-content types. A tag that cannot place its picture raises ``PlacementError``, which the engine
+content types, with those of the pictures ``attach`` was given (the 简报's photos, which its body
+already points at). A tag that cannot place its picture raises ``PlacementError``, which the engine
 reports at the tag.
 """
 
@@ -21,7 +22,7 @@ import contextlib
 import contextvars
 import difflib
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from docgen.plan.pictures import PlacedPicture, qr_picture, read_picture
 from docgen.rendering.pictures import (
     CONTENT_TYPES,
     EMU_PER_MM,
+    PicturePart,
     inline_drawing,
     relationships_part,
     with_content_types,
@@ -98,6 +100,12 @@ class Placement:
         self.next_id = max(self.next_id, self.names.first_drawing_id) + 1
         cx, cy = round(width_mm * EMU_PER_MM), round(height_mm * EMU_PER_MM)
         return Markup(_CLOSE_RUN + inline_drawing(rid, self.next_id - 1, cx, cy, description) + _OPEN_RUN)
+
+    def attach(self, pictures: Iterable[PicturePart], part: str = "word/document.xml") -> None:
+        """Add ``pictures``, which ``part`` already points at by their own relationship ids, to the package."""
+        for picture in pictures:
+            self.media[picture.part] = picture.data
+            self.relationships.setdefault(part, {})[picture.part] = picture.rid
 
     def package(self, members: list[Member], raw: Mapping[str, bytes]) -> list[Member]:
         """``members`` with the media, the relationships and the content types of what was placed."""

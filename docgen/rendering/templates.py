@@ -16,7 +16,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +34,7 @@ from docgen.plan.inputs import InputRefusedError, read_member, read_regular
 from docgen.rendering.active_content import refusals
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
-from docgen.rendering.pictures import CONTENT_TYPES, relationship_ids
+from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_ids
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
 from docgen.rendering.tags import PartTags, part_label, scan_part
 from docgen.rendering.values import FILTERS, finalize
@@ -185,9 +185,14 @@ class CompiledTemplate:
         """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
         return TemplateError([located_problem(code, self.path, part.name, part.typed, part.lines, lineno, **params)])
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
-        """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph."""
+    def render(self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = ()) -> bytes:
+        """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph.
+
+        ``pictures`` are the media a value already points at (the 简报's photos in its ``{{p body }}``):
+        they enter the package with what the tags place.
+        """
         with placing(self._names) as placement:
+            placement.attach(pictures)
             members = [
                 part.member
                 if part.member is not None
