@@ -81,7 +81,10 @@ class Placement:
     part: str = ""  # the part rendering now
     media: dict[str, bytes] = field(default_factory=dict)  # media part -> bytes, each picture once
     relationships: dict[str, dict[str, str]] = field(default_factory=dict)  # part -> media part -> id
-    next_id: int = 0
+    next_id: int = field(init=False)  # the next drawing's id
+
+    def __post_init__(self) -> None:
+        self.next_id = self.names.first_drawing_id
 
     def place(self, picture: PlacedPicture, width_mm: float, height_mm: float, description: str) -> Markup:
         """The markup a tag prints for ``picture`` at this size, recorded for the package."""
@@ -97,9 +100,9 @@ class Placement:
             while f"{RID_PREFIX}{number}" in taken:
                 number += 1
             rid = ids[media] = f"{RID_PREFIX}{number}"
-        self.next_id = max(self.next_id, self.names.first_drawing_id) + 1
+        number, self.next_id = self.next_id, self.next_id + 1
         cx, cy = round(width_mm * EMU_PER_MM), round(height_mm * EMU_PER_MM)
-        return Markup(_CLOSE_RUN + inline_drawing(rid, self.next_id - 1, cx, cy, description) + _OPEN_RUN)
+        return Markup(_CLOSE_RUN + inline_drawing(rid, number, cx, cy, description) + _OPEN_RUN)
 
     def attach(self, pictures: Iterable[PicturePart], part: str = "word/document.xml") -> None:
         """Add ``pictures``, which ``part`` already points at by their own relationship ids, to the package."""
