@@ -53,6 +53,7 @@ _MARKUP = re.compile(r"<[^>]+>")
 _HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DRAWING_ID = re.compile(rb":docPr\b[^>]*?\sid=\"(\d{1,9})\"")
+_SHOWS_DRAWINGS = re.compile(r"^word/.*\.xml$")  # not the media, which may be megabytes of photos
 
 
 def _xml_safe(value: Any) -> Any:
@@ -142,7 +143,7 @@ class CompiledTemplate:
             ids = {name: frozenset(relationship_ids(data)) for name, data in self._raw.items() if name != CONTENT_TYPES}
         except etree.XMLSyntaxError as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
-        drawings = [int(n) for i, d in entries if i.filename.startswith("word/") for n in _DRAWING_ID.findall(d)]
+        drawings = [int(n) for i, d in entries if _SHOWS_DRAWINGS.match(i.filename) for n in _DRAWING_ID.findall(d)]
         self._names = PackageNames(ids, max(drawings, default=0) + 1)
         return [self._part(info, data) for info, data in entries if not info.is_dir()]
 
