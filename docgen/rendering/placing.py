@@ -22,7 +22,7 @@ import contextlib
 import contextvars
 import difflib
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -198,11 +198,16 @@ def _entry(context: Context, ref: Any) -> Mapping[str, Any]:
     entry = images.get(ref)
     if isinstance(entry, Mapping):
         return entry
-    known = sorted(str(name) for name in images)
-    guess = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+    code, params = unknown_picture(ref, sorted(str(name) for name in images))
+    raise PlacementError(code, **params)
+
+
+def unknown_picture(name: str, known: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """The code and parameters for a picture ``name`` the plan does not give: the likeliest meant, or all it gives."""
+    guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if guess:
-        raise PlacementError("template-image-unknown-suggest", name=ref, suggestion=guess[0])
-    raise PlacementError("template-image-unknown", name=ref, known=", ".join(known))
+        return "template-image-unknown-suggest", {"name": name, "suggestion": guess[0]}
+    return "template-image-unknown", {"name": name, "known": ", ".join(known)}
 
 
 def _qr_picture(text: Any, width: float | None) -> PlacedPicture:
