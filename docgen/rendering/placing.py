@@ -187,14 +187,18 @@ def _defined(value: Any) -> Any:
 
 
 def _entry(context: Context, ref: Any) -> Mapping[str, Any]:
-    """The plan's picture ``ref`` names (its name, or the context's value for it)."""
+    """The plan's picture ``ref`` names (its name, or the context's value for it).
+
+    A mapping the template made itself (``image({"file": "/home/…/photo.png"})``) is no picture of
+    the plan's: a template places only what the plan names.
+    """
     ref = _defined(ref)
-    if isinstance(ref, Mapping) and ("file" in ref or "qr" in ref):
+    images = context.get("images")
+    images = images if isinstance(images, Mapping) else {}
+    if isinstance(ref, Mapping) and ref in images.values():
         return ref
     if not isinstance(ref, str):
         raise PlacementError("template-image-argument", name="ref", value=repr(ref)[:40])
-    images = context.get("images")
-    images = images if isinstance(images, Mapping) else {}
     entry = images.get(ref)
     if isinstance(entry, Mapping):
         return entry
