@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import copy
 import difflib
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -286,14 +287,10 @@ def fit_pictures(root: etree._Element) -> bool:
         if properties is not None:
             for target in (run, after):
                 if target is not None and target.tag == W + "r" and target.find(W + "rPr") is None:
-                    target.insert(0, _copy(properties))
+                    target.insert(0, copy.deepcopy(properties))
         _auto_spacing(paragraph)
         changed = True
     return changed
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
 
 
 def _auto_spacing(paragraph: etree._Element) -> None:
