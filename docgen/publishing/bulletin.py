@@ -20,7 +20,7 @@ from docgen.plan.model import Plan
 from docgen.publishing import wordml
 from docgen.publishing.issues import Issue, Item, masthead
 from docgen.rendering.filenames import safe_stem
-from docgen.rendering.pictures import PicturePart, add_pictures
+from docgen.rendering.pictures import PicturePart
 
 DOCX_PIXELS = 1600  # longest side in the Word file: 156 mm at about 260 dpi
 ENUMERATION = "、"
@@ -97,4 +97,4 @@ def render_digest(plan: Plan, issue: Issue, day: dt.date, templates: Path | None
 
     context, parts = digest_context(plan, issue, day)
     template = compiled((templates if templates is not None else templates_dir()) / "digest.docx")
-    return add_pictures(template.render(context), parts), context["problems"]
+    return template.render(context, parts), context["problems"]

@@ -2,9 +2,9 @@
 
 The templates place a body built here with ``{{p body }}`` (as ``documents.tables`` does for
 tables), in the templates' own styles; every text is escaped. A picture is an inline drawing
-(``docgen.rendering.pictures``) that points at a relationship id; after the template is
-rendered, ``rendering.pictures.add_pictures`` puts each picture's part, relationship and content
-type into the package.
+(``docgen.rendering.pictures``) that points at a relationship id; the template's render is given
+the picture parts (``CompiledTemplate.render(context, pictures)``) and puts each one's media,
+relationship and content type into the package as it writes it.
 """
 
 from __future__ import annotations

@@ -10,15 +10,11 @@ from the units' reports) place pictures through here.
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from io import BytesIO
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
-
-from docgen.rendering.zipwriter import Member, archive, deflate
 
 EMU_PER_MM = 36_000
 CONTENT_TYPES = "[Content_Types].xml"
@@ -101,25 +97,3 @@ def with_content_types(xml: bytes, extensions: Iterable[str]) -> bytes:
         default.set("ContentType", wanted[extension])
         root.insert(0, default)  # Defaults come before Overrides
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
-
-
-def add_pictures(docx: bytes, pictures: list[PicturePart], part: str = "word/document.xml") -> bytes:
-    """A rendered package with each picture's media part, its relationship from ``part`` and its content type."""
-    if not pictures:
-        return docx
-    rels = relationships_part(part)
-    targets = {p.rid: posixpath.relpath(p.part, posixpath.dirname(part)) for p in pictures}
-    members: list[Member] = []
-    with zipfile.ZipFile(BytesIO(docx)) as package:
-        names = set(package.namelist())
-        for info in package.infolist():
-            data = package.read(info)
-            if info.filename == rels:
-                data = with_relationships(data, targets)
-            elif info.filename == CONTENT_TYPES:
-                data = with_content_types(data, {p.extension for p in pictures})
-            members.append(deflate(info.filename, data))
-    if rels not in names:
-        members.append(deflate(rels, with_relationships(None, targets)))
-    members += [deflate(p.part, p.data, level=1) for p in pictures]
-    return archive(members)

@@ -11,7 +11,8 @@ docxtpl's ``InlineImage`` does.
 While a document renders, a ``Placement`` records what its tags placed: each picture's bytes
 once, a relationship from each part that shows it, a drawing id unique in the document. After
 the parts are rendered, ``Placement.package`` adds the media, the ``.rels`` files and the
-content types. A tag that cannot place its picture raises ``PlacementError``, which the engine
+content types, with those of the pictures ``attach`` was given (the 简报's photos, which its body
+already points at). A tag that cannot place its picture raises ``PlacementError``, which the engine
 reports at the tag.
 """
 
@@ -19,9 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import copy
 import difflib
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,7 @@ from docgen.plan.pictures import PlacedPicture, qr_picture, read_picture
 from docgen.rendering.pictures import (
     CONTENT_TYPES,
     EMU_PER_MM,
+    PicturePart,
     inline_drawing,
     relationships_part,
     with_content_types,
@@ -79,7 +82,10 @@ class Placement:
     part: str = ""  # the part rendering now
     media: dict[str, bytes] = field(default_factory=dict)  # media part -> bytes, each picture once
     relationships: dict[str, dict[str, str]] = field(default_factory=dict)  # part -> media part -> id
-    next_id: int = 0
+    next_id: int = field(init=False)  # the next drawing's id
+
+    def __post_init__(self) -> None:
+        self.next_id = self.names.first_drawing_id
 
     def place(self, picture: PlacedPicture, width_mm: float, height_mm: float, description: str) -> Markup:
         """The markup a tag prints for ``picture`` at this size, recorded for the package."""
@@ -95,9 +101,15 @@ class Placement:
             while f"{RID_PREFIX}{number}" in taken:
                 number += 1
             rid = ids[media] = f"{RID_PREFIX}{number}"
-        self.next_id = max(self.next_id, self.names.first_drawing_id) + 1
+        number, self.next_id = self.next_id, self.next_id + 1
         cx, cy = round(width_mm * EMU_PER_MM), round(height_mm * EMU_PER_MM)
-        return Markup(_CLOSE_RUN + inline_drawing(rid, self.next_id - 1, cx, cy, description) + _OPEN_RUN)
+        return Markup(_CLOSE_RUN + inline_drawing(rid, number, cx, cy, description) + _OPEN_RUN)
+
+    def attach(self, pictures: Iterable[PicturePart], part: str = "word/document.xml") -> None:
+        """Add ``pictures``, which ``part`` already points at by their own relationship ids, to the package."""
+        for picture in pictures:
+            self.media[picture.part] = picture.data
+            self.relationships.setdefault(part, {})[picture.part] = picture.rid
 
     def package(self, members: list[Member], raw: Mapping[str, bytes]) -> list[Member]:
         """``members`` with the media, the relationships and the content types of what was placed."""
@@ -176,22 +188,31 @@ def _defined(value: Any) -> Any:
 
 
 def _entry(context: Context, ref: Any) -> Mapping[str, Any]:
-    """The plan's picture ``ref`` names (its name, or the context's value for it)."""
+    """The plan's picture ``ref`` names (its name, or the context's value for it).
+
+    A mapping the template made itself (``image({"file": "/home/…/photo.png"})``) is no picture of
+    the plan's: a template places only what the plan names.
+    """
     ref = _defined(ref)
-    if isinstance(ref, Mapping) and ("file" in ref or "qr" in ref):
+    images = context.get("images")
+    images = images if isinstance(images, Mapping) else {}
+    if isinstance(ref, Mapping) and ref in images.values():
         return ref
     if not isinstance(ref, str):
         raise PlacementError("template-image-argument", name="ref", value=repr(ref)[:40])
-    images = context.get("images")
-    images = images if isinstance(images, Mapping) else {}
     entry = images.get(ref)
     if isinstance(entry, Mapping):
         return entry
-    known = sorted(str(name) for name in images)
-    guess = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+    code, params = unknown_picture(ref, sorted(str(name) for name in images))
+    raise PlacementError(code, **params)
+
+
+def unknown_picture(name: str, known: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """The code and parameters for a picture ``name`` the plan does not give: the likeliest meant, or all it gives."""
+    guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if guess:
-        raise PlacementError("template-image-unknown-suggest", name=ref, suggestion=guess[0])
-    raise PlacementError("template-image-unknown", name=ref, known=", ".join(known))
+        return "template-image-unknown-suggest", {"name": name, "suggestion": guess[0]}
+    return "template-image-unknown", {"name": name, "known": ", ".join(known)}
 
 
 def _qr_picture(text: Any, width: float | None) -> PlacedPicture:
@@ -266,14 +287,10 @@ def fit_pictures(root: etree._Element) -> bool:
         if properties is not None:
             for target in (run, after):
                 if target is not None and target.tag == W + "r" and target.find(W + "rPr") is None:
-                    target.insert(0, _copy(properties))
+                    target.insert(0, copy.deepcopy(properties))
         _auto_spacing(paragraph)
         changed = True
     return changed
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
 
 
 def _auto_spacing(paragraph: etree._Element) -> None:

@@ -16,7 +16,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +34,7 @@ from docgen.plan.inputs import InputRefusedError, read_member, read_regular
 from docgen.rendering.active_content import refusals
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
-from docgen.rendering.pictures import CONTENT_TYPES, relationship_ids
+from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_ids
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
 from docgen.rendering.tags import PartTags, part_label, scan_part
 from docgen.rendering.values import FILTERS, finalize
@@ -53,6 +53,7 @@ _MARKUP = re.compile(r"<[^>]+>")
 _HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DRAWING_ID = re.compile(rb":docPr\b[^>]*?\sid=\"(\d{1,9})\"")
+_SHOWS_DRAWINGS = re.compile(r"^word/.*\.xml$")  # not the media, which may be megabytes of photos
 
 
 def _xml_safe(value: Any) -> Any:
@@ -142,7 +143,7 @@ class CompiledTemplate:
             ids = {name: frozenset(relationship_ids(data)) for name, data in self._raw.items() if name != CONTENT_TYPES}
         except etree.XMLSyntaxError as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
-        drawings = [int(n) for i, d in entries if i.filename.startswith("word/") for n in _DRAWING_ID.findall(d)]
+        drawings = [int(n) for i, d in entries if _SHOWS_DRAWINGS.match(i.filename) for n in _DRAWING_ID.findall(d)]
         self._names = PackageNames(ids, max(drawings, default=0) + 1)
         return [self._part(info, data) for info, data in entries if not info.is_dir()]
 
@@ -185,9 +186,14 @@ class CompiledTemplate:
         """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
         return TemplateError([located_problem(code, self.path, part.name, part.typed, part.lines, lineno, **params)])
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
-        """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph."""
+    def render(self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = ()) -> bytes:
+        """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph.
+
+        ``pictures`` are the media a value already points at (the 简报's photos in its ``{{p body }}``):
+        they enter the package with what the tags place.
+        """
         with placing(self._names) as placement:
+            placement.attach(pictures)
             members = [
                 part.member
                 if part.member is not None

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pictures import logo_png, picture_plan, picture_template
+from pictures import logo_png, picture_plan, picture_template, png_claiming
 from PIL import Image
 
 import docgen
@@ -57,16 +55,6 @@ EXPECTED = [
 ]
 
 
-def _png_claiming(width: int, height: int) -> bytes:
-    """A PNG header that states a huge size (a decompression bomb's header) with one tiny data chunk."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00")) + chunk(b"IEND", b"")
-
-
 @pytest.fixture
 def bad_plan(tmp_path: Path) -> Path:
     plan = picture_plan(tmp_path, BAD % ("字" * 1000))
@@ -75,7 +63,7 @@ def bad_plan(tmp_path: Path) -> Path:
     (folder / "zero.png").symlink_to("/dev/zero")
     Image.new("RGB", (20, 20)).save(folder / "scan.tif")
     (folder / "garbage.png").write_bytes(b"this is no picture")
-    (folder / "bomb.png").write_bytes(_png_claiming(100_000, 100_000))
+    (folder / "bomb.png").write_bytes(png_claiming(100_000, 100_000))
     Image.new("RGB", (100, 300)).save(folder / "tall.png")
     return plan
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
+from pictures import png_claiming
 from PIL import Image
 from report_samples import ACADEMIC_TEXT, PDF_TEXT, photo, png, text_pdf, word_report, wps_report
 
@@ -92,19 +91,9 @@ def test_exif_orientation_is_honoured_and_pictures_are_scaled_not_enlarged() -> 
     assert logo.extension == "png" and (logo.width, logo.height) == (20, 10)
 
 
-def _png_claiming(width: int, height: int) -> bytes:
-    """A PNG header that states a huge size (a decompression bomb's header) with one tiny data chunk."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00")) + chunk(b"IEND", b"")
-
-
 def test_a_picture_bomb_or_garbage_is_refused_before_decoding() -> None:
     with pytest.raises(FormError) as bomb:
-        scale_picture(_png_claiming(100_000, 100_000), "bomb.png", 1600, 1600)
+        scale_picture(png_claiming(100_000, 100_000), "bomb.png", 1600, 1600)
     assert bomb.value.problems[0].code == "picture-too-many-pixels"
     with pytest.raises(FormError) as garbage:
         scale_picture(b"\xff\xd8\xff\xe0 not a jpeg", "broken.jpg", 1600, 1600)

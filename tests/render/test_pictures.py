@@ -187,6 +187,18 @@ def test_what_a_tag_cannot_place_is_an_error_at_the_tag(tmp_path: Path) -> None:
     assert params["picture"] == str(tmp_path / "images" / "校徽.png")
 
 
+def test_a_template_places_no_file_the_plan_does_not_name(tmp_path: Path) -> None:
+    context = picture_context(docgen.load_plan(picture_plan(tmp_path)), tmp_path)
+    (tmp_path / "private.png").write_bytes(logo_png())
+    tag = "{{ image({'file': '%s'}) }}" % (tmp_path / "private.png")
+    made = picture_template(tmp_path / "made.docx", [tag])
+    code, place, params = _render_error(made, context)
+    assert (code, place, params["name"]) == ("template-image-argument", "body, paragraph 1", "ref")
+    copied = picture_template(tmp_path / "copied.docx", ["{{ image(images.logo) }}", "{{ image(dict(images.logo)) }}"])
+    with zipfile.ZipFile(io.BytesIO(CompiledTemplate(copied).render(context))) as package:
+        assert len([name for name in package.namelist() if name.startswith("word/media/")]) == 1
+
+
 def test_a_picture_in_the_document_properties_is_refused_at_the_property(tmp_path: Path) -> None:
     document = docx.Document()
     document.core_properties.title = "{{ qr('x') }}"

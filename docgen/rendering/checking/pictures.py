@@ -8,14 +8,13 @@ left to it; it fails at the tag too.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from jinja2 import nodes
 
 from docgen.plan.images import TEXT_BLOCK_HEIGHT_MM, TEXT_BLOCK_WIDTH_MM
 from docgen.rendering.checking.names import ContextNames
-from docgen.rendering.placing import PICTURE_PARTS
+from docgen.rendering.placing import PICTURE_PARTS, unknown_picture
 from docgen.rendering.tags import part_label
 
 Found = tuple[int, str, dict[str, Any]]  # Jinja's line, the code, its parameters
@@ -44,10 +43,8 @@ def _name(lineno: int, ref: nodes.Expr, context: ContextNames) -> list[Found]:
     known = context.children("images") if "images" in context.mappings else []
     if ref.value in known:
         return []
-    guess = difflib.get_close_matches(ref.value, known, n=1, cutoff=0.6)
-    if guess:
-        return [(lineno, "template-image-unknown-suggest", {"name": ref.value, "suggestion": guess[0]})]
-    return [(lineno, "template-image-unknown", {"name": ref.value, "known": ", ".join(known)})]
+    code, params = unknown_picture(ref.value, known)
+    return [(lineno, code, params)]
 
 
 def _length(lineno: int, keyword: nodes.Keyword) -> list[Found]:
