@@ -250,7 +250,7 @@ def context(kind: str, plan: Path, unit: str | None, task: str | None) -> None:
 
     report = checked_plan(plan)
     assert report.resolved is not None
-    values = template_context(report.resolved, kind, unit, task, source=report.source)
+    values = template_context(report.resolved, kind, unit, task, source=report.source, plan_folder=report.path.parent)
     headers = (
         gettext("this document's own names (where one has a plan name, the plan's value is plan.NAME)"),
         gettext("the plan's names, which every template receives"),

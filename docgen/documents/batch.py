@@ -200,16 +200,23 @@ def stale_pdfs(out_dir: str | Path) -> list[Path]:
 
 
 def template_context(
-    plan: Plan, kind: str, unit: str | None = None, task: str | None = None, *, source: SourceMap | None = None
+    plan: Plan,
+    kind: str,
+    unit: str | None = None,
+    task: str | None = None,
+    *,
+    source: SourceMap | None = None,
+    plan_folder: Path | None = None,
 ) -> dict[str, Any]:
     """What the template of ``kind`` receives for one document (the first, or ``unit``'s, or ``task``'s).
 
     ``kind`` is a built-in kind or one the plan declares; ``unit`` an id, name or full name,
-    ``task`` a task id. Raises ``UnknownKindError`` for a kind there is not, and
+    ``task`` a task id; ``plan_folder`` the plan file's folder, where its pictures are (the
+    current folder when None). Raises ``UnknownKindError`` for a kind there is not, and
     ``TemplateError`` (``no-document``) when the plan gives no such document.
     """
     kinds = parse_kinds([kind], all_kinds(plan), kind_aliases(plan))
-    for document in plan_documents(plan, kinds, unit, source=source):
+    for document in plan_documents(plan, kinds, unit, source=source, plan_folder=plan_folder):
         context = document.context
         if task is None or _is_task(context.get("task"), task):
             return context

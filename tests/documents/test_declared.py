@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from conftest import ROOT, SHIPPED_PLAN
 from docx_text import full_text
 from plans import plan_with
+from report_samples import png
 from template_docs import build
 
 import docgen
@@ -210,3 +211,17 @@ def test_only_takes_the_template_file_of_a_document_with_a_name_of_its_own(tmp_p
         assert [p.name for p in paths] == ["2019年职业教育宣传月新闻稿.docx"]
     with pytest.raises(docgen.DocgenError):
         docgen.render(plan, out, only="新闻稿", force=True)  # the kind is now called press
+
+
+def test_context_shows_pictures_beside_the_plan_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_with(tmp_path, ("contact:\n", "images:\n  logo: images/logo.png\ncontact:\n"))
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "logo.png").write_bytes(png(40, 20))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(main, ["context", "notice", str(plan)])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(result.output)["images"]["logo"]["file"] == str((tmp_path / "images" / "logo.png").absolute())
