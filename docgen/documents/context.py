@@ -51,7 +51,8 @@ CONTEXT_NAMES: dict[str, str] = {
     "calendar": "the month grid of the period with every deadline (.weekdays, .weeks of days with .label, .marks)",
     "images": 'the plan\'s pictures by name, for {{ image("logo", width_mm=30) }} (see Pictures)',
     "heading": "heading(level): the next heading number at that level (一、 （一） 1. （1）)",
-    "plan": "every name above as the plan gives it, also where a document's own name takes its place",
+    "plan": "the names above but images and heading, as the plan gives them, also where a document's own name"
+    " takes their place",
 }
 UNIT_NAMES: dict[str, str] = {
     "unit": "for a document made per unit: the unit (printed as its name), with .tasks, .duties and .deadlines",
