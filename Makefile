@@ -51,8 +51,10 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+# the schema beside the plan in a checkout (data/campaign.yaml names ../schema) and in the package
 schema: $(VENV)/.installed
 	$(BIN)/docgen schema > schema/plan.schema.json
+	cp schema/plan.schema.json docgen/shipped/schema/plan.schema.json
 
 clean:
 	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache

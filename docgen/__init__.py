@@ -14,7 +14,7 @@ from docgen.version import __version__
 _EXPORTS = {
     "load_plan": "docgen.plan.files",
     "check_plan": "docgen.plan.files",
-    "check_template": "docgen.rendering.checking",
+    "check_template": "docgen.rendering.template_check",
     "CheckReport": "docgen.plan.files",
     "Plan": "docgen.plan.model",
     "Unit": "docgen.plan.model",
@@ -37,7 +37,6 @@ _EXPORTS = {
     "OutputExistsError": "docgen.errors",
     "WriteError": "docgen.errors",
     "OfficeError": "docgen.errors",
-    "Problem": "docgen.errors",
     "Finding": "docgen.errors",
     "Severity": "docgen.errors",
     "format_problem": "docgen.messages",
@@ -50,15 +49,13 @@ _EXPORTS = {
     "Activity": "docgen.collecting.forms",
     "RejectedRow": "docgen.collecting.forms",
     "write_collection": "docgen.collecting.schedule",
-    "deadlines_calendar": "docgen.documents.ics",
-    "activities_calendar": "docgen.collecting.ics",
-    "audit": "docgen.auditing.checking",
-    "AuditReport": "docgen.auditing.checking",
+    "deadlines_calendar": "docgen.documents.deadline_calendar",
+    "activities_calendar": "docgen.collecting.activity_calendar",
+    "audit": "docgen.auditing.audit",
+    "AuditReport": "docgen.auditing.audit",
     "fix_document": "docgen.auditing.fixing",
     "FixReport": "docgen.auditing.fixing",
     "format_audit_finding": "docgen.messages",
-    "ReviewItem": "docgen.errors",
-    "ReviewKind": "docgen.errors",
     "UnknownDeadlineError": "docgen.errors",
     "Due": "docgen.tracking.dues",
     "dues": "docgen.tracking.dues",
@@ -92,11 +89,8 @@ __all__ = [
     "OutputExistsError",
     "Plan",
     "PlanError",
-    "Problem",
     "RejectedRow",
     "Requirement",
-    "ReviewItem",
-    "ReviewKind",
     "Severity",
     "StatusReport",
     "Task",
@@ -139,13 +133,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from docgen.auditing.checking import AuditReport, audit
+    from docgen.auditing.audit import AuditReport, audit
     from docgen.auditing.fixing import FixReport, fix_document
+    from docgen.collecting.activity_calendar import activities_calendar
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
-    from docgen.collecting.ics import activities_calendar
     from docgen.collecting.schedule import write_collection
     from docgen.documents.batch import render
-    from docgen.documents.ics import deadlines_calendar
+    from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project
     from docgen.errors import (
         DocgenError,
@@ -154,9 +148,6 @@ if TYPE_CHECKING:
         OfficeError,
         OutputExistsError,
         PlanError,
-        Problem,
-        ReviewItem,
-        ReviewKind,
         Severity,
         TemplateError,
         UnknownDeadlineError,
@@ -172,7 +163,7 @@ if TYPE_CHECKING:
     from docgen.plan.schema import plan_schema
     from docgen.publishing.issues import gather_issues
     from docgen.publishing.writing import write_digest, write_summary
-    from docgen.rendering.checking import check_template
+    from docgen.rendering.template_check import check_template
     from docgen.rollover.years import new_year
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
@@ -180,7 +171,16 @@ if TYPE_CHECKING:
     from docgen.tracking.tally import tally
 
 
+# Names of docgen 0.1 for what is now one type: a finding (``Finding``) and its severity (``Severity``).
+_RENAMED = {"Problem": "Finding", "ReviewItem": "Finding", "ReviewKind": "Severity"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        import warnings
+
+        warnings.warn(f"docgen.{name} is now docgen.{_RENAMED[name]}", DeprecationWarning, stacklevel=2)
+        name = _RENAMED[name]
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'docgen' has no attribute {name!r}")

@@ -31,10 +31,6 @@ class Severity(enum.Enum):
     NOTE = "note"
 
 
-ReviewKind = Severity
-"""The name review items used for their severity (kept for code written against docgen 0.1)."""
-
-
 class Finding:
     """One thing wrong with, or to review in, an input, located as precisely as docgen can.
 
@@ -106,23 +102,12 @@ class Finding:
         """True when the finding makes the input unusable."""
         return self.severity is Severity.ERROR
 
-    @property
-    def kind(self) -> Severity:
-        """The severity, under the name review items use (edit, warning or note)."""
-        return self.severity
-
     def as_warning(self) -> Finding:
         """The same finding as a warning (a review item shown by ``docgen check``)."""
         return self.replace(severity=Severity.WARNING)
 
     def __str__(self) -> str:
         return _describe(self)
-
-
-Problem = Finding
-"""A finding found by a check (the name used by code written against docgen 0.1)."""
-ReviewItem = Finding
-"""A finding found by a review (the name used by code written against docgen 0.1)."""
 
 
 def _plain(finding: Finding) -> str:
@@ -145,15 +130,15 @@ class DocgenError(Exception):
     exit_code = 1
 
     @property
-    def problems(self) -> list[Problem]:
+    def problems(self) -> list[Finding]:
         """The structured problems behind this error (one, built from the message, by default)."""
-        return [Problem("message", {"text": str(self)})]
+        return [Finding("message", {"text": str(self)})]
 
 
-class ProblemsError(DocgenError):
+class FindingsError(DocgenError):
     """An error that carries a list of located problems, reported together."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Finding]) -> None:
         self._problems = list(problems)
         super().__init__(self._problems)  # as args, so that the error pickles (worker processes)
 
@@ -161,47 +146,47 @@ class ProblemsError(DocgenError):
         return "\n".join(str(p) for p in self._problems)
 
     @property
-    def problems(self) -> list[Problem]:
+    def problems(self) -> list[Finding]:
         """Every problem found, errors and warnings, in file order."""
         return self._problems
 
 
-class PlanError(ProblemsError):
+class PlanError(FindingsError):
     """Raised when a plan file cannot be read or fails validation; lists every problem at once."""
 
 
-class TemplateError(ProblemsError):
+class TemplateError(FindingsError):
     """Raised when a template cannot be read, compiled or rendered (names the template)."""
 
 
-class FormError(ProblemsError):
+class FormError(FindingsError):
     """Raised when a returned form cannot be read (names the file)."""
 
 
-class UnknownUnitError(ProblemsError):
+class UnknownUnitError(FindingsError):
     """Raised when a unit asked for by id or name is not in the plan's registry."""
 
 
-class UnknownDeadlineError(ProblemsError):
+class UnknownDeadlineError(FindingsError):
     """Raised when a deadline asked for by its key is not among the plan's deadlines."""
 
 
-class OutputExistsError(ProblemsError):
+class OutputExistsError(FindingsError):
     """Raised when a command would overwrite a file the user wrote; ``--force`` allows it."""
 
 
-class WriteError(ProblemsError):
+class WriteError(FindingsError):
     """Raised when an output cannot be written: no permission, a full disk, a read-only folder."""
 
 
-class OfficeError(ProblemsError):
+class OfficeError(FindingsError):
     """Raised when LibreOffice or poppler is missing, fails or times out."""
 
 
-class WordFileError(ProblemsError):
+class WordFileError(FindingsError):
     """Raised when a Word file to import cannot be read: a .doc or .wps, a damaged file."""
 
 
-def problem_error(cls: type[ProblemsError], code: str, path: Path | str | None = None, **params: Any) -> ProblemsError:
+def finding_error(cls: type[FindingsError], code: str, path: Path | str | None = None, **params: Any) -> FindingsError:
     """Build a one-problem error of ``cls``, located at a file when one is given."""
-    return cls([Problem(code, params, file=str(path) if path is not None else None)])
+    return cls([Finding(code, params, file=str(path) if path is not None else None)])

@@ -43,11 +43,14 @@ import docgen  # noqa: E402 - found through the path set above when run from a c
 from docgen.documents.kinds import Document, plan_documents  # noqa: E402
 from docgen.plan.placeholders import resolve_plan  # noqa: E402
 from docgen.rendering.templates import compiled, environment  # noqa: E402
+from docgen.resources import sample_plan, templates_dir  # noqa: E402
+
+SHIPPED_TEMPLATES = templates_dir()
 
 
 def synthetic_plan_text(units: int) -> str:
     """The shipped plan grown to ``units`` units and as many tasks, each new task shared by two units."""
-    data: dict[str, Any] = yaml.safe_load((ROOT / "data" / "campaign.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(sample_plan().read_text(encoding="utf-8"))
     shipped = list(data["tasks"])
     registry = data["units"]
     for n in range(len(registry), units):
@@ -68,7 +71,7 @@ def synthetic_plan_text(units: int) -> str:
 
 def one_task_plan_text(units: int) -> str:
     """The shipped plan grown to ``units`` units, every one of them named by its first task."""
-    data: dict[str, Any] = yaml.safe_load((ROOT / "data" / "campaign.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(sample_plan().read_text(encoding="utf-8"))
     registry = data["units"]
     for n in range(len(registry), units):
         registry.append({"id": f"unit{n:05d}", "name": f"第{n:05d}教研室"})
@@ -122,7 +125,7 @@ def task_sheets(plan_path: Path) -> list[Document]:
 
 
 def docgen_render(documents: list[Document]) -> list[bytes]:
-    template = compiled(ROOT / "templates" / "task-sheet.docx")
+    template = compiled(SHIPPED_TEMPLATES / "task-sheet.docx")
     return [template.render(d.context) for d in documents]
 
 
@@ -131,7 +134,7 @@ def docxtpl_render(documents: list[Document]) -> None:
 
     env = environment()
     for document in documents:
-        template = DocxTemplate(str(ROOT / "templates" / document.template))
+        template = DocxTemplate(str(SHIPPED_TEMPLATES / document.template))
         template.render(document.context, jinja_env=env, autoescape=True)
         template.save(io.BytesIO())
 

@@ -1,4 +1,4 @@
-"""Write docgen's default templates (templates/*.docx) from code, the same bytes every time.
+"""Write docgen's default templates (docgen/shipped/templates/*.docx) from code, the same bytes every time.
 
 Run it after changing a template's layout: ``python scripts/build_templates.py``. A test fails
 when a committed template differs from what this script builds. The templates are ordinary
@@ -37,7 +37,7 @@ from docgen.plan.form_fit import (  # the estimate that picks the row height cou
     TITLE_LINE,
 )
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "docgen" / "shipped" / "templates"
 
 
 def signature(sect: str = "") -> str:

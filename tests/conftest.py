@@ -1,18 +1,16 @@
-"""Shared fixtures: paths of the project and of the seed outside it."""
+"""Shared fixtures: the shipped plan's text, the seed outside the project, the shipped plan converted once."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
-import hypothesis_profiles  # noqa: F401 - registers and loads the ci or fuzz profile
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_PLAN = ROOT / "data" / "campaign.yaml"
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seed" / "000_394454c19d12eced.txt"
+import tests.support.hypothesis_profiles  # noqa: F401 - registers and loads the ci or fuzz profile
+from tests.support.office import require_office_tools
+from tests.support.paths import SEED, SHIPPED_PLAN
+
+pytest_plugins = ["tests.support.user_files"]
 
 
 @pytest.fixture(autouse=True)
@@ -32,18 +30,6 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"the seed is not here ({SEED}): ../shared exists only in the docgen workplace")
     return SEED.read_text(encoding="utf-8")
-
-
-PDF_TOOLS = ("soffice", "pdftotext", "pdffonts", "pdfinfo")
-
-
-def require_office_tools(tools: tuple[str, ...] = PDF_TOOLS) -> None:
-    """Skip where LibreOffice or poppler is missing, except in CI (CI=true), where they must run."""
-    missing = [t for t in tools if shutil.which(t) is None]
-    if missing and os.environ.get("CI") != "true":
-        from docgen.office.convert import PACKAGES
-
-        pytest.skip(f"{', '.join(missing)} not installed (apt-get install {PACKAGES})")
 
 
 @pytest.fixture(scope="session")

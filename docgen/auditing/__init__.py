@@ -4,5 +4,6 @@ May use rendering (to write the repaired copy), plan, messages and the shared ba
 
 - ``package``: any .docx opened safely; ``document``: its paragraphs and sections with resolved formatting.
 - ``structure``: which paragraph is the title, a heading, the signature, an attachment, the 版记.
-- ``layout_rules``, ``text_rules``: the rules; ``checking``: ``audit``; ``fixing``: ``fix_document``.
+- ``layout_rules``, ``text_rules``: the rules; ``audit``: ``audit``, the rules run over a file;
+  ``fixing``: ``fix_document``.
 """

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from docgen.auditing.package import WordPackage
-from docgen.plan.wordfiles import R_NS, W, paragraph_runs, run_text
+from docgen.inputs.wordfiles import R_NS, W, paragraph_runs, run_text
 
 MAX_STYLE_DEPTH = 20
 EXCERPT_CHARS = 16

@@ -16,13 +16,13 @@ from typing import Any
 
 from lxml import etree
 
-from docgen.auditing.checking import MECHANICAL, audit_file
+from docgen.auditing.audit import MECHANICAL, audit_file
 from docgen.auditing.document import Document
 from docgen.auditing.layout_rules import A4, MARGINS, family, suggested
 from docgen.auditing.package import MAX_PART_BYTES, AuditError, open_package, word_file
 from docgen.auditing.structure import find_parts, heading_level
-from docgen.errors import Finding, Problem
-from docgen.plan.wordfiles import W, paragraph_runs
+from docgen.errors import Finding
+from docgen.inputs.wordfiles import W, paragraph_runs
 from docgen.rendering.outputs import write_bytes_atomic
 
 _ROLE_FAMILY = {"title": "xiaobiaosong", "labels": "heiti"}
@@ -49,7 +49,7 @@ def fix_document(source: str | Path, target: str | Path, *, force: bool = False)
     """
     source, target = Path(source), Path(target)
     if target.resolve() == source.resolve():
-        raise AuditError([Problem("audit-fix-same-file", {}, file=str(target))])
+        raise AuditError([Finding("audit-fix-same-file", {}, file=str(target))])
     before = audit_file(source)
     if any(f.code.startswith("audit-") or f.code == "file-unreadable" for f in before):
         raise AuditError(before)

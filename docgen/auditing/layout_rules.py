@@ -12,7 +12,7 @@ from typing import Any
 
 from docgen.auditing.document import Document, Paragraph, is_han
 from docgen.auditing.structure import Parts, heading_level
-from docgen.plan.wordfiles import W
+from docgen.inputs.wordfiles import W
 
 A4 = (11906, 16838)  # twips
 MARGINS = {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474}  # 37, 35, 28, 26 mm

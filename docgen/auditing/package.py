@@ -1,7 +1,7 @@
 """Opening any Word file safely: the parts an audit reads, parsed under limits.
 
 The file may come from anyone (typed by hand, written by another tool), so it is opened by
-``docgen.plan.wordfiles`` rather than trusted: it must be a regular file and a zip holding a
+``docgen.inputs.wordfiles`` rather than trusted: it must be a regular file and a zip holding a
 Word document, no part may inflate past a limit, XML may carry no DOCTYPE, and only so many
 parts are looked at. A failure is an ``AuditError`` naming the file; nothing here can hang or
 exhaust memory on a hostile file.
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from docgen.errors import ProblemsError
-from docgen.plan.wordfiles import RELATIONSHIP, Reason, Relationship, WordFile, WordRefusedError, open_word
+from docgen.errors import FindingsError
+from docgen.inputs.wordfiles import RELATIONSHIP, Reason, Relationship, WordFile, WordRefusedError, open_word
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_PART_BYTES = 20 * 1024 * 1024
@@ -37,7 +37,7 @@ _REFUSALS: dict[Reason, str] = {
 }
 
 
-class AuditError(ProblemsError):
+class AuditError(FindingsError):
     """Raised when a Word file cannot be read safely (names the file and what is wrong with it)."""
 
 

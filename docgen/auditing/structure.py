@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from docgen.auditing.document import Document, Paragraph
-from docgen.plan.wordfiles import W
+from docgen.inputs.wordfiles import W
 
 HEADING_NUMBERS = (
     (1, re.compile(r"^[一二三四五六七八九十百]+、")),

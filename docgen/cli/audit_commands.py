@@ -45,7 +45,7 @@ def audit(files: tuple[Path, ...], fix: bool, out_file: Path | None, force: bool
         sys.exit(1 if fixed.left else 0)
     if out_file is not None:
         raise click.UsageError(gettext("-o is used with --fix"))
-    from docgen.auditing.checking import audit as audit_files
+    from docgen.auditing.audit import audit as audit_files
 
     report = audit_files(files)
     unreadable = [f for f in report.findings if f.code.startswith("audit-") or f.code == "file-unreadable"]

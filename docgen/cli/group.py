@@ -24,7 +24,7 @@ from docgen.version import __version__
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from docgen.errors import Problem
+    from docgen.errors import Finding
 
 
 class PathParam(click.Path):
@@ -50,7 +50,7 @@ def PLAN_ARGUMENT(function: _Function) -> _Function:  # noqa: N802 - the name th
     return click.argument("plan", type=PathParam(), default=DEFAULT_PLAN, required=False)(function)
 
 
-def echo_problems(problems: list[Problem]) -> None:
+def echo_problems(problems: list[Finding]) -> None:
     """Print problems to stderr, one line each."""
     from docgen.messages import format_problem
 

@@ -297,7 +297,7 @@ def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
     """Write PLAN's period and deadlines as an iCalendar file for phone and desktop calendars."""
     import datetime
 
-    from docgen.documents.ics import deadlines_calendar, write_calendar
+    from docgen.documents.deadline_calendar import deadlines_calendar, write_calendar
     from docgen.documents.kinds import find_unit
     from docgen.plan.files import resolved_plan
 

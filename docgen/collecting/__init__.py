@@ -9,5 +9,5 @@ independent of ``docgen.documents``.
 - ``forms``: ``collect``, forms to a checked list of activities with every problem located.
 - ``reports``: a unit's weekly report as it arrives (Word as Word and WPS save it, pictures, a
   PDF, videos), read under the same kind of limits; ``pictures``: pictures upright and scaled.
-- ``schedule``: the collected schedule (.docx), spreadsheet (.xlsx); ``ics``: the activities as .ics.
+- ``schedule``: the collected schedule (.docx), spreadsheet (.xlsx); ``activity_calendar``: the activities as .ics.
 """

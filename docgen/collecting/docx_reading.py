@@ -1,6 +1,6 @@
 """Reading a returned .docx safely: its body paragraphs and its tables as grids of text.
 
-Returned forms come from anyone's computer, so they are opened by ``docgen.plan.wordfiles``
+Returned forms come from anyone's computer, so they are opened by ``docgen.inputs.wordfiles``
 under limits, not by python-docx: the file must be a regular file and a zip holding a Word
 document, the main part may not inflate past a limit, the XML may not carry a DOCTYPE (no
 entity tricks), and only so many rows and cells are looked at. Every failure is a
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from docgen.errors import FormError, Problem
-from docgen.plan.wordfiles import (
+from docgen.errors import Finding, FormError
+from docgen.inputs.wordfiles import (
     Reason,
     W,
     WordRefusedError,
@@ -64,7 +64,7 @@ class FormDocument:
 
 
 def _error(path: Path, code: str, **params: object) -> FormError:
-    return FormError([Problem(code, dict(params), file=str(path))])
+    return FormError([Finding(code, dict(params), file=str(path))])
 
 
 def read_form(path: Path) -> FormDocument:

@@ -17,7 +17,7 @@ from pathlib import Path
 from docgen.collecting.cells import is_phone, match_task, phone_numbers, squeeze
 from docgen.collecting.docx_reading import FormDocument, read_form
 from docgen.collecting.when import When, WhenError, parse_when
-from docgen.errors import FormError, PlanError, Problem, Severity
+from docgen.errors import Finding, FormError, PlanError, Severity
 from docgen.plan.model import Form, Plan, Unit
 
 HEADER_SEARCH_ROWS = 10  # the header is looked for in the first rows of each table
@@ -51,7 +51,7 @@ class RejectedRow:
     row: int
     unit: str
     cells: tuple[str, ...]
-    problems: tuple[Problem, ...]
+    problems: tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Collection:
     plan: Plan
     activities: list[Activity]
     rejected: list[RejectedRow]
-    problems: list[Problem]
+    problems: list[Finding]
     returned: dict[str, str] = field(default_factory=dict)
     missing: list[Unit] = field(default_factory=list)
 
@@ -78,7 +78,7 @@ class _ReturnedForm:
     unit: Unit | None
     activities: list[Activity]
     rejected: list[RejectedRow]
-    problems: list[Problem]
+    problems: list[Finding]
 
 
 def form_of(plan: Plan) -> Form:
@@ -96,11 +96,11 @@ def collect(paths: Iterable[Path | str], plan: Plan) -> Collection:
     from docgen.plan.placeholders import resolve_plan
 
     if plan.form is None:
-        raise PlanError([Problem("plan-without-form")])
+        raise PlanError([Finding("plan-without-form")])
     plan = resolve_plan(plan)
     seen: set[Path] = set()
     forms: list[_ReturnedForm] = []
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for order, raw in enumerate(paths):
         path = Path(raw)
         key = path.resolve()
@@ -126,7 +126,7 @@ def collect(paths: Iterable[Path | str], plan: Plan) -> Collection:
     # the issuer collects the forms: its own is not awaited from anyone
     awaited = [m for u in plan.responsible_units() if u.id != plan.issuer for m in u.returners()]
     missing = [u for u in awaited if u.id not in returned]
-    problems.extend(Problem("unit-not-returned", {"unit": u.name}, severity=Severity.WARNING) for u in missing)
+    problems.extend(Finding("unit-not-returned", {"unit": u.name}, severity=Severity.WARNING) for u in missing)
     return Collection(plan, activities, rejected, problems, returned, missing)
 
 
@@ -143,14 +143,14 @@ def form_unit(path: Path, plan: Plan) -> Unit | None:
     except FormError:
         return None
     found = _find_table(document, plan.form.columns)
-    if isinstance(found, Problem):
+    if isinstance(found, Finding):
         return None
     rows, columns = found
     unit, _ = _submitting_unit(document, rows, columns, plan, str(path))
     return unit
 
 
-def _latest_per_unit(forms: list[_ReturnedForm]) -> tuple[list[_ReturnedForm], list[Problem]]:
+def _latest_per_unit(forms: list[_ReturnedForm]) -> tuple[list[_ReturnedForm], list[Finding]]:
     """One form per unit (or member): the latest by modification time (then by order given); the rest named.
 
     A form under a group's own name (各院部) may rightly come several times, once from each
@@ -170,7 +170,7 @@ def _latest_per_unit(forms: list[_ReturnedForm]) -> tuple[list[_ReturnedForm], l
         for loser in group[:-1]:
             assert winner.unit is not None
             problems.append(
-                Problem(
+                Finding(
                     "form-duplicate-unit",
                     {"unit": winner.unit.name, "kept": str(winner.path), "ignored": str(loser.path)},
                     file=str(loser.path),
@@ -191,8 +191,8 @@ def _read_returned(path: Path, order: int, document: FormDocument, plan: Plan) -
     """Find the form's table and unit line, then check every filled row under the header."""
     file = str(path)
     found = _find_table(document, form_of(plan).columns)
-    if isinstance(found, Problem):
-        return _ReturnedForm(path, order, None, [], [], [Problem(found.code, found.params, file=file)])
+    if isinstance(found, Finding):
+        return _ReturnedForm(path, order, None, [], [], [Finding(found.code, found.params, file=file)])
     rows, columns = found
     unit, unit_problems = _submitting_unit(document, rows, columns, plan, file)
     titles = [t.title for t in plan.tasks]
@@ -217,7 +217,7 @@ def _read_returned(path: Path, order: int, document: FormDocument, plan: Plan) -
     return _ReturnedForm(path, order, unit, activities, rejected, problems)
 
 
-def _find_table(document: FormDocument, labels: Sequence[str]) -> tuple[list[list[str]], list[int | None]] | Problem:
+def _find_table(document: FormDocument, labels: Sequence[str]) -> tuple[list[list[str]], list[int | None]] | Finding:
     """The rows under the form's header and, for each plan column, its grid column there."""
     keys = [squeeze(label) for label in labels]
     best: list[str] = []
@@ -232,13 +232,13 @@ def _find_table(document: FormDocument, labels: Sequence[str]) -> tuple[list[lis
                 best = matched
     if len(best) >= 3:
         missing = [label for label in labels if label not in best]
-        return Problem("form-columns-missing", {"missing": "、".join(missing)})
-    return Problem("form-no-table", {"columns": "、".join(labels)})
+        return Finding("form-columns-missing", {"missing": "、".join(missing)})
+    return Finding("form-no-table", {"columns": "、".join(labels)})
 
 
 def _submitting_unit(
     document: FormDocument, rows: list[list[str]], columns: list[int | None], plan: Plan, file: str
-) -> tuple[Unit | None, list[Problem]]:
+) -> tuple[Unit | None, list[Finding]]:
     """The unit on the 上报部门 line (id, name or full name); else the one all rows name, with a warning."""
     written = _submitter_text(document.paragraphs, form_of(plan).submitter)
     if written:
@@ -248,14 +248,14 @@ def _submitting_unit(
         names = [n for u in plan.units for n in (u.name, u.full_name) if n]
         guess = difflib.get_close_matches(written, names, n=1, cutoff=0.4)
         code = "form-unknown-unit-suggest" if guess else "form-unknown-unit"
-        return None, [Problem(code, {"unit": written, "suggestion": guess[0] if guess else ""}, file=file)]
+        return None, [Finding(code, {"unit": written, "suggestion": guess[0] if guess else ""}, file=file)]
     department = columns[DEPARTMENT]
     named = {squeeze(r[department]) for r in rows if department is not None and department < len(r)} - {""}
     if len(named) == 1:
         unit = _unit_named(plan, named.pop())
         if unit is not None:
-            return unit, [Problem("form-unit-from-rows", {"unit": unit.name}, file=file, severity=Severity.WARNING)]
-    return None, [Problem("form-no-unit", {"label": form_of(plan).submitter}, file=file)]
+            return unit, [Finding("form-unit-from-rows", {"unit": unit.name}, file=file, severity=Severity.WARNING)]
+    return None, [Finding("form-no-unit", {"label": form_of(plan).submitter}, file=file)]
 
 
 def _submitter_text(paragraphs: list[str], label: str) -> str:
@@ -283,18 +283,18 @@ def _unit_named(plan: Plan, written: str) -> Unit | None:
 
 def row_problem(
     code: str, params: dict[str, object], file: str, row: int, severity: Severity = Severity.ERROR
-) -> Problem:
+) -> Finding:
     """A problem of row ``row`` under the header: shown as ``FILE: row N: ...``, the row kept in params."""
-    return Problem(code, {**params, "row": row}, file=file, path=f"row {row}", severity=severity)
+    return Finding(code, {**params, "row": row}, file=file, path=f"row {row}", severity=severity)
 
 
 def _check_row(
     cells: tuple[str, ...], titles: list[str], plan: Plan, unit: Unit | None, file: str, number: int
-) -> tuple[list[Problem], Activity | None]:
+) -> tuple[list[Finding], Activity | None]:
     """Every problem of one filled row, and the activity it makes when it has none."""
-    problems: list[Problem] = []
+    problems: list[Finding] = []
 
-    def problem(code: str, **params: object) -> Problem:
+    def problem(code: str, **params: object) -> Finding:
         return row_problem(code, params, file, number)
 
     match = match_task(cells[ITEM], titles)

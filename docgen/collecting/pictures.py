@@ -1,4 +1,4 @@
-"""Pictures the units send, read as every picture is (``docgen.plan.pictures``), refusals named as the unit's file.
+"""Pictures the units send, read as every picture is (``docgen.inputs.pictures``), refusals named as the unit's file.
 
 A picture that cannot be used becomes a ``FormError`` naming the file; the 简报 and the
 column leave it out with a warning, so one broken photo does not stop them.
@@ -7,9 +7,9 @@ column leave it out with a warning, so one broken photo does not stop them.
 from __future__ import annotations
 
 from docgen.errors import FormError
-from docgen.plan import pictures
-from docgen.plan.inputs import InputRefusedError
-from docgen.plan.pictures import ScaledPicture
+from docgen.inputs import pictures
+from docgen.inputs.bounded import InputRefusedError
+from docgen.inputs.pictures import ScaledPicture
 
 
 def scale_picture(data: bytes, name: str, max_width: int, max_height: int) -> ScaledPicture:

@@ -1,10 +1,10 @@
 """A unit's weekly report, as it arrives: a Word file, pictures beside it, a PDF, a video.
 
-Read safely and bounded, like the returned forms (``docgen.plan.wordfiles``): the .docx is a zip
+Read safely and bounded, like the returned forms (``docgen.inputs.wordfiles``): the .docx is a zip
 read with size limits per part and in all, its XML parsed without entities or DOCTYPE; pictures are
 only decoded by ``pictures.scale_picture`` later, under a pixel limit; a PDF's text comes from
 ``pdftotext`` with a timeout (or the PDF is only listed where poppler is absent); a video is
-listed with its size and never opened. A file that cannot be read becomes a ``Problem`` of the
+listed with its size and never opened. A file that cannot be read becomes a ``Finding`` of the
 material, not an exception: one bad file must not stop a week's 简报.
 """
 
@@ -21,9 +21,9 @@ from pathlib import Path
 from lxml import etree
 
 from docgen.collecting.docx_reading import FORM_REFUSALS
-from docgen.errors import FormError, Problem, Severity
-from docgen.plan.pictures import MAX_PICTURE_BYTES, PICTURE_SUFFIXES
-from docgen.plan.wordfiles import R_NS, RELATIONSHIP, Reason, W, WordFile, WordRefusedError, open_word
+from docgen.errors import Finding, FormError, Severity
+from docgen.inputs.pictures import MAX_PICTURE_BYTES, PICTURE_SUFFIXES
+from docgen.inputs.wordfiles import R_NS, RELATIONSHIP, Reason, W, WordFile, WordRefusedError, open_word
 
 MAX_REPORT_BYTES = 100 * 1024 * 1024
 MAX_DOCUMENT_XML = 20 * 1024 * 1024
@@ -87,7 +87,7 @@ class Material:
     pictures: list[ReportPicture] = field(default_factory=list)
     videos: list[ListedFile] = field(default_factory=list)
     others: list[ListedFile] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
     word_reports: int = 0
     pdfs: int = 0
     counting: bool = False  # pictures found and counted, their bytes not read; PDFs not converted
@@ -127,7 +127,7 @@ def caption_of_file(stem: str) -> str:
 
 
 def _error(path: Path, code: str, **params: object) -> FormError:
-    return FormError([Problem(code, dict(params), file=str(path))])
+    return FormError([Finding(code, dict(params), file=str(path))])
 
 
 def _size(path: Path) -> int:

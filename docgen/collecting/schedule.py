@@ -163,11 +163,11 @@ def write_collection(
     ``schedule.docx`` comes from ``templates``, else from ``templates/`` beside ``plan_path``,
     else from the shipped templates; it is checked before anything is written.
     """
-    from docgen.collecting.ics import activities_calendar
+    from docgen.collecting.activity_calendar import activities_calendar
     from docgen.errors import TemplateError
-    from docgen.rendering.checking import check_template
     from docgen.rendering.folders import template_folders, template_path
     from docgen.rendering.outputs import check_targets, commit, staging
+    from docgen.rendering.template_check import check_template
     from docgen.rendering.templates import compiled
 
     out = Path(out_dir)

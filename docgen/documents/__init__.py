@@ -8,6 +8,6 @@ shared base; independent of ``docgen.collecting``.
 - ``notice``, ``letter``, ``task_sheet``, ``forms``: each kind's context.
 - ``layout``: what several kinds share: signature placement, heading numbers, widths.
 - ``deadlines``: deadlines in words and the month grid of the task sheets.
-- ``batch``: ``render``, the whole run; ``preview``: page images; ``ics``: the deadlines as .ics.
+- ``batch``: ``render``, the whole run; ``preview``: page images; ``deadline_calendar``: the deadlines as .ics.
 - ``scaffold``: ``docgen init``, a new folder to start from.
 """

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from docgen.documents.declared import declared_problems
 from docgen.documents.kinds import KINDS, all_kinds, kind_aliases, plan_documents
 from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
-from docgen.errors import PlanError, Problem, ProblemsError, TemplateError
+from docgen.errors import Finding, FindingsError, PlanError, TemplateError
 from docgen.plan.model import Plan
 from docgen.plan.sourcemap import SourceMap
 from docgen.rendering.jobs import Document
@@ -29,7 +29,7 @@ PRINT_FILE = PurePosixPath("打印/全部文件.pdf")
 PRINT_CONTENTS = PurePosixPath("打印/目录.txt")
 
 
-class UnknownKindError(ProblemsError):
+class UnknownKindError(FindingsError):
     """Raised when ``--only`` names a document kind docgen does not make."""
 
 
@@ -51,7 +51,7 @@ def parse_kinds(
             guess = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
             code = "unknown-kind-suggest" if guess else "unknown-kind"
             problems.append(
-                Problem(code, {"kind": name, "suggestion": guess[0] if guess else "", "known": ", ".join(known)})
+                Finding(code, {"kind": name, "suggestion": guess[0] if guess else "", "known": ", ".join(known)})
             )
     if problems:
         raise UnknownKindError(problems)
@@ -220,7 +220,7 @@ def template_context(
         context = document.context
         if task is None or _is_task(context.get("task"), task):
             return context
-    raise TemplateError([Problem("no-document", {"kind": kind, "unit": unit or "", "task": task or ""})])
+    raise TemplateError([Finding("no-document", {"kind": kind, "unit": unit or "", "task": task or ""})])
 
 
 def _is_task(value: Any, wanted: str) -> bool:

@@ -20,8 +20,8 @@ from jinja2.exceptions import TemplateError as JinjaTemplateError
 
 from docgen.documents.context import task_record, with_plan
 from docgen.documents.task_sheet import unit_values
-from docgen.errors import Problem
-from docgen.plan.budget import Budget, BudgetSandbox, LimitExceeded, budget, render_bounded
+from docgen.errors import Finding
+from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, budget, render_bounded
 from docgen.plan.declared import DeclaredDocument
 from docgen.plan.model import Plan, Unit
 from docgen.plan.sourcemap import SourceMap, dotted
@@ -94,14 +94,14 @@ def declared_documents(
     units: Sequence[Unit],
     taken: dict[str, str],
     source: SourceMap | None = None,
-) -> tuple[list[Document], list[Problem]]:
+) -> tuple[list[Document], list[Finding]]:
     """The documents of the plan's ``documents:`` whose kind is asked for, and every problem with them.
 
     ``units`` are the units a per-unit document is made for; ``taken`` maps the paths already
     used (case folded) to the kind that uses them, and receives these documents' paths.
     """
     documents: list[Document] = []
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for index, declared in enumerate(plan.documents):
         if kinds is not None and declared.kind not in kinds:
             continue
@@ -127,7 +127,7 @@ def declared_documents(
 
 def declared_problems(
     plan: Plan, folders: Sequence[Path], builtin_kinds: Sequence[str], source: SourceMap | None = None
-) -> list[Problem]:
+) -> list[Finding]:
     """What is wrong with the plan's ``documents:`` beside their output names: kinds and templates."""
     problems = []
     seen: set[str] = set()
@@ -144,8 +144,8 @@ def declared_problems(
     return problems
 
 
-def _problem(code: str, at: tuple[str | int, ...], source: SourceMap | None, /, **params: Any) -> Problem:
+def _problem(code: str, at: tuple[str | int, ...], source: SourceMap | None, /, **params: Any) -> Finding:
     if source is None:
-        return Problem(code, params, path=dotted(at))
+        return Finding(code, params, path=dotted(at))
     line, column = source.locate(at)
-    return Problem(code, params, source.file, line, column, dotted(at))
+    return Finding(code, params, source.file, line, column, dotted(at))

@@ -21,7 +21,7 @@ from docgen.documents.letter import letter_context
 from docgen.documents.notice import notice_context
 from docgen.documents.pictures import picture_context, with_pictures
 from docgen.documents.task_sheet import task_sheet_context
-from docgen.errors import PlanError, Problem, UnknownUnitError
+from docgen.errors import Finding, PlanError, UnknownUnitError
 from docgen.plan.model import Plan, Unit
 from docgen.plan.sourcemap import SourceMap
 from docgen.rendering.filenames import safe_stem
@@ -59,7 +59,7 @@ def find_unit(plan: Plan, wanted: str) -> Unit:
     guesses = difflib.get_close_matches(wanted, names, n=3, cutoff=0.4)
     code = "unknown-unit-name-suggest" if guesses else "unknown-unit-name"
     known = ", ".join(f"{u.id} ({u.name})" for u in plan.units)  # each unit once, id and name together
-    raise UnknownUnitError([Problem(code, {"unit": wanted, "suggestion": "、".join(guesses), "known": known})])
+    raise UnknownUnitError([Finding(code, {"unit": wanted, "suggestion": "、".join(guesses), "known": known})])
 
 
 def _unit_path(folder: str, unit: Unit, suffix: str, taken: set[str]) -> PurePosixPath:

@@ -7,7 +7,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from docgen.errors import OutputExistsError, Problem
+from docgen.errors import Finding, OutputExistsError
 from docgen.rendering.outputs import write_error
 from docgen.resources import shipped, templates_dir
 
@@ -18,7 +18,8 @@ def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:
     """Copy the plan, schema and templates into ``directory``; never over a file unless ``force``.
 
     The layout matches a docgen checkout (``data/``, ``schema/``, ``templates/``), so the plan's
-    schema line keeps working and ``docgen render --templates templates`` uses the copies.
+    schema line keeps working and every command finds the copied templates (``templates/`` one
+    level up from ``data/campaign.yaml``) without ``--templates``.
     """
     target = Path(directory)
     sources = {Path(name): shipped(name) for name in STARTER_FILES}
@@ -27,7 +28,7 @@ def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:
     # a symbolic link counts as a file there, even one that points nowhere yet
     existing = [target / rel for rel in sources if (target / rel).exists() or (target / rel).is_symlink()]
     if existing and not force:
-        raise OutputExistsError([Problem("file-exists", {}, file=str(path)) for path in existing])
+        raise OutputExistsError([Finding("file-exists", {}, file=str(path)) for path in existing])
     written = []
     for relative, source in sources.items():
         destination = target / relative

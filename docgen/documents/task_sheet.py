@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import islice
 from typing import Any
 
@@ -14,7 +15,7 @@ from docgen.rendering.values import Record, Records
 MAX_PARTNERS_NAMED = 20  # a task shared by more units names these and counts the rest
 
 
-def _shared_with(plan: Plan, ids: list[str], own: str) -> str:
+def _shared_with(plan: Plan, ids: Sequence[str], own: str) -> str:
     """Who else carries a task, in at most ``MAX_PARTNERS_NAMED`` names: a sheet costs the same however many share."""
     partners = list(islice((u for u in ids if u != own), MAX_PARTNERS_NAMED))
     if not partners:

@@ -1,10 +1,11 @@
 """Which template file each document uses, and every mistake in them, found before anything is written.
 
-A template is looked up in ``--templates DIR`` when one is given, else in ``templates/`` beside
-the plan, else among the templates docgen ships, one file at a time: a folder holding only the
-templates a user changed is enough. ``check_templates`` checks each template with the context
-its documents receive (so a misspelt name is found with a suggestion); ``render_in_memory``
-renders every document without writing, so a dry run fails exactly where a render would.
+A template is looked up in ``--templates DIR`` when one is given, else in the plan's project
+(``templates/`` beside the plan or one level up), else among the templates docgen ships, one file
+at a time: a folder holding only the templates a user changed is enough. ``check_templates``
+checks each template with the context its documents receive (so a misspelt name is found with a
+suggestion); ``render_in_memory`` renders every document without writing, so a dry run fails
+exactly where a render would.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docgen.errors import PlanError, Problem, ProblemsError, TemplateError
+from docgen.errors import Finding, FindingsError, PlanError, TemplateError
 from docgen.plan.model import Plan
-from docgen.rendering.folders import TEMPLATES_FOLDER, template_folders, template_path
+from docgen.rendering.folders import TEMPLATES_FOLDER, project_templates, template_folders, template_path
 from docgen.rendering.jobs import Document
 
 if TYPE_CHECKING:
@@ -44,18 +45,18 @@ def with_template_paths(documents: Sequence[Document], folders: Sequence[Path]) 
     return [dataclasses.replace(d, template=found[d.template]) for d in documents]
 
 
-def check_templates(documents: Sequence[Document]) -> list[Problem]:
+def check_templates(documents: Sequence[Document]) -> list[Finding]:
     """Every problem of the templates ``documents`` use, each checked with one of its documents' context.
 
     A template several kinds share (the blank and the prefilled form) is checked with each
     kind's context; a problem found twice is listed once.
     """
-    from docgen.rendering.checking import check_template
+    from docgen.rendering.template_check import check_template
 
     checked: dict[tuple[str, str], Document] = {}
     for document in documents:
         checked.setdefault((document.template, document.kind), document)
-    problems: dict[Problem, None] = {}
+    problems: dict[Finding, None] = {}
     for (template, _kind), document in checked.items():
         for problem in check_template(Path(template), document.context):
             problems.setdefault(problem)
@@ -66,11 +67,11 @@ def render_in_memory(documents: Sequence[Document]) -> None:
     """Render every document and keep nothing; raises ``TemplateError`` listing each distinct failure."""
     from docgen.rendering.templates import compiled
 
-    problems: dict[Problem, None] = {}
+    problems: dict[Finding, None] = {}
     for document in documents:
         try:
             compiled(Path(document.template)).render(document.context)
-        except ProblemsError as exc:
+        except FindingsError as exc:
             for problem in exc.problems:
                 problems.setdefault(problem)
     if problems:
@@ -79,10 +80,10 @@ def render_in_memory(documents: Sequence[Document]) -> None:
 
 def check_plan_templates(
     plan: Plan, plan_path: str | Path | None = None, templates: str | Path | None = None
-) -> tuple[list[Path], list[Problem]]:
+) -> tuple[list[Path], list[Finding]]:
     """The template files a plan's documents would use, and every problem in them.
 
-    Looked up as ``render`` looks them up (``templates``, else ``templates/`` beside
+    Looked up as ``render`` looks them up (``templates``, else the project of
     ``plan_path``, else the shipped ones); each is checked with its documents' context.
     """
     from docgen.documents.kinds import plan_documents
@@ -93,10 +94,10 @@ def check_plan_templates(
     return files, check_templates(documents)
 
 
-def check_plan_documents(report: CheckReport, templates: str | Path | None = None) -> list[Problem]:
+def check_plan_documents(report: CheckReport, templates: str | Path | None = None) -> list[Finding]:
     """Every problem of the documents a checked plan declares (``documents:``), located in its file.
 
-    Their templates must be found (``templates``, ``templates/`` beside the plan, or docgen's
+    Their templates must be found (``templates``, the plan's project, or docgen's
     own), their kinds must differ from each other and from the built-in ones, and each file name
     must fill in and name a .docx no other document has.
     """
@@ -115,5 +116,5 @@ def check_plan_documents(report: CheckReport, templates: str | Path | None = Non
 
 
 def has_own_templates(plan_path: str | Path, templates: str | Path | None = None) -> bool:
-    """Whether a user's templates would be used: a ``templates`` folder given, or one beside the plan."""
-    return templates is not None or (Path(plan_path).parent / TEMPLATES_FOLDER).is_dir()
+    """Whether a user's templates would be used: a ``templates`` folder given, or one in the plan's project."""
+    return templates is not None or bool(project_templates(plan_path))

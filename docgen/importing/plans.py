@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.errors import PlanError, ReviewItem, Severity
+from docgen.errors import Finding, PlanError, Severity
 from docgen.importing.build import Builder
 from docgen.importing.outline import outline
 from docgen.importing.wordfile import read_word
@@ -13,7 +13,7 @@ from docgen.plan.files import check_loaded
 from docgen.plan.reading import compose
 
 
-def import_plan(path: Path | str, output_file: str | None = None) -> tuple[str, list[ReviewItem]]:
+def import_plan(path: Path | str, output_file: str | None = None) -> tuple[str, list[Finding]]:
     """The plan in the .docx at ``path`` as commented YAML text, and the review list.
 
     The review names each paragraph that could not be placed and each change made to the text

@@ -1,6 +1,6 @@
 """Reading a Word file to import, safely: its paragraphs (with Word's automatic numbers) and tables.
 
-Last year's 方案 comes from anyone's computer, so it is opened by ``docgen.plan.wordfiles`` under
+Last year's 方案 comes from anyone's computer, so it is opened by ``docgen.inputs.wordfiles`` under
 limits, as returned forms are: the file must be a regular file and a zip holding a Word document,
 no part may inflate past a limit, the XML may carry no DOCTYPE, and only so many rows and cells
 are looked at. A number that Word draws (``w:numPr`` and ``numbering.xml``) is turned into the
@@ -17,8 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from docgen.chinese import chinese_numeral
-from docgen.errors import Problem, WordFileError
-from docgen.plan.wordfiles import (
+from docgen.errors import Finding, WordFileError
+from docgen.inputs.wordfiles import (
     W,
     WordRefusedError,
     cell_text,
@@ -64,7 +64,7 @@ class Block:
 
 
 def _error(path: Path, code: str, **params: object) -> WordFileError:
-    return WordFileError([Problem(code, dict(params), file=str(path))])
+    return WordFileError([Finding(code, dict(params), file=str(path))])
 
 
 def read_word(path: Path) -> list[Block]:

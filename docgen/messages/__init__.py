@@ -68,7 +68,7 @@ _WORDS = (
     N_("true or false"),
     N_("nothing (an empty value)"),
     N_("list"),
-    # what a path names instead of a regular file (docgen.plan.inputs)
+    # what a path names instead of a regular file (docgen.inputs.bounded)
     N_("a folder"),
     N_("a pipe (FIFO)"),
     N_("a device"),
@@ -140,7 +140,7 @@ def format_review_item(item: Finding, language: str | None = None) -> str:
     gettext = translations(language).gettext
     where = ":".join(str(part) for part in (item.file, item.line) if part is not None)
     prefix = f"{where}: " if where else ""
-    prefix += f"{gettext(REVIEW_KINDS[item.kind.value])}: "
+    prefix += f"{gettext(REVIEW_KINDS[item.severity.value])}: "
     if item.path:
         prefix += f"{item.path}: "
     return one_line(prefix + _message(item.code, item.params, item.path, gettext, language))

@@ -3,7 +3,7 @@
 Jinja writes its messages in English; the common ones are matched here and translated through
 the catalog like docgen's own, with the names and tags they quote kept as they are. So are the
 details of a limit a template or a running text went past (``text-limit``, ``template-limit``):
-the budget's own words (``docgen.plan.budget``) and those of the errors Python raises for
+the budget's own words (``docgen.inputs.budget``) and those of the errors Python raises for
 runaway values (recursion, memory, numbers too long to print). A message that matches none of
 them is shown as it was written.
 """
@@ -41,7 +41,7 @@ _PATTERNS = (
     (r"'(?P<what>[^']*)' object is not iterable", N_("a '{what}' value cannot be looped over")),
     (r"No filter named '(?P<name>[^']*)'\.?", N_("there is no filter '{name}'")),
     (r"No test named '(?P<name>[^']*)'\.?", N_("there is no test '{name}'")),
-    # the budget's limits (docgen.plan.budget, docgen.plan.placeholders)
+    # the budget's limits (docgen.inputs.budget, docgen.plan.placeholders)
     (r"more than (?P<steps>\d+) loop steps and calls", N_("more than {steps} loop steps and calls")),
     (r"rendering took longer than (?P<seconds>[\d.]+) seconds", N_("filling it in took longer than {seconds} seconds")),
     (

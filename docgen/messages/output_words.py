@@ -8,7 +8,7 @@ from __future__ import annotations
 from docgen.messages.language import N_
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # any input file (docgen.plan.inputs): the plan, a template, a returned form, the manifest
+    # any input file (docgen.inputs.bounded): the plan, a template, a returned form, the manifest
     "input-not-file": (
         N_("this is {what}, not a regular file; docgen does not read it"),
         N_("give the path of the file itself"),

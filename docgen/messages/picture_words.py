@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("a QR code of {modules} modules a side is too small to scan at {width} mm"),
         N_("make it at least {minimum} mm wide, or give a shorter text"),
     ),
-    # the tags that place them, image(...) and qr(...) (docgen.rendering.placing, docgen.rendering.checking)
+    # the tags that place them, image(...) and qr(...) (docgen.rendering.placing, docgen.rendering.template_check)
     "template-image-unknown": (
         N_("{tag} places the picture '{name}', which the plan's 'images' does not name"),
         N_("name it under 'images:' in the plan (e.g. 'logo: images/校徽.png'); names given: {known}"),

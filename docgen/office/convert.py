@@ -25,7 +25,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.errors import OfficeError, Problem
+from docgen.errors import Finding, OfficeError
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +48,14 @@ def find_office() -> str:
         found = shutil.which(name)
         if found:
             return found
-    raise OfficeError([Problem("office-missing", {"packages": PACKAGES})])
+    raise OfficeError([Finding("office-missing", {"packages": PACKAGES})])
 
 
 def find_tool(name: str) -> str:
     """A poppler tool (``pdftoppm``, ``pdftotext`` ...) on PATH, or ``OfficeError`` naming its package."""
     found = shutil.which(name)
     if found is None:
-        raise OfficeError([Problem("tool-missing", {"tool": name, "package": "poppler-utils"})])
+        raise OfficeError([Finding("tool-missing", {"tool": name, "package": "poppler-utils"})])
     return found
 
 
@@ -82,7 +82,7 @@ def convert_to_pdf(
         return []
     clashes = {t for t, n in collections.Counter(targets).items() if n > 1}  # a batch may hold thousands
     if clashes:
-        raise OfficeError([Problem("pdf-name-clash", {}, file=str(t)) for t in sorted(clashes)])
+        raise OfficeError([Finding("pdf-name-clash", {}, file=str(t)) for t in sorted(clashes)])
     office = find_office()
     sweep_leftovers()
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as temporary:
@@ -94,7 +94,7 @@ def convert_to_pdf(
                 shutil.copyfile(source, copy)
             except OSError as exc:
                 reason = exc.strerror or str(exc)
-                raise OfficeError([Problem("file-unreadable", {"reason": reason}, file=str(source))]) from exc
+                raise OfficeError([Finding("file-unreadable", {"reason": reason}, file=str(source))]) from exc
         produced = work / "out"
         count = max(1, min(processes, len(inputs)))
         shares = [inputs[i::count] for i in range(count)]
@@ -114,7 +114,7 @@ def convert_to_pdf(
                 outputs = [run.result() for run in runs]
         output = " | ".join(o for o in outputs if o.strip())
         missing = [
-            Problem("pdf-not-produced", {"detail": _tail(output)}, file=str(source))
+            Finding("pdf-not-produced", {"detail": _tail(output)}, file=str(source))
             for source, copy in zip(sources, inputs, strict=True)
             if not _nonempty(produced / (copy.stem + ".pdf"))
         ]
@@ -227,13 +227,13 @@ def _run(command: list[str], timeout: float, count: int, owner: Path) -> str:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
-        raise OfficeError([Problem("office-timeout", {"seconds": timeout, "count": count})]) from None
+        raise OfficeError([Finding("office-timeout", {"seconds": timeout, "count": count})]) from None
     except BaseException:
         _kill_group(process)
         raise
     text = output.decode("utf-8", errors="replace")
     if process.returncode != 0:
-        raise OfficeError([Problem("office-failed", {"code": process.returncode, "detail": _tail(text)})])
+        raise OfficeError([Finding("office-failed", {"code": process.returncode, "detail": _tail(text)})])
     return text
 
 

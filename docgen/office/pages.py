@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from docgen.errors import OfficeError, Problem
+from docgen.errors import Finding, OfficeError
 from docgen.office.convert import find_tool
 
 PDFTOPPM_TIMEOUT = 120.0
@@ -22,7 +22,7 @@ def draw_pages(pdftoppm: str, pdf: Path, prefix: Path, resolution: int) -> None:
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=PDFTOPPM_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise OfficeError([Problem("preview-failed", {"detail": "timed out"}, file=pdf.name)]) from None
+        raise OfficeError([Finding("preview-failed", {"detail": "timed out"}, file=pdf.name)]) from None
     if result.returncode != 0:
         detail = result.stderr.strip() or f"exit status {result.returncode}"
-        raise OfficeError([Problem("preview-failed", {"detail": detail}, file=pdf.name)])
+        raise OfficeError([Finding("preview-failed", {"detail": detail}, file=pdf.name)])

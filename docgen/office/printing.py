@@ -12,7 +12,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.errors import OfficeError, Problem
+from docgen.errors import Finding, OfficeError
 from docgen.office.convert import find_tool
 
 TOOL_TIMEOUT = 120.0
@@ -24,7 +24,7 @@ def page_count(pdf: Path) -> int:
     output = _run([find_tool("pdfinfo"), str(pdf)], pdf.name)
     match = re.search(r"^Pages:\s+(\d+)", output, re.MULTILINE)
     if match is None:
-        raise OfficeError([Problem("print-file-failed", {"detail": "pdfinfo gave no page count"}, file=pdf.name)])
+        raise OfficeError([Finding("print-file-failed", {"detail": "pdfinfo gave no page count"}, file=pdf.name)])
     return int(match.group(1))
 
 
@@ -79,8 +79,8 @@ def _run(command: list[str], name: str) -> str:
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise OfficeError([Problem("print-file-failed", {"detail": "timed out"}, file=name)]) from None
+        raise OfficeError([Finding("print-file-failed", {"detail": "timed out"}, file=name)]) from None
     if result.returncode != 0:
         detail = result.stderr.strip() or f"exit status {result.returncode}"
-        raise OfficeError([Problem("print-file-failed", {"detail": detail}, file=name)])
+        raise OfficeError([Finding("print-file-failed", {"detail": detail}, file=name)])
     return result.stdout

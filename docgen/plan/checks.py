@@ -13,23 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from docgen import chinese
-from docgen.errors import Problem, Severity
+from docgen.errors import Finding, Severity
 from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, crowded_forms
 from docgen.plan.image_checks import image_findings
 from docgen.plan.issuing_checks import issuing_findings
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import TextProblem
 from docgen.plan.shape_checks import shape_findings
-from docgen.plan.sourcemap import SourceMap, dotted
+from docgen.plan.sourcemap import PlanPath, SourceMap, Unlocated, dotted
 
-PathT = tuple[str | int, ...]
-Finding = tuple[PathT, str, dict[str, Any], Severity]
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
 MAX_CALENDAR_DAYS = 400  # the period and the dated deadlines, as a task sheet's calendar shows them
 
 
-def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
+def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
     """Every cross-field problem of a schema-valid plan, located in its source file."""
     folder = Path(source.file).parent if source.file else None
     # pictures are looked for beside a plan file, not beside a text named "<plan>" or not written yet
@@ -53,26 +51,26 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Problem]:
         line, column = source.locate(path)
         if code == "forbidden-character":
             line, column = source.locate_in_text(path, _value_at(data, path), params["offset"])
-        problems.append(Problem(code, params, source.file, line, column, dotted(path), severity))
+        problems.append(Finding(code, params, source.file, line, column, dotted(path), severity))
     return problems
 
 
-def located_texts(found: list[TextProblem], source: SourceMap) -> list[Problem]:
+def located_texts(found: list[TextProblem], source: SourceMap) -> list[Finding]:
     """Running-text problems (``text.check_texts``) located in the source file, inside the text itself."""
     problems = []
     for text in found:
         line, column = source.locate_in_text(text.path, text.text, text.offset)
-        problems.append(Problem(text.code, text.params, source.file, line, column, dotted(text.path)))
+        problems.append(Finding(text.code, text.params, source.file, line, column, dotted(text.path)))
     return problems
 
 
-def _value_at(data: Any, path: PathT) -> str:
+def _value_at(data: Any, path: PlanPath) -> str:
     for part in path:
         data = data[part]
     return str(data)
 
 
-def _forbidden_characters(value: Any, path: PathT) -> Iterator[Finding]:
+def _forbidden_characters(value: Any, path: PlanPath) -> Iterator[Unlocated]:
     if isinstance(value, str):
         match = _XML_FORBIDDEN.search(value)
         if match:
@@ -86,7 +84,7 @@ def _forbidden_characters(value: Any, path: PathT) -> Iterator[Finding]:
             yield from _forbidden_characters(item, (*path, i))
 
 
-def _registry(plan: Plan, source: SourceMap) -> Iterator[Finding]:
+def _registry(plan: Plan, source: SourceMap) -> Iterator[Unlocated]:
     seen: dict[str, int] = {}
     for i, unit in enumerate(plan.units):
         if unit.id in seen:
@@ -111,7 +109,7 @@ def _registry(plan: Plan, source: SourceMap) -> Iterator[Finding]:
             named.add(unit_id)
 
 
-def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:
+def _unit_references(plan: Plan) -> Iterator[tuple[PlanPath, str]]:
     if plan.issuer is not None:
         yield ("issuer",), plan.issuer
     if plan.organization is not None:
@@ -134,7 +132,7 @@ def _unit_references(plan: Plan) -> Iterator[tuple[PathT, str]]:
         yield ("letter", "sender"), plan.letter.sender
 
 
-def _references(plan: Plan) -> Iterator[Finding]:
+def _references(plan: Plan) -> Iterator[Unlocated]:
     unit_ids = list(dict.fromkeys(u.id for u in plan.units))
     known_units = set(unit_ids)  # a list would make this quadratic in the number of units
     for path, unit_id in _unit_references(plan):
@@ -153,7 +151,7 @@ def _unknown(code: str, value: str, known: list[str]) -> tuple[str, dict[str, An
     return (code + "-suggest" if guess else code), params, _ERROR
 
 
-def _dates(plan: Plan) -> Iterator[Finding]:
+def _dates(plan: Plan) -> Iterator[Unlocated]:
     start, end = plan.period.start, plan.period.end
     if end < start:
         yield ("period", "end"), "period-reversed", {"start": start, "end": end}, _ERROR
@@ -181,7 +179,7 @@ def _dates(plan: Plan) -> Iterator[Finding]:
             yield ("deadlines", key, "date"), "summary-before-end", {"date": day, "end": end}, _WARNING
 
 
-def _calendar_span(plan: Plan) -> Iterator[Finding]:
+def _calendar_span(plan: Plan) -> Iterator[Unlocated]:
     """A task sheet's calendar shows every week from the first date to the last one.
 
     Dates centuries apart (a typo in a year) would make it thousands of pages long.
@@ -196,7 +194,7 @@ def _calendar_span(plan: Plan) -> Iterator[Finding]:
         yield path, "calendar-too-long", params, _ERROR
 
 
-def _duties(plan: Plan) -> Iterator[Finding]:
+def _duties(plan: Plan) -> Iterator[Unlocated]:
     responsible = {u.id for u in plan.responsible_units()}
     # the issuer and the contact's unit receive what the others send: they need no duty of their own
     receiving = {plan.issuer, plan.contact.unit if plan.contact is not None else None}
@@ -205,7 +203,7 @@ def _duties(plan: Plan) -> Iterator[Finding]:
             yield ("units", i, "id"), "unit-without-duty", {"id": unit.id, "name": unit.name}, _WARNING
 
 
-def _letter(plan: Plan) -> Iterator[Finding]:
+def _letter(plan: Plan) -> Iterator[Unlocated]:
     if plan.letter is None:
         return
     for name in ("hotline", "website", "address"):
@@ -213,7 +211,7 @@ def _letter(plan: Plan) -> Iterator[Finding]:
             yield ("letter",), "letter-optional-missing", {"field": name}, _WARNING
 
 
-def _conventions(plan: Plan, data: Any) -> Iterator[Finding]:
+def _conventions(plan: Plan, data: Any) -> Iterator[Unlocated]:
     """GB/T 9704-2012 writing: document numbers as 〔2019〕9号, dates in Arabic numerals (warnings)."""
     for i, policy in enumerate(plan.policies):
         if policy.number is None:
@@ -224,7 +222,7 @@ def _conventions(plan: Plan, data: Any) -> Iterator[Finding]:
     yield from _chinese_dates(data, ())
 
 
-def _chinese_dates(value: Any, path: PathT) -> Iterator[Finding]:
+def _chinese_dates(value: Any, path: PlanPath) -> Iterator[Unlocated]:
     """Dates in Chinese numerals (二〇一九年四月三十日) in the plan's text: GB/T 9704-2012 writes 2019年4月30日."""
     if isinstance(value, str):
         for slip in chinese.date_slips(value):
@@ -237,7 +235,7 @@ def _chinese_dates(value: Any, path: PathT) -> Iterator[Finding]:
             yield from _chinese_dates(item, (*path, i))
 
 
-def _form_rows(plan: Plan) -> Iterator[Finding]:
+def _form_rows(plan: Plan) -> Iterator[Unlocated]:
     """A form should be one landscape page; too many rows break it onto a second one."""
     crowded = crowded_forms(plan)
     if crowded:

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.errors import PlanError, Problem
+from docgen.errors import Finding, PlanError
 from docgen.plan.checks import check, located_texts
 from docgen.plan.holidays import holiday_warnings
 from docgen.plan.model import Plan
-from docgen.plan.placeholders import PathT, check_texts, with_texts
+from docgen.plan.placeholders import check_texts, with_texts
 from docgen.plan.reading import LoadedYaml, load_yaml
-from docgen.plan.sourcemap import SourceMap
+from docgen.plan.sourcemap import PlanPath, SourceMap
 from docgen.plan.validation import validate
 
 
@@ -24,19 +24,19 @@ class CheckReport:
 
     path: Path
     plan: Plan | None
-    problems: list[Problem]
+    problems: list[Finding]
     resolved: Plan | None = None
     """The plan with its running text rendered (what the templates receive); None when it has errors."""
     source: SourceMap | None = None
     """Where each value stands in the file, to locate problems found later (a declared document's name)."""
 
     @property
-    def errors(self) -> list[Problem]:
+    def errors(self) -> list[Finding]:
         """Problems that make the plan unusable."""
         return [p for p in self.problems if p.is_error]
 
     @property
-    def warnings(self) -> list[Problem]:
+    def warnings(self) -> list[Finding]:
         """Problems a person should look at, which do not stop rendering."""
         return [p for p in self.problems if not p.is_error]
 
@@ -74,7 +74,7 @@ def check_loaded(loaded: LoadedYaml, path: Path | str) -> CheckReport:
     path = Path(path)
     plan, problems = validate(loaded)
     problems = loaded.problems + problems
-    rendered: dict[PathT, str] = {}
+    rendered: dict[PlanPath, str] = {}
     if plan is not None and not any(p.is_error for p in problems):
         problems += check(plan, loaded.source, loaded.data)
         texts = check_texts(plan)

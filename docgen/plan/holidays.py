@@ -15,9 +15,8 @@ from typing import Any
 from docgen.calendar import workdays
 from docgen.errors import Finding, Severity
 from docgen.plan.model import Plan
-from docgen.plan.sourcemap import Path, SourceMap, dotted
+from docgen.plan.sourcemap import PlanPath, SourceMap, Unlocated, dotted
 
-_Found = tuple[Path, str, dict[str, Any], Severity]
 # English names whatever the process's locale (``calendar.day_name`` follows LC_TIME); messages translate them
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -33,7 +32,7 @@ def holiday_warnings(plan: Plan, source: SourceMap) -> list[Finding]:
     return [item.as_warning() for item in holiday_review(plan, source)]
 
 
-def locate(source: SourceMap, path: Path, code: str, params: dict[str, Any], kind: Severity) -> Finding:
+def locate(source: SourceMap, path: PlanPath, code: str, params: dict[str, Any], kind: Severity) -> Finding:
     """A finding at a dotted path as an item at that value's line and column."""
     line, column = source.locate(path)
     return Finding(code, params, source.file, line, column, dotted(path) or None, kind)
@@ -43,7 +42,7 @@ def _day_params(day: dt.date) -> dict[str, Any]:
     return {"date": day, "weekday": WEEKDAYS[day.weekday()], "holiday": workdays.holiday_name(day) or ""}
 
 
-def _dates(plan: Plan) -> Iterator[_Found]:
+def _dates(plan: Plan) -> Iterator[Unlocated]:
     """A document's date or a deadline should be a working day; the period's ends are noted."""
     for path, day in plan.dates():
         if path[0] != "period":
@@ -54,7 +53,7 @@ def _dates(plan: Plan) -> Iterator[_Found]:
             yield path, "adjusted-workday", _day_params(day), Severity.NOTE
 
 
-def _day_off(path: Path, day: dt.date, what: str) -> Iterator[_Found]:
+def _day_off(path: PlanPath, day: dt.date, what: str) -> Iterator[Unlocated]:
     """A document date or deadline on a day off, with the working day before it suggested."""
     params = {**_day_params(day), "suggestion": workdays.previous_workday(day)}
     if workdays.is_holiday(day):
@@ -65,7 +64,7 @@ def _day_off(path: Path, day: dt.date, what: str) -> Iterator[_Found]:
         yield path, "adjusted-workday", _day_params(day), Severity.NOTE
 
 
-def _weekly_deadlines(plan: Plan) -> Iterator[_Found]:
+def _weekly_deadlines(plan: Plan) -> Iterator[Unlocated]:
     """Occurrences of a weekly deadline within the period that fall on a day off."""
     start, end = plan.period.start, plan.period.end
     for key, deadline in plan.deadlines.items():
@@ -86,7 +85,7 @@ def _weekly_deadlines(plan: Plan) -> Iterator[_Found]:
                 yield path, "weekly-deadline-in-holiday", params, Severity.WARNING
 
 
-def _unknown_arrangements(plan: Plan) -> Iterator[_Found]:
+def _unknown_arrangements(plan: Plan) -> Iterator[Unlocated]:
     """A plain statement for each year whose official arrangement is not published yet."""
     years = sorted(
         {plan.year, plan.period.start.year, plan.period.end.year} | ({plan.issued.year} if plan.issued else set())

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from docgen.errors import Severity
+from docgen.inputs.bounded import InputRefusedError
+from docgen.inputs.pictures import qr_picture, read_picture
 from docgen.plan.images import TEXT_BLOCK_HEIGHT_MM, Picture
-from docgen.plan.inputs import InputRefusedError
 from docgen.plan.model import Plan
-from docgen.plan.pictures import qr_picture, read_picture
+from docgen.plan.sourcemap import Unlocated
 
-PathT = tuple[str | int, ...]
-Finding = tuple[PathT, str, dict[str, Any], Severity]
 QR_MIN_MODULE_MM = 0.3  # smaller modules than this, phones no longer read a printed QR code
 _REFUSALS = {
     "input-not-file": "image-not-file",
@@ -52,7 +51,7 @@ def qr_too_small(modules: int, width_mm: float) -> dict[str, Any] | None:
     return {"width": f"{width_mm:g}", "modules": modules, "minimum": math.ceil(modules * QR_MIN_MODULE_MM)}
 
 
-def image_findings(plan: Plan, folder: Path | None) -> Iterator[Finding]:
+def image_findings(plan: Plan, folder: Path | None) -> Iterator[Unlocated]:
     """Every problem of the plan's pictures; files are looked for in ``folder`` (skipped when None)."""
     for name, picture in plan.images.items():
         if picture.qr is not None:
@@ -61,7 +60,7 @@ def image_findings(plan: Plan, folder: Path | None) -> Iterator[Finding]:
             yield from _file(name, picture, folder / picture.file)
 
 
-def _file(name: str, picture: Picture, path: Path) -> Iterator[Finding]:
+def _file(name: str, picture: Picture, path: Path) -> Iterator[Unlocated]:
     assert picture.file is not None
     try:
         placed = read_picture(path)
@@ -76,7 +75,7 @@ def _file(name: str, picture: Picture, path: Path) -> Iterator[Finding]:
             yield ("images", name, "width_mm"), "image-too-tall", params, Severity.ERROR
 
 
-def _qr(name: str, picture: Picture) -> Iterator[Finding]:
+def _qr(name: str, picture: Picture) -> Iterator[Unlocated]:
     assert picture.qr is not None
     try:
         modules = qr_picture(picture.qr).modules

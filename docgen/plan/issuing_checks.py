@@ -13,16 +13,15 @@ from typing import Any
 
 from docgen.errors import Severity
 from docgen.plan.model import Plan
+from docgen.plan.sourcemap import Unlocated
 
-PathT = tuple[str | int, ...]
-Finding = tuple[PathT, str, dict[str, Any], Severity]
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
 _NUMBER_PARTS = re.compile(r"[〔〕\[\]【】()（）]|\d{4}|号$|第")
 _NAME_PUNCTUATION = re.compile(r"[、，,；;：:。.]")
 MARK_CHARS = 20  # longer than this, the 发文机关标志 shrinks below 二号 on one line of the 版心
 
 
-def issuing_findings(plan: Plan) -> Iterator[Finding]:
+def issuing_findings(plan: Plan) -> Iterator[Unlocated]:
     """Every problem of the ``issuing`` block; none when the plan has no such block."""
     issuing = plan.issuing
     if issuing is None:

@@ -179,7 +179,7 @@ class Task(Model):
 
     id: UnitId = Field(description="A short stable id, used by deadlines that concern one task.")
     title: JinjaText = Field(description="Heading of the task (Jinja text).")
-    units: list[UnitId] = Field(default_factory=list, description="Responsible units in the plan's order.")
+    units: tuple[UnitId, ...] = Field(default_factory=tuple, description="Responsible units in the plan's order.")
     work: JinjaText | None = Field(None, description="工作任务: what is to be done (Jinja text).")
     group: Name | None = Field(None, description="The activity it belongs to; a table shows it once for the group.")
     date: dt.date | None = Field(None, description="The day it takes place.")
@@ -195,7 +195,7 @@ class Requirement(Model):
 
     title: JinjaText | None = None
     text: JinjaText
-    units: list[UnitId] = Field(default_factory=list, description="Units this requirement gives a duty to.")
+    units: tuple[UnitId, ...] = Field(default_factory=tuple, description="Units this requirement gives a duty to.")
     duty: JinjaText | None = Field(None, description="The duty in a sentence, for those units' task sheets.")
 
 
@@ -274,9 +274,11 @@ class Plan(Model):
     organization: Organization | None = None
     period: Period
     theme: Name | None = None
-    units: list[Unit] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list, max_length=999, description="Numbered （一） to （九百九十九）.")
-    requirements: list[Requirement] = Field(default_factory=list, max_length=999)
+    units: tuple[Unit, ...] = Field(default_factory=tuple)
+    tasks: tuple[Task, ...] = Field(
+        default_factory=tuple, max_length=999, description="Numbered （一） to （九百九十九）."
+    )
+    requirements: tuple[Requirement, ...] = Field(default_factory=tuple, max_length=999)
     deadlines: dict[UnitId, Deadline] = Field(default_factory=dict)
     contact: Contact | None = None
     form: Form | None = None
@@ -298,7 +300,7 @@ class Plan(Model):
         description="Pictures templates place by name: files beside the plan, QR codes made from a text (optional).",
     )
 
-    _index: PlanIndex | None = PrivateAttr(default=None)
+    _index: PlanIndex[Unit] | None = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         """Plans are equal when their fields are: the lookup index built on first use does not count."""
@@ -308,11 +310,15 @@ class Plan(Model):
 
     __hash__ = Model.__hash__
 
-    def _indexed(self) -> PlanIndex:
-        """Units by id and duties by unit, built once: documents ask per unit, and a plan may have thousands."""
+    def _indexed(self) -> PlanIndex[Unit]:
+        """Units by id and duties by unit, built once: documents ask per unit, and a plan may have thousands.
+
+        A copy made with other units, tasks or requirements (``model_copy(update=…)``) has other
+        tuples, and is indexed anew.
+        """
         index = self._index
-        if index is None or index.source != (id(self.units), id(self.tasks), id(self.requirements)):
-            index = self._index = PlanIndex(self)
+        if index is None or not index.indexes(self.units, self.tasks, self.requirements):
+            index = self._index = PlanIndex(self.units, self.tasks, self.requirements)
         return index
 
     def unit(self, unit_id: str) -> Unit:

@@ -18,15 +18,14 @@ from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
 from pydantic import BaseModel
 
-from docgen.errors import PlanError, Problem
-from docgen.plan.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
+from docgen.errors import Finding, PlanError
+from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
 from docgen.plan.model import Deadline, Plan, Unit
-from docgen.plan.sourcemap import dotted
-from docgen.plan.text_fields import PathT, jinja_fields
+from docgen.plan.sourcemap import PlanPath, dotted
+from docgen.plan.text_fields import jinja_fields
 from docgen.plan.text_filters import TextError, filter_cite, filter_md, filter_weekday, filter_ymd
 
 __all__ = [  # importers found these here before
-    "PathT",
     "TextError",
     "filter_cite",
     "filter_md",
@@ -209,7 +208,7 @@ def _names(value: Any) -> list[str] | None:
 class TextProblem(NamedTuple):
     """A running-text field that will not render; ``offset`` is where in ``text`` it goes wrong."""
 
-    path: PathT
+    path: PlanPath
     code: str
     params: dict[str, Any]
     text: str
@@ -220,7 +219,7 @@ class TextCheck(NamedTuple):
     """What ``check_texts`` found: the fields that will not render, and those that did."""
 
     problems: list[TextProblem]
-    rendered: dict[PathT, str]
+    rendered: dict[PlanPath, str]
 
 
 def check_texts(plan: Plan) -> TextCheck:
@@ -234,9 +233,9 @@ def check_texts(plan: Plan) -> TextCheck:
     fields = list(jinja_fields(plan))
     context = _with_rendered(text_context(plan), {p: Unfilled(s) for p, s in fields if _TAGS.search(s)})
     found: list[TextProblem] = []
-    rendered: dict[PathT, str] = {}
+    rendered: dict[PlanPath, str] = {}
     spending = Budget(TEXT_STEPS, TEXT_SECONDS)
-    waiting: list[tuple[PathT, str]] = []
+    waiting: list[tuple[PlanPath, str]] = []
     for path, source in fields:
         if "{" not in source:
             rendered[path] = source
@@ -259,13 +258,13 @@ _MAX_PASSES = 4  # a text placing a text placing a text...; deeper, or in a circ
 
 
 def _check_one(
-    path: PathT,
+    path: PlanPath,
     source: str,
     context: dict[str, Any],
     spending: Budget,
     found: list[TextProblem],
-    rendered: dict[PathT, str],
-    waiting: list[tuple[PathT, str]],
+    rendered: dict[PlanPath, str],
+    waiting: list[tuple[PlanPath, str]],
 ) -> bool:
     """Check and render one text into ``found``, ``rendered`` or ``waiting``; False once the budget is spent."""
     first_brace = source.index("{")
@@ -334,7 +333,7 @@ def _culprit(source: str, context: dict[str, Any], default: int) -> tuple[str, i
     return "", default
 
 
-def _with_rendered(context: dict[str, Any], rendered: dict[PathT, str]) -> dict[str, Any]:
+def _with_rendered(context: dict[str, Any], rendered: dict[PlanPath, str]) -> dict[str, Any]:
     """The context with the running text it holds (``organization.note``) replaced: marked unfilled, or rendered."""
     updated = dict(context)
     for path, text in rendered.items():
@@ -366,11 +365,11 @@ def resolve_plan(plan: Plan) -> Plan:
     """
     texts = check_texts(plan)
     if texts.problems:
-        raise PlanError([Problem(p.code, p.params, path=dotted(p.path)) for p in texts.problems])
+        raise PlanError([Finding(p.code, p.params, path=dotted(p.path)) for p in texts.problems])
     return with_texts(plan, texts.rendered)
 
 
-def with_texts(plan: Plan, rendered: dict[PathT, str]) -> Plan:
+def with_texts(plan: Plan, rendered: dict[PlanPath, str]) -> Plan:
     """A copy of the plan with the running-text fields at the given paths replaced."""
     data = plan.model_dump()
     for path, text in rendered.items():

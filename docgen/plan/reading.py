@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 
 import yaml
 
-from docgen.errors import PlanError, Problem, Severity
-from docgen.plan.inputs import InputRefusedError, read_regular
+from docgen.errors import Finding, PlanError, Severity
+from docgen.inputs.bounded import InputRefusedError, read_regular
 from docgen.plan.sourcemap import SourceMap, dotted
 from docgen.plan.yaml_errors import MAX_DEPTH, character_problem, quoted, syntax_problem
 
@@ -42,18 +42,18 @@ class LoadedYaml:
 
     data: Any
     source: SourceMap
-    problems: list[Problem]
+    problems: list[Finding]
     text: str
     root: yaml.Node | None = None  # the composed nodes, for edits at their marks (new-year)
 
 
-def read_text(path: Path) -> tuple[str, list[Problem]]:
+def read_text(path: Path) -> tuple[str, list[Finding]]:
     """The file's text: UTF-8 (a BOM is fine); GB18030 is read with a warning to resave it."""
     text, problems, _ = read_text_encoded(path)
     return text, problems
 
 
-def read_text_encoded(path: Path) -> tuple[str, list[Problem], str]:
+def read_text_encoded(path: Path) -> tuple[str, list[Finding], str]:
     """``read_text``, and the encoding to write a changed copy in: ``utf-8``, ``utf-8-sig`` (with a BOM) or ``gb18030``.
 
     A copy made from the file (``docgen new-year``) keeps what the person's editor wrote.
@@ -61,18 +61,18 @@ def read_text_encoded(path: Path) -> tuple[str, list[Problem], str]:
     name = str(path)
     try:
         if path.is_dir():
-            raise PlanError([Problem("file-is-directory", {}, file=name)])
+            raise PlanError([Finding("file-is-directory", {}, file=name)])
         raw = read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise PlanError([Problem("file-missing", {}, file=name)]) from None
+        raise PlanError([Finding("file-missing", {}, file=name)]) from None
     except InputRefusedError as exc:
         if exc.code == "input-too-large":
             raise PlanError(
-                [Problem("file-too-large", {"limit": MAX_FILE_BYTES // (1024 * 1024)}, file=name)]
+                [Finding("file-too-large", {"limit": MAX_FILE_BYTES // (1024 * 1024)}, file=name)]
             ) from None
         raise PlanError([exc.problem(name)]) from None
     except OSError as exc:
-        raise PlanError([Problem("file-unreadable", {"reason": exc.strerror or str(exc)}, file=name)]) from exc
+        raise PlanError([Finding("file-unreadable", {"reason": exc.strerror or str(exc)}, file=name)]) from exc
     encoding = "utf-8"
     if raw.startswith(b"\xef\xbb\xbf"):
         raw, encoding = raw[3:], "utf-8-sig"
@@ -86,8 +86,8 @@ def read_text_encoded(path: Path) -> tuple[str, list[Problem], str]:
         before = raw[: utf8_error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
-        raise PlanError([Problem("not-utf8", {}, file=name, line=line, column=column)]) from None
-    return text, [Problem("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)], "gb18030"
+        raise PlanError([Finding("not-utf8", {}, file=name, line=line, column=column)]) from None
+    return text, [Finding("gb18030-file", {}, file=name, line=1, column=1, severity=Severity.WARNING)], "gb18030"
 
 
 def compose(text: str, name: str) -> LoadedYaml:
@@ -99,21 +99,21 @@ def compose(text: str, name: str) -> LoadedYaml:
     except yaml.reader.ReaderError as exc:
         raise PlanError([character_problem(exc, text, name)]) from None
     except yaml.YAMLError as exc:
-        raise PlanError([Problem("yaml-syntax", {"detail": str(exc)}, file=name)]) from None
+        raise PlanError([Finding("yaml-syntax", {"detail": str(exc)}, file=name)]) from None
     except RecursionError:
-        raise PlanError([Problem("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
+        raise PlanError([Finding("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
     if root is None:
-        raise PlanError([Problem("empty-file", {}, file=name)])
+        raise PlanError([Finding("empty-file", {}, file=name)])
     walker = _Walker(name, text)
     try:
         data = walker.build(root, ())
     except WalkAbortedError:
         raise PlanError(walker.problems) from None
     except RecursionError:
-        raise PlanError([Problem("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
+        raise PlanError([Finding("yaml-too-deep", {"limit": MAX_DEPTH}, file=name)]) from None
     if not isinstance(data, dict):
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
-        raise PlanError([Problem("not-a-mapping", {"found": kind_of(data)}, file=name, line=line, column=column)])
+        raise PlanError([Finding("not-a-mapping", {"found": kind_of(data)}, file=name, line=line, column=column)])
     return LoadedYaml(data, walker.source, walker.problems, text, root)
 
 
@@ -147,13 +147,13 @@ class _Walker:
         self.source = SourceMap(name)
         self.text = text
         self.lines = text.splitlines()
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
         self.count = 0
         self.constructor = PlanLoader("")
 
     def problem(self, code: str, node: yaml.Node, path: tuple[Any, ...], **params: Any) -> None:
         self.problems.append(
-            Problem(
+            Finding(
                 code,
                 params,
                 file=self.source.file,

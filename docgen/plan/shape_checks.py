@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from docgen.errors import Severity
 from docgen.plan.model import Plan
+from docgen.plan.sourcemap import Unlocated
 
-PathT = tuple[str | int, ...]
-Finding = tuple[PathT, str, dict[str, Any], Severity]
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
 
 
-def shape_findings(plan: Plan, folder: Path | None) -> Iterator[Finding]:
+def shape_findings(plan: Plan, folder: Path | None) -> Iterator[Unlocated]:
     """Everything about the notice's shape; ``folder`` is where the plan file is (attachment files)."""
     yield from _missing_parts(plan)
     yield from _sections(plan)
@@ -27,7 +25,7 @@ def shape_findings(plan: Plan, folder: Path | None) -> Iterator[Finding]:
     yield from _tasks(plan)
 
 
-def _missing_parts(plan: Plan) -> Iterator[Finding]:
+def _missing_parts(plan: Plan) -> Iterator[Unlocated]:
     """What a reader would miss: a title, an opening, a signature, whom to send things to."""
     if plan.notice.title is None and plan.notice.title_lines is None:
         yield ("notice",), "notice-without-title", {}, _WARNING
@@ -52,7 +50,7 @@ _NEEDS: dict[str, Callable[[Plan], bool]] = {
 _KEY_OF = {"time_and_theme": "theme", "time": "period"}
 
 
-def _sections(plan: Plan) -> Iterator[Finding]:
+def _sections(plan: Plan) -> Iterator[Unlocated]:
     if plan.sections is None:
         return
     seen: set[str] = set()
@@ -73,7 +71,7 @@ def _sections(plan: Plan) -> Iterator[Finding]:
             yield ("sections", i, "view"), "table-view-for-tasks-only", {"use": section.use}, _ERROR
 
 
-def _widths(plan: Plan) -> Iterator[Finding]:
+def _widths(plan: Plan) -> Iterator[Unlocated]:
     if plan.form is not None and plan.form.widths is not None and len(plan.form.widths) != len(plan.form.columns):
         params = {"widths": len(plan.form.widths), "columns": len(plan.form.columns)}
         yield ("form", "widths"), "widths-mismatch", params, _ERROR
@@ -94,7 +92,7 @@ def _widths(plan: Plan) -> Iterator[Finding]:
                 yield ("attachments", i, "table", "merge", j), "merge-out-of-range", params, _ERROR
 
 
-def _attachments(plan: Plan, folder: Path | None) -> Iterator[Finding]:
+def _attachments(plan: Plan, folder: Path | None) -> Iterator[Unlocated]:
     for i, attachment in enumerate(plan.attachments or []):
         if attachment.use == "form" and plan.form is None:
             yield ("attachments", i), "attachment-without-form", {}, _ERROR
@@ -104,7 +102,7 @@ def _attachments(plan: Plan, folder: Path | None) -> Iterator[Finding]:
                 yield ("attachments", i, "file"), "attachment-file-missing", {"file": attachment.file}, _WARNING
 
 
-def _tasks(plan: Plan) -> Iterator[Finding]:
+def _tasks(plan: Plan) -> Iterator[Unlocated]:
     for i, task in enumerate(plan.tasks):
         if task.end_date is not None and (task.date is None or task.end_date < task.date):
             yield ("tasks", i, "end_date"), "task-end-before-start", {"date": task.date, "end": task.end_date}, _ERROR

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-Path = tuple[str | int, ...]
+from docgen.errors import Severity
+
+PlanPath = tuple[str | int, ...]
+"""Where a value stands in the plan: keys and list indexes from the top (``('tasks', 2, 'units')``)."""
+Unlocated = tuple[PlanPath, str, dict[str, Any], Severity]
+"""A check's finding before it is located in the file: (path, code, parameters, severity)."""
 
 
 def dotted(path: Sequence[str | int]) -> str:
@@ -24,9 +30,9 @@ class SourceMap:
     """Line and column (1-based) of every value and mapping key in one YAML file."""
 
     file: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    texts: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
+    texts: dict[PlanPath, tuple[int, int]] = field(default_factory=dict)
     """Where the characters of a text value start, for values whose characters stand in the file
     as they are: plain one-line scalars and ``|`` block scalars (line of the first content line)."""
 

@@ -15,11 +15,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from docgen.plan.model import JinjaMarker
+from docgen.plan.sourcemap import PlanPath
 
-PathT = tuple[str | int, ...]
 
-
-def jinja_fields(model: BaseModel, path: PathT = ()) -> Iterator[tuple[PathT, str]]:
+def jinja_fields(model: BaseModel, path: PlanPath = ()) -> Iterator[tuple[PlanPath, str]]:
     """Every running-text value in a plan, with its path: what gets rendered and checked."""
     for name, (annotation, metadata) in _text_bearing_fields(type(model)).items():
         yield from _walk(getattr(model, name), annotation, metadata, (*path, name))
@@ -49,7 +48,7 @@ def _bears_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
     return any(_bears_text(arg, seen) for arg in typing.get_args(annotation) if arg is not type(None))
 
 
-def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iterator[tuple[PathT, str]]:
+def _walk(value: Any, annotation: Any, metadata: list[Any], path: PlanPath) -> Iterator[tuple[PlanPath, str]]:
     if value is None:
         return
     if isinstance(value, BaseModel):
@@ -60,7 +59,7 @@ def _walk(value: Any, annotation: Any, metadata: list[Any], path: PathT) -> Iter
             yield path, value
         return
     inner = _inner(annotation)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         for i, item in enumerate(value):
             yield from _walk(item, inner, [], (*path, i))
     elif isinstance(value, dict):
@@ -99,7 +98,7 @@ def _inner(annotation: Any) -> Any:
         annotation = typing.get_args(annotation)[0]
     args = typing.get_args(annotation)
     origin = typing.get_origin(annotation)
-    if origin is list and args:
+    if origin in (list, tuple) and args:
         return args[0]
     if origin is dict and len(args) == 2:
         return args[1]

@@ -9,13 +9,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from docgen.errors import Problem
+from docgen.errors import Finding
 from docgen.plan.model import Plan, UnitId
 from docgen.plan.reading import LoadedYaml, kind_of, short_repr
 from docgen.plan.sourcemap import SourceMap, dotted
 
 
-def validate(loaded: LoadedYaml) -> tuple[Plan | None, list[Problem]]:
+def validate(loaded: LoadedYaml) -> tuple[Plan | None, list[Finding]]:
     """Validate composed data as a ``Plan``; every schema error becomes a located problem."""
     try:
         return Plan.model_validate(loaded.data), []
@@ -58,6 +58,7 @@ _TYPE_NAMES = {
     "int_parsing": "a whole number",
     "int_from_float": "a whole number",
     "list_type": "a list",
+    "tuple_type": "a list",  # the plan's units, tasks and requirements are tuples: fixed once read
     "dict_type": "a mapping",
     "model_type": "a mapping",
     "model_attributes_type": "a mapping",
@@ -95,7 +96,7 @@ _OWN_ERRORS = frozenset(
 )
 
 
-def _schema_problem(error: Any, source: SourceMap) -> Problem:
+def _schema_problem(error: Any, source: SourceMap) -> Finding:
     loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
     kind = error["type"]
     value = error.get("input")
@@ -120,7 +121,7 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
         shown = short_repr(value) if plain else kind_of(value)
         params = {"expected": _TYPE_NAMES[kind], "value": shown}
         # "-甲" with no space after the dash is text, not a list item: say so
-        dashed = kind == "list_type" and isinstance(value, str) and value.startswith("-")
+        dashed = kind in ("list_type", "tuple_type") and isinstance(value, str) and value.startswith("-")
         code, place = ("list-dash-without-space" if dashed else "wrong-type"), loc
     elif kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == _ID_PATTERN:
         code, params, place = "bad-id", {"value": short_repr(value)}, loc
@@ -146,7 +147,7 @@ def _schema_problem(error: Any, source: SourceMap) -> Problem:
         detail = error["msg"].removeprefix("Value error, ")
         code, params, place = "invalid-value", {"detail": detail}, loc
     line, column = source.locate(place, key=at_key)
-    return Problem(code, params, file=source.file, line=line, column=column, path=dotted(loc) or None)
+    return Finding(code, params, file=source.file, line=line, column=column, path=dotted(loc) or None)
 
 
 def _field_names(loc: tuple[Any, ...]) -> list[str]:
@@ -183,7 +184,7 @@ def _element(annotation: Any, part: Any) -> Any:
         field = annotation.model_fields.get(str(part))
         return field.annotation if field else None
     origin = typing.get_origin(annotation)
-    if origin is list and isinstance(part, int):
+    if origin in (list, tuple) and isinstance(part, int):
         return typing.get_args(annotation)[0]
     if origin is dict:
         return typing.get_args(annotation)[1]

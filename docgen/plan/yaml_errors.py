@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from docgen.errors import Problem
+from docgen.errors import Finding
 
 MAX_DEPTH = 50
 _SHOWN_CHARS = 16  # of a value, in a suggested correction
@@ -20,7 +20,7 @@ _SHOWN_CHARS = 16  # of a value, in a suggested correction
 _VALUE_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)*(?:[^\s:#'\"{\[*&!|>%@`-][^:#]*?:\s+)?)(?P<value>\S.*?)\s*$")
 
 
-def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Finding:
     """A parser error as a problem at the place a person should look, named as plainly as we can.
 
     libyaml reports an unclosed quote at the end of the file, and a tab only as a character
@@ -55,7 +55,7 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     elif problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         code = "yaml-indentation"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-    return Problem(code, params, file=name, line=line, column=column)
+    return Finding(code, params, file=name, line=line, column=column)
 
 
 def _key_without_colon(written: str) -> tuple[str, dict[str, Any]]:
@@ -69,7 +69,7 @@ def _key_without_colon(written: str) -> tuple[str, dict[str, Any]]:
     return ("yaml-fullwidth-colon" if colon.group() == "：" else "yaml-colon-without-space"), params
 
 
-def _quoting_problem(text: str, mark: yaml.Mark, name: str) -> Problem | None:
+def _quoting_problem(text: str, mark: yaml.Mark, name: str) -> Finding | None:
     """A value on the error's line that needed quotes: ``{{ year }}年``, ``[重点] 文字``, ``"甲" 乙``, ``*注意``.
 
     YAML reads ``{`` and ``[`` as the start of a mapping or a list, ``*`` and ``&`` as an alias
@@ -90,7 +90,7 @@ def _quoting_problem(text: str, mark: yaml.Mark, name: str) -> Problem | None:
     else:
         return None
     params = {"char": value[0], "suggestion": quoted(value)}
-    return Problem(code, params, file=name, line=mark.line + 1, column=found.start("value") + 1)
+    return Finding(code, params, file=name, line=mark.line + 1, column=found.start("value") + 1)
 
 
 def quoted(value: str) -> str:
@@ -132,13 +132,13 @@ def _line(text: str, mark: yaml.Mark) -> str:
     return lines[number] if number < len(lines) else ""
 
 
-def character_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+def character_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Finding:
     """A character YAML refuses in a file (a raw control character), located by searching for it."""
     character = exc.character if isinstance(exc.character, str) else chr(exc.character)
     params = {"code": f"U+{ord(character):04X}"}
     index = text.find(character)
     if index < 0:
-        return Problem("yaml-bad-character", params, file=name)
+        return Finding("yaml-bad-character", params, file=name)
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Problem("yaml-bad-character", params, file=name, line=line, column=column)
+    return Finding("yaml-bad-character", params, file=name, line=line, column=column)

@@ -15,7 +15,7 @@ from typing import Any
 
 from docgen import chinese
 from docgen.collecting.pictures import scale_picture
-from docgen.errors import FormError, Problem, Severity
+from docgen.errors import Finding, FormError, Severity
 from docgen.plan.model import Plan
 from docgen.publishing import wordml
 from docgen.publishing.issues import Issue, Item, masthead
@@ -59,7 +59,7 @@ def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, An
     """The template's context for one issue, and the pictures its body points at."""
     blocks: list[str] = []
     parts: list[PicturePart] = []
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for group in issue.groups:
         label = f"{chinese.section_number(1, group.number)}{group.title}" if group.number else group.title
         blocks.append(wordml.paragraph(label, "Heading1"))
@@ -90,7 +90,7 @@ def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, An
     return context, parts
 
 
-def render_digest(plan: Plan, issue: Issue, day: dt.date, templates: Path | None = None) -> tuple[bytes, list[Problem]]:
+def render_digest(plan: Plan, issue: Issue, day: dt.date, templates: Path | None = None) -> tuple[bytes, list[Finding]]:
     """The 简报's .docx bytes, and the warnings about pictures left out."""
     from docgen.rendering.templates import compiled
     from docgen.resources import templates_dir

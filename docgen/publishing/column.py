@@ -17,9 +17,9 @@ from typing import Any
 
 from docgen import chinese
 from docgen.collecting.pictures import scale_picture
-from docgen.errors import FormError, Problem, Severity
+from docgen.errors import Finding, FormError, Severity
+from docgen.inputs.pictures import ScaledPicture
 from docgen.plan.model import Plan
-from docgen.plan.pictures import ScaledPicture
 from docgen.publishing.bulletin import issuer_name, item_heading, listed_files
 from docgen.publishing.issues import Issue, masthead
 
@@ -121,7 +121,7 @@ class ColumnPages:
     """Every file of the column by its path in OUT, and the warnings about pictures left out."""
 
     files: dict[PurePosixPath, bytes]
-    problems: list[Problem]
+    problems: list[Finding]
 
 
 def issue_page(issue: Issue) -> PurePosixPath:
@@ -170,7 +170,7 @@ def _issue_context(plan: Plan, issue: Issue, figures: list[list[dict[str, Any]]]
     }
 
 
-def _scaled(issue: Issue, pixels: int, problems: list[Problem]) -> list[list[tuple[ScaledPicture, str]]]:
+def _scaled(issue: Issue, pixels: int, problems: list[Finding]) -> list[list[tuple[ScaledPicture, str]]]:
     """Each item's readable pictures, scaled; an unreadable one becomes a warning."""
     found = []
     for item in issue.items:
@@ -187,7 +187,7 @@ def _scaled(issue: Issue, pixels: int, problems: list[Problem]) -> list[list[tup
 def column_pages(plan: Plan, issues: list[Issue]) -> ColumnPages:
     """The index, a page per 期 with its pictures, and a WeChat page per 期."""
     files: dict[PurePosixPath, bytes] = {}
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for position, issue in enumerate(issues):
         web: list[list[dict[str, Any]]] = []
         for item_number, pictures in enumerate(_scaled(issue, WEB_PIXELS, problems), 1):

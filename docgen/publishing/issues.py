@@ -18,7 +18,7 @@ from pathlib import Path
 from docgen import chinese
 from docgen.collecting.cells import match_task
 from docgen.collecting.reports import ListedFile, Material, Paragraph, ReportPicture, caption_of_file, read_material
-from docgen.errors import FormError, Problem
+from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan, Task, Unit
 from docgen.tracking.dues import Due
 from docgen.tracking.returns import ReturnedFile
@@ -44,7 +44,7 @@ class Item:
     files: tuple[ReturnedFile, ...]
     late: bool
     cut: bool = False
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def gather_issues(plan: Plan, returns_dir: Path | str, last_week: int, on: dt.da
     key = digest_deadline(plan)
     columns = [c for c in track_returns(plan, returns_dir, on or dt.date.max, key).columns]
     if not 1 <= last_week <= len(columns):
-        raise FormError([Problem("digest-no-such-week", {"week": last_week, "weeks": len(columns)})])
+        raise FormError([Finding("digest-no-such-week", {"week": last_week, "weeks": len(columns)})])
     first = plan.digest.first_issue if plan.digest is not None else 1
     issues: list[Issue] = []
     for column in columns[:last_week]:

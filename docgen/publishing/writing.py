@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from docgen.errors import FormError, Problem
+from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan
 from docgen.publishing.issues import Issue
 
@@ -27,7 +27,7 @@ class Written:
     """What a run wrote, and the warnings (files it could not read, left out) to show the user."""
 
     paths: list[Path]
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
     issue: Issue | None = None
 
 
@@ -65,7 +65,7 @@ def write_digest(
     issues = gather_issues(plan, returns_dir, week)
     current = next((i for i in issues if i.week == week), None)
     if current is None:
-        raise FormError([Problem("digest-empty-week", {"week": week}, file=str(returns_dir))])
+        raise FormError([Finding("digest-empty-week", {"week": week}, file=str(returns_dir))])
     docx, problems = render_digest(plan, current, day, templates)
     pages = column_pages(plan, issues)
     outputs = {digest_file(plan, current): (_digest_kind(current), docx)}

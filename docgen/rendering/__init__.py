@@ -3,11 +3,11 @@
 Knows templates, documents to render and output folders, not plans. May use the shared base
 and ``docgen.plan`` (for types only); ``docgen.documents`` and ``docgen.collecting`` use it.
 
-- ``sandbox``: the Jinja sandbox and budget user templates run in (``docgen.plan.budget``, shared with running text).
+- ``sandbox``: the Jinja sandbox and budget user templates run in (``docgen.inputs.budget``, shared with running text).
 - ``templates``: docxtpl templates compiled once and rendered many times; ``zipwriter``: the package writer;
   ``patching``: a part made ready for Jinja, each line led back to the tag as typed; ``wordml``: line
   breaks, tabs and table grids in rendered parts; ``package``: is a file a Word package at all.
-- ``tags``: a part's tags as typed, with their places; ``checking``: every mistake in a template,
+- ``tags``: a part's tags as typed, with their places; ``template_check``: every mistake in a template,
   found without rendering it (``check_template``).
 - ``folders``: where a template is found (``--templates``, beside the plan, shipped).
 - ``jobs``: one document to render; ``workers``: rendering many of them in one or several processes.

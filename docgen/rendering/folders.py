@@ -1,7 +1,10 @@
-"""Where a template is found: ``--templates DIR``, else ``templates/`` beside the plan, else the shipped ones.
+"""Where a template is found: ``--templates DIR``, else the plan's project, else the templates docgen ships.
 
-One file at a time, so a folder holding only the templates a user changed is enough; used by
-``render`` and ``check`` (docgen.documents) and by ``collect`` (docgen.collecting) alike.
+A plan's project keeps its templates in a ``templates/`` folder beside the plan or one level
+up: ``docgen init`` and a docgen checkout both lay out ``data/campaign.yaml`` with ``templates/``
+beside ``data/``, and a plan may also sit beside its own ``templates/``. Lookup is one file at a
+time, so a folder holding only the templates a user changed is enough. ``render``, ``check``,
+``context``, ``collect`` and the month's documents (催报, 简报, summary) all look up so.
 """
 
 from __future__ import annotations
@@ -9,10 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from docgen.errors import Problem, TemplateError
+from docgen.errors import Finding, TemplateError
 from docgen.resources import templates_dir
 
 TEMPLATES_FOLDER = "templates"
+
+
+def project_templates(plan_path: str | Path) -> list[Path]:
+    """The ``templates/`` folders of a plan's project that exist: beside the plan, then one level up.
+
+    docgen's own templates are not a project's, even for the sample plan that ships beside them.
+    """
+    folder = Path(plan_path).absolute().parent
+    candidates = [folder / TEMPLATES_FOLDER, folder.parent / TEMPLATES_FOLDER]
+    own = templates_dir()
+    return [c for c in dict.fromkeys(candidates) if c.is_dir() and c != own]
 
 
 def template_folders(plan_path: str | Path | None = None, templates: str | Path | None = None) -> list[Path]:
@@ -21,12 +35,10 @@ def template_folders(plan_path: str | Path | None = None, templates: str | Path 
     if templates is not None:
         folder = Path(templates)
         if not folder.is_dir():
-            raise TemplateError([Problem("templates-folder-missing", {}, file=str(folder))])
+            raise TemplateError([Finding("templates-folder-missing", {}, file=str(folder))])
         folders.append(folder)
     if plan_path is not None:
-        beside = Path(plan_path).parent / TEMPLATES_FOLDER
-        if beside.is_dir():
-            folders.append(beside)
+        folders += project_templates(plan_path)
     folders.append(templates_dir())
     return folders
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from docgen.errors import Problem, ProblemsError
+from docgen.errors import Finding, FindingsError
 
 WINDOWS_LOCK_FILE = ".docgen-lock"
 PATIENCE = 120.0  # seconds a run waits for another to finish with the folder
@@ -28,7 +28,7 @@ _POLL = 0.1
 _BUSY = {getattr(errno, name) for name in ("EAGAIN", "EACCES", "EWOULDBLOCK", "EDEADLK") if hasattr(errno, name)}
 
 
-class FolderBusyError(ProblemsError):
+class FolderBusyError(FindingsError):
     """Raised when another docgen run kept the output folder longer than a run waits."""
 
 
@@ -41,7 +41,7 @@ def folder_locked(folder: Path, patience: float | None = None) -> Iterator[None]
         deadline = time.monotonic() + patience
         while not _try_lock(handle):
             if time.monotonic() >= deadline:
-                raise FolderBusyError([Problem("output-busy", {"seconds": int(patience)}, file=str(folder))])
+                raise FolderBusyError([Finding("output-busy", {"seconds": int(patience)}, file=str(folder))])
             time.sleep(_POLL)
         yield
     finally:

@@ -19,8 +19,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from docgen.errors import OutputExistsError, Problem, WriteError, problem_error
-from docgen.plan.inputs import InputRefusedError, read_regular
+from docgen.errors import Finding, OutputExistsError, WriteError, finding_error
+from docgen.inputs.bounded import InputRefusedError, read_regular
 from docgen.rendering.interrupts import interrupts_held
 from docgen.rendering.lock import folder_locked
 
@@ -46,7 +46,7 @@ def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
         data = json.loads(read_regular(path, MAX_MANIFEST_BYTES).decode("utf-8"))
     except InputRefusedError as exc:
         # a link to /dev/zero or a FIFO in its place: reading it would never end
-        problem = Problem("manifest-not-file", exc.params, file=str(path)) if exc.code == "input-not-file" else None
+        problem = Finding("manifest-not-file", exc.params, file=str(path)) if exc.code == "input-not-file" else None
         raise OutputExistsError([problem or exc.problem(path)]) from None
     except (FileNotFoundError, NotADirectoryError, ValueError, OSError):
         return {}
@@ -68,9 +68,9 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
     """
     if out_dir.is_symlink():
         # the README promises that no output passes through a link; OUT itself is no exception
-        raise OutputExistsError([Problem("output-symlink", {"path": str(out_dir)}, file=str(out_dir))])
+        raise OutputExistsError([Finding("output-symlink", {"path": str(out_dir)}, file=str(out_dir))])
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputExistsError([Problem("output-folder-is-file", {}, file=str(out_dir))])
+        raise OutputExistsError([Finding("output-folder-is-file", {}, file=str(out_dir))])
     manifest = read_manifest(out_dir)
     problems = []
     root, base = out_dir.resolve(), str(out_dir)
@@ -78,14 +78,14 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
     for relative in targets:
         parts = relative.parts
         if relative.is_absolute() or ".." in parts:
-            problems.append(Problem("output-outside", {"path": str(relative)}, file=str(out_dir / relative)))
+            problems.append(Finding("output-outside", {"path": str(relative)}, file=str(out_dir / relative)))
             continue
         folder = next(
             (parts[:i] for i in range(1, len(parts)) if _unsafe_folder(out_dir, root, parts[:i], unsafe)), None
         )
         if folder is not None:
             path = str(out_dir.joinpath(*folder))
-            problems.append(Problem("output-symlink", {"path": path}, file=path))
+            problems.append(Finding("output-symlink", {"path": path}, file=path))
             continue
         path = _join(base, relative)
         try:
@@ -93,9 +93,9 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
         except FileNotFoundError:
             continue
         if not stat.S_ISREG(mode):  # a link, a folder, a FIFO (hashing it would wait forever), a device
-            problems.append(Problem("output-not-file", {}, file=path))
+            problems.append(Finding("output-not-file", {}, file=path))
         elif not force and not _is_ours(Path(path), manifest.get(relative.as_posix())):
-            problems.append(Problem("output-exists", {}, file=path))
+            problems.append(Finding("output-exists", {}, file=path))
     if problems:
         raise OutputExistsError(problems)
 
@@ -158,7 +158,7 @@ def write_error(exc: OSError, path: Path) -> WriteError:
     docgen was writing when it failed.
     """
     code = _WRITE_CODES.get(exc.errno or 0, "write-failed")
-    return WriteError([Problem(code, {"reason": exc.strerror or str(exc)}, file=str(path))])
+    return WriteError([Finding(code, {"reason": exc.strerror or str(exc)}, file=str(path))])
 
 
 def commit(
@@ -312,7 +312,7 @@ def write_text_atomic(path: Path, text: str, *, force: bool = False, encoding: s
 def write_bytes_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` all or nothing (creating its folder); a file there is replaced only with ``force``."""
     if path.exists() and not force:
-        raise problem_error(OutputExistsError, "file-exists", path)
+        raise finding_error(OutputExistsError, "file-exists", path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

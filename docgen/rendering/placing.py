@@ -33,10 +33,10 @@ from jinja2.runtime import Context
 from lxml import etree
 from markupsafe import Markup
 
+from docgen.inputs.bounded import InputRefusedError
+from docgen.inputs.pictures import PlacedPicture, qr_picture, read_picture
 from docgen.plan.image_checks import qr_too_small, refusal
 from docgen.plan.images import TEXT_BLOCK_HEIGHT_MM, TEXT_BLOCK_WIDTH_MM
-from docgen.plan.inputs import InputRefusedError
-from docgen.plan.pictures import PlacedPicture, qr_picture, read_picture
 from docgen.rendering.pictures import (
     CONTENT_TYPES,
     EMU_PER_MM,

@@ -1,12 +1,12 @@
-"""The Jinja sandbox and budget user templates run in: ``docgen.plan.budget``, shared with running text.
+"""The Jinja sandbox and budget user templates run in: ``docgen.inputs.budget``, shared with running text.
 
 Kept so that code written against ``docgen.rendering.sandbox`` keeps working; the limits are
-set in ``docgen.plan.budget``.
+set in ``docgen.inputs.budget``.
 """
 
 from __future__ import annotations
 
-from docgen.plan.budget import (
+from docgen.inputs.budget import (
     MAX_INT_BITS,
     MAX_SECONDS,
     MAX_STEPS,

@@ -28,9 +28,9 @@ from jinja2.exceptions import TemplateError as JinjaTemplateError
 from lxml import etree
 from markupsafe import Markup
 
-from docgen.errors import Problem, TemplateError
-from docgen.plan.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
-from docgen.plan.inputs import InputRefusedError, read_member, read_regular
+from docgen.errors import Finding, TemplateError
+from docgen.inputs.bounded import InputRefusedError, read_member, read_regular
+from docgen.inputs.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
 from docgen.rendering.active_content import refusals
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
@@ -111,7 +111,7 @@ class CompiledTemplate:
         self._parts = self._load(path)
 
     def _error(self, code: str, **params: Any) -> TemplateError:
-        return TemplateError([Problem(code, {"template": str(self.path), **params}, file=str(self.path))])
+        return TemplateError([Finding(code, {"template": str(self.path), **params}, file=str(self.path))])
 
     def _load(self, path: Path) -> list[_Part]:
         try:
@@ -136,7 +136,7 @@ class CompiledTemplate:
         refused = refusals(entries)
         if refused:
             raise TemplateError(
-                [Problem(code, {"template": str(path), **params}, file=str(path)) for code, params in refused]
+                [Finding(code, {"template": str(path), **params}, file=str(path)) for code, params in refused]
             )
         self._raw = {i.filename: d for i, d in entries if i.filename == CONTENT_TYPES or i.filename.endswith(".rels")}
         try:
@@ -291,13 +291,13 @@ def located_problem(
     lines: PatchedPart | None,
     lineno: int | None,
     **params: Any,
-) -> Problem:
+) -> Finding:
     """A problem at the typed tag that line ``lineno`` of a patched part came from (the part when unknown)."""
     index = lines.tag_at(lineno) if lines is not None else None
     tag = typed.tags[index] if typed is not None and index is not None else None
     place = str(tag.place) if tag is not None else part_label(part)
     shown = tag.shown if tag is not None else ""
-    return Problem(code, {"template": str(file), "part": part, "tag": shown, **params}, file=str(file), path=place)
+    return Finding(code, {"template": str(file), "part": part, "tag": shown, **params}, file=str(file), path=place)
 
 
 _cache: dict[tuple[Path, int, int], CompiledTemplate] = {}
@@ -309,7 +309,7 @@ def compiled(path: Path) -> CompiledTemplate:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise TemplateError([Problem("template-missing", {"template": str(path)}, file=str(path))]) from None
+        raise TemplateError([Finding("template-missing", {"template": str(path)}, file=str(path))]) from None
     key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
     with _cache_lock:
         template = _cache.get(key)

@@ -24,7 +24,7 @@ from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from docgen.errors import Problem, ProblemsError
+from docgen.errors import Finding, FindingsError
 from docgen.rendering.jobs import Document
 from docgen.rendering.templates import compiled
 
@@ -36,7 +36,7 @@ CHUNK = 8  # documents claimed at a time: small enough to even out the end, larg
 LOCK_PATIENCE = 30.0  # seconds; the shared counters' lock is held for microseconds
 
 
-class WorkerError(ProblemsError):
+class WorkerError(FindingsError):
     """Raised when a rendering process ended without reporting (killed, or out of memory)."""
 
 
@@ -102,7 +102,7 @@ class _Batch:
     def claim(self, done: int) -> range:
         """Count ``done`` documents as finished and take the next run; empty when none are left."""
         if not self.lock.acquire(timeout=LOCK_PATIENCE):
-            raise WorkerError([Problem("worker-died", {})])
+            raise WorkerError([Finding("worker-died", {})])
         try:
             self.finished.value += done
             start = self.next_index.value
@@ -229,5 +229,5 @@ def _result(reader: Connection) -> _Result:
     try:
         result: _Result = reader.recv()
     except EOFError:
-        return {}, (-1, WorkerError([Problem("worker-died", {})]))
+        return {}, (-1, WorkerError([Finding("worker-died", {})]))
     return result

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import yaml
 
-from docgen.errors import PlanError, ReviewItem, ReviewKind
+from docgen.errors import Finding, PlanError, Severity
 from docgen.plan.files import check_loaded
 from docgen.plan.holidays import holiday_review
 from docgen.plan.model import Plan
 from docgen.plan.reading import STR_TAG, compose
-from docgen.plan.sourcemap import Path, dotted
+from docgen.plan.sourcemap import PlanPath, dotted
 from docgen.plan.validation import validate
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -49,7 +49,7 @@ def new_year(
     *,
     file: str = "<plan>",
     output_file: str | None = None,
-) -> tuple[str, list[ReviewItem]]:
+) -> tuple[str, list[Finding]]:
     """The plan ``text`` rolled to ``year``, and its review list; raises ``PlanError`` for an invalid plan.
 
     ``file`` names the source in errors; review items name ``output_file`` (the new plan, whose
@@ -58,7 +58,7 @@ def new_year(
     plan, root = _valid_plan(text, file)
     shift = year - plan.year
     edits: list[_Edit] = []
-    review: list[ReviewItem] = []
+    review: list[Finding] = []
     where = output_file or file
     year_node = _year_node(root)
     edits.append(_replace_value(text, year_node, str(year)))
@@ -73,7 +73,7 @@ def new_year(
         edits.append(_replace_value(text, node, new.isoformat()))
         if (old.month, old.day) == (2, 29) and not same_weekday and new.day != 29:
             params = {"old": old, "new": new, "year": new.year}
-            review.append(_item_at(text, node.start_mark.index, where, path, "feb-29-moved", params, ReviewKind.EDIT))
+            review.append(_item_at(text, node.start_mark.index, where, path, "feb-29-moved", params, Severity.EDIT))
     changed = {edit.start for edit in edits}
     if shift:
         review += _old_year_mentions(root, text, plan.year, changed, where)
@@ -96,7 +96,7 @@ def _valid_plan(text: str, file: str) -> tuple[Plan, yaml.MappingNode]:
     return report.plan, loaded.root
 
 
-def _holiday_review(text: str, file: str) -> list[ReviewItem]:
+def _holiday_review(text: str, file: str) -> list[Finding]:
     loaded = compose(text, file)
     plan, _ = validate(loaded)
     if plan is None:  # pragma: no cover - only years and dates changed, both still valid
@@ -111,7 +111,9 @@ def _year_node(root: yaml.MappingNode) -> yaml.ScalarNode:
     raise AssertionError("a valid plan has a scalar 'year:'")  # pragma: no cover
 
 
-def _scalars(node: yaml.Node, path: Path, seen: set[int] | None = None) -> Iterator[tuple[Path, yaml.ScalarNode]]:
+def _scalars(
+    node: yaml.Node, path: PlanPath, seen: set[int] | None = None
+) -> Iterator[tuple[PlanPath, yaml.ScalarNode]]:
     """Every value scalar (not mapping keys) with its path, in file order; an aliased node once."""
     seen = set() if seen is None else seen
     if id(node) in seen:
@@ -168,7 +170,7 @@ def _apply(text: str, edits: list[_Edit]) -> str:
     return "".join([*out, text[last:]])
 
 
-def _old_year_mentions(root: yaml.Node, text: str, old_year: int, changed: set[int], file: str) -> Iterator[ReviewItem]:
+def _old_year_mentions(root: yaml.Node, text: str, old_year: int, changed: set[int], file: str) -> Iterator[Finding]:
     """Document numbers, and any other mention of the old year, in text scalars left unchanged."""
     year_pattern = re.compile(rf"(?<!\d){old_year}(?!\d)")
     for path, node in _scalars(root, ()):
@@ -182,36 +184,36 @@ def _old_year_mentions(root: yaml.Node, text: str, old_year: int, changed: set[i
             numbered.add(match.start(1))
             number = _document_number(raw, match)
             if number_year == old_year:
-                params, code, kind = {"number": number, "year": number_year}, "old-year-number", ReviewKind.EDIT
+                params, code, kind = {"number": number, "year": number_year}, "old-year-number", Severity.EDIT
             else:
-                params, code, kind = {"number": number, "year": number_year}, "document-number", ReviewKind.NOTE
+                params, code, kind = {"number": number, "year": number_year}, "document-number", Severity.NOTE
             yield _item_at(text, start + match.start(), file, path, code, params, kind)
         for match in year_pattern.finditer(raw):
             if match.start() in numbered:
                 continue
             params = {"year": old_year, "excerpt": _excerpt(raw, match)}
-            yield _item_at(text, start + match.start(), file, path, "old-year-text", params, ReviewKind.EDIT)
+            yield _item_at(text, start + match.start(), file, path, "old-year-text", params, Severity.EDIT)
 
 
-def _issuing_number(root: yaml.Node, text: str, plan: Plan, file: str) -> Iterator[ReviewItem]:
+def _issuing_number(root: yaml.Node, text: str, plan: Plan, file: str) -> Iterator[Finding]:
     """The 印发通知's 发文字号 is the old year's: a new year's document takes a new serial number."""
     if plan.issuing is None or plan.issuing.number is None:
         return
-    path: Path = ("issuing", "number")
+    path: PlanPath = ("issuing", "number")
     node = next((n for p, n in _scalars(root, ()) if p[:2] == path), None)
     if node is not None:
         params = {"prefix": plan.issuing.number.prefix, "number": plan.issuing.number.number}
-        yield _item_at(text, node.start_mark.index, file, path, "issuing-number-new-year", params, ReviewKind.EDIT)
+        yield _item_at(text, node.start_mark.index, file, path, "issuing-number-new-year", params, Severity.EDIT)
 
 
-def _old_year_comments(root: yaml.Node, text: str, old_year: int, file: str) -> Iterator[ReviewItem]:
+def _old_year_comments(root: yaml.Node, text: str, old_year: int, file: str) -> Iterator[Finding]:
     """Comments that mention the old year: kept as written, but a person should read them again."""
     year_pattern = re.compile(rf"(?<!\d){old_year}(?!\d)")
     for start, comment in _comments(root, text):
         match = year_pattern.search(comment)
         if match:
             params = {"year": old_year, "excerpt": _excerpt(comment, match)}
-            yield _item_at(text, start + match.start(), file, (), "old-year-comment", params, ReviewKind.NOTE)
+            yield _item_at(text, start + match.start(), file, (), "old-year-comment", params, Severity.NOTE)
 
 
 def _comments(root: yaml.Node, text: str) -> Iterator[tuple[int, str]]:
@@ -264,9 +266,9 @@ def _excerpt(raw: str, match: re.Match[str]) -> str:
 
 
 def _item_at(
-    text: str, index: int, file: str, path: Path, code: str, params: dict[str, object], kind: ReviewKind
-) -> ReviewItem:
+    text: str, index: int, file: str, path: PlanPath, code: str, params: dict[str, object], kind: Severity
+) -> Finding:
     """An item at character ``index`` of ``text``, in the value at ``path``."""
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return ReviewItem(code, params, file, line, column, dotted(path) or None, kind)
+    return Finding(code, params, file, line, column, dotted(path) or None, kind)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from docgen import chinese
-from docgen.errors import Problem, UnknownDeadlineError
+from docgen.errors import Finding, UnknownDeadlineError
 from docgen.plan.model import Deadline, Plan, Unit
 from docgen.rendering.filenames import safe_stem
 
@@ -70,7 +70,7 @@ def dues(plan: Plan, key: str | None = None) -> list[Due]:
     """
     if key is not None and key not in plan.deadlines:
         raise UnknownDeadlineError(
-            [Problem("status-unknown-deadline", {"key": key, "known": ", ".join(plan.deadlines)})]
+            [Finding("status-unknown-deadline", {"key": key, "known": ", ".join(plan.deadlines)})]
         )
     found: list[Due] = []
     for name, deadline in plan.deadlines.items():

@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.errors import FormError, Problem
+from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.dues import Due, dues, owing_units
 from docgen.tracking.returns import ReturnedFile, scan_returns
@@ -123,7 +123,7 @@ def track_returns(plan: Plan, returns_dir: Path | str, on: dt.date, deadline: st
     """
     folder = Path(returns_dir)
     if not folder.is_dir():
-        raise FormError([Problem("status-no-returns-folder", {}, file=str(folder))])
+        raise FormError([Finding("status-no-returns-folder", {}, file=str(folder))])
     due_list = dues(plan, deadline)
     # every deadline's folders are known, so that a file in another deadline's folder is not "in none"
     files = [f for f in scan_returns(plan, folder, dues(plan)) if f.due is None or f.due in due_list]

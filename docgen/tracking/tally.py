@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from docgen.errors import FormError, Problem
+from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.returns import ReturnedFile
 from docgen.tracking.status import Mark, StatusReport
@@ -57,11 +57,11 @@ def digest_deadline(plan: Plan) -> str:
     if named is not None:
         if named in plan.deadlines and plan.deadlines[named].weekday is not None:
             return named
-        raise FormError([Problem("digest-no-weekly-deadline", {"key": named})])
+        raise FormError([Finding("digest-no-weekly-deadline", {"key": named})])
     weekly = [k for k, d in plan.deadlines.items() if d.weekday is not None]
     general = [k for k in weekly if plan.deadlines[k].task is None]
     if not weekly:
-        raise FormError([Problem("digest-no-weekly-deadline", {"key": ""})])
+        raise FormError([Finding("digest-no-weekly-deadline", {"key": ""})])
     return (general or weekly)[0]
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import grimp
 import pytest
-from conftest import ROOT
 
 import docgen
+from tests.support.paths import ROOT
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 PUBLIC = [
@@ -36,11 +36,8 @@ PUBLIC = [
     "OutputExistsError",
     "Plan",
     "PlanError",
-    "Problem",
     "RejectedRow",
     "Requirement",
-    "ReviewItem",
-    "ReviewKind",
     "Severity",
     "StatusReport",
     "Task",

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 
 import docgen
 from docgen import chinese
 from docgen.cli import main
+from tests.support.paths import SHIPPED_PLAN
 
 NOTICE = "2019年职业教育宣传月活动方案.docx"
 DOCUMENT = "word/document.xml"

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 from icalendar import Calendar
 
 from docgen.cli import main
 from docgen.rendering.outputs import MANIFEST
+from tests.support.paths import SHIPPED_PLAN
 
 
 def events(path: Path) -> dict[str, list[Any]]:

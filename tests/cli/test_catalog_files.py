@@ -10,9 +10,9 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from conftest import ROOT
 
 from docgen.messages.language import LANGUAGES, CompiledCatalog, translations
+from tests.support.paths import ROOT
 
 LOCALE = ROOT / "docgen" / "messages" / "locale"
 

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED_PLAN
-from plans import replace_in_docx
 
 from docgen.cli import main
+from tests.support.paths import SHIPPED_PLAN, SHIPPED_TEMPLATES
+from tests.support.plans import replace_in_docx
 
 
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
     """A copy of the shipped templates with one or two mistakes in each of three of them."""
     folder = tmp_path / "mine"
-    shutil.copytree(ROOT / "templates", folder)
+    shutil.copytree(SHIPPED_TEMPLATES, folder)
     replace_in_docx(folder / "notice.docx", "{{ salutation }}", "{{ salutation }}{%p if theme %}")
     replace_in_docx(folder / "notice.docx", "{{ line }}", "{{ lnie }}")
     replace_in_docx(folder / "letter.docx", "{{ letter.salutation }}", "｛｛ letter.salutation ｝｝")
@@ -82,7 +82,7 @@ def test_render_reports_the_same_mistakes_and_writes_nothing(broken: Path, tmp_p
 
 def test_good_templates_are_named_as_checked(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
-    shutil.copytree(ROOT / "templates", folder)
+    shutil.copytree(SHIPPED_TEMPLATES, folder)
     result = CliRunner().invoke(main, ["check", str(SHIPPED_PLAN), "--templates", str(folder)])
     assert result.exit_code == 0, result.output
     assert f"templates OK: {folder / 'notice.docx'}" in result.stdout

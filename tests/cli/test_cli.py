@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import ROOT, SHIPPED_PLAN
 
 import docgen
 from docgen.cli import main
-from docgen.errors import PlanError, Problem
+from docgen.errors import Finding, PlanError
+from tests.support.paths import SHIPPED_PLAN
 
 SHIPPED = SHIPPED_PLAN.read_text(encoding="utf-8")
 SUMMARY = "OK: 2019, 7 tasks, 17 units (17 responsible), period 2019-04-28 to 2019-05-28, 4 deadlines"
@@ -64,8 +65,10 @@ def test_check_shipped_plan_prints_summary_and_warnings() -> None:
     assert f"{SHIPPED_PLAN}:28:9: warning: issued: the campaign starts (2019-04-28)" in result.stderr
 
 
-def test_check_defaults_to_data_campaign_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def test_check_defaults_to_data_campaign_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "data").mkdir()
+    shutil.copy(SHIPPED_PLAN, tmp_path / "data" / "campaign.yaml")
+    monkeypatch.chdir(tmp_path)
     result = invoke("check")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"{Path('data/campaign.yaml')}: OK: 2019")
@@ -132,7 +135,7 @@ def test_what_click_rejects_exits_2(args: list[str]) -> None:
 
 def test_docgen_error_inside_a_command_is_a_located_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(path: object) -> None:
-        raise PlanError([Problem("file-unreadable", {"reason": "Permission denied"}, file="p.yaml")])
+        raise PlanError([Finding("file-unreadable", {"reason": "Permission denied"}, file="p.yaml")])
 
     monkeypatch.setattr("docgen.plan.files.check_plan", fail)
     result = invoke("check", "p.yaml")

@@ -7,12 +7,12 @@ import importlib
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from docgen.cli import main
 from docgen.cli.commands import COMMANDS
 from docgen.cli.group import DocgenGroup
 from docgen.messages.language import LANGUAGES, use_language
+from tests.support.paths import ROOT
 
 NAMES = sorted(name for commands in COMMANDS.values() for name in commands)
 

@@ -20,13 +20,13 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from click.testing import CliRunner, Result
-from conftest import ROOT, SHIPPED_PLAN
-from plans import plan_with
 
 from docgen.cli import main
-from docgen.errors import Problem, Severity
+from docgen.errors import Finding, Severity
 from docgen.messages import format_problem
 from docgen.messages import language as i18n
+from tests.support.paths import ROOT, SHIPPED_PLAN
+from tests.support.plans import plan_with
 
 LOCALE = ROOT / "docgen" / "messages" / "locale"
 LINE = re.compile(r"^(?P<where>.+?:\d+:\d+): (?:(?P<warning>warning|警告): )?(?P<path>\S+): (?P<text>.+)$")
@@ -169,7 +169,7 @@ def test_gnu_language_list_comes_before_the_locale_unless_it_is_c() -> None:
 
 def test_a_problem_reads_the_same_place_in_both_languages() -> None:
     params = {"id": "admisions", "known": "admissions"}
-    problem = Problem("unknown-unit", params, "p.yaml", 111, 14, "tasks[2].units[0]")
+    problem = Finding("unknown-unit", params, "p.yaml", 111, 14, "tasks[2].units[0]")
     assert format_problem(problem) == (
         "p.yaml:111:14: tasks[2].units[0]: unknown unit id 'admisions' "
         "(register it under 'units:' or use one of: admissions)"
@@ -178,8 +178,8 @@ def test_a_problem_reads_the_same_place_in_both_languages() -> None:
         "p.yaml:111:14: tasks[2].units[0]: 第 3 项任务的第 1 个责任部门：没有标识为“admisions”的部门"
         "（请先在“units:”下登记，或改用以下之一：admissions）"
     )
-    warning = Problem("date-on-weekend", {"date": SATURDAY, "weekday": "Saturday", "suggestion": FRIDAY})
-    warning = Problem(warning.code, warning.params, path="letter.date", severity=Severity.WARNING)
+    warning = Finding("date-on-weekend", {"date": SATURDAY, "weekday": "Saturday", "suggestion": FRIDAY})
+    warning = Finding(warning.code, warning.params, path="letter.date", severity=Severity.WARNING)
     assert format_problem(warning, "zh_CN") == (
         "警告: letter.date: 致家长的信的落款日期：2019年5月4日是星期六（可改为前一个工作日，即2019年5月3日）"
     )
@@ -332,7 +332,7 @@ def test_collect_problems_are_chinese(tmp_path: Path) -> None:
 
 
 def test_the_library_stays_english_unless_asked() -> None:
-    problem = Problem("file-missing", {}, "x.yaml")
+    problem = Finding("file-missing", {}, "x.yaml")
     assert str(problem) == "x.yaml: file not found (check the path, or run 'docgen init DIR' to start a plan)"
     with i18n.use_language("zh_CN"):
         assert str(problem) == "x.yaml: 找不到文件（请检查路径；如要新建计划，可运行 docgen init DIR）"

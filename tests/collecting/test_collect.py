@@ -12,7 +12,6 @@ import docx
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 from icalendar import Calendar
 
 import docgen
@@ -20,6 +19,7 @@ from docgen.cli import main
 from docgen.collecting.forms import Collection, collect
 from docgen.collecting.schedule import write_collection
 from docgen.documents.batch import render
+from tests.support.paths import SHIPPED_PLAN
 
 STAMP = dt.datetime(2019, 5, 9, 8, 0, tzinfo=dt.UTC)
 SHANGHAI = "Asia/Shanghai"
@@ -253,7 +253,7 @@ def test_outputs_hold_the_schedule(collection: Collection, tmp_path: Path) -> No
 
 
 def test_uids_are_stable_between_runs(collection: Collection, tmp_path: Path) -> None:
-    from docgen.collecting.ics import activities_calendar
+    from docgen.collecting.activity_calendar import activities_calendar
 
     def uids(stamp: dt.datetime) -> list[str]:
         return [str(e["UID"]) for e in Calendar.from_ical(activities_calendar(collection, stamp)).walk("VEVENT")]

@@ -9,13 +9,13 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED_PLAN
-from docx_text import lines
-from plans import replace_in_docx
 
 import docgen
 from docgen.cli import main
 from docgen.collecting.schedule import SCHEDULE_DOCX, write_collection
+from tests.support.docx_text import lines
+from tests.support.paths import SHIPPED_PLAN, SHIPPED_TEMPLATES
+from tests.support.plans import replace_in_docx
 
 STAMP = dt.datetime(2019, 5, 1, tzinfo=dt.UTC)
 
@@ -24,7 +24,7 @@ STAMP = dt.datetime(2019, 5, 1, tzinfo=dt.UTC)
 def own(tmp_path: Path) -> Path:
     folder = tmp_path / "mine"
     folder.mkdir()
-    shutil.copy(ROOT / "templates" / "schedule.docx", folder / "schedule.docx")
+    shutil.copy(SHIPPED_TEMPLATES / "schedule.docx", folder / "schedule.docx")
     replace_in_docx(folder / "schedule.docx", "{{ title }}", "{{ title }}（校内汇总）")
     return folder
 

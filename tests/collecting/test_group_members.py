@@ -7,13 +7,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import SHIPPED_PLAN
-from docx_text import lines, open_docx
-from plans import plan_with
 
 import docgen
 from docgen.collecting.forms import collect
 from docgen.documents.batch import render
+from tests.support.docx_text import lines, open_docx
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import plan_with
 
 MEMBERS = (
     "  - id: colleges\n    name: 各院部\n",

@@ -10,14 +10,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from conftest import SHIPPED_PLAN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import docgen
 from docgen.collecting.docx_reading import MAX_ROWS
 from docgen.collecting.forms import Collection, collect
-from docgen.plan.wordfiles import MAX_MEMBERS
+from docgen.inputs.wordfiles import MAX_MEMBERS
+from tests.support.paths import SHIPPED_PLAN
 
 PLAN = docgen.load_plan(SHIPPED_PLAN)
 SLOW_INPUT = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

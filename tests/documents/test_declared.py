@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED_PLAN
-from docx_text import full_text
-from plans import plan_with
-from report_samples import png
-from template_docs import build
 
 import docgen
 from docgen.cli import main
 from docgen.documents.context import CONTEXT_NAMES, TASK_NAMES, UNIT_NAMES
 from docgen.errors import PlanError, TemplateError
 from docgen.rendering.values import FILTERS, Record, Records
+from tests.support.docx_text import full_text
+from tests.support.paths import ROOT, SHIPPED_PLAN
+from tests.support.plans import plan_with
+from tests.support.report_samples import png
+from tests.support.template_docs import build
 
 DECLARED = """
 documents:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SHIPPED_PLAN
 from docx.oxml.ns import qn
-from docx_text import open_docx
-from plans import plan_with
 
 import docgen
 from docgen.documents.batch import render
 from docgen.plan.files import check_plan
 from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, form_fit
+from tests.support.docx_text import open_docx
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import plan_with
 
 
 def row_heights(path: Path) -> list[int]:

@@ -9,9 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
-from docx_text import lines, open_docx
-from plans import ISSUED, issuing_plan
 
 import docgen
 from docgen.cli import main
@@ -20,6 +17,9 @@ from docgen.documents.kinds import plan_documents
 from docgen.documents.layout import LINE_CHARS, sealed_signature
 from docgen.documents.red_head import mark_size
 from docgen.plan.issuing import DocumentNumber, number_text
+from tests.support.docx_text import lines, open_docx
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import ISSUED, issuing_plan
 
 
 def render_issued(folder: Path, head: str, *, sealed: bool = True, extra: str = "") -> Path:

@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_PLAN
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx_text import east_asian_font, lines, open_docx
 
 import docgen
+from tests.support.docx_text import east_asian_font, lines, open_docx
+from tests.support.paths import SHIPPED_PLAN
 
 NOTICE = "2019年职业教育宣传月活动方案.docx"
 FORM = "2019年职业教育宣传月活动安排.docx"

@@ -12,19 +12,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED_PLAN
-from docx_text import open_docx
-from plans import load_script
 
 from docgen.cli import main
+from tests.support.docx_text import open_docx
+from tests.support.paths import ROOT, SHIPPED_PLAN, SHIPPED_TEMPLATES, TEMPLATE_NAMES
+from tests.support.plans import load_script
 
 
 def test_committed_templates_equal_the_builder_output() -> None:
     built = load_script("build_templates").build_all()  # type: ignore[attr-defined]
-    committed = {p.name for p in (ROOT / "templates").glob("*.docx")}
+    committed = {p.name for p in (SHIPPED_TEMPLATES).glob("*.docx")}
     assert committed == set(built)
     for name, data in built.items():
-        assert (ROOT / "templates" / name).read_bytes() == data, f"run: python scripts/build_templates.py ({name})"
+        assert (SHIPPED_TEMPLATES / name).read_bytes() == data, f"run: python scripts/build_templates.py ({name})"
 
 
 def test_builder_is_deterministic() -> None:
@@ -34,7 +34,7 @@ def test_builder_is_deterministic() -> None:
 
 @pytest.mark.parametrize("name", ["notice.docx", "form.docx", "letter.docx", "task-sheet.docx", "schedule.docx"])
 def test_templates_are_small_docx_files_python_docx_opens(name: str) -> None:
-    path = ROOT / "templates" / name
+    path = SHIPPED_TEMPLATES / name
     document = open_docx(path)
     assert any("{{" in p.text for p in document.paragraphs)
     with zipfile.ZipFile(path) as archive:
@@ -50,17 +50,7 @@ def test_init_copies_plan_schema_and_templates(tmp_path: Path) -> None:
     new = tmp_path / "new"
     assert (new / "data" / "campaign.yaml").read_bytes() == SHIPPED_PLAN.read_bytes()
     assert (new / "schema" / "plan.schema.json").exists()
-    assert sorted(p.name for p in (new / "templates").iterdir()) == [
-        "digest.docx",
-        "form.docx",
-        "issuing-notice.docx",
-        "letter.docx",
-        "notice.docx",
-        "reminder.docx",
-        "schedule.docx",
-        "summary.docx",
-        "task-sheet.docx",
-    ]
+    assert sorted(p.name for p in (new / "templates").iterdir()) == TEMPLATE_NAMES
     (new / "data" / "campaign.yaml").write_text("# mine\n", encoding="utf-8")
     again = runner.invoke(main, ["init", str(new)])
     assert again.exit_code == 1
@@ -127,7 +117,7 @@ def test_wheel_ships_templates_and_renders_from_any_folder(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("name", ["notice.docx", "task-sheet.docx"])
 def test_headings_keep_with_the_paragraph_after_them(name: str) -> None:
-    document = open_docx(ROOT / "templates" / name)
+    document = open_docx(SHIPPED_TEMPLATES / name)
     for style in ("Heading 1", "Heading 2", "Heading 3"):
         assert document.styles[style].paragraph_format.keep_with_next, style
     if name == "task-sheet.docx":

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 from docx.oxml.ns import qn
-from docx_text import lines, open_docx
-from plans import plan_with
 
 import docgen
 from docgen.cli import main
+from tests.support.docx_text import lines, open_docx
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import plan_with
 
 SHEETS, FORMS = "任务单", "活动安排表"
 SUFFIX_SHEET, SUFFIX_FORM = "-2019年职业教育宣传月任务单.docx", "-2019年职业教育宣传月活动安排.docx"

@@ -9,10 +9,10 @@ import docx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from word_files import add_table
 
 import docgen
 from docgen.documents.body import DEFAULT_HEADINGS
+from tests.support.word_files import add_table
 
 PIECES = [
     "一、指导思想", "二、组织机构", "三、活动时间", "四、主要工作任务", "五、工作要求", "六、联系方式", "七、申报方式",

@@ -8,13 +8,13 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from conftest import SHIPPED_PLAN
 from docx.enum.text import WD_BREAK
-from shapes import prose_notice, reading_month, safety_notice, science_week, youth_week
-from word_files import add_table, seed_document, similarity, visible_text
 
 import docgen
 from docgen.errors import Severity
+from tests.support.import_shapes import prose_notice, reading_month, safety_notice, science_week, youth_week
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.word_files import add_table, seed_document, similarity, visible_text
 
 
 def imported(source: Path, tmp_path: Path) -> tuple[Path, list[docgen.Finding]]:
@@ -179,7 +179,7 @@ def test_a_reading_month_without_group_or_requirements(tmp_path: Path) -> None:
     plan, ratio, review = round_trip(source, tmp_path)
     assert ratio >= 0.95
     assert [s.use for s in plan.notice_sections()] == ["theme", "tasks", None]
-    assert plan.organization is None and plan.requirements == []
+    assert plan.organization is None and plan.requirements == ()
     assert plan.tasks[1].items[1].text == "征文请发至library@example.edu.cn。"
     assert plan.deadlines["deadline"].date == dt.date(2023, 4, 15)
     assert "import-no-period" in {r.code for r in review if r.severity is Severity.EDIT}

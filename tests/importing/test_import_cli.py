@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from shapes import reading_month, safety_notice
-from word_files import similarity, visible_text
 
 import docgen
 from docgen.cli import main
 from docgen.errors import WordFileError
+from tests.support.import_shapes import reading_month, safety_notice
+from tests.support.word_files import similarity, visible_text
 
 
 def invoke(*args: str) -> Result:
@@ -133,7 +133,7 @@ def test_python_m_docgen_import_in_chinese(tmp_path: Path) -> None:
 
 @pytest.mark.office
 def test_a_file_saved_by_libreoffice_imports_as_well(seed_text: str, tmp_path: Path) -> None:
-    from word_files import seed_document
+    from tests.support.word_files import seed_document
 
     if shutil.which("soffice") is None and os.environ.get("CI") != "true":
         pytest.skip("LibreOffice is not installed")

@@ -11,9 +11,9 @@ import re
 import subprocess
 
 import pytest
-from conftest import require_office_tools
 
 from docgen.office.convert import fontconfig_file
+from tests.support.office import require_office_tools
 
 pytestmark = pytest.mark.office
 CONF = fontconfig_file()

@@ -16,10 +16,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from plans import ISSUED, issuing_plan
 
 from docgen.documents.batch import render
 from docgen.office.convert import PACKAGES
+from tests.support.plans import ISSUED, issuing_plan
 
 pytestmark = pytest.mark.office
 TOOLS = ("soffice", "pdftotext", "pdftoppm", "pdfinfo")

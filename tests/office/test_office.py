@@ -10,10 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_PLAN, require_office_tools
 
 import docgen
 from docgen.documents.batch import render
+from tests.support.office import require_office_tools
+from tests.support.paths import SHIPPED_PLAN
 
 pytestmark = pytest.mark.office
 TOOLS = ("soffice", "pdftotext", "pdffonts")

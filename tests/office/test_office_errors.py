@@ -6,11 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_PLAN
 
 from docgen.documents.batch import render
 from docgen.errors import OfficeError
 from docgen.office.convert import convert_to_pdf
+from tests.support.paths import SHIPPED_PLAN
 
 
 def fake_office(folder: Path, script: str, monkeypatch: pytest.MonkeyPatch) -> None:

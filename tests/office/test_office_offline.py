@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_PLAN
 
 import docgen
 from docgen.office import convert
+from tests.support.paths import SHIPPED_PLAN
 
 _DRAWING = (
     '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'

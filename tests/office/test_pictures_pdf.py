@@ -6,13 +6,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import require_office_tools
-from pictures import WEBSITE, picture_plan, picture_template
 from PIL import Image
-from plans import replace_in_docx
 
 import docgen
 from docgen.resources import templates_dir
+from tests.support.office import require_office_tools
+from tests.support.pictures import WEBSITE, picture_plan, picture_template
+from tests.support.plans import replace_in_docx
 
 
 def _images(pdf: Path) -> list[tuple[int, str, int, int]]:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 
 import docgen
 from docgen.cli import main
 from docgen.documents.preview import preview
 from docgen.office.convert import PACKAGES
 from docgen.rendering.outputs import MANIFEST, read_manifest
+from tests.support.paths import SHIPPED_PLAN
 
 pytestmark = pytest.mark.office
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

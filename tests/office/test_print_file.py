@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN, require_office_tools
-from pdf_reading import page_count, pdf_text
 
 from docgen.cli import main
 from docgen.office.convert import convert_to_pdf
 from docgen.rendering.outputs import read_manifest
+from tests.support.office import require_office_tools
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.pdf_reading import page_count, pdf_text
 
 pytestmark = pytest.mark.office
 

@@ -9,11 +9,11 @@ import difflib
 from pathlib import Path
 
 import pytest
-from conftest import require_office_tools
-from pdf_reading import MM, Word, docx_characters, line_text, page_count, pdf_text, text_lines, widows
-from plans import plan_with
 
 from docgen.documents.batch import render
+from tests.support.office import require_office_tools
+from tests.support.pdf_reading import MM, Word, docx_characters, line_text, page_count, pdf_text, text_lines, widows
+from tests.support.plans import plan_with
 
 pytestmark = pytest.mark.office
 NOTICE = "2019年职业教育宣传月活动方案.pdf"

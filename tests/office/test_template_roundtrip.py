@@ -10,12 +10,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx_text import lines
-from template_docs import build, split_runs
 
 from docgen.office.convert import PACKAGES
-from docgen.rendering.checking import check_template
+from docgen.rendering.template_check import check_template
 from docgen.rendering.templates import CompiledTemplate
+from tests.support.docx_text import lines
+from tests.support.template_docs import build, split_runs
 
 pytestmark = pytest.mark.office
 CONTEXT = {

@@ -13,12 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHIPPED_PLAN
 
 import docgen
-from docgen.errors import PlanError, Problem, Severity
+from docgen.errors import Finding, PlanError, Severity
 from docgen.messages import format_problem
 from docgen.plan.files import CheckReport, check_plan
+from tests.support.paths import SHIPPED_PLAN
 
 SHIPPED = SHIPPED_PLAN.read_text(encoding="utf-8")
 PERIOD = """period:
@@ -53,14 +53,14 @@ def check_text(tmp_path: Path, content: str | bytes) -> CheckReport:
     return check_plan(write(tmp_path, content))
 
 
-def only(report: CheckReport, code: str) -> Problem:
+def only(report: CheckReport, code: str) -> Finding:
     """The one problem of ``code`` in the report (shows them all when there is not exactly one)."""
     found = [p for p in report.problems if p.code == code]
     assert len(found) == 1, [str(p) for p in report.problems]
     return found[0]
 
 
-def at(problem: Problem) -> tuple[int | None, int | None]:
+def at(problem: Finding) -> tuple[int | None, int | None]:
     return problem.line, problem.column
 
 
@@ -718,7 +718,7 @@ def check_in_subprocess(path: Path) -> list[list[object]]:
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=ROOT,
+        cwd=path.parent,
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -752,7 +752,7 @@ def test_explosive_yaml_fails_fast_with_a_clear_problem(
 
 
 def test_too_many_nodes_message() -> None:
-    problem = Problem("yaml-too-many-nodes", {"limit": 200_000}, file="p.yaml", line=3, column=4)
+    problem = Finding("yaml-too-many-nodes", {"limit": 200_000}, file="p.yaml", line=3, column=4)
     assert str(problem) == (
         "p.yaml:3:4: the YAML expands to more than 200000 values (aliases?) "
         "(remove the anchors and aliases (&name, *name))"

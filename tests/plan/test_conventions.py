@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx_text import full_text
-from plans import plan_with
-
 import docgen
+from tests.support.docx_text import full_text
+from tests.support.plans import plan_with
 
 
 def test_a_square_bracketed_number_is_a_warning_with_the_right_form(tmp_path: Path) -> None:
@@ -19,7 +18,7 @@ def test_a_square_bracketed_number_is_a_warning_with_the_right_form(tmp_path: Pa
 
 
 def test_the_shipped_plan_writes_its_numbers_as_the_standard_does() -> None:
-    from conftest import SHIPPED_PLAN
+    from tests.support.paths import SHIPPED_PLAN
 
     codes = {p.code for p in docgen.check_plan(SHIPPED_PLAN).problems}
     assert "document-number-form" not in codes and "date-chinese-numerals" not in codes

@@ -13,15 +13,16 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from conftest import ROOT, SHIPPED_PLAN
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis_profiles import PROFILE
-from plans import replace_in_docx
 
 import docgen
-from docgen.plan import budget, placeholders
+from docgen.inputs import budget
+from docgen.plan import placeholders
 from docgen.plan.model import Plan
+from tests.support.hypothesis_profiles import PROFILE
+from tests.support.paths import SHIPPED_PLAN, SHIPPED_TEMPLATES
+from tests.support.plans import replace_in_docx
 
 PLAN = docgen.load_plan(SHIPPED_PLAN)
 TEXT_CODES = {
@@ -105,7 +106,7 @@ def test_any_running_text_renders_to_text_or_is_a_known_problem_in_seconds(text:
 @pytest.fixture(scope="module")
 def template_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("templates")
-    shutil.copytree(ROOT / "templates", folder / "original")
+    shutil.copytree(SHIPPED_TEMPLATES, folder / "original")
     return folder
 
 

@@ -6,18 +6,18 @@ import datetime as dt
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 
 import docgen
 from docgen.cli import main
-from docgen.errors import Problem
+from docgen.errors import Finding
+from tests.support.paths import SHIPPED_PLAN
 
 
 def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
-def warnings_by_code(path: Path, code: str) -> list[Problem]:
+def warnings_by_code(path: Path, code: str) -> list[Finding]:
     report = docgen.check_plan(path)
     assert report.errors == [], [str(p) for p in report.errors]
     return [p for p in report.warnings if p.code == code]

@@ -25,20 +25,20 @@ import docx
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED_PLAN
-from docx_text import full_text
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from hypothesis_profiles import MAX_ITEMS
 from jinja2 import Environment, TemplateSyntaxError
-from plans import replace_in_docx
 
 import docgen
 from docgen.cli import main
 from docgen.documents.kinds import KINDS
+from docgen.inputs import budget as sandbox
 from docgen.messages import format_problem
-from docgen.plan import budget as sandbox
 from docgen.rendering.outputs import MANIFEST
+from tests.support.docx_text import full_text
+from tests.support.hypothesis_profiles import MAX_ITEMS
+from tests.support.paths import SHIPPED_PLAN, SHIPPED_TEMPLATES
+from tests.support.plans import replace_in_docx
 
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 BRACE_HINT = "{{ '{{' }}"
@@ -506,7 +506,7 @@ LIMIT_CODES = {"template-limit", "template-too-big-output"}
 
 def _user_templates(tmp_path: Path, tag: str) -> Path:
     templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
+    shutil.copytree(SHIPPED_TEMPLATES, templates)
     replace_in_docx(templates / "notice.docx", "{{ line }}", tag.replace("<", "&lt;"))
     return templates
 
@@ -566,7 +566,7 @@ def test_ordinary_template_arithmetic_still_works(tmp_path: Path) -> None:
 
 def test_a_template_that_is_not_a_zip(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", templates)
+    shutil.copytree(SHIPPED_TEMPLATES, templates)
     (templates / "notice.docx").write_bytes(b"PK\x03\x04 this is not really a zip")
     result = CliRunner().invoke(
         main, ["render", str(SHIPPED_PLAN), "-o", str(tmp_path / "out"), "--templates", str(templates)]

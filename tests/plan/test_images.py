@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pictures import logo_png, picture_plan, picture_template, png_claiming
 from PIL import Image
 
 import docgen
 from docgen.cli import main
 from docgen.documents.pictures import picture_context
 from docgen.errors import TemplateError
-from docgen.plan import pictures
+from docgen.inputs import pictures
+from tests.support.pictures import logo_png, picture_plan, picture_template, png_claiming
 
 BAD = """
 images:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from plans import issuing_plan
 
 import docgen
 from docgen.cli import main
 from docgen.errors import Severity
+from tests.support.plans import issuing_plan
 
 
 def edited(tmp_path: Path, *edits: tuple[str, str]) -> Path:
@@ -27,7 +27,7 @@ def edited(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     return path
 
 
-def issuing_problems(path: Path) -> dict[str, docgen.Problem]:
+def issuing_problems(path: Path) -> dict[str, docgen.Finding]:
     return {p.code: p for p in docgen.check_plan(path).problems if p.code.startswith("issuing-")}
 
 

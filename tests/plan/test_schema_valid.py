@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHIPPED_PLAN
 from lxml import etree
-from pictures import picture_plan
-from plans import issuing_plan
 
 from docgen.documents.batch import render
+from tests.support.paths import ROOT, SHIPPED_PLAN, SHIPPED_TEMPLATES
+from tests.support.pictures import picture_plan
+from tests.support.plans import issuing_plan
 
 XSD = ROOT.parent / "shared" / "ooxml-xsd"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -94,7 +94,7 @@ def invalid(schema: etree.XMLSchema, docx: Path) -> list[str]:
     return errors
 
 
-@pytest.mark.parametrize("template", sorted((ROOT / "templates").glob("*.docx")), ids=lambda p: p.name)
+@pytest.mark.parametrize("template", sorted((SHIPPED_TEMPLATES).glob("*.docx")), ids=lambda p: p.name)
 def test_template_is_valid(schema: etree.XMLSchema, template: Path) -> None:
     assert invalid(schema, template) == []
 
@@ -129,7 +129,7 @@ def test_committed_templates_match_the_builder() -> None:
     finally:
         sys.path.remove(str(ROOT / "scripts"))
     for name, data in build_all().items():
-        assert (ROOT / "templates" / name).read_bytes() == data, f"run 'python scripts/build_templates.py' ({name})"
+        assert (SHIPPED_TEMPLATES / name).read_bytes() == data, f"run 'python scripts/build_templates.py' ({name})"
 
 
 # the signer, a wording of two paragraphs: every optional part of the template in use
@@ -148,7 +148,7 @@ def test_a_document_with_pictures_in_the_body_and_a_footer_is_valid(schema: etre
     plan = picture_plan(tmp_path)
     template = tmp_path / "templates" / "letter.docx"
     template.parent.mkdir()
-    with zipfile.ZipFile(ROOT / "templates" / "letter.docx") as source:
+    with zipfile.ZipFile(SHIPPED_TEMPLATES / "letter.docx") as source:
         parts = {info: source.read(info) for info in source.infolist()}
     edits = {
         "word/document.xml": ("{{ letter.title }}", "{{ image('logo', width_mm=20) }}{{ letter.title }}{{ qr('x') }}"),

@@ -5,9 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
-
 import docgen
+from tests.support.paths import SHIPPED_PLAN
 
 MINIMAL = """\
 institution: 某某学院
@@ -102,7 +101,7 @@ attachments:
 
 
 def test_the_shipped_plan_keeps_its_shape() -> None:
-    plan = docgen.load_plan(ROOT / "data" / "campaign.yaml")
+    plan = docgen.load_plan(SHIPPED_PLAN)
     assert [s.use for s in plan.notice_sections()] == [
         "ideology",
         "organization",

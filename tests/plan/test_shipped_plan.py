@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
-from conftest import ROOT, SHIPPED_PLAN
+import pytest
 
 import docgen
 from docgen.plan.schema import plan_schema_text
+from tests.support.paths import ROOT, SHIPPED_PLAN
 
 
 def test_shipped_plan_checks_clean_of_errors() -> None:
@@ -74,9 +76,13 @@ def test_running_text_renders_placeholders() -> None:
     assert "{{" not in plan.notice.opening
 
 
-def test_committed_schema_matches_model() -> None:
-    committed = (ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8")
-    assert committed == plan_schema_text(), "run 'make schema' and commit schema/plan.schema.json"
+SCHEMA_COPIES = [ROOT / "schema", SHIPPED_PLAN.parent.parent / "schema"]
+
+
+@pytest.mark.parametrize("folder", SCHEMA_COPIES, ids=["checkout", "package"])
+def test_committed_schema_matches_model(folder: Path) -> None:
+    committed = (folder / "plan.schema.json").read_text(encoding="utf-8")
+    assert committed == plan_schema_text(), "run 'make schema' and commit both copies of plan.schema.json"
     assert json.loads(committed)["title"] == "docgen campaign plan"
 
 

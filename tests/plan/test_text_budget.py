@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from plans import plan_with
 
 import docgen
 from docgen.cli import main
+from docgen.inputs import budget
 from docgen.messages import format_problem
-from docgen.plan import budget, placeholders
+from docgen.plan import placeholders
 from docgen.plan.files import check_plan
 from docgen.rendering import templates
+from tests.support.plans import plan_with
 
 OPENING = "我校将开展{{ year }}年"
 

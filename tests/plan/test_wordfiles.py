@@ -20,9 +20,9 @@ from lxml import etree
 from docgen.auditing.package import open_package
 from docgen.collecting.docx_reading import FORM_REFUSALS, read_form
 from docgen.collecting.reports import read_material
-from docgen.errors import ProblemsError
+from docgen.errors import FindingsError
 from docgen.importing.wordfile import read_word
-from docgen.plan.wordfiles import (
+from docgen.inputs.wordfiles import (
     REASONS,
     W,
     WordRefusedError,
@@ -177,10 +177,10 @@ def test_the_main_part_is_where_the_package_says(tmp_path: Path) -> None:
 
 def test_each_stage_words_a_refusal_in_its_own_codes(tmp_path: Path) -> None:
     def report(path: Path) -> None:
-        raise ProblemsError(read_material([path]).problems)  # a report's problems are kept, not raised
+        raise FindingsError(read_material([path]).problems)  # a report's problems are kept, not raised
 
     def code(read: Callable[[Path], object], path: Path) -> str:
-        with pytest.raises(ProblemsError) as caught:
+        with pytest.raises(FindingsError) as caught:
             read(path)
         return caught.value.problems[0].code
 

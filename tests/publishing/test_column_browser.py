@@ -14,12 +14,12 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
-from browser import headless_chromium
-from conftest import SHIPPED_PLAN
-from report_samples import build_report_returns
 
 from docgen.plan.files import resolved_plan
 from docgen.publishing.writing import write_digest
+from tests.support.browser import headless_chromium
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.report_samples import build_report_returns
 
 PHONE_WIDTH = 390  # CSS pixels: a common phone
 

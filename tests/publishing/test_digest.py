@@ -11,12 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 from docx.shared import Emu, Mm
-from docx_text import open_docx
 from lxml import etree
-from plans import plan_with
-from report_samples import ACADEMIC_TEXT, LONG_TEXT, WEEK_1, build_report_returns, photo, touch
 
 from docgen.cli import main
 from docgen.errors import FormError, OutputExistsError
@@ -24,6 +20,10 @@ from docgen.plan.files import resolved_plan
 from docgen.plan.model import Plan
 from docgen.publishing.issues import CUT_MARK, gather_issues
 from docgen.publishing.writing import write_digest
+from tests.support.docx_text import open_docx
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import plan_with
+from tests.support.report_samples import ACADEMIC_TEXT, LONG_TEXT, WEEK_1, build_report_returns, photo, touch
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAY_9 = dt.date(2019, 5, 9)

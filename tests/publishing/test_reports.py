@@ -9,13 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pictures import png_claiming
 from PIL import Image
-from report_samples import ACADEMIC_TEXT, PDF_TEXT, photo, png, text_pdf, word_report, wps_report
 
 from docgen.collecting.pictures import scale_picture
 from docgen.collecting.reports import caption_of_file, read_material
 from docgen.errors import FormError, Severity
+from tests.support.pictures import png_claiming
+from tests.support.report_samples import ACADEMIC_TEXT, PDF_TEXT, photo, png, text_pdf, word_report, wps_report
 
 DAY = dt.date(2019, 5, 6)
 

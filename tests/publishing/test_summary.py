@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
-from docx_text import open_docx
-from plans import plan_with
-from report_samples import build_report_returns
 
 from docgen.cli import main
 from docgen.documents.batch import render
 from docgen.plan.files import resolved_plan
 from docgen.publishing.summary import campaign_figures
 from docgen.publishing.writing import write_summary
+from tests.support.docx_text import open_docx
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import plan_with
+from tests.support.report_samples import build_report_returns
 
 END = dt.date(2019, 5, 28)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

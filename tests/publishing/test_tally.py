@@ -7,10 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import SHIPPED_PLAN
 from lxml import html
-from plans import plan_with
-from report_samples import build_report_returns
 
 from docgen.documents.batch import render
 from docgen.plan.files import load_plan
@@ -18,6 +15,9 @@ from docgen.plan.model import Plan
 from docgen.tracking.folders import write_status
 from docgen.tracking.status import track_returns
 from docgen.tracking.tally import COUNTS, TallyRow, tally
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import plan_with
+from tests.support.report_samples import build_report_returns
 
 END = dt.date(2019, 5, 28)
 WEIGHTS = "\nevaluation:\n  weights:\n    on_time: 2\n    missing: -1\n    pictures: 0.5\n    digest_items: 3\n"

@@ -12,12 +12,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import ROOT, SHIPPED_PLAN
 from lxml import etree
-from report_samples import build_report_returns
 
 from docgen.plan.files import resolved_plan
 from docgen.publishing.writing import write_digest, write_summary
+from tests.support.paths import ROOT, SHIPPED_PLAN
+from tests.support.report_samples import build_report_returns
 
 
 def _schema_helpers() -> ModuleType:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 
 import docgen
 from docgen.cli import main
-from docgen.errors import ReviewItem, ReviewKind
+from docgen.errors import Finding, Severity
+from tests.support.paths import SHIPPED_PLAN
 
 YEAR_OR_DATE_LINE = re.compile(r"^\s*(year: \d{4}|(issued|start|end|date): \d{4}-\d{2}-\d{2})$")
 
@@ -31,7 +31,7 @@ def changed_lines(old: str, new: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def items(review: list[ReviewItem], code: str) -> list[ReviewItem]:
+def items(review: list[Finding], code: str) -> list[Finding]:
     return [item for item in review if item.code == code]
 
 
@@ -115,17 +115,17 @@ def test_an_aliased_date_is_changed_once(shipped_text: str) -> None:
 def test_review_names_the_old_policy_title_and_number(shipped_text: str) -> None:
     _, review = docgen.new_year(shipped_text, 2020, file="data/campaign.yaml", output_file="data/campaign-2020.yaml")
     [title] = items(review, "old-year-text")
-    assert (title.path, title.line, title.kind) == (
+    assert (title.path, title.line, title.severity) == (
         "policies[0].title",
         line_of(shipped_text, "深入开展2019年"),
-        ReviewKind.EDIT,
+        Severity.EDIT,
     )
     [number] = items(review, "old-year-number")
     assert number.params["number"] == "吉教职成办函〔2019〕9号"
     assert number.line == line_of(shipped_text, "number: 吉教职成办函〔2019〕9号")
     assert number.file == "data/campaign-2020.yaml"
     [older] = items(review, "document-number")
-    assert (older.params["number"], older.kind) == ("吉教职成字〔2015〕11号", ReviewKind.NOTE)
+    assert (older.params["number"], older.severity) == ("吉教职成字〔2015〕11号", Severity.NOTE)
     assert str(number).startswith(f"data/campaign-2020.yaml:{number.line}: edit: policies[0].number: ")
 
 
@@ -136,7 +136,7 @@ def test_review_names_comments_that_mention_the_old_year(shipped_text: str) -> N
         n for n, line in enumerate(shipped_text.splitlines(), 1) if line.lstrip().startswith("#") and "2019" in line
     ]
     assert [item.line for item in comments] == mentions and mentions
-    assert all(item.kind is ReviewKind.NOTE and item.path is None for item in comments)
+    assert all(item.severity is Severity.NOTE and item.path is None for item in comments)
     title = next(item for item in comments if item.line == line_of(shipped_text, "（标题为“2019年"))
     assert "“2019年“职业教育宣传月”活动" in title.params["excerpt"]
     assert "（标题为“2019年“职业教育宣传月”活动方案”）" in new_text  # read again, not rewritten
@@ -167,10 +167,10 @@ def test_review_for_2020_weekend_deadline_and_adjusted_working_day(shipped_text:
     assert (weekend.params["date"], weekend.params["suggestion"]) == (dt.date(2020, 5, 24), dt.date(2020, 5, 22))
     assert weekend.line == line_of(shipped_text, "date: 2019-05-24")
     [adjusted] = items(review, "adjusted-workday")
-    assert (adjusted.path, adjusted.params["date"], adjusted.kind) == (
+    assert (adjusted.path, adjusted.params["date"], adjusted.severity) == (
         "deadlines.schedule.date",
         dt.date(2020, 5, 9),
-        ReviewKind.NOTE,
+        Severity.NOTE,
     )
     assert "2020-05-09 is a Saturday but an official working day (调休)" in str(adjusted)
     assert items(review, "arrangement-unknown") == []

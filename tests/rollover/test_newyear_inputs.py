@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from plans import plan_with
 
 import docgen
 from docgen.cli import main
 from docgen.plan.files import check_plan
+from tests.support.plans import plan_with
 
 SCHEDULE = """  schedule:
     date: 2019-05-09

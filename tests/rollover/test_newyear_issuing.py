@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plans import issuing_plan
-
 import docgen
-from docgen.errors import ReviewKind
+from docgen.errors import Severity
+from tests.support.plans import issuing_plan
 
 
 def test_the_document_number_is_listed_at_its_line_and_the_printing_date_rolls(tmp_path: Path) -> None:
     path = issuing_plan(tmp_path, "red", extra="  printed_on: 2019-04-30\n")
     new_text, review = docgen.new_year(path.read_text(encoding="utf-8"), 2020)
     [item] = [i for i in review if i.code == "issuing-number-new-year"]
-    assert item.kind is ReviewKind.EDIT and item.path == "issuing.number"
+    assert item.severity is Severity.EDIT and item.path == "issuing.number"
     assert new_text.splitlines()[item.line - 1].strip().startswith("number: {prefix: 长医专宣字")
     assert "  printed_on: 2020-04-30" in new_text
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx_text import lines, open_docx
 
 import docgen
+from tests.support.docx_text import lines, open_docx
 
 
 @pytest.mark.parametrize("year", [2020, 2027])

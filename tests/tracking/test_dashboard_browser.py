@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import headless_chromium
-from conftest import SHIPPED_PLAN
-from returns_folder import ON, SCHEDULE_LATE, SCHEDULE_MISSING, SCHEDULE_ON_TIME, build_returns
 
 import docgen
 from docgen.tracking.folders import write_status
 from docgen.tracking.status import track_returns
+from tests.support.browser import headless_chromium
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.returns_folder import ON, SCHEDULE_LATE, SCHEDULE_MISSING, SCHEDULE_ON_TIME, build_returns
 
 SCREENSHOTS = os.environ.get("DOCGEN_SCREENSHOTS")  # a folder to keep the screenshot in, for a person to look at
 

@@ -4,13 +4,13 @@ import datetime as dt
 from pathlib import PurePosixPath
 
 import pytest
-from conftest import SHIPPED_PLAN
 
 import docgen
 from docgen.errors import UnknownDeadlineError
 from docgen.plan.model import Plan
 from docgen.tracking.dues import dues, form_deadline, owing_units, returns_folder, weeks
 from docgen.tracking.returns import date_in_name, units_named
+from tests.support.paths import SHIPPED_PLAN
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED_PLAN
 from docx.shared import Mm
-from docx_text import open_docx
-from returns_folder import (
+
+import docgen
+from docgen.cli import main
+from docgen.errors import OutputExistsError, UnknownDeadlineError
+from docgen.plan.model import Plan
+from docgen.tracking.folders import write_status
+from docgen.tracking.status import Column, Mark, StatusReport, Unplaced, track_returns
+from tests.support.docx_text import open_docx
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.returns_folder import (
     ON,
     SCHEDULE,
     SCHEDULE_LATE,
@@ -22,13 +29,6 @@ from returns_folder import (
     build_returns,
     touch,
 )
-
-import docgen
-from docgen.cli import main
-from docgen.errors import OutputExistsError, UnknownDeadlineError
-from docgen.plan.model import Plan
-from docgen.tracking.folders import write_status
-from docgen.tracking.status import Column, Mark, StatusReport, Unplaced, track_returns
 
 
 def names(units: list) -> list[str]:  # type: ignore[type-arg]

@@ -1,0 +1,245 @@
+"""Every mistake in a template at once, each at its place, with the tag as typed and how to fix it.
+
+``check_template(path, names)`` reads a .docx template without rendering it and reports: files
+that are no Word package, tags typed with full-width braces or percent signs, tags in tracked
+deletions or running over two paragraphs, ``{{p``/``{{r`` values, ``{%p``/``{%tr``/``{%tc`` tags
+beside text docxtpl would drop or outside a table, blocks left open, closing nothing, closed the
+wrong way or cutting through a table, cells a block can leave without a paragraph, Jinja's own
+syntax errors, unknown filters, pictures the render would refuse, and (given the context's names)
+names the context does not give.
+Quotes Word's autocorrect put into a tag are no mistake: they are straightened when compiling.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, nodes
+from jinja2.exceptions import TemplateSyntaxError
+from lxml import etree
+
+from docgen.errors import Finding
+from docgen.inputs.bounded import InputRefusedError, read_regular
+from docgen.rendering import templates as engine
+from docgen.rendering.package import file_format, package_format
+from docgen.rendering.patching import PatchedPart, patch_part
+from docgen.rendering.tags import QUOTES, PartTags, Tag, part_label, scan_part
+from docgen.rendering.template_check.blocks import block_problems
+from docgen.rendering.template_check.names import ContextNames, missing_names
+from docgen.rendering.template_check.pictures import picture_problems
+from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
+
+Names = Mapping[str, Any] | Iterable[str]
+_FULL_WIDTH = re.compile(r"[{｛][{｛%％#](?:(?![{｛][{｛%％]).)*?[}｝%％#][}｝]|[{｛][{｛%％]|[}｝%％][}｝]")
+_WIDE = str.maketrans({"｛": "{", "｝": "}", "％": "%"})
+_PART_ORDER = {"body": 0, "header": 1, "footer": 2, "footnotes": 3, "endnotes": 4, "document properties": 5}
+_BLOCK_MESSAGES = ("Encountered unknown tag 'end", "Encountered unknown tag 'el", "Unexpected end of template")
+
+
+def check_template(path: str | Path, names: Names | None = None, jinja: Environment | None = None) -> list[Finding]:
+    """Every problem of the template at ``path``, in document order; [] for a good one.
+
+    ``names`` describes what the template will receive: sample values (a mapping, as a
+    document's context) or dotted names (``contact.phone``, ``tasks[].title``); without it
+    names are not checked. ``jinja`` is the environment it renders in (docgen's by default).
+    """
+    path = Path(path)
+    file = str(path)
+    try:
+        raw = read_regular(path, engine.MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+        kind = file_format(raw[:16])
+        if kind is not None:
+            return [_problem("template-not-word", path, format=kind)]
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            members = engine.CompiledTemplate.members(archive)
+        entries = {info.filename: data for info, data in members if not info.is_dir()}
+    except FileNotFoundError:
+        return [_problem("template-missing", path)]
+    except InputRefusedError as exc:
+        if exc.code == "input-too-large":
+            return [_problem("template-too-large", path, limit=engine.MAX_TEMPLATE_BYTES // (1024 * 1024))]
+        return [exc.problem(path)]
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        return [_problem("template-unreadable", path, detail=str(exc))]
+    kind = package_format(set(entries), entries.get("mimetype"))
+    if kind is not None:
+        return [Finding("template-not-word", {"template": file, "format": kind}, file=file)]
+    context = ContextNames(names) if names is not None else None
+    problems: list[Finding] = []
+    for name, data in sorted(entries.items(), key=lambda entry: _PART_ORDER.get(part_label(entry[0]), 9)):
+        if TAGGED_PARTS.match(name):
+            try:
+                typed = scan_part(name, data)
+            except etree.XMLSyntaxError as exc:
+                problems.append(_problem("template-unreadable", path, detail=f"{name}: {exc}"))
+                continue
+            if typed.tags or _FULL_WIDTH.search("".join(p.text for p in typed.paragraphs)):
+                problems += _check_part(path, typed, data.decode("utf-8", "replace"), context, jinja or environment())
+    return problems
+
+
+def _problem(code: str, path: Path, **params: Any) -> Finding:
+    return Finding(code, {"template": str(path), **params}, file=str(path))
+
+
+def tag_problem(code: str, path: Path, tag: Tag, **params: Any) -> Finding:
+    """A problem at a typed tag."""
+    return Finding(code, {"template": str(path), "tag": tag.shown, **params}, file=str(path), path=str(tag.place))
+
+
+def _check_part(
+    path: Path, typed: PartTags, xml: str, context: ContextNames | None, jinja: Environment
+) -> list[Finding]:
+    problems, wide = _full_width(path, typed)
+    troubled = set(wide)  # paragraphs already reported: Jinja's errors there would only repeat them
+    for tag in typed.tags:
+        found = _tag_problems(path, typed, tag, context)
+        if found:
+            troubled.add(tag.paragraph)
+        problems += found
+    blocks = block_problems(path, typed)
+    problems += blocks
+    lines = patch_part(xml, typed)
+    try:
+        problems += _jinja_problems(path, typed, lines, context, jinja, troubled, bool(blocks))
+    except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+        # tags nested thousands deep, or a constant Jinja folds into a number too long to print
+        problems.append(_at_line("template-limit", path, typed, lines, None, detail=str(exc) or type(exc).__name__))
+    order: dict[str, int] = {}
+    for paragraph in typed.paragraphs:
+        order.setdefault(str(paragraph.place), paragraph.key)
+    return sorted(problems, key=lambda problem: order.get(problem.path or "", -1))
+
+
+def _jinja_problems(
+    path: Path,
+    typed: PartTags,
+    lines: PatchedPart,
+    context: ContextNames | None,
+    jinja: Environment,
+    troubled: set[int],
+    blocks: bool,
+) -> list[Finding]:
+    """Jinja's syntax errors, unknown filters and tests, and (with a context) names it does not give."""
+    problems = []
+    try:
+        tree = jinja.parse(lines.source)
+    except TemplateSyntaxError as exc:
+        index = lines.tag_at(exc.lineno)
+        repeated = index is not None and typed.tags[index].paragraph in troubled
+        if not repeated and not (blocks and (exc.message or "").startswith(_BLOCK_MESSAGES)):
+            detail = exc.message or str(exc)
+            problems.append(_at_line("template-syntax", path, typed, lines, exc.lineno, detail=detail))
+        # the part does not parse as a whole: its tags one by one still show the names they use
+        tree, lines = _tags_alone(typed, jinja)
+    missing, unknown = missing_names(tree, context or ContextNames({}), jinja)
+    for filtered in unknown:
+        code = f"template-unknown-{filtered.kind}" + ("-suggest" if filtered.suggestion else "")
+        params = {"name": filtered.name, "suggestion": filtered.suggestion}
+        problems.append(_at_line(code, path, typed, lines, filtered.lineno, **params))
+    for name in missing if context is not None else []:
+        code = "template-name-suggest" if name.suggestion else "template-name"
+        params = {"name": name.name, "suggestion": name.suggestion, "known": name.known}
+        problems.append(_at_line(code, path, typed, lines, name.lineno, **params))
+    for lineno, code, params in picture_problems(tree, context, typed.name):
+        problems.append(_at_line(code, path, typed, lines, lineno, **params))
+    return problems
+
+
+def _at_line(code: str, path: Path, typed: PartTags, lines: PatchedPart, lineno: int | None, **params: Any) -> Finding:
+    return located_problem(code, path, typed.name, typed, lines, lineno, **params)
+
+
+def _tags_alone(typed: PartTags, jinja: Environment) -> tuple[nodes.Template, PatchedPart]:
+    """A template of the part's tags that parse on their own, a line each, loops emptied and closed.
+
+    Used when the part does not parse as a whole, so that the names its tags use are still
+    checked: ``{{ t.titel }}`` after ``{% for t in tasks %}`` is followed into ``tasks``.
+    """
+    lines: list[str] = []
+    owners: list[int | None] = [None]
+    for tag in typed.tags:
+        text = tag.text.translate(QUOTES)
+        if tag.level:
+            text = text[:2] + text[2 + len(tag.level) :]
+        if tag.keyword in ("for", "with"):
+            text += "{% end" + tag.keyword + " %}"
+        elif tag.kind != "{{" and not (tag.keyword == "set" and "=" in text):
+            continue
+        try:
+            jinja.parse(text)
+        except TemplateSyntaxError:
+            continue
+        lines.append(" ".join(text.split()))
+        owners.append(tag.index)
+    return jinja.parse("\n".join(lines)), PatchedPart("", tuple(owners))
+
+
+def _full_width(path: Path, typed: PartTags) -> tuple[list[Finding], list[int]]:
+    """Tags typed with full-width braces or percent signs: Jinja does not see them, they print as typed."""
+    problems, keys = [], []
+    for paragraph in typed.paragraphs:
+        for match in _FULL_WIDTH.finditer(paragraph.text):
+            text = match.group()
+            if text == text.translate(_WIDE):
+                continue
+            shown = " ".join(text.split())[:60]
+            problems.append(
+                Finding(
+                    "tag-full-width",
+                    {"template": str(path), "tag": shown, "suggestion": shown.translate(_WIDE)},
+                    file=str(path),
+                    path=str(paragraph.place),
+                )
+            )
+            keys.append(paragraph.key)
+    return problems, keys
+
+
+def _without(text: str, tags: Iterable[Tag]) -> str:
+    for tag in tags:
+        text = text.replace(tag.text, "", 1)
+    return " ".join(text.split())
+
+
+def _tag_problems(path: Path, typed: PartTags, tag: Tag, context: ContextNames | None = None) -> list[Finding]:
+    """What is wrong with one tag where it stands (``{{p x }}`` is right where ``x`` is document XML)."""
+    if tag.deleted:
+        return [tag_problem("tag-deleted", path, tag)]
+    if tag.end_paragraph != tag.paragraph:
+        return [tag_problem("tag-split-paragraphs", path, tag)]
+    level = tag.level
+    expression = tag.text[2 + len(level) : -2].strip() if tag.kind == "{{" else ""
+    if tag.kind == "{{" and level == "p" and context is not None and context.places_markup(expression):
+        return []
+    if tag.kind == "{{" and level:
+        plain = "{{ " + tag.text[2 + len(level) : -2].strip() + " }}"
+        return [tag_problem("tag-level-value", path, tag, level=level, suggestion=plain)]
+    if level == "p":
+        rest = _without(typed.paragraphs[tag.paragraph].text, [tag])
+        if rest:
+            return [tag_problem("tag-p-beside-text", path, tag, text=_short(rest))]
+    if level in ("tr", "tc"):
+        if tag.cell is None:
+            plain = "{%p " + tag.text[2 + len(level) :].strip()
+            return [tag_problem(f"tag-{level}-outside-table", path, tag, suggestion=plain)]
+        if level == "tr":
+            table, row, _ = tag.cell
+            others = [t for t in typed.tags if t.cell is not None and t.cell[:2] == (table, row) and t.level == "tr"]
+            rest = _without(typed.row_text.get((table, row), ""), others)
+        else:
+            others = [t for t in typed.tags if t.cell == tag.cell and t.level == "tc"]
+            rest = _without(typed.cell_text.get(tag.cell, ""), others)
+        if rest:
+            return [tag_problem(f"tag-{level}-beside-text", path, tag, text=_short(rest))]
+    return []
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
