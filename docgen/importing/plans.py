@@ -16,10 +16,12 @@ from docgen.plan.reading import compose
 def import_plan(path: Path | str, output_file: str | None = None) -> tuple[str, list[Finding]]:
     """The plan in the .docx at ``path`` as commented YAML text, and the review list.
 
-    The review names each paragraph that could not be placed and each change made to the text
-    (punctuation, dates and numbers made placeholders), by its paragraph number in the Word
-    file; a problem the written plan still has is named by its line in ``output_file``.
-    Raises ``WordFileError`` for a .doc, a .wps or a damaged file.
+    The review names each paragraph that could not be placed, each value read by guessing (the
+    period from the tasks' days, a day assumed for 上旬, a section taken as the tasks, units
+    signing jointly) and each change made to the text (punctuation, dates and numbers made
+    placeholders), by its paragraph number in the Word file; a problem the written plan still
+    has is named by its line in ``output_file``. Raises ``WordFileError`` for a .doc, a .wps or
+    a damaged file.
     """
     path = Path(path)
     builder = Builder(outline(read_word(path)), str(path))
