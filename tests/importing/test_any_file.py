@@ -9,8 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-import docgen
-from tests.support.printed import missing_words, printed_text
+from tests.support.printed import import_checked, missing_words, printed_text
 from tests.support.word_files import add_table
 
 PIECES = [
@@ -46,11 +45,7 @@ def imported_notice_words(folder: Path, lines: list[str | int]) -> tuple[str, li
             document.add_paragraph(line)
     source = folder / "方案.docx"
     document.save(str(source))
-    text, review = docgen.import_plan(source)
-    plan = folder / "plan.yaml"
-    plan.write_text(text, encoding="utf-8")
-    report = docgen.check_plan(plan)
-    assert report.errors == [], "\n".join(map(str, report.errors)) + "\n" + text
+    text, review, report = import_checked(source, folder / "plan.yaml")
     assert all(r.severity.value in ("edit", "note", "warning") for r in review)
     assert report.resolved is not None
     printed = printed_text(report.resolved)

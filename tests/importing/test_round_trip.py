@@ -8,6 +8,7 @@ import pytest
 
 import docgen
 from tests.support.paths import ROOT, SHIPPED_PLAN
+from tests.support.printed import import_checked
 from tests.support.word_files import similarity, visible_text
 
 PLANS = [SHIPPED_PLAN, *sorted((ROOT / "examples").glob("*.yaml"))]
@@ -26,11 +27,8 @@ def _owed(plan: docgen.Plan) -> list[tuple[str, list[str]]]:
 @pytest.mark.parametrize("source", PLANS, ids=lambda p: p.stem)
 def test_a_rendered_notice_imports_back_to_its_units_tasks_and_deadlines(source: Path, tmp_path: Path) -> None:
     notice = next(p for p in docgen.render(source, tmp_path / "first", only="notice") if p.suffix == ".docx")
-    text, _ = docgen.import_plan(notice)
     plan_file = tmp_path / "plan.yaml"
-    plan_file.write_text(text, encoding="utf-8")
-    report = docgen.check_plan(plan_file)
-    assert report.errors == [], text
+    import_checked(notice, plan_file)
     back, original = docgen.load_plan(plan_file), docgen.load_plan(source)
     assert sorted(u.name for u in back.units) == sorted(u.name for u in original.units)
     assert [[back.unit(u).name for u in t.units] for t in back.tasks] == [

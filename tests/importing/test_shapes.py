@@ -8,13 +8,11 @@ of the file would say it holds.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
-from docx.document import Document as DocumentObject
 
 import docgen
 from docgen.documents.body import DEFAULT_HEADINGS
@@ -22,21 +20,9 @@ from docgen.importing.front import NO_INSTITUTION
 from docgen.importing.responsible import is_catch_all
 from docgen.importing.wordfile import read_word
 from tests.support.import_fixtures import FIXTURES
-from tests.support.import_fixtures.shape import Shape
+from tests.support.import_fixtures.shape import PERIOD_SOURCES, Shape, number_styles
+from tests.support.printed import import_checked
 from tests.support.word_files import similarity, visible_text
-
-NUMBER_STYLES = (
-    ("一、", re.compile(r"^[一二三四五六七八九十]+\s*、")),
-    ("（一）", re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    ("（1）", re.compile(r"^[（(]\d{1,3}[）)]")),
-    ("1.", re.compile(r"^\d{1,3}\s*[.．](?!\d)")),
-    ("1、", re.compile(r"^\d{1,3}\s*、")),
-)
-PERIOD_SOURCES = {
-    "import-period-from-opening": "opening",
-    "import-period-from-tasks": "tasks",
-    "import-no-period": "issue-date",
-}
 
 
 @dataclass
@@ -70,11 +56,8 @@ def imported(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     folder = tmp_path_factory.mktemp("shape")
     source = folder / f"{name}.docx"
     document.save(str(source))
-    text, review = docgen.import_plan(source)
     plan_file = folder / "plan.yaml"
-    plan_file.write_text(text, encoding="utf-8")
-    report = docgen.check_plan(plan_file)
-    assert report.errors == [], "\n".join(map(str, report.errors)) + "\n" + text
+    _, review, report = import_checked(source, plan_file)
     assert report.resolved is not None
     notice = next(p for p in docgen.render(plan_file, folder / "out", only="notice") if p.suffix == ".docx")
     plan = docgen.load_plan(plan_file)
@@ -165,16 +148,3 @@ def test_each_guess_is_named_with_its_paragraph(imported: Imported) -> None:
             assert items, words
         if words:
             assert any(words in imported.paragraph(int(r.params["paragraph"])) for r in items), (code, words)
-
-
-def number_styles(document: DocumentObject) -> list[str]:
-    """The number styles of a notice's body paragraphs in the order they first appear, up to its 附件 note."""
-    styles: list[str] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        if text.startswith("附件"):
-            break
-        style = next((s for s, pattern in NUMBER_STYLES if pattern.match(text)), None)
-        if style is not None and style not in styles:
-            styles.append(style)
-    return styles

@@ -1,13 +1,17 @@
-"""The words a notice prints, read from its context (no rendering): what the import must not lose."""
+"""An import checked, and the words its notice prints (read from the context, not rendered): what it must keep."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 from docgen.documents.context import with_plan
 from docgen.documents.notice import notice_context
+from docgen.errors import Finding
+from docgen.importing.plans import import_plan
+from docgen.plan.files import CheckReport, check_plan
 from docgen.plan.model import Plan
 
 _PRINTED = ("title_lines", "salutation", "openings", "body", "attachment_note", "signature", "attachments")
@@ -50,3 +54,13 @@ def words_of(line: str) -> list[str]:
 def missing_words(lines: list[str], printed: str) -> list[tuple[str, str]]:
     """(line, word) for each word of ``lines`` the printed text does not hold."""
     return [(line, word) for line in lines for word in words_of(line) if word not in printed]
+
+
+def import_checked(source: Path, plan_file: Path) -> tuple[str, list[Finding], CheckReport]:
+    """Import ``source`` into ``plan_file``; its text, the review, and its check, which must find no error."""
+    text, review = import_plan(source)
+    plan_file.write_text(text, encoding="utf-8")
+    report = check_plan(plan_file)
+    assert report.errors == [], "\n".join(map(str, report.errors)) + "\n" + text
+    assert report.resolved is not None
+    return text, review, report

@@ -7,6 +7,7 @@ Units are named as the file names them (the test turns the plan's ids into names
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import docx
@@ -94,3 +95,31 @@ def lines(document: DocumentObject, *texts: str) -> None:
 def new_document() -> DocumentObject:
     """An empty Word document."""
     return docx.Document()
+
+
+NUMBER_STYLES = (
+    ("一、", re.compile(r"^[一二三四五六七八九十]+\s*、")),
+    ("（一）", re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    ("（1）", re.compile(r"^[（(]\d{1,3}[）)]")),
+    ("1.", re.compile(r"^\d{1,3}\s*[.．](?!\d)")),
+    ("1、", re.compile(r"^\d{1,3}\s*、")),
+)
+PERIOD_SOURCES = {
+    "import-period-from-opening": "opening",
+    "import-period-from-tasks": "tasks",
+    "import-no-period": "issue-date",
+}
+"""The review code that says where the period was read, and the source it names (none: a time section)."""
+
+
+def number_styles(document: DocumentObject) -> list[str]:
+    """The number styles of a notice's body paragraphs in the order they first appear, up to its 附件 note."""
+    styles: list[str] = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if text.startswith("附件"):
+            break
+        style = next((s for s, pattern in NUMBER_STYLES if pattern.match(text)), None)
+        if style is not None and style not in styles:
+            styles.append(style)
+    return styles
