@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,8 @@ def _owed(plan: docgen.Plan) -> list[tuple[str, list[str]]]:
 
 @pytest.mark.parametrize("source", PLANS, ids=lambda p: p.stem)
 def test_a_rendered_notice_imports_back_to_its_units_tasks_and_deadlines(source: Path, tmp_path: Path) -> None:
+    (tmp_path / "plan").mkdir()  # a folder of its own: in the checkout, templates/ beside examples/ is the user's
+    source = Path(shutil.copy(source, tmp_path / "plan" / source.name))
     notice = next(p for p in docgen.render(source, tmp_path / "first", only="notice") if p.suffix == ".docx")
     plan_file = tmp_path / "plan.yaml"
     import_checked(notice, plan_file)
