@@ -13,7 +13,7 @@ from docgen.version import __version__
 
 _EXPORTS = {
     "load_plan": "docgen.plan.files",
-    "check_plan": "docgen.plan.files",
+    "check_plan": "docgen.documents.checks",
     "check_template": "docgen.rendering.template_check",
     "CheckReport": "docgen.plan.files",
     "Plan": "docgen.plan.model",
@@ -139,6 +139,7 @@ if TYPE_CHECKING:
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
     from docgen.documents.batch import render
+    from docgen.documents.checks import check_plan
     from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project
     from docgen.errors import (
@@ -157,7 +158,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
-    from docgen.plan.files import CheckReport, check_plan, load_plan
+    from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
