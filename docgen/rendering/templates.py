@@ -115,6 +115,7 @@ class CompiledTemplate:
     """
 
     tagged_parts: ClassVar[re.Pattern[str]] = TAGGED_PARTS  # the parts whose tags are rendered
+    bad_xml: ClassVar[str] = "template-bad-xml"  # the finding for a rendered part that is no XML
 
     def __init__(
         self,
@@ -280,7 +281,7 @@ class CompiledTemplate:
         try:
             return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
         except etree.XMLSyntaxError as exc:
-            raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
+            raise self._error(self.bad_xml, part=part.name, detail=str(exc)) from None
 
     def _finish(self, part: _Part, text: str, placement: Placement) -> bytes:
         """The rendered part's XML: breaks and tabs made Word's, and the layout mended when asked for."""

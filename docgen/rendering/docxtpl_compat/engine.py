@@ -57,6 +57,7 @@ class DocxtplTemplate(CompiledTemplate):
     """A template compiled once in ``sandbox`` and rendered as docxtpl renders it."""
 
     tagged_parts = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
+    bad_xml = "docxtpl-bad-xml"  # docxtpl does not escape values unless asked to
 
     def __init__(self, path: Path, *, data: bytes | None = None, sandbox: BudgetSandbox) -> None:
         self._properties: tuple[bytes, dict[str, Template]] | None = None

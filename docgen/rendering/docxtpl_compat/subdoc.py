@@ -53,7 +53,7 @@ def _merge(template: Any, part: Any) -> None:
     """Copy what the paragraphs of ``part`` refer to (styles, numbering, pictures…) into ``template``."""
     try:
         from docxtpl.subdoc import SubdocComposer
-    except ModuleNotFoundError as exc:
+    except ImportError as exc:
         raise ModuleNotFoundError(
             "new_subdoc(file) merges a .docx with docxcompose, which is not installed: "
             "pip install docxcompose (or docgen[subdoc])",
