@@ -34,19 +34,21 @@ def _document_choice(command: _Command) -> _Command:
 @main.command()
 @PLAN_ARGUMENT
 @click.option("--strict", is_flag=True, help=N_("Treat warnings as errors (exit 1 when there are any)."))
+@click.option("--notes", is_flag=True, help=N_("Also print the notes: facts about the plan that ask nothing of you."))
 @click.option(
     "--templates",
     type=PathParam(),
     help=N_("Also check the templates the plan would use from this folder (templates/ beside PLAN is checked anyway)."),
 )
-def check(plan: Path, strict: bool, templates: Path | None) -> None:
+def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
     from docgen.documents.checks import check_plan
     from docgen.documents.template_files import check_plan_documents, check_plan_templates, has_own_templates
+    from docgen.errors import Severity
     from docgen.messages import format_date
 
     report = check_plan(plan)
-    echo_problems(report.problems)
+    echo_problems([p for p in report.problems if notes or p.severity is not Severity.NOTE])
     if report.plan is None:
         sys.exit(1)
     declared = check_plan_documents(report, templates)
@@ -75,6 +77,13 @@ def check(plan: Path, strict: bool, templates: Path | None) -> None:
         deadlines=ngettext("{count} deadline", "{count} deadlines", deadlines).format(count=deadlines),
         warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
     )
+    if report.notes and not notes:
+        count = len(report.notes)
+        summary += ngettext(
+            ", {count} note (facts to know: --notes shows it)",
+            ", {count} notes (facts to know: --notes shows them)",
+            count,
+        ).format(count=count)
     click.echo(f"{plan}: {summary}")
 
 

@@ -28,7 +28,12 @@ if TYPE_CHECKING:  # datetime and the place words are loaded on first use: ``doc
 
 @cache
 def message_table() -> dict[str, tuple[str, str]]:
-    """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``."""
+    """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``.
+
+    A code means one thing everywhere: the same code in two tables is a mistake in docgen (one
+    message would silently replace the other, with parameters its callers do not give), so it
+    raises ``DuplicateMessageCodeError`` here, on the first message shown.
+    """
     from docgen.messages import (
         audit_words,
         import_words,
@@ -39,15 +44,27 @@ def message_table() -> dict[str, tuple[str, str]]:
         template_words,
     )
 
-    return {
-        **plan_words.MESSAGES,
-        **picture_words.MESSAGES,
-        **output_words.MESSAGES,
-        **returns_words.MESSAGES,
-        **audit_words.MESSAGES,
-        **template_words.MESSAGES,
-        **import_words.MESSAGES,
-    }
+    tables = (plan_words, picture_words, output_words, returns_words, audit_words, template_words, import_words)
+    return merged_tables({table.__name__: table.MESSAGES for table in tables})
+
+
+class DuplicateMessageCodeError(Exception):
+    """Two message tables give the same code (a mistake in docgen's code, not the user's)."""
+
+
+def merged_tables(tables: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
+    """The tables, by name, as one; ``DuplicateMessageCodeError`` naming each code that two of them give."""
+    merged: dict[str, tuple[str, str]] = {}
+    owner: dict[str, str] = {}
+    clashes = []
+    for name, table in tables.items():
+        for code, words in table.items():
+            if code in merged:
+                clashes.append(f"{code!r} in {owner[code]} and {name}")
+            merged[code], owner[code] = words, name
+    if clashes:
+        raise DuplicateMessageCodeError("message codes given twice: " + "; ".join(clashes))
+    return merged
 
 
 # the words for the severities of review items, shown before each review item ("warning" also before a problem)
