@@ -69,6 +69,8 @@ _EXPORTS = {
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
+    "doctor": "docgen.office.doctor",
+    "MachineReport": "docgen.office.doctor",
 }
 
 __all__ = [
@@ -85,6 +87,7 @@ __all__ = [
     "Form",
     "FormError",
     "Letter",
+    "MachineReport",
     "OfficeError",
     "OutputExistsError",
     "Plan",
@@ -107,6 +110,7 @@ __all__ = [
     "check_template",
     "collect",
     "deadlines_calendar",
+    "doctor",
     "dues",
     "fix_document",
     "format_audit_finding",
@@ -158,6 +162,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
+    from docgen.office.doctor import MachineReport, doctor
     from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan

@@ -135,6 +135,8 @@ def render(
     report = checked_plan(plan)
     assert report.plan is not None
     out_dir = out_dir if out_dir is not None else default_out(report.plan)
+    if pdf and not dry_run:
+        _warn_of_fonts()
     interrupted = interrupted_kinds(out_dir)
     with ProgressBar() as progress:
         paths = render_plan(
@@ -179,6 +181,17 @@ def render(
         click.echo(note.format(count=count), err=True)
 
 
+def _warn_of_fonts() -> None:
+    """A line for each font the PDFs will draw in a stand-in face, or in none (``docgen doctor`` tells more)."""
+    from docgen.messages import REVIEW_KINDS, describe_code
+    from docgen.office.doctor import font_problems
+
+    for problem in font_problems():
+        line = describe_code(problem.code, problem.params)
+        more = gettext("'docgen doctor' says how to install the face")
+        click.echo(f"{gettext(REVIEW_KINDS['warning'])}: {line} ({more})", err=True)
+
+
 @main.command()
 @PLAN_ARGUMENT
 @click.option("-o", "--out", "out_dir", type=PathParam(), required=True, help=N_("Folder for the PNG images."))
@@ -197,6 +210,7 @@ def preview(
     """Write PNG images of the pages of PLAN's documents into OUT (needs LibreOffice and poppler)."""
     from docgen.documents.preview import preview as preview_pages
 
+    _warn_of_fonts()
     for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution, force=force):
         click.echo(wrote(image))
 

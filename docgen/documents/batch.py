@@ -122,7 +122,7 @@ def render(
         render_in_memory(documents)  # fails exactly where the render would
         return targets
     if pdf:
-        from docgen.office.convert import find_office
+        from docgen.office.programs import find_office
 
         find_office()  # before anything is written
     with staging(out) as stage:

@@ -26,12 +26,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docgen.errors import Finding, OfficeError
+from docgen.office.programs import find_office
 
 log = logging.getLogger(__name__)
 
-PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk fonts-lxgw-wenkai fonts-arphic-ukai fonts-liberation2 poppler-utils"
 DEFAULT_TIMEOUT = 300.0
-_OFFICE_NAMES = ("soffice", "libreoffice")
 WORK_PREFIX = "docgen-office-"  # the conversion's work folder in the system's temporary folder
 OWNER_FILE = "owner"  # in the work folder: docgen's process id and the office's process group
 _FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
@@ -40,23 +39,6 @@ _FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
 def fontconfig_file() -> Path:
     """The shipped fontconfig file that maps the templates' font names to installed fonts."""
     return _FONTS_CONF
-
-
-def find_office() -> str:
-    """The LibreOffice executable on PATH; ``OfficeError`` naming the packages when there is none."""
-    for name in _OFFICE_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise OfficeError([Finding("office-missing", {"packages": PACKAGES})])
-
-
-def find_tool(name: str) -> str:
-    """A poppler tool (``pdftoppm``, ``pdftotext`` ...) on PATH, or ``OfficeError`` naming its package."""
-    found = shutil.which(name)
-    if found is None:
-        raise OfficeError([Finding("tool-missing", {"tool": name, "package": "poppler-utils"})])
-    return found
 
 
 def convert_to_pdf(
