@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, ProgressBar, echo_problems, main, wrote
+from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
@@ -126,19 +126,23 @@ def render(
     jobs: int | None,
 ) -> None:
     """Render PLAN's documents into OUT (all or nothing)."""
-    from docgen.documents.batch import default_out
-    from docgen.documents.batch import render as render_plan
-    from docgen.documents.checks import checked_plan
-    from docgen.documents.print_file import stale_pdfs
-    from docgen.rendering.outputs import interrupted_kinds
+    from docgen.cli.progress import TerminalProgress
 
-    report = checked_plan(plan)
-    assert report.plan is not None
-    out_dir = out_dir if out_dir is not None else default_out(report.plan)
-    if pdf and not dry_run:
-        _warn_of_fonts()
-    interrupted = interrupted_kinds(out_dir)
-    with ProgressBar() as progress:
+    with TerminalProgress() as progress:
+        progress.step("check")  # before the stage's imports: on a terminal, at once
+        from docgen.documents.batch import default_out
+        from docgen.documents.batch import render as render_plan
+        from docgen.documents.checks import checked_plan
+        from docgen.documents.print_file import stale_pdfs
+        from docgen.rendering.outputs import interrupted_kinds
+
+        report = checked_plan(plan)
+        assert report.plan is not None
+        out_dir = out_dir if out_dir is not None else default_out(report.plan)
+        if pdf and not dry_run:
+            progress.clear()
+            _warn_of_fonts()
+        interrupted = interrupted_kinds(out_dir)
         paths = render_plan(
             report,
             out_dir,
@@ -208,10 +212,18 @@ def preview(
     plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int, force: bool
 ) -> None:
     """Write PNG images of the pages of PLAN's documents into OUT (needs LibreOffice and poppler)."""
-    from docgen.documents.preview import preview as preview_pages
+    from docgen.cli.progress import TerminalProgress
 
-    _warn_of_fonts()
-    for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution, force=force):
+    with TerminalProgress() as progress:
+        progress.step("check")  # before the stage's imports: on a terminal, at once
+        from docgen.documents.preview import preview as preview_pages
+
+        progress.clear()
+        _warn_of_fonts()
+        images = preview_pages(
+            plan, out_dir, only, unit=unit, templates=templates, resolution=resolution, force=force, progress=progress
+        )
+    for image in images:
         click.echo(wrote(image))
 
 
