@@ -18,16 +18,11 @@ if TYPE_CHECKING:
 _SYSTEMS = {"debian": "Debian/Ubuntu", "windows": "Windows", "macos": "macOS"}
 
 
+_OUT_HELP = N_("The folder the documents will go to: docgen must be able to write there.")
+
+
 @main.command()
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    type=PathParam(),
-    default="out",
-    show_default=True,
-    help=N_("The folder the documents will go to: docgen must be able to write there."),
-)
+@click.option("-o", "--out", "out_dir", type=PathParam(), default="out", show_default=True, help=_OUT_HELP)
 def doctor(out_dir: Path) -> None:
     """Check what docgen needs on this machine (LibreOffice, fonts, poppler) and say how to get it.
 

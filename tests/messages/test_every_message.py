@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import os
 import re
 import string
+import subprocess
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +26,7 @@ import docgen
 from docgen.errors import Finding, Severity
 from docgen.messages import DuplicateMessageCodeError, format_problem, merged_tables, message_table
 from docgen.messages.language import LANGUAGES, translations
+from tests.support.paths import ROOT
 
 PACKAGE = Path(docgen.__file__).parent
 # a replacement field left as written: {name}, {name.attr}, {name!r}, {count:d}; not {qr: https://…}, a YAML example
@@ -191,3 +195,27 @@ def test_new_year_prints_every_line_filled(shipped_text: str, language: str) -> 
     [cited] = [line for line, item in zip(lines, review, strict=True) if item.code == "cited-number"]
     assert "吉教职成字〔2015〕11号" in cited
     assert "written" not in cited and "GB/T 9704" not in cited  # a number written right is not called wrong
+
+
+@pytest.mark.parametrize(
+    ("params", "fails"),
+    [({"number": "吉教职成字〔2015〕11号", "year": 2015}, False), ({"number": "吉教职成字〔2015〕11号"}, True)],
+)
+def test_the_run_fails_when_a_finding_is_worded_without_a_parameter(
+    tmp_path: Path, params: dict[str, object], fails: bool
+) -> None:
+    """The plugin (tests/support/message_words.py) checks the findings every test puts into words."""
+    (tmp_path / "test_one.py").write_text(
+        "from docgen.errors import Finding\n"
+        "from docgen.messages import format_problem\n\n\n"
+        "def test_words():\n"
+        f"    assert format_problem(Finding('cited-number', {params!r}))\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "tests.support.message_words", "-p", "no:cacheprovider"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([*command, "test_one.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == (1 if fails else 0), run.stdout
+    if fails:
+        assert "messages that would print a {placeholder}" in run.stdout
+        assert "cited-number (en) names ['year'], given ['number']" in run.stdout
