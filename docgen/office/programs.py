@@ -55,7 +55,7 @@ def office_locations(
     environ = os.environ if environ is None else environ
     if platform == "win32":
         folders = [*registered]
-        for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA"):
+        for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
             if environ.get(variable):
                 folders.append(str(PureWindowsPath(environ[variable], "LibreOffice", "program")))
         found = dict.fromkeys(str(PureWindowsPath(folder, "soffice.exe")) for folder in folders)
