@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the template produced a broken document part {part}: {detail}"),
         N_("check the template's tags, e.g. a {{%p %}} tag beside other text"),
     ),
+    "docxtpl-bad-xml": (
+        N_("a value printed in {part} broke its XML: {detail}"),
+        N_("a value holding & or < must be escaped: render(context, autoescape=True), or {{{{ value|e }}}}"),
+    ),
     # outputs
     "unknown-unit-name": (N_("no unit is called '{unit}'"), N_("units: {known}")),
     "unknown-unit-name-suggest": (N_("no unit is called '{unit}'"), N_("did you mean {suggestion}?")),
@@ -100,8 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # LibreOffice and poppler (PDF output and previews)
     "office-missing": (
-        N_("LibreOffice (soffice) is not installed or not on PATH; it is needed for PDF output and previews"),
-        N_("on Debian or Ubuntu: sudo apt-get install {packages}"),
+        N_("LibreOffice (soffice) is not installed or not found; it is needed for PDF output and previews"),
+        N_("'docgen doctor' says how to install it here; on Debian or Ubuntu: sudo apt-get install {packages}"),
     ),
     "tool-missing": (
         N_("{tool} is not installed or not on PATH"),

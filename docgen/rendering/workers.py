@@ -25,10 +25,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docgen.errors import Finding, FindingsError
+from docgen.progress import Progress
 from docgen.rendering.jobs import Document
 from docgen.rendering.templates import compiled
 
-Progress = Callable[[int, int], None]
 Hashes = dict[PurePosixPath, str]
 _Digests = dict[int, str]  # by the document's index: a path rebuilt from a pickle is slow to compare
 PARALLEL_FROM = 120  # documents; below this, starting processes costs more than it saves
@@ -117,7 +117,7 @@ class _Batch:
     def render(self, index: int) -> str:
         """Render one document into the staging folder; its SHA-256."""
         document = self.documents[index]
-        data = compiled(self.folder / document.template).render(document.context)
+        data = compiled(self.folder / document.template, mend_layout=True).render(document.context)
         staged = self.stage / document.path
         if staged.parent not in self.folders:
             staged.parent.mkdir(parents=True, exist_ok=True)
@@ -172,7 +172,7 @@ def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) 
 def compile_templates(documents: Sequence[Document], folder: Path) -> None:
     """Compile every template the documents use (once per process); raises ``TemplateError`` for a bad one."""
     for name in dict.fromkeys(d.template for d in documents):
-        compiled(folder / name)
+        compiled(folder / name, mend_layout=True)
 
 
 def render_into(
@@ -198,7 +198,7 @@ def render_into(
 
     def report() -> None:
         if progress:
-            progress(batch.finished.value, total)
+            progress.advance(batch.finished.value)
 
     workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     try:
