@@ -161,6 +161,9 @@ def receive(
     )
     for filing in filings:
         assert filing.unit is not None and filing.due is not None and filing.received_at is not None
+        if filing.outcome == "already":
+            click.echo(gettext("{name}: already received as {path}").format(name=filing.name, path=filing.path))
+            continue
         line = gettext("{name} -> {path} ({unit}, {due}, received {at})").format(
             name=filing.name,
             path=filing.path,
