@@ -13,7 +13,7 @@ from docgen.version import __version__
 
 _EXPORTS = {
     "load_plan": "docgen.plan.files",
-    "check_plan": "docgen.plan.files",
+    "check_plan": "docgen.documents.checks",
     "check_template": "docgen.rendering.template_check",
     "CheckReport": "docgen.plan.files",
     "Plan": "docgen.plan.model",
@@ -78,9 +78,18 @@ _EXPORTS = {
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
+    "DocxTemplate": "docgen.rendering.docxtpl_compat",
+    "RichText": "docgen.rendering.docxtpl_compat",
+    "R": "docgen.rendering.docxtpl_compat",
+    "RichTextParagraph": "docgen.rendering.docxtpl_compat",
+    "RP": "docgen.rendering.docxtpl_compat",
+    "Listing": "docgen.rendering.docxtpl_compat",
+    "InlineImage": "docgen.rendering.docxtpl_compat",
+    "Subdoc": "docgen.rendering.docxtpl_compat",
 }
 
 __all__ = [
+    "RP",
     "Activity",
     "AuditReport",
     "CheckReport",
@@ -89,23 +98,30 @@ __all__ = [
     "Contact",
     "Deadline",
     "DocgenError",
+    "DocxTemplate",
     "Due",
     "Filing",
     "Finding",
     "FixReport",
     "Form",
     "FormError",
+    "InlineImage",
     "Letter",
+    "Listing",
     "OfficeError",
     "OutputExistsError",
     "Plan",
     "PlanError",
+    "R",
     "ReceiveError",
     "RecordError",
     "RejectedRow",
     "Requirement",
+    "RichText",
+    "RichTextParagraph",
     "Severity",
     "StatusReport",
+    "Subdoc",
     "Task",
     "TemplateError",
     "Unit",
@@ -157,6 +173,7 @@ if TYPE_CHECKING:
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
     from docgen.documents.batch import render
+    from docgen.documents.checks import check_plan
     from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project
     from docgen.errors import (
@@ -177,12 +194,22 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
-    from docgen.plan.files import CheckReport, check_plan, load_plan
+    from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
     from docgen.publishing.issues import gather_issues
     from docgen.publishing.writing import write_digest, write_summary
+    from docgen.rendering.docxtpl_compat import (
+        RP,
+        DocxTemplate,
+        InlineImage,
+        Listing,
+        R,
+        RichText,
+        RichTextParagraph,
+        Subdoc,
+    )
     from docgen.rendering.template_check import check_template
     from docgen.rollover.years import new_year
     from docgen.tracking.dashboard import dashboard_html

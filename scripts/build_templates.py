@@ -30,7 +30,7 @@ from ooxml import (
     text_width,
 )
 
-from docgen.plan.form_fit import (  # the estimate that picks the row height counts these heights
+from docgen.documents.form_fit import (  # the estimate that picks the row height counts these heights
     LABEL_LINE,
     META_LINE,
     REMARK_LINE,

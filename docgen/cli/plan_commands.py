@@ -41,9 +41,9 @@ def _document_choice(command: _Command) -> _Command:
 )
 def check(plan: Path, strict: bool, templates: Path | None) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
+    from docgen.documents.checks import check_plan
     from docgen.documents.template_files import check_plan_documents, check_plan_templates, has_own_templates
     from docgen.messages import format_date
-    from docgen.plan.files import check_plan
 
     report = check_plan(plan)
     echo_problems(report.problems)
@@ -117,9 +117,10 @@ def render(
     jobs: int | None,
 ) -> None:
     """Render PLAN's documents into OUT (all or nothing)."""
-    from docgen.documents.batch import default_out, stale_pdfs
+    from docgen.documents.batch import default_out
     from docgen.documents.batch import render as render_plan
-    from docgen.plan.files import checked_plan
+    from docgen.documents.checks import checked_plan
+    from docgen.documents.print_file import stale_pdfs
     from docgen.rendering.outputs import interrupted_kinds
 
     report = checked_plan(plan)
@@ -245,8 +246,8 @@ def init(directory: Path, force: bool) -> None:
 def context(kind: str, plan: Path, unit: str | None, task: str | None) -> None:
     """Print, as YAML, what the template of KIND receives from PLAN (a record's text is what it prints)."""
     from docgen.documents.batch import template_context
+    from docgen.documents.checks import checked_plan
     from docgen.documents.context import context_yaml
-    from docgen.plan.files import checked_plan
 
     report = checked_plan(plan)
     assert report.resolved is not None

@@ -8,6 +8,9 @@ shared base; independent of ``docgen.collecting``.
 - ``notice``, ``letter``, ``task_sheet``, ``forms``: each kind's context.
 - ``layout``: what several kinds share: signature placement, heading numbers, widths.
 - ``deadlines``: deadlines in words and the month grid of the task sheets.
-- ``batch``: ``render``, the whole run; ``preview``: page images; ``deadline_calendar``: the deadlines as .ics.
+- ``checks``: ``check_plan``, the plan's own checks and what its documents need; ``form_fit``: how
+  the 活动安排 form fits one landscape page (the layout numbers the check and the forms share).
+- ``batch``: ``render``, the whole run in named steps; ``print_file``: the PDFs and the one file to
+  print; ``preview``: page images; ``deadline_calendar``: the deadlines as .ics.
 - ``scaffold``: ``docgen init``, a new folder to start from.
 """

@@ -1,15 +1,22 @@
-"""``render``: a plan in, every requested document out, all or nothing."""
+"""``render``: a plan in, every requested document out, all or nothing, in named steps.
+
+read the plan (``plan_to_render``) → decide the documents and their templates
+(``documents_to_render``) → check the targets and the user's templates (``check_run``) →
+render each document from its context into a staging folder (``rendering.workers``) → PDFs and
+the print file (``documents.print_file``) → commit (``rendering.outputs``).
+"""
 
 from __future__ import annotations
 
 import difflib
-import itertools
 from collections.abc import Mapping, Sequence
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.declared import declared_problems
 from docgen.documents.kinds import KINDS, all_kinds, kind_aliases, plan_documents
+from docgen.documents.print_file import PDF_KIND, PRINT_CONTENTS, PRINT_FILE, PRINT_KIND, make_pdfs
 from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
 from docgen.errors import Finding, FindingsError, PlanError, TemplateError
 from docgen.plan.model import Plan
@@ -21,12 +28,6 @@ from docgen.resources import templates_dir
 
 if TYPE_CHECKING:
     from docgen.plan.files import CheckReport
-
-
-PDF_KIND = ".pdf"  # appended to a document's kind in the manifest for the PDF made from it
-PRINT_KIND = "print"  # the joined file to print and its list of contents
-PRINT_FILE = PurePosixPath("打印/全部文件.pdf")
-PRINT_CONTENTS = PurePosixPath("打印/目录.txt")
 
 
 class UnknownKindError(FindingsError):
@@ -58,6 +59,20 @@ def parse_kinds(
     return names
 
 
+@dataclass(frozen=True)
+class PlanToRender:
+    """A plan ready to render: its text filled in, and where it came from (for templates and pictures)."""
+
+    plan: Plan
+    path: Path | None = None
+    source: SourceMap | None = None
+
+    @property
+    def folder(self) -> Path | None:
+        """The plan file's folder, where its pictures are (None for a plan built in code)."""
+        return self.path.parent if self.path is not None else None
+
+
 def render(
     plan: Plan | CheckReport | str | Path,
     out_dir: str | Path = "out",
@@ -79,9 +94,9 @@ def render(
     (``notice``, ``form``, ``letter``, ``task-sheet``, ``unit-form``); ``unit`` (id, name or
     full name) limits task sheets and unit forms to one unit. ``templates`` is a folder
     of the user's own copies of the templates (same file names); a template it lacks comes from
-    ``templates/`` beside the plan file, else from the shipped ones. With ``dry_run`` nothing is
-    written, but the plan, the targets and the templates are checked and every document is
-    rendered in memory. Files docgen wrote
+    the plan's project (``templates/`` beside the plan file or one level up), else from the
+    shipped ones. With ``dry_run`` nothing is written, but the plan, the targets and the
+    templates are checked and every document is rendered in memory. Files docgen wrote
     before are replaced; any other file in the way needs ``force``.
     With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch, or
     ``jobs`` runs side by side when ``jobs`` is given), with ``打印/全部文件.pdf`` joining them
@@ -90,43 +105,19 @@ def render(
     ``jobs`` processes render in parallel (default: one for small runs, every core for many);
     ``progress(done, total)`` is called as documents are finished.
     Raises a ``DocgenError`` (nothing written) when any document fails.
-    """
-    from docgen.plan.files import CheckReport, checked_plan
-    from docgen.plan.placeholders import resolve_plan
 
-    plan_path: Path | None = None
-    source = None
-    if isinstance(plan, Plan):
-        resolved = resolve_plan(plan)
-    else:
-        report = plan if isinstance(plan, CheckReport) else checked_plan(plan)
-        if report.resolved is None:
-            raise PlanError(report.problems)
-        resolved, plan_path, source = report.resolved, report.path, report.source
-    kinds = parse_kinds(only, all_kinds(resolved), kind_aliases(resolved))
-    folders = template_folders(plan_path, templates)
-    declared = declared_problems(resolved, folders, KINDS, source)
-    if declared:
-        raise PlanError(declared)
-    plan_folder = plan_path.parent if plan_path is not None else None  # the plan's pictures are beside it
-    documents = with_template_paths(
-        plan_documents(resolved, kinds, unit, source=source, plan_folder=plan_folder), folders
-    )
+    The run, step by step (each a function of this module): ``plan_to_render`` reads and
+    checks the plan; ``documents_to_render`` decides the documents and their templates;
+    ``check_run`` makes sure the targets are free and the user's templates sound, before
+    anything is written; the documents are rendered into a staging folder (each context
+    built where it is rendered, ``rendering.workers``), PDFs made there too
+    (``documents.print_file``); ``rendering.outputs.commit`` moves them into place, all or nothing.
+    """
+    to_render = plan_to_render(plan)
+    documents = documents_to_render(to_render, only, templates, unit)
     out = Path(out_dir)
-    paths = [d.path for d in documents]
-    if pdf:
-        paths += [p.with_suffix(".pdf") for p in paths] + ([PRINT_FILE, PRINT_CONTENTS] if print_file else [])
-    check_targets(out, paths, force=force)
-    targets = [out / p for p in paths]
-    # a broken template fails the run (or the dry run) before OUT is touched, with every mistake in it;
-    # docgen's own templates are checked by its tests, not on every run (they cost 0.15 s a run)
-    shipped = templates_dir().resolve()
-    yours = [d for d in documents if not Path(d.template).resolve().is_relative_to(shipped)]
-    problems = [problem for problem in check_templates(yours) if problem.is_error]
-    if problems:
-        raise TemplateError(problems)
-    folder = Path()  # the documents name their templates by full path
-    compile_templates(documents, folder)
+    targets = check_run(documents, out, pdf=pdf, print_file=print_file, force=force)
+    compile_templates(documents, Path())  # the documents name their templates by full path
     if dry_run:
         render_in_memory(documents)  # fails exactly where the render would
         return targets
@@ -135,68 +126,83 @@ def render(
 
         find_office()  # before anything is written
     with staging(out) as stage:
-        hashes = render_into(stage, documents, folder, jobs=jobs, progress=progress)
+        hashes = render_into(stage, documents, Path(), jobs=jobs, progress=progress)
         outputs = {document.path: document.kind for document in documents}
         if pdf:
-            outputs |= _convert_staged(stage, outputs, jobs)
-            if print_file:
-                outputs |= _print_file(stage, documents)
-        replaced = set() if unit else set(kinds or all_kinds(resolved))
-        if pdf:
-            replaced |= {kind + PDF_KIND for kind in replaced} | ({PRINT_KIND} if print_file else set())
+            outputs |= make_pdfs(stage, documents, jobs=jobs, print_file=print_file)
+        replaced = _replaced_kinds(to_render.plan, only, unit, pdf=pdf, print_file=print_file)
         commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)
     return targets
 
 
-def _convert_staged(stage: Path, documents: dict[PurePosixPath, str], jobs: int | None) -> dict[PurePosixPath, str]:
-    """PDFs of the staged documents, made in one LibreOffice run beside them: path -> kind.
+def plan_to_render(plan: Plan | CheckReport | str | Path) -> PlanToRender:
+    """Step 1: the plan read, checked and its running text filled in; ``PlanError`` when it has errors."""
+    from docgen.documents.checks import checked_plan
+    from docgen.plan.files import CheckReport
+    from docgen.plan.placeholders import resolve_plan
 
-    A PDF is recorded under its own kind (``notice.pdf``), so that a later run without
-    ``--pdf`` replaces the documents and leaves the PDFs where they are.
+    if isinstance(plan, Plan):
+        return PlanToRender(resolve_plan(plan))
+    report = plan if isinstance(plan, CheckReport) else checked_plan(plan)
+    if report.resolved is None:
+        raise PlanError(report.problems)
+    return PlanToRender(report.resolved, report.path, report.source)
+
+
+def documents_to_render(
+    to_render: PlanToRender,
+    only: str | Sequence[str] | None = None,
+    templates: str | Path | None = None,
+    unit: str | None = None,
+) -> list[Document]:
+    """Step 2: the documents asked for, each naming the template file it will use by its full path.
+
+    Raises ``UnknownKindError`` for a kind there is not, ``PlanError`` for a declared document
+    that cannot be made, ``TemplateError`` for a missing templates folder.
     """
-    from docgen.office.convert import convert_to_pdf
-
-    convert_to_pdf([stage / p for p in documents], processes=jobs or 1)
-    return {p.with_suffix(".pdf"): kind + PDF_KIND for p, kind in documents.items()}
-
-
-def print_order(documents: Sequence[Document]) -> list[Document]:
-    """The order an office prints in: notice, form, letter, then each unit's task sheet and its form."""
-    sheets = [d for d in documents if d.kind == "task-sheet"]
-    forms = [d for d in documents if d.kind == "unit-form"]
-    ordered = [d for d in documents if d.kind not in ("task-sheet", "unit-form")]
-    for pair in itertools.zip_longest(sheets, forms):
-        ordered += [d for d in pair if d is not None]
-    return ordered
+    plan = to_render.plan
+    kinds = parse_kinds(only, all_kinds(plan), kind_aliases(plan))
+    folders = template_folders(to_render.path, templates)
+    declared = declared_problems(plan, folders, KINDS, to_render.source)
+    if declared:
+        raise PlanError(declared)
+    documents = plan_documents(plan, kinds, unit, source=to_render.source, plan_folder=to_render.folder)
+    return with_template_paths(documents, folders)
 
 
-def _print_file(stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
-    """``打印/全部文件.pdf`` (every PDF in print order, each from an odd page) and its ``目录.txt``."""
-    from docgen.office.printing import print_file
+def check_run(documents: Sequence[Document], out: Path, *, pdf: bool, print_file: bool, force: bool) -> list[Path]:
+    """Step 3, before anything is written: the targets are free, the user's templates sound; the targets.
 
-    ordered = [(d.path.with_suffix("").as_posix(), stage / d.path.with_suffix(".pdf")) for d in print_order(documents)]
-    (stage / PRINT_FILE).parent.mkdir(parents=True, exist_ok=True)
-    print_file(ordered, stage / PRINT_FILE, stage / PRINT_CONTENTS)
-    return {PRINT_FILE: PRINT_KIND, PRINT_CONTENTS: PRINT_KIND}
+    ``pdf``: a PDF beside each document, and with ``print_file`` the joined print file and its list.
+    docgen's own templates are checked by its tests, not on every run (they cost 0.15 s a run).
+    """
+    paths = [d.path for d in documents]
+    if pdf:
+        paths += [p.with_suffix(".pdf") for p in paths] + ([PRINT_FILE, PRINT_CONTENTS] if print_file else [])
+    check_targets(out, paths, force=force)
+    shipped = templates_dir().resolve()
+    yours = [d for d in documents if not Path(d.template).resolve().is_relative_to(shipped)]
+    problems = [problem for problem in check_templates(yours) if problem.is_error]
+    if problems:
+        raise TemplateError(problems)
+    return [out / p for p in paths]
+
+
+def _replaced_kinds(
+    plan: Plan, only: str | Sequence[str] | None, unit: str | None, *, pdf: bool, print_file: bool
+) -> set[str]:
+    """The kinds whose earlier files this run replaces (none for one unit's documents: the others stay)."""
+    if unit:
+        return set()
+    replaced = set(parse_kinds(only, all_kinds(plan), kind_aliases(plan)) or all_kinds(plan))
+    if pdf:
+        replaced |= {kind + PDF_KIND for kind in replaced} | ({PRINT_KIND} if print_file else set())
+    return replaced
 
 
 def default_out(plan: Plan) -> Path:
     """Where documents go when no folder is given: ``out/2019``, so that next year's run keeps this year's."""
     return Path("out") / str(plan.year)
-
-
-def stale_pdfs(out_dir: str | Path) -> list[Path]:
-    """PDFs docgen made in ``out_dir`` that are older than their document (after a run without ``--pdf``)."""
-    from docgen.rendering.outputs import read_manifest
-
-    out = Path(out_dir)
-    stale = []
-    for key, entry in read_manifest(out).items():
-        pdf, source = out / key, (out / key).with_suffix(".docx")
-        ours = entry.get("kind", "").endswith(PDF_KIND) and pdf.is_file() and source.is_file()
-        if ours and source.stat().st_mtime_ns > pdf.stat().st_mtime_ns:
-            stale.append(pdf)
-    return sorted(stale)
 
 
 def template_context(

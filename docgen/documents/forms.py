@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from docgen import chinese
+from docgen.documents.form_fit import HEADER_ROW, form_fit, form_weights, remark_text, unit_form_filled, unit_form_rows
 from docgen.documents.tables import LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TableSpec, table_xml
-from docgen.plan.form_fit import HEADER_ROW, form_fit, form_weights, remark_text, unit_form_filled, unit_form_rows
 from docgen.plan.model import Attachment, Plan, Unit
 
 WIDE_FROM = 5  # columns: a table this wide is printed on a turned (landscape) page
@@ -29,7 +29,7 @@ def form_context(
 ) -> dict[str, Any]:
     """The 活动安排 form: prefilled rows first, then blank rows (the plan's number by default).
 
-    The rows' height lets them fill one landscape page (``docgen.plan.form_fit``);
+    The rows' height lets them fill one landscape page (``docgen.documents.form_fit``);
     ``attachment`` counts the notice's 附件 line above the title.
     """
     form = plan.form

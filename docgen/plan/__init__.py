@@ -1,8 +1,8 @@
 """The plan: what a plan file may hold, reading it with positions, and every check on it.
 
 The first stage: a YAML file becomes a typed ``Plan``, or a list of located findings. May use
-the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``) and
-``docgen.calendar``; every later stage uses it.
+the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``), ``docgen.calendar``
+and ``docgen.inputs``; every later stage uses it.
 
 - ``model``: the typed plan, field by field (pydantic); ``reporting``: its optional ``digest`` and
   ``evaluation`` blocks (the weekly 简报, the 宣传评比).
@@ -11,9 +11,10 @@ the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``) and
 - ``checks``: rules that span fields; ``holidays``: the plan's dates against the calendar.
 - ``placeholders``: running text with ``{{ … }}`` and its context; ``text_fields``: which fields hold it;
   ``text_filters``: md, ymd, weekday, cite.
-- ``budget``: the one Jinja sandbox with limits, for running text and templates alike.
-- ``files``: ``load_plan`` and ``check_plan``, the entry points; ``schema``: the JSON Schema.
-- ``inputs``: any file someone else made, read bounded (a FIFO refused, zip members bounded);
-  ``wordfiles``: any Word file opened under limits and refused with its reason, and the walks over
-  its paragraphs, tables and runs (forms, reports, the audit and the import all read Word files so).
+- ``files``: ``load_plan`` and ``check_plan``, the entry points (``docgen.documents.checks`` adds
+  what the documents' layout asks); ``schema``: the JSON Schema.
+- ``index``: units by id and duties by unit, built once from the plan's tuples.
+- ``image_checks``, ``shape_checks``, ``issuing_checks``: rules on the ``images:`` block, the
+  notice's shape and the ``issuing:`` block. Reading the files they name goes through
+  ``docgen.inputs`` (the base layer): the plan stage reads no Word package and decodes no picture.
 """

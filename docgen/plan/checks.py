@@ -14,7 +14,6 @@ from typing import Any
 
 from docgen import chinese
 from docgen.errors import Finding, Severity
-from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, crowded_forms
 from docgen.plan.image_checks import image_findings
 from docgen.plan.issuing_checks import issuing_findings
 from docgen.plan.model import Plan
@@ -43,7 +42,6 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
         *_letter(plan),
         *shape_findings(plan, folder),
         *_conventions(plan, data),
-        *_form_rows(plan),
         *issuing_findings(plan),
         *image_findings(plan, pictures),
     ]
@@ -244,15 +242,3 @@ def _chinese_dates(value: Any, path: PlanPath) -> Iterator[Unlocated]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _chinese_dates(item, (*path, i))
-
-
-def _form_rows(plan: Plan) -> Iterator[Unlocated]:
-    """A form should be one landscape page; too many rows break it onto a second one."""
-    crowded = crowded_forms(plan)
-    if crowded:
-        params = {
-            "rows": plan.form.blank_rows if plan.form is not None else 0,
-            "forms": "、".join(crowded),
-            "mm": round(ROW_HEIGHTS[-1] / TWIPS_PER_MM),
-        }
-        yield ("form", "blank_rows"), "form-rows-overflow", params, _WARNING

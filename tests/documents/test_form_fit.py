@@ -8,8 +8,8 @@ from docx.oxml.ns import qn
 
 import docgen
 from docgen.documents.batch import render
-from docgen.plan.files import check_plan
-from docgen.plan.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, form_fit
+from docgen.documents.checks import check_plan
+from docgen.documents.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, form_fit
 from tests.support.docx_text import open_docx
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with

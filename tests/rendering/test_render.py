@@ -41,10 +41,10 @@ def test_cli_render_prints_each_file(tmp_path: Path) -> None:
 def test_cli_render_says_nothing_more_for_a_plan_without_warnings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from docgen.plan import files as planfile
+    from docgen.documents import checks
 
-    checked = planfile.checked_plan
-    monkeypatch.setattr(planfile, "checked_plan", lambda path: dataclasses.replace(checked(path), problems=[]))
+    checked = checks.checked_plan
+    monkeypatch.setattr(checks, "checked_plan", lambda path: dataclasses.replace(checked(path), problems=[]))
     result = CliRunner().invoke(main, ["render", str(SHIPPED_PLAN), "-o", str(tmp_path), "--only", "notice"])
     assert result.exit_code == 0, result.output
     assert result.stdout == f"wrote {tmp_path / NOTICE}\n"
