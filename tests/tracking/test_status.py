@@ -374,3 +374,30 @@ def test_hostile_or_broken_word_files_are_counted_by_name_or_listed(plan: Plan, 
         ("截图.docx", Unplaced.NO_UNIT),
         ("无名.docx", Unplaced.NO_UNIT),  # its first line is never read: the DOCTYPE is refused
     ]
+
+
+def test_cli_status_json_prints_the_json_document_alone_and_writes_nothing(returns_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    copy = Path(shutil.copytree(returns_dir, tmp_path / "回收"))
+    shutil.rmtree(copy / ".docgen", ignore_errors=True)  # no record yet: the warning goes to standard error
+    args = [
+        "status",
+        str(SHIPPED_PLAN),
+        "--returns",
+        str(copy),
+        "--on",
+        "2019-05-10",
+        "--json",
+        "-o",
+        str(tmp_path / "o"),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == ["on", "records", "unassigned"] and data["on"] == "2019-05-10"
+    library = next(r for r in data["records"] if (r["unit"], r["deadline"]) == ("图书馆", "schedule"))
+    assert library["state"] == "late" and library["files"] == [f"{SCHEDULE}/0510 图书馆.docx"]
+    assert library["received_at"].startswith("2019-05-10T00:00:00")  # the date its name starts with
+    assert sorted(u["file"] for u in data["unassigned"]) == [f"{SCHEDULE}/扫描件.jpg", f"{SCHEDULE}/教务处和工会.jpg"]
+    assert "no record of this returns folder yet" in result.stderr and not (tmp_path / "o").exists()
