@@ -86,6 +86,8 @@ _EXPORTS = {
     "Listing": "docgen.rendering.docxtpl_compat",
     "InlineImage": "docgen.rendering.docxtpl_compat",
     "Subdoc": "docgen.rendering.docxtpl_compat",
+    "doctor": "docgen.office.doctor",
+    "MachineReport": "docgen.office.doctor",
 }
 
 __all__ = [
@@ -108,6 +110,7 @@ __all__ = [
     "InlineImage",
     "Letter",
     "Listing",
+    "MachineReport",
     "OfficeError",
     "OutputExistsError",
     "Plan",
@@ -137,6 +140,7 @@ __all__ = [
     "collect",
     "dashboard_html",
     "deadlines_calendar",
+    "doctor",
     "dues",
     "fix_document",
     "format_audit_finding",
@@ -194,6 +198,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
+    from docgen.office.doctor import MachineReport, doctor
     from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
