@@ -13,7 +13,7 @@ from docgen.version import __version__
 
 _EXPORTS = {
     "load_plan": "docgen.plan.files",
-    "check_plan": "docgen.documents.checks",
+    "check_plan": "docgen.plan.files",
     "check_template": "docgen.rendering.template_check",
     "CheckReport": "docgen.plan.files",
     "Plan": "docgen.plan.model",
@@ -66,6 +66,15 @@ _EXPORTS = {
     "init_returns": "docgen.tracking.folders",
     "write_status": "docgen.tracking.folders",
     "tally": "docgen.tracking.tally",
+    "receive_file": "docgen.tracking.receiving",
+    "receive_files": "docgen.tracking.receiving",
+    "Filing": "docgen.tracking.receiving",
+    "Choices": "docgen.tracking.deciding",
+    "returns_state": "docgen.tracking.state",
+    "status_data": "docgen.tracking.state",
+    "dashboard_html": "docgen.tracking.dashboard",
+    "RecordError": "docgen.errors",
+    "ReceiveError": "docgen.errors",
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
@@ -75,11 +84,13 @@ __all__ = [
     "Activity",
     "AuditReport",
     "CheckReport",
+    "Choices",
     "Collection",
     "Contact",
     "Deadline",
     "DocgenError",
     "Due",
+    "Filing",
     "Finding",
     "FixReport",
     "Form",
@@ -89,6 +100,8 @@ __all__ = [
     "OutputExistsError",
     "Plan",
     "PlanError",
+    "ReceiveError",
+    "RecordError",
     "RejectedRow",
     "Requirement",
     "Severity",
@@ -106,6 +119,7 @@ __all__ = [
     "check_plan",
     "check_template",
     "collect",
+    "dashboard_html",
     "deadlines_calendar",
     "dues",
     "fix_document",
@@ -120,9 +134,13 @@ __all__ = [
     "new_year",
     "owing_units",
     "plan_schema",
+    "receive_file",
+    "receive_files",
     "render",
     "resolve_plan",
     "returns_folder",
+    "returns_state",
+    "status_data",
     "tally",
     "template_context",
     "track_returns",
@@ -139,7 +157,6 @@ if TYPE_CHECKING:
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
     from docgen.documents.batch import render
-    from docgen.documents.checks import check_plan
     from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project
     from docgen.errors import (
@@ -149,6 +166,8 @@ if TYPE_CHECKING:
         OfficeError,
         OutputExistsError,
         PlanError,
+        ReceiveError,
+        RecordError,
         Severity,
         TemplateError,
         UnknownDeadlineError,
@@ -158,7 +177,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
-    from docgen.plan.files import CheckReport, load_plan
+    from docgen.plan.files import CheckReport, check_plan, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
@@ -166,8 +185,12 @@ if TYPE_CHECKING:
     from docgen.publishing.writing import write_digest, write_summary
     from docgen.rendering.template_check import check_template
     from docgen.rollover.years import new_year
+    from docgen.tracking.dashboard import dashboard_html
+    from docgen.tracking.deciding import Choices
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
+    from docgen.tracking.receiving import Filing, receive_file, receive_files
+    from docgen.tracking.state import returns_state, status_data
     from docgen.tracking.status import StatusReport, track_returns
     from docgen.tracking.tally import tally
 
