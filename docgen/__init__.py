@@ -13,7 +13,7 @@ from docgen.version import __version__
 
 _EXPORTS = {
     "load_plan": "docgen.plan.files",
-    "check_plan": "docgen.plan.files",
+    "check_plan": "docgen.documents.checks",
     "check_template": "docgen.rendering.template_check",
     "CheckReport": "docgen.plan.files",
     "Plan": "docgen.plan.model",
@@ -75,6 +75,10 @@ _EXPORTS = {
     "dashboard_html": "docgen.tracking.dashboard",
     "RecordError": "docgen.errors",
     "ReceiveError": "docgen.errors",
+    "fetch_mail": "docgen.tracking.mail.fetching",
+    "mail_account": "docgen.tracking.mail.fetching",
+    "MailReport": "docgen.tracking.mail.fetching",
+    "MailError": "docgen.errors",
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
@@ -96,6 +100,8 @@ __all__ = [
     "Form",
     "FormError",
     "Letter",
+    "MailError",
+    "MailReport",
     "OfficeError",
     "OutputExistsError",
     "Plan",
@@ -122,6 +128,7 @@ __all__ = [
     "dashboard_html",
     "deadlines_calendar",
     "dues",
+    "fetch_mail",
     "fix_document",
     "format_audit_finding",
     "format_problem",
@@ -131,6 +138,7 @@ __all__ = [
     "init_project",
     "init_returns",
     "load_plan",
+    "mail_account",
     "new_year",
     "owing_units",
     "plan_schema",
@@ -157,12 +165,14 @@ if TYPE_CHECKING:
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
     from docgen.documents.batch import render
+    from docgen.documents.checks import check_plan
     from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project
     from docgen.errors import (
         DocgenError,
         Finding,
         FormError,
+        MailError,
         OfficeError,
         OutputExistsError,
         PlanError,
@@ -177,7 +187,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
-    from docgen.plan.files import CheckReport, check_plan, load_plan
+    from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
     from docgen.plan.schema import plan_schema
@@ -189,6 +199,7 @@ if TYPE_CHECKING:
     from docgen.tracking.deciding import Choices
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
+    from docgen.tracking.mail.fetching import MailReport, fetch_mail, mail_account
     from docgen.tracking.receiving import Filing, receive_file, receive_files
     from docgen.tracking.state import returns_state, status_data
     from docgen.tracking.status import StatusReport, track_returns

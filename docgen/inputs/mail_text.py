@@ -39,6 +39,7 @@ _TEXT_CHARSET = re.compile(
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,60})\?([bBqQ])\?([^?\s]{0,4000})\?=")
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _BREAKS = re.compile(r"[\r\n]+")
+_HIDDEN_START = re.compile(r"^(?:[.\s]|~\$)+")
 
 
 def charset_codec(label: str | None) -> str | None:
@@ -194,8 +195,13 @@ def _parameter(raw: str, header: str, param: str) -> str | None:
 
 
 def plain_name(name: str) -> str:
-    """A sender's file name without folders, control or invisible characters, at most ``MAX_NAME_CHARS`` long."""
+    """A sender's file name without folders, control or invisible characters, at most ``MAX_NAME_CHARS`` long.
+
+    A leading dot or ``~$`` goes too: a folder listing hides such a file (a hidden file, Word's
+    lock file), and so would ``status``.
+    """
     text = unicodedata.normalize("NFC", name)
     text = "".join(c for c in text if unicodedata.category(c) not in {"Cc", "Cf", "Cs", "Co"})
     text = re.split(r"[/\\]", text)[-1].strip()
+    text = _HIDDEN_START.sub("", text)
     return text[-MAX_NAME_CHARS:] if len(text) > MAX_NAME_CHARS else text

@@ -83,6 +83,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mail-search-failed": (N_("the server cannot list the messages of '{folder}'"), N_("run the command again later")),
     "mail-fetch-failed": (N_("the server cannot send the messages of '{folder}'"), N_("run the command again later")),
+    # what fetch-mail leaves in the mailbox (docgen.tracking.mail.fetching)
+    "mail-bulk": (
+        N_("mail sent to many (a list, a newsletter, an automatic reply) from {sender}, naming no unit; not filed"),
+        "",
+    ),
+    "mail-nothing-to-file": (
+        N_("a message from {unit} with no file and no report in it; nothing to file"),
+        N_("if it promised files, ask {unit} to send them"),
+    ),
+    "mail-not-sent": (
+        N_("the server listed message {uid} but did not send it; it is read again next time"),
+        "",
+    ),
     # a message, read under limits (docgen.inputs.mail)
     "mail-too-large": (
         N_("the message is larger than {limit} MiB; nothing of it is filed"),

@@ -14,4 +14,5 @@ it; only ``docgen.cli`` uses it.
   videos and items in the 简报, with points only where the plan sets weights.
 - ``folders``: ``init_returns``, the returns folders with their 说明.txt; ``write_status`` writes
   the dashboard and reminders all or nothing.
+- ``mail``: ``fetch_mail``, the campaign's mailbox read (never changed) into the returns folder.
 """

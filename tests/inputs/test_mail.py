@@ -12,6 +12,7 @@ from PIL import Image
 from docgen.inputs.bounded import InputRefusedError
 from docgen.inputs.mail import MailLimits, html_text, read_message
 from docgen.inputs.payloads import ArchiveLimits
+from tests.support.archives import zip_of
 from tests.support.mail_samples import (
     CHINA,
     camera_photo,
@@ -23,7 +24,6 @@ from tests.support.mail_samples import (
     report_docx,
     rfc2231_part,
     windows_program,
-    zip_of,
 )
 
 SENT = dt.datetime(2019, 5, 7, 9, 30, tzinfo=CHINA)

@@ -80,6 +80,7 @@ def test_folders_control_and_invisible_characters_are_taken_out_of_a_name() -> N
     headers += "".join(f"%{b:02X}" for b in sneaky.encode()).encode()
     assert attachment_name(part(headers)) == "报告fdp.exe"
     assert attachment_name(part(b'Content-Disposition: attachment; filename="../../etc/pass\x07wd"')) == "passwd"
+    assert attachment_name(part(b'Content-Disposition: attachment; filename="~$.. .hidden.docx"')) == "hidden.docx"
 
 
 def test_a_piece_numbered_with_thousands_of_digits_gives_no_name_and_no_error() -> None:

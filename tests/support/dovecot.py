@@ -300,6 +300,20 @@ def tls_context(server: Dovecot) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=str(server.cafile))
 
 
+@pytest.fixture
+def china_time() -> Iterator[None]:
+    """This process in China's time zone (the officer's clock), as the server is; restored after."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = ZONE
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
 @pytest.fixture(scope="session")
 def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dovecot]:
     """One Dovecot for the session."""

@@ -110,3 +110,32 @@ def echoes_the_password(connection: socket.socket) -> None:
 def closes(connection: socket.socket) -> None:
     """Greets and hangs up."""
     connection.sendall(GREETING)
+
+
+def conversation(answers: dict[str, bytes]) -> Script:
+    """A server answering each command by the first of ``answers``' keys it holds; ``{tag}`` is the command's tag.
+
+    A command without an answer is answered OK; an answer of b"" is no answer at all (it stalls).
+    """
+
+    def script(connection: socket.socket) -> None:
+        connection.sendall(GREETING)
+        while True:
+            line = b""
+            while not line.endswith(b"\n"):
+                chunk = connection.recv(1)
+                if not chunk:
+                    return
+                line += chunk
+            tag, _, rest = line.strip().partition(b" ")
+            name = next((key for key in answers if key.encode() in rest.upper()), rest.upper().decode())
+            if name == "CAPABILITY":
+                connection.sendall(b"* CAPABILITY IMAP4rev1\r\n" + tag + b" OK done\r\n")
+                continue
+            answer = answers.get(name, b"{tag} OK done\r\n")
+            if not answer:
+                wait_for_close(connection)
+                return
+            connection.sendall(answer.replace(b"{tag}", tag))
+
+    return script

@@ -6,7 +6,6 @@ import base64
 import datetime as dt
 import io
 import urllib.parse
-import zipfile
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -120,15 +119,6 @@ def rfc2231_part(name: str, label: str = "GB18030", data_type: str = "image/jpeg
     """Headers naming a file the RFC 2231 way, in ``label``."""
     quoted = urllib.parse.quote(name.encode(label.lower()))
     return f"Content-Type: {data_type}\r\nContent-Disposition: attachment; filename*={label}''{quoted}".encode()
-
-
-def zip_of(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    """A zip holding ``members``."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
 
 
 def windows_program() -> bytes:

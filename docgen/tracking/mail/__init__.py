@@ -7,5 +7,7 @@ layer that reads a message under limits); only ``docgen.cli`` uses it.
   the password never shown.
 - ``mailbox``: one folder examined read-only: the messages since a day, when each came
   (INTERNALDATE), their bytes fetched with BODY.PEEK.
-- ``sorting``: which unit a message is from, and which deadline and week it answers.
+- ``sorting``: which unit a message is from, what its subject names, whether its text is the report.
+- ``fetching``: ``fetch_mail``, each new message's files filed through ``receiving.receive_file``
+  with its arrival and a source (Message-ID and part), so a second run files nothing twice.
 """
