@@ -237,6 +237,7 @@ def session(
             if account.security == "ssl"
             else _Plain(address, account.port, clock)
         )
+    imap.debug = 0  # whatever imaplib.Debug says: its debug output would show the LOGIN command, password and all
     opened = Session(imap, clock, account, password)
     try:
         if account.security == "starttls":

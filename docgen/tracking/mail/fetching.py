@@ -256,7 +256,7 @@ def _file(
     day, unit_id = _local_day(at), unit.id
     hint = None
     if not _is_form(plan, name, data):
-        hint = named_due(plan, name, unit, day) or named_due(plan, message.subject, unit, day)
+        hint = named_due(plan, [name, message.subject], unit, day)
 
     def filed(due: Due | None, hold: bool) -> Filing:
         return receive_file(

@@ -64,17 +64,18 @@ def message_unit(plan: Plan, message: MailMessage) -> Sender:
     return Sender(found[0], "text") if len(found) == 1 else Sender(None)
 
 
-def named_due(plan: Plan, text: str, unit: Unit, day: dt.date) -> Due | None:
-    """The due ``text`` names for ``unit`` when read as a file's name is read; None where it names none.
+def named_due(plan: Plan, texts: list[str], unit: Unit, day: dt.date) -> Due | None:
+    """The due the first of ``texts`` that names one names for ``unit``, read as a file's name is read.
 
     A text that leads ``decide`` only where an empty one does (the unit's one weekly report of
-    that week) names nothing.
+    that week) names nothing; None where none of them names a due.
     """
-    said = decide(plan, _NOT_A_FILE, text, day, unit=unit.id)
-    if said.due is None:
-        return None
-    plain = decide(plan, _NOT_A_FILE, "", day, unit=unit.id)
-    return None if said.due == plain.due else said.due
+    plain = decide(plan, _NOT_A_FILE, "", day, unit=unit.id).due
+    for text in texts:
+        said = decide(plan, _NOT_A_FILE, text, day, unit=unit.id).due
+        if said is not None and said != plain:
+            return said
+    return None
 
 
 def weekly_report(plan: Plan, keys: tuple[str, ...], day: dt.date) -> Due | None:

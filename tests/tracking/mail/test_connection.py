@@ -7,6 +7,7 @@ for what a hostile one does: stall, trickle, flood, announce a 100 GB literal, e
 from __future__ import annotations
 
 import datetime as dt
+import imaplib
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,14 @@ def test_what_is_no_server_is_refused(text: str, tmp_path: Path) -> None:
     with pytest.raises(MailError) as refused:
         parse_server(text, "ssl")
     assert _code(refused) == "mail-bad-server"
+
+
+def test_imaplib_s_debug_output_never_shows_the_password(
+    dovecot: Dovecot, mail_user: MailUser, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(imaplib, "Debug", 5)  # a script that imports docgen may have turned it on
+    with session(Account("127.0.0.1", dovecot.port, mail_user.name, "none"), mail_user.password) as opened:
+        Mailbox(opened, "INBOX", 1024)
+    captured = capsys.readouterr()
+    assert "CAPABILITIES" in captured.err  # imaplib did speak, before the login
+    assert mail_user.password not in captured.err + captured.out
