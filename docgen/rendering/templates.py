@@ -7,10 +7,16 @@ zip write. Parts without tags are copied as they are. Rendering runs in Jinja's 
 autoescape on and undefined names as errors, and every rendered part must be well-formed XML.
 ``{{ image(...) }}`` and ``{{ qr(...) }}`` place pictures (``placing``); what they placed is added
 to the package (media, relationships, content types) after the parts are rendered.
+
+Layout mending (widows, equal table columns after ``{%tc`` loops, line spacing around placed
+pictures, an empty last section dropped) is for docgen's own GB/T 9704 documents, which ask for
+it with ``mend_layout``; a template rendered for someone else (``docgen.DocxTemplate``) keeps
+the layout its author gave it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import threading
@@ -20,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
@@ -101,21 +107,46 @@ class _Part:
 
 
 class CompiledTemplate:
-    """A .docx template read and compiled once; ``render`` makes one document from a context."""
+    """A .docx template read and compiled once; ``render`` makes one document from a context.
 
-    def __init__(self, path: Path) -> None:
+    ``data`` is the template's bytes when it is not read from ``path`` (which then only names it);
+    ``sandbox`` the Jinja environment its tags compile in (docgen's own by default);
+    ``mend_layout`` asks for the layout mending of docgen's own documents.
+    """
+
+    tagged_parts: ClassVar[re.Pattern[str]] = TAGGED_PARTS  # the parts whose tags are rendered
+    bad_xml: ClassVar[str] = "template-bad-xml"  # the finding for a rendered part that is no XML
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        data: bytes | None = None,
+        sandbox: BudgetSandbox | None = None,
+        mend_layout: bool = False,
+    ) -> None:
         self.path = path
         self.name = path.name
+        self.sandbox = sandbox if sandbox is not None else environment()
+        self.mend_layout = mend_layout
         self._raw: dict[str, bytes] = {}  # the content types and relationships, which placed pictures add to
         self._names = PackageNames({}, 1)
-        self._parts = self._load(path)
+        self._parts = self._load(path, data)
+
+    @property
+    def package_names(self) -> PackageNames:
+        """The relationship ids, drawing ids and media the template's package already holds."""
+        return self._names
 
     def _error(self, code: str, **params: Any) -> TemplateError:
         return TemplateError([Finding(code, {"template": str(self.path), **params}, file=str(self.path))])
 
-    def _load(self, path: Path) -> list[_Part]:
+    def _load(self, path: Path, data: bytes | None) -> list[_Part]:
         try:
-            data = read_regular(path, MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+            if data is None:
+                data = read_regular(path, MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+            elif len(data) > MAX_TEMPLATE_BYTES:
+                raise InputRefusedError("input-too-large")
             kind = file_format(data[:16])
             if kind is not None:
                 raise self._error("template-not-word", format=kind)
@@ -144,7 +175,8 @@ class CompiledTemplate:
         except etree.XMLSyntaxError as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
         drawings = [int(n) for i, d in entries if _SHOWS_DRAWINGS.match(i.filename) for n in _DRAWING_ID.findall(d)]
-        self._names = PackageNames(ids, max(drawings, default=0) + 1)
+        media = {i.filename: hashlib.sha1(d).hexdigest() for i, d in entries if i.filename.startswith("word/media/")}
+        self._names = PackageNames(ids, max(drawings, default=0) + 1, media)
         return [self._part(info, data) for info, data in entries if not info.is_dir()]
 
     @staticmethod
@@ -160,7 +192,7 @@ class CompiledTemplate:
 
     def _part(self, info: zipfile.ZipInfo, data: bytes) -> _Part:
         """One part of the package: compiled when it holds tags, else deflated once."""
-        if TAGGED_PARTS.match(info.filename):
+        if self.tagged_parts.match(info.filename):
             text = data.decode("utf-8", errors="replace")
             if _HAS_TAG.search(_MARKUP.sub("", text)):
                 try:
@@ -175,9 +207,9 @@ class CompiledTemplate:
 
     def _compile(self, part: _Part) -> Template:
         try:
-            return environment().from_string(part.source)
+            return self.sandbox.from_string(part.source)
         except TemplateSyntaxError as exc:
-            raise self._located("template-syntax", part, exc.lineno, detail=exc.message or str(exc)) from None
+            raise self._jinja_error("template-syntax", part, exc, exc.lineno, exc.message or str(exc)) from None
         except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
             # tags nested thousands deep, or a constant Jinja folds into a number too long to print
             raise self._located("template-limit", part, None, detail=str(exc) or type(exc).__name__) from None
@@ -186,27 +218,45 @@ class CompiledTemplate:
         """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
         return TemplateError([located_problem(code, self.path, part.name, part.typed, part.lines, lineno, **params)])
 
+    def _jinja_error(self, code: str, part: _Part, exc: Exception, lineno: int | None, detail: str) -> Exception:
+        """The error to raise for Jinja's ``exc`` at line ``lineno`` of ``part``: a ``TemplateError`` at the tag."""
+        return self._located(code, part, lineno, detail=detail)
+
     def render(self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = ()) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph.
 
         ``pictures`` are the media a value already points at (the 简报's photos in its ``{{p body }}``):
         they enter the package with what the tags place.
         """
+        return archive(self.render_members(context, pictures))
+
+    def render_members(
+        self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = (), links: Mapping[str, str] | None = None
+    ) -> list[Member]:
+        """The document's package members, in the template's order, before they are archived.
+
+        ``links`` are external hyperlinks (id -> address) the main part's values already point at.
+        """
         with placing(self._names) as placement:
             placement.attach(pictures)
+            placement.links["word/document.xml"] = dict(links or {})
             members = [
                 part.member
                 if part.member is not None
                 else deflate(part.name, self._render_part(part, context, placement))
                 for part in self._parts
             ]
-        return archive(placement.package(members, self._raw))
+        return placement.package(members, self._raw)
 
-    def _failure(self, code: str, part: _Part, exc: BaseException, detail: str | None = None) -> TemplateError:
+    def _failure(self, code: str, part: _Part, exc: Exception, detail: str | None = None) -> Exception:
         """An error at the tag of ``part`` where rendering failed."""
-        return self._located(code, part, _template_line(exc), detail=detail or str(exc) or type(exc).__name__)
+        return self._jinja_error(code, part, exc, _template_line(exc), detail or str(exc) or type(exc).__name__)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any], placement: Placement) -> bytes:
+        return self._finish(part, self._render_text(part, context, placement), placement)
+
+    def _render_text(self, part: _Part, context: Mapping[str, Any], placement: Placement) -> str:
+        """The part's Jinja output, before it is read as XML."""
         assert part.template is not None
         placement.part = part.name
         try:
@@ -224,14 +274,23 @@ class CompiledTemplate:
             raise self._failure("template-limit", part, exc) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._failure("template-failed", part, exc) from None
-        text = _unpatch(text)
+        return _unpatch(text)
+
+    def _parsed(self, part: _Part, xml: bytes) -> etree._Element:
+        """The rendered part read as XML; ``TemplateError`` when the render made it malformed."""
+        try:
+            return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
+        except etree.XMLSyntaxError as exc:
+            raise self._error(self.bad_xml, part=part.name, detail=str(exc)) from None
+
+    def _finish(self, part: _Part, text: str, placement: Placement) -> bytes:
+        """The rendered part's XML: breaks and tabs made Word's, and the layout mended when asked for."""
         if has_breaks(text):
             text = text_breaks(text)
         xml = text.encode("utf-8")
-        try:
-            root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
-        except etree.XMLSyntaxError as exc:
-            raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
+        root = self._parsed(part, xml)
+        if not self.mend_layout:
+            return xml
         changed = bool(part.cell_loops and fit_grids(root))
         if part.name in placement.relationships:
             changed = fit_pictures(root) or changed
@@ -300,19 +359,22 @@ def located_problem(
     return Finding(code, {"template": str(file), "part": part, "tag": shown, **params}, file=str(file), path=place)
 
 
-_cache: dict[tuple[Path, int, int], CompiledTemplate] = {}
+_cache: dict[tuple[Path, int, int, bool], CompiledTemplate] = {}
 _cache_lock = threading.Lock()
 
 
-def compiled(path: Path) -> CompiledTemplate:
-    """The compiled template at ``path``, compiled once per process while the file is unchanged."""
+def compiled(path: Path, *, mend_layout: bool = False) -> CompiledTemplate:
+    """The compiled template at ``path``, compiled once per process while the file is unchanged.
+
+    docgen's own documents pass ``mend_layout=True`` (see ``CompiledTemplate``).
+    """
     try:
         stat = path.stat()
     except FileNotFoundError:
         raise TemplateError([Finding("template-missing", {"template": str(path)}, file=str(path))]) from None
-    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, mend_layout)
     with _cache_lock:
         template = _cache.get(key)
         if template is None:
-            template = _cache[key] = CompiledTemplate(path)
+            template = _cache[key] = CompiledTemplate(path, mend_layout=mend_layout)
     return template

@@ -117,7 +117,7 @@ class _Batch:
     def render(self, index: int) -> str:
         """Render one document into the staging folder; its SHA-256."""
         document = self.documents[index]
-        data = compiled(self.folder / document.template).render(document.context)
+        data = compiled(self.folder / document.template, mend_layout=True).render(document.context)
         staged = self.stage / document.path
         if staged.parent not in self.folders:
             staged.parent.mkdir(parents=True, exist_ok=True)
@@ -172,7 +172,7 @@ def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) 
 def compile_templates(documents: Sequence[Document], folder: Path) -> None:
     """Compile every template the documents use (once per process); raises ``TemplateError`` for a bad one."""
     for name in dict.fromkeys(d.template for d in documents):
-        compiled(folder / name)
+        compiled(folder / name, mend_layout=True)
 
 
 def render_into(

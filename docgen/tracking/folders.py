@@ -112,7 +112,9 @@ def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[
     }
     units = owed_units(report)
     if units:
-        template = compiled((templates if templates is not None else templates_dir()) / "reminder.docx")
+        template = compiled(
+            (templates if templates is not None else templates_dir()) / "reminder.docx", mend_layout=True
+        )
         for unit in units:
             outputs[reminder_file(unit)] = (KIND_REMINDER, template.render(reminder_context(report, unit)))
         outputs[CHAT_TEXT] = (KIND_CHAT, chat_text(report).encode("utf-8"))
