@@ -119,3 +119,9 @@ def test_the_command_speaks_chinese(dovecot: Dovecot, month_mailbox: MailUser, t
     result = CliRunner(env={"DOCGEN_MAIL_PASSWORD": month_mailbox.password}).invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "归档 5 个文件" in result.output
+
+
+def test_the_help_keeps_the_spaces_between_english_words_around_chinese_ones() -> None:
+    result = CliRunner().invoke(main, ["fetch-mail", "--help"], terminal_width=200)
+    assert "else it is asked for and not shown. The mailbox is never changed" in result.output
+    assert "before 'docgen status'. Files whose unit" in result.output

@@ -40,6 +40,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.clock import time_zone
+
 DOVECOT = Path("/usr/sbin/dovecot")
 HOST = "127.0.0.1"
 ZONE = "Asia/Shanghai"
@@ -303,15 +305,8 @@ def tls_context(server: Dovecot) -> ssl.SSLContext:
 @pytest.fixture
 def china_time() -> Iterator[None]:
     """This process in China's time zone (the officer's clock), as the server is; restored after."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = ZONE
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with time_zone(ZONE):
+        yield
 
 
 @pytest.fixture(scope="session")

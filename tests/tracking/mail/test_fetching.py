@@ -20,7 +20,8 @@ from docgen.tracking.mail.fetching import MailReport, fetch_mail
 from docgen.tracking.receiving import ALREADY, FILED, HELD
 from tests.support import fake_imap
 from tests.support.dovecot import Dovecot, MailUser
-from tests.support.mail_month import UNION_REPORT, contacts_plan, month
+from tests.support.mail_month import ACADEMIC, UNION_REPORT, at, contacts_plan, month
+from tests.support.mail_samples import CHINA, camera_photo, modern_message
 
 WEEK_1 = "报送本周活动开展情况/第1周（4月28日至5月1日）"
 WEEK_2 = "报送本周活动开展情况/第2周（5月2日至5月8日）"
@@ -202,3 +203,18 @@ def test_a_run_that_ends_between_two_files_of_a_message_is_completed_by_the_next
         p.relative_to(returns).as_posix() for p in returns.rglob("*") if p.is_file() and ".docgen" not in p.parts
     }
     assert on_disk == FILED_PATHS | {"未识别/IMG_2034.jpg"}
+
+
+def test_without_an_internaldate_the_date_header_is_the_arrival(tmp_path: Path, china_time: None) -> None:
+    raw = modern_message(ACADEMIC, "第二周", "见附件", [("现场.jpg", camera_photo())], sent=at(8, 17, 30))
+    listed = b"* 1 FETCH (UID 3 RFC822.SIZE %d)\r\n{tag} OK done\r\n" % len(raw)
+    body = b"* 1 FETCH (UID 3 BODY[] {%d}\r\n%s)\r\n{tag} OK done\r\n" % (len(raw), raw)
+    answers = {"EXAMINE": b"* 1 EXISTS\r\n{tag} OK done\r\n", "SEARCH": b"* SEARCH 3\r\n{tag} OK done\r\n"}
+    answers |= {"RFC822.SIZE": listed, "BODY.PEEK[]": body}
+    with fake_imap.fake_server(fake_imap.conversation(answers)) as port:
+        report = fetch_mail(
+            load_plan(contacts_plan(tmp_path)), tmp_path / "回收", Account("127.0.0.1", port, "u", "none"), "secret-4"
+        )
+    assert [(str(f.path), f.received_at) for _, f in report.filed] == [
+        (f"{WEEK_2}/教务处-现场.jpg", dt.datetime(2019, 5, 8, 17, 30, tzinfo=CHINA))
+    ]
