@@ -90,6 +90,8 @@ _EXPORTS = {
     "Listing": "docgen.rendering.docxtpl_compat",
     "InlineImage": "docgen.rendering.docxtpl_compat",
     "Subdoc": "docgen.rendering.docxtpl_compat",
+    "doctor": "docgen.office.doctor",
+    "MachineReport": "docgen.office.doctor",
 }
 
 __all__ = [
@@ -112,6 +114,7 @@ __all__ = [
     "InlineImage",
     "Letter",
     "Listing",
+    "MachineReport",
     "MailError",
     "MailReport",
     "OfficeError",
@@ -143,6 +146,7 @@ __all__ = [
     "collect",
     "dashboard_html",
     "deadlines_calendar",
+    "doctor",
     "dues",
     "fetch_mail",
     "fix_document",
@@ -203,6 +207,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
+    from docgen.office.doctor import MachineReport, doctor
     from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan

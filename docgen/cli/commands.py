@@ -54,6 +54,9 @@ COMMANDS: dict[str, dict[str, str]] = {
     "audit_commands": {
         "audit": N_("Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents."),
     },
+    "machine_commands": {
+        "doctor": N_("Check what docgen needs on this machine (LibreOffice, fonts, poppler) and say how to get it."),
+    },
     "import_commands": {
         "import": N_("Write a plan from last year's notice or plan saved as .docx by Word or WPS."),
     },

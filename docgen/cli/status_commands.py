@@ -118,13 +118,17 @@ def status(
     import datetime as dt
     from pathlib import Path
 
-    from docgen.plan.files import load_plan
+    from docgen.cli.progress import TerminalProgress
 
     if init_dir is not None and returns_dir is not None:
         raise click.UsageError(gettext("give either --init DIR or --returns DIR, not both"))
     if init_dir is not None and as_json:
         raise click.UsageError(gettext("--json reports on the returns; it does not go with --init"))
-    loaded = load_plan(plan)
+    with TerminalProgress() as progress:
+        progress.step("check")  # before the stage's imports: on a terminal, at once
+        from docgen.plan.files import load_plan
+
+        loaded = load_plan(plan)
     if init_dir is not None:
         from docgen.tracking.folders import init_returns
 
@@ -137,18 +141,21 @@ def status(
     from docgen.tracking.folders import write_status
     from docgen.tracking.status import track_returns
 
-    report = track_returns(
-        loaded, returns_dir or Path(DEFAULT_RETURNS), on.date() if on is not None else dt.date.today(), deadline
-    )
-    echo_problems(report.notes)
+    day = on.date() if on is not None else dt.date.today()
     if as_json:
         import json
 
         from docgen.tracking.state import status_data
 
+        report = track_returns(loaded, returns_dir or Path(DEFAULT_RETURNS), day, deadline)
+        echo_problems(report.notes)
         click.echo(json.dumps(status_data(report), ensure_ascii=False, indent=2))
         return
-    paths = write_status(report, out_dir, templates=templates, force=force)
+    with TerminalProgress() as progress:
+        report = track_returns(loaded, returns_dir or Path(DEFAULT_RETURNS), day, deadline, progress=progress)
+        progress.step("write")
+        paths = write_status(report, out_dir, templates=templates, force=force)
+    echo_problems(report.notes)
     _echo_report(report)
     for path in paths:
         click.echo(wrote(path))

@@ -67,15 +67,16 @@ def converted_copies(paths: list[Path], converted: Path | None) -> tuple[dict[Pa
 
 
 def _convert(pending: list[tuple[Path, Path]]) -> tuple[dict[Path, Path], list[Finding]]:
-    from docgen.office.convert import PACKAGES, convert_to_docx
+    from docgen.office.convert import convert_to_docx
+    from docgen.office.programs import PACKAGES
 
     try:
         made = convert_to_docx([s for s, _ in pending], [t for _, t in pending], timeout=CONVERT_TIMEOUT)
     except OfficeError as exc:
-        missing = any(p.code == "office-missing" for p in exc.problems)
+        if any(p.code == "office-missing" for p in exc.problems):
+            return {}, [_warning("report-needs-office", source, packages=PACKAGES) for source, _ in pending]
         detail = "; ".join(str(p) for p in exc.problems)[:300]
-        code, params = ("report-needs-office", {"packages": PACKAGES}) if missing else ("report-not-converted", {})
-        return {}, [_warning(code, source, detail=detail, **params) for source, _ in pending]
+        return {}, [_warning("report-not-converted", source, detail=detail) for source, _ in pending]
     found = {source: target for source, target in pending if target in made}
     failed = [_warning("report-not-converted", s, detail="no .docx came out") for s, _ in pending if s not in found]
     return found, failed

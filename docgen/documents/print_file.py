@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+from docgen.progress import Progress, Tally
 from docgen.rendering.jobs import Document
 
 PDF_KIND = ".pdf"  # appended to a document's kind in the manifest for the PDF made from it
@@ -21,14 +22,17 @@ PRINT_CONTENTS = PurePosixPath("打印/目录.txt")
 
 
 def make_pdfs(
-    stage: Path, documents: Sequence[Document], *, jobs: int | None, print_file: bool
+    stage: Path, documents: Sequence[Document], *, jobs: int | None, print_file: bool, progress: Progress | None = None
 ) -> dict[PurePosixPath, str]:
     """PDFs of the staged documents (one LibreOffice run, or ``jobs`` side by side) and the print file: path -> kind."""
     from docgen.office.convert import convert_to_pdf
 
-    convert_to_pdf([stage / d.path for d in documents], processes=jobs or 1)
+    progress = progress or Progress()
+    progress.step("convert", len(documents))
+    convert_to_pdf([stage / d.path for d in documents], processes=jobs or 1, converted=Tally(progress).add)
     made = {d.path.with_suffix(".pdf"): d.kind + PDF_KIND for d in documents}
     if print_file:
+        progress.step("print-file")
         made |= _print_file(stage, documents)
     return made
 

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from docgen.errors import Finding, OfficeError
-from docgen.office.convert import find_tool
+from docgen.office.programs import find_tool
 
 PDFTOPPM_TIMEOUT = 120.0
 

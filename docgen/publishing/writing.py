@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan
+from docgen.progress import Progress
 from docgen.publishing.issues import Issue
 
 KIND_COLUMN = "digest-column"
@@ -52,6 +53,7 @@ def write_digest(
     templates: Path | None = None,
     force: bool = False,
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> Written:
     """Write week ``week``'s 简报 (.docx, dated ``day``) and the column of every 期 written into ``out_dir``.
 
@@ -61,6 +63,7 @@ def write_digest(
     before, else the next. Raises ``FormError`` (digest-empty-week) when nobody sent anything
     for that week, (digest-no-such-week) for a week the deadline has not, the errors of
     ``track_returns``; pictures that cannot be read are left out and returned as warnings.
+    ``progress`` hears the steps ``read-reports`` and ``write``.
     """
     import dataclasses
 
@@ -81,6 +84,8 @@ def write_digest(
     if out.resolve() == folder.resolve():
         raise FormError([Finding("digest-out-is-returns", {}, file=str(out))])
     moment = now if now is not None else clock()
+    progress = progress or Progress()
+    progress.step("read-reports")
     with opened_record(folder) as record:
         files = recorded_files(plan, folder, record, moment)
         report = status_report(plan, files, dt.date.max, key, issues=record.issues(), folder=folder)
@@ -94,6 +99,7 @@ def write_digest(
         row = IssueRow(current.number, key, week, day, moment, items)
         kept = [r for r in report.issues if r.number != row.number and (r.deadline, r.week) != (key, week)]
         issues = written_issues(plan, dataclasses.replace(report, issues=sorted([*kept, row], key=lambda r: r.number)))
+        progress.step("write")
         docx, problems = render_digest(plan, current, day, templates)
         pages = column_pages(plan, issues)
         outputs = {digest_file(plan, current): (_digest_kind(current), docx)}

@@ -25,10 +25,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from docgen.errors import Finding, FindingsError
+from docgen.progress import Progress
 from docgen.rendering.jobs import Document
 from docgen.rendering.templates import compiled
 
-Progress = Callable[[int, int], None]
 Hashes = dict[PurePosixPath, str]
 _Digests = dict[int, str]  # by the document's index: a path rebuilt from a pickle is slow to compare
 PARALLEL_FROM = 120  # documents; below this, starting processes costs more than it saves
@@ -198,7 +198,7 @@ def render_into(
 
     def report() -> None:
         if progress:
-            progress(batch.finished.value, total)
+            progress.advance(batch.finished.value)
 
     workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     try:

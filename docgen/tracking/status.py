@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan, Unit
+from docgen.progress import Progress
 from docgen.tracking.dues import Due, dues, owing_units
 from docgen.tracking.record_rows import IssueRow
 from docgen.tracking.returns import ReturnedFile, resends
@@ -152,6 +153,7 @@ def track_returns(
     returns_dir: Path | str,
     on: dt.date,
     deadline: str | None = None,
+    progress: Progress | None = None,
     *,
     now: dt.datetime | None = None,
 ) -> StatusReport:
@@ -161,12 +163,13 @@ def track_returns(
     at the earlier of ``now`` and their modification time); ``on`` may be any day, a file that
     came after it does not count yet. Raises ``UnknownDeadlineError`` for a ``deadline`` the
     plan does not have, ``FormError`` when ``returns_dir`` is not a folder, ``RecordError``
-    when its record cannot be used.
+    when its record cannot be used. ``progress`` hears the step ``read-returns``.
     """
     from docgen.tracking.record import opened_record
     from docgen.tracking.recording import now as clock
     from docgen.tracking.recording import recorded_files
 
+    (progress or Progress()).step("read-returns")
     folder = Path(returns_dir)
     if not folder.is_dir():
         raise FormError([Finding("status-no-returns-folder", {}, file=str(folder))])
