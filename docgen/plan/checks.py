@@ -38,6 +38,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
         *_dates(plan),
         *_calendar_span(plan),
         *_duties(plan),
+        *_contacts(plan),
         *_letter(plan),
         *shape_findings(plan, folder),
         *_conventions(plan, data),
@@ -199,6 +200,16 @@ def _duties(plan: Plan) -> Iterator[Unlocated]:
     for i, unit in enumerate(plan.units):
         if unit.id not in responsible and unit.id not in receiving:
             yield ("units", i, "id"), "unit-without-duty", {"id": unit.id, "name": unit.name}, _WARNING
+
+
+def _contacts(plan: Plan) -> Iterator[Unlocated]:
+    """A note naming the units that owe returns but list no 联络员: reminders show 未登记联络员 for them."""
+    if not plan.deadlines:
+        return
+    receiving = {plan.issuer, plan.contact.unit if plan.contact is not None else None}
+    without = [u.name for u in plan.responsible_units() if u.id not in receiving and u.contact is None]
+    if without:
+        yield ("units",), "unit-without-contact", {"units": "、".join(without), "count": len(without)}, Severity.NOTE
 
 
 def _letter(plan: Plan) -> Iterator[Unlocated]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.errors import Finding, PlanError
+from docgen.errors import Finding, PlanError, Severity
 from docgen.plan.checks import check, located_texts
 from docgen.plan.holidays import holiday_warnings
 from docgen.plan.model import Plan
@@ -37,8 +37,8 @@ class CheckReport:
 
     @property
     def warnings(self) -> list[Finding]:
-        """Problems a person should look at, which do not stop rendering."""
-        return [p for p in self.problems if not p.is_error]
+        """Problems a person should look at, which do not stop rendering (notes are facts, not warnings)."""
+        return [p for p in self.problems if not p.is_error and p.severity is not Severity.NOTE]
 
 
 def check_plan(path: Path | str) -> CheckReport:

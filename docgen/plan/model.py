@@ -130,7 +130,8 @@ class UnitContact(Model):
     """The person to call at a unit about what it owes (its 联络员)."""
 
     name: Name
-    phone: Name = Field(description="Phone number, quoted so YAML keeps leading zeros.")
+    phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
 
 
 class Unit(Model):
@@ -139,9 +140,7 @@ class Unit(Model):
     id: UnitId
     name: Name = Field(description="The name documents use, e.g. 宣传部.")
     full_name: Name | None = Field(None, description="Full name where it differs, e.g. 党委宣传部.")
-    contact: UnitContact | None = Field(
-        None, description="Its own contact (name, phone), shown where it is reminded; else the plan's contact."
-    )
+    contact: UnitContact | None = Field(None, description="Its 联络员 (name, phone, email), shown in its reminders.")
     members: list[Name] = Field(
         default_factory=list,
         description="For a group such as 各院部: its members (护理学院, 药学院 ...); each gets its own sheet and form.",

@@ -84,6 +84,15 @@ PUBLIC = [
     "write_digest",
     "write_status",
     "write_summary",
+    "receive_file",
+    "receive_files",
+    "Filing",
+    "Choices",
+    "returns_state",
+    "status_data",
+    "dashboard_html",
+    "RecordError",
+    "ReceiveError",
 ]
 
 

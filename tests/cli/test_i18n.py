@@ -29,7 +29,7 @@ from tests.support.paths import ROOT, SHIPPED_PLAN
 from tests.support.plans import plan_with
 
 LOCALE = ROOT / "docgen" / "messages" / "locale"
-LINE = re.compile(r"^(?P<where>.+?:\d+:\d+): (?:(?P<warning>warning|警告): )?(?P<path>\S+): (?P<text>.+)$")
+LINE = re.compile(r"^(?P<where>.+?:\d+:\d+): (?:(?P<warning>warning|警告|note|提示): )?(?P<path>\S+): (?P<text>.+)$")
 BROKEN_TASK_UNITS = "    units: [admissions, student_affairs, academic_affairs]"
 SATURDAY, FRIDAY = dt.date(2019, 5, 4), dt.date(2019, 5, 3)
 
@@ -209,7 +209,8 @@ def test_the_same_broken_plan_gives_the_same_places_in_chinese_and_english(tmp_p
     chinese = invoke("check", str(plan), LANG="zh_CN.UTF-8")
     assert english.exit_code == chinese.exit_code == 1, english.output
     assert located(chinese.stderr) == located(english.stderr)
-    assert len(located(english.stderr)) == 10  # the misspelt id, the shipped plan's 8 warnings, a unit left idle
+    # the misspelt id, the shipped plan's 8 warnings, a unit left idle, the note on units without a 联络员
+    assert len(located(english.stderr)) == 11
     assert "units[0].id: 第 1 个部门的标识：部门“招生就业处”既没有任务也没有职责" in chinese.stderr
     task = next(path for _, _, path in located(english.stderr) if path.endswith(".units[0]"))
     number = int(re.findall(r"\d+", task)[0]) + 1
@@ -262,7 +263,7 @@ def test_an_unknown_language_falls_back_to_english_with_a_note(choice: tuple[str
     assert ": OK: 2019" in result.stdout
     note, *problems = result.stderr.splitlines()
     assert note == "docgen: no messages in the language 'klingon'; using English"
-    assert len(problems) == 8 and all("warning: " in line for line in problems)
+    assert len(problems) == 9 and sum("warning: " in line for line in problems) == 8
 
 
 def test_an_unknown_docgen_lang_is_noted_but_an_unknown_locale_is_not() -> None:
