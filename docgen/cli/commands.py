@@ -49,6 +49,11 @@ COMMANDS: dict[str, dict[str, str]] = {
     "audit_commands": {
         "audit": N_("Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents."),
     },
+    "serve_commands": {
+        "serve": N_(
+            "Open the workbench: PLAN, its documents, the month's returns and the templates in one local web page."
+        ),
+    },
     "import_commands": {
         "import": N_("Write a plan from last year's notice or plan saved as .docx by Word or WPS."),
     },

@@ -8,7 +8,7 @@ this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
 - ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``record_words``, ``audit_words``,
-  ``import_words``, ``template_words``: the message tables, by stage.
+  ``import_words``, ``template_words``, ``workbench_words``: the message tables, by stage.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -38,6 +38,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         record_words,
         returns_words,
         template_words,
+        workbench_words,
     )
 
     return {
@@ -49,6 +50,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         **audit_words.MESSAGES,
         **template_words.MESSAGES,
         **import_words.MESSAGES,
+        **workbench_words.MESSAGES,
     }
 
 
@@ -214,6 +216,18 @@ def _fill(template: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def finding_words(finding: Finding, language: str | None = None) -> str:
+    """What a finding says and how to fix it, with the place in words where the language has them; no file or line.
+
+    For a page that shows the line and the severity itself (the workbench).
+    """
+    language = language or current_language()
+    gettext = translations(language).gettext
+    path = finding.path if language != ENGLISH else None
+    text = _message(finding.code, finding.params, path, gettext, language)
+    return one_line(f"{finding.path}: {text}" if finding.path and language == ENGLISH else text)
 
 
 def format_finding(finding: Finding, language: str | None = None) -> str:
