@@ -13,6 +13,7 @@ from docgen.web.guard import Guard, GuardSettings
 
 if TYPE_CHECKING:
     from starlette.requests import Request
+    from starlette.responses import FileResponse, RedirectResponse
 
     from docgen.web.guard import App
     from docgen.web.workbench import Workbench
@@ -23,7 +24,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 def make_app(workbench: Workbench, settings: GuardSettings) -> App:
     """The application for one workbench, guarded: every request checked for host, token, origin and size."""
     from starlette.applications import Starlette
-    from starlette.responses import RedirectResponse
+    from starlette.responses import FileResponse, RedirectResponse
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
@@ -32,8 +33,12 @@ def make_app(workbench: Workbench, settings: GuardSettings) -> App:
     async def home(request: Request) -> RedirectResponse:
         return RedirectResponse("/plan", status_code=303)
 
+    async def icon(request: Request) -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
     routes = [
         Route("/", home),
+        Route("/favicon.ico", icon),
         *plan_views.routes(),
         *document_views.routes(),
         *month_views.routes(),

@@ -13,7 +13,7 @@ every web page open in it. So:
   through a browser that holds the cookie.
 - **Body**: at most ``max_body`` bytes (a larger ``Content-Length`` is refused before a byte
   is read) within ``body_seconds``: a client that sends slowly is cut off, not waited for.
-- **Answers** forbid framing, sniffing, outside scripts and referrers, and are not cached.
+- **Answers** forbid framing, sniffing, outside scripts and referrers to other sites, and are not cached.
 
 Refusals are plain 403/405/408/413 answers that say why, in Chinese and English.
 """
@@ -45,7 +45,7 @@ SECURITY_HEADERS = [
     ),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # not no-referrer: a form's POST would then send "Origin: null"
     (b"cache-control", b"no-store"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.documents.preview import Converter
+from docgen.web.guard import BODY_SECONDS
 from docgen.web.workbench import Workbench
 
 HOST = "127.0.0.1"
@@ -48,7 +49,9 @@ class WorkbenchServer:
         reports_dir: Path | None = None,
         templates: Path | None = None,
         converter: Converter | None = None,
+        body_seconds: float = BODY_SECONDS,
     ) -> None:
+        self.body_seconds = body_seconds
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
             self.socket.bind((HOST, port))
@@ -82,7 +85,7 @@ class WorkbenchServer:
         from docgen.web.app import make_app
         from docgen.web.guard import GuardSettings
 
-        app = make_app(self.workbench, GuardSettings(self.port, self.token))
+        app = make_app(self.workbench, GuardSettings(self.port, self.token, body_seconds=self.body_seconds))
         config = uvicorn.Config(
             app,
             log_config=None,
