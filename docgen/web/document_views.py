@@ -148,7 +148,7 @@ def output_listing(bench: Workbench) -> dict[str, Any]:
     for key in recorded:
         relative = PurePosixPath(key)
         if (out / key).is_file():
-            folders[str(relative.parent) if relative.parent.parts else "（根目录）"].append(
+            folders[str(relative.parent) if relative.parent.parts else "（输出文件夹）"].append(
                 {"name": relative.name, "href": file_address("out", relative)}
             )
     print_file = file_address("out", PRINT_FILE) if PRINT_FILE.as_posix() in recorded else None

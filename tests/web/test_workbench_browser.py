@@ -215,3 +215,37 @@ def test_a_report_dropped_for_jiaowuchu_turns_its_cell_and_shows_in_status_json(
     assert len(sent) == 1 and sent[0]["deadline"] == "weekly_report"
     assert sent[0]["files"][0].endswith("教务处-本周活动开展情况.docx")
     assert dt.datetime.fromisoformat(sent[0]["received_at"]) == MAY_9  # the moment it was dropped
+
+
+def test_a_dropped_template_is_checked_and_saved_only_when_sound(browser: Any, workbench: Any, tmp_path: Path) -> None:
+    import shutil
+
+    from docx import Document
+    from selenium.webdriver.common.by import By
+
+    from tests.support.paths import SHIPPED_TEMPLATES
+
+    server, project = workbench
+    browser.get(f"http://127.0.0.1:{server.port}/templates")
+    listed = _by_testid(browser, "templates")
+    assert "letter.docx" in listed.text and "你的模板" not in listed.text
+    broken = tmp_path / "broken" / "letter.docx"
+    broken.parent.mkdir()
+    document = Document()
+    document.add_paragraph("{{ no_such_name }}致家长的一封信")
+    document.save(broken)
+    _by_testid(browser, "template-upload").send_keys(str(broken))
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-outcome="refused"]'), 30)
+    assert "no_such_name" in _by_testid(browser, "template-result").text
+    assert not (project.plan.parent / "templates" / "letter.docx").exists()
+    _shot(browser, "templates")
+
+    good = tmp_path / "good" / "letter.docx"
+    good.parent.mkdir()
+    shutil.copy(SHIPPED_TEMPLATES / "letter.docx", good)
+    browser.get(f"http://127.0.0.1:{server.port}/templates")
+    _by_testid(browser, "template-upload").send_keys(str(good))
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-outcome="saved"]'), 30)
+    assert (project.plan.parent / "templates" / "letter.docx").read_bytes() == good.read_bytes()
+    row = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-template="letter.docx"] .yours'), 30)
+    assert row[0].text == "你的模板"
