@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from docgen.web.views import page, shown_all, workbench_of
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from starlette.requests import Request
     from starlette.responses import Response
     from starlette.routing import Route
@@ -121,12 +123,16 @@ async def preview(request: Request) -> Response:
     known = {value for value, _ in document_choices(report.resolved)}
     if f"{kind}:{unit}" not in known and kind not in known:
         kind, unit = "notice", ""
-    try:
-        images = await run_in_threadpool(
-            lambda: page_images(
-                report, bench.cache_dir, kind, unit=unit or None, templates=bench.templates, converter=bench.converter
+    chosen = unit or None
+
+    def draw() -> list[Path]:
+        with bench.preview_lock:
+            return page_images(
+                report, bench.cache_dir, kind, unit=chosen, templates=bench.templates, converter=bench.converter
             )
-        )
+
+    try:
+        images = await run_in_threadpool(draw)
     except DocgenError as exc:
         return page(request, "preview.html", images=[], problems=shown_all(list(getattr(exc, "problems", []))))
     names = [image.relative_to(bench.cache_dir).as_posix() for image in images]

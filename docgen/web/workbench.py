@@ -75,6 +75,8 @@ class Workbench:
         self.task: Task | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self.preview_lock = threading.Lock()
+        """Held while pages are drawn: one LibreOffice at a time, however fast a person switches documents."""
         self._report: tuple[tuple[int, int] | None, CheckReport] | None = None
 
     def report(self) -> CheckReport:

@@ -75,14 +75,19 @@ def test_only_get_head_and_post_are_answered(workbench) -> None:  # type: ignore
         assert client.get("/plan/save").status_code == 405  # a change is never a GET
 
 
+def _post_head(server, length: int) -> str:  # type: ignore[no-untyped-def]
+    """The head of a POST from the workbench's own page, as raw HTTP, announcing a body of ``length`` bytes."""
+    return (
+        f"POST /plan/check HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nOrigin: {base(server)}\r\n"
+        f"Cookie: docgen_workbench_{server.port}={server.token}\r\nContent-Length: {length}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n\r\n"
+    )
+
+
 def test_a_body_too_large_is_refused_before_it_is_read(workbench) -> None:  # type: ignore[no-untyped-def]
     server, _ = workbench
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
-        request = (
-            f"POST /plan/check HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nOrigin: {base(server)}\r\n"
-            f"Cookie: docgen_workbench_{server.port}={server.token}\r\nContent-Length: {10**12}\r\n\r\n"
-        )
-        raw.sendall(request.encode())
+        raw.sendall(_post_head(server, 10**12).encode())
         assert raw.recv(100).startswith(b"HTTP/1.1 413")
 
 
@@ -104,12 +109,7 @@ def test_a_body_larger_than_it_said_is_cut_off(workbench) -> None:  # type: igno
 def test_a_slow_client_is_cut_off_and_does_not_hold_up_others(workbench) -> None:  # type: ignore[no-untyped-def]
     server, _ = workbench
     with socket.create_connection(("127.0.0.1", server.port), timeout=20) as slow:
-        head = (
-            f"POST /plan/check HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nOrigin: {base(server)}\r\n"
-            f"Cookie: docgen_workbench_{server.port}={server.token}\r\nContent-Length: 1000\r\n"
-            "Content-Type: application/x-www-form-urlencoded\r\n\r\ntext="
-        )
-        slow.sendall(head.encode())
+        slow.sendall((_post_head(server, 1000) + "text=").encode())  # then nothing more
         with socket.create_connection(("127.0.0.1", server.port), timeout=20) as stalled:
             stalled.sendall(b"GET /plan HTTP/1.1\r\nHost: 127.0.0.1")  # headers never finished
             with entered(server) as client:  # meanwhile another request is served
