@@ -113,7 +113,9 @@ def collect(
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=PathParam(exists=True, dir_okay=False))
-@click.option("--plan", "plan_path", type=PathParam(), default=DEFAULT_PLAN, show_default=True, help=_PLAN_HELP)
+@click.option(
+    "--plan", "plan_path", type=PathParam(), default=DEFAULT_PLAN, show_default=True, help=N_("The campaign's plan.")
+)
 @click.option(
     "--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder (default: 回收).")
 )
@@ -124,6 +126,7 @@ def collect(
 )
 @click.option(
     "--at",
+    metavar="TIME",
     type=click.DateTime(formats=["%Y-%m-%d %H:%M", "%Y-%m-%d"]),
     help=N_("When they came, YYYY-MM-DD HH:MM (default: now)."),
 )
@@ -161,6 +164,9 @@ def receive(
     )
     for filing in filings:
         assert filing.unit is not None and filing.due is not None and filing.received_at is not None
+        if filing.outcome == "already":
+            click.echo(gettext("{name}: already received as {path}").format(name=filing.name, path=filing.path))
+            continue
         line = gettext("{name} -> {path} ({unit}, {due}, received {at})").format(
             name=filing.name,
             path=filing.path,

@@ -51,7 +51,10 @@ def read_pdf_text(tool: str, path: str, timeout: float, pages: int = 50) -> PdfT
 def pdf_text(xhtml: bytes) -> PdfText:
     """The title and paragraphs from pdftotext's XHTML (read without its DTD, entities or the network)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False)
-    root = etree.fromstring(xhtml, parser) if xhtml.strip() else None
+    try:
+        root = etree.fromstring(xhtml, parser) if xhtml.strip() else None
+    except etree.XMLSyntaxError:
+        root = None
     if root is None:
         return PdfText()
     blocks: list[list[tuple[str, float]]] = []

@@ -42,7 +42,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("run the command again; docgen checks the record when it opens it"),
     ),
     "record-started": (
-        N_("no record of this returns folder yet: {count} files in it were recorded, arriving at their files' times"),
+        N_("no record of this returns folder yet: its files ({count}) were recorded as arriving at their files' times"),
         N_("from now on each file keeps the arrival it is recorded with; use 'docgen receive' to record the real one"),
     ),
     # the plan's units as the month sees them (docgen check)

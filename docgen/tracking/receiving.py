@@ -25,7 +25,8 @@ from docgen.plan.model import Plan, Unit
 from docgen.rendering.filenames import safe_stem
 from docgen.tracking.deciding import Choices, Decision, decide
 from docgen.tracking.dues import Due, returns_folder
-from docgen.tracking.record import RECORD_FOLDER, Record, opened_record
+from docgen.tracking.record import Record, docgen_folder, opened_record
+from docgen.tracking.record_rows import FileRow
 from docgen.tracking.recording import now as clock
 from docgen.tracking.recording import plan_key, recorded_files, sha256_of
 from docgen.tracking.returns import resends
@@ -34,6 +35,9 @@ UNSORTED_FOLDER = "未识别"  # where a file whose unit or deadline is open wai
 FILED, UNDECIDED, HELD, ALREADY = "filed", "undecided", "held", "already"
 MAX_COPIES = 999  # 教务处-总结（2）.docx … （999）
 _HOW = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_NAME = 255  # characters of the name a file came with that are kept
+MAX_SOURCE = 1000  # characters of a source (a Message-ID and a part number) that are kept
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ def receive_file(
     """
     _check(at, how)
     root = _root(returns_dir)
+    name = _CONTROL.sub("", name)[:MAX_NAME] or "文件"
+    source = _CONTROL.sub("", source)[:MAX_SOURCE] if source is not None else None
     with opened_record(root) as record:
         if source is not None:
             earlier = next((r for r in record.files() if r.source == source), None)
@@ -106,12 +112,15 @@ def receive_file(
             decision = decide(plan, staged, name, at.astimezone().date(), unit=unit, deadline=deadline, week=week)
             if decision.choices and not hold:
                 return Filing(UNDECIDED, name, unit=decision.unit, choices=decision.choices)
+            same = _same_received(record, sha256_of(staged), decision)
+            if same is not None:
+                return same
             target = _placed(root, staged, _target_folder(plan, decision), filed_name(decision.unit, name))
         finally:
             staged.unlink(missing_ok=True)
         relative = PurePosixPath(target.relative_to(root).as_posix())
         _record_new(plan, record, target, relative, name, decision, at, how, source)
-        return _filing(plan, root, record, relative, name, decision, at)
+        return _filing(plan, root, record, relative, name, decision)
 
 
 def receive_files(
@@ -130,9 +139,10 @@ def receive_files(
     A file outside the returns folder is copied in; one already inside it is moved to its
     place. ``at`` (aware) is when they came; without it, now for a file new to the record and
     the recorded arrival for one already in the folder. ``unit``, ``deadline`` and ``week``
-    apply to every file, as for ``receive_file``. Raises ``ReceiveError`` naming every file
-    whose unit or deadline is open, with the choices, and every file that cannot be read;
-    then nothing is filed.
+    apply to every file, as for ``receive_file``. A file whose very content that unit already
+    sent for that deadline and week is not filed again (``"already"``). Raises ``ReceiveError``
+    naming every file whose unit or deadline is open, with the choices, and every file that
+    cannot be read; then nothing is filed.
     """
     if at is not None:
         _check(at, how)
@@ -141,7 +151,7 @@ def receive_files(
     with opened_record(root) as record:
         recorded_files(plan, root, record, moment)
         rows = {r.path: r for r in record.files() if r.present}
-        plans = []
+        chosen: list[tuple[Path, FileRow | None, Decision, dt.datetime]] = []
         problems = []
         for raw in paths:
             path = Path(raw)
@@ -149,40 +159,65 @@ def receive_files(
             row = rows.get(inside) if inside is not None else None
             arrival = at or (row.received_at if row is not None else moment)
             _readable(path)
-            decision = decide(
-                plan, path, path.name, arrival.astimezone().date(), unit=unit, deadline=deadline, week=week
-            )
+            name = row.name if row is not None else path.name
+            decision = decide(plan, path, name, arrival.astimezone().date(), unit=unit, deadline=deadline, week=week)
             if decision.choices:
-                problems += undecided_findings(path.name, decision.choices, deadline, str(path))
-            plans.append((path, row, decision, arrival))
+                problems += undecided_findings(name, decision.choices, deadline, str(path))
+            chosen.append((path, row, decision, arrival))
         if problems:
             raise ReceiveError(problems)
-        filings = []
-        for path, row, decision, arrival in plans:
-            name = row.name if row is not None else path.name
-            folder = _target_folder(plan, decision)
-            if row is not None:
-                target = _placed(root, path, folder, filed_name(decision.unit, name), move=True)
-                relative = PurePosixPath(target.relative_to(root).as_posix())
-                due = decision.due
-                assert decision.unit is not None and due is not None
-                timing = {"received_at": at, "timed_by": "given"} if at is not None else {}
-                record.update_file(
-                    row.id,
-                    path=relative,
-                    units=(decision.unit.id,),
-                    deadline=due.key,
-                    week=due.week,
-                    placed_by="given",
-                    mtime_ns=target.stat().st_mtime_ns,
-                    **timing,
-                )
-            else:
-                target = _placed(root, path, folder, filed_name(decision.unit, name))
-                relative = PurePosixPath(target.relative_to(root).as_posix())
-                _record_new(plan, record, target, relative, name, decision, arrival, how, None)
-            filings.append(_filing(plan, root, record, relative, name, decision, arrival))
-        return filings
+        return [
+            _file_one(plan, root, record, path, row, decision, arrival, at, how)
+            for path, row, decision, arrival in chosen
+        ]
+
+
+def _file_one(
+    plan: Plan,
+    root: Path,
+    record: Record,
+    path: Path,
+    row: FileRow | None,
+    decision: Decision,
+    arrival: dt.datetime,
+    at: dt.datetime | None,
+    how: str,
+) -> Filing:
+    """One decided file put in its place: copied in and recorded, or (``row``: already in the folder) moved."""
+    name = row.name if row is not None else path.name
+    same = _same_received(record, sha256_of(path), decision, row.id if row is not None else None)
+    if same is not None:
+        return same
+    folder = _target_folder(plan, decision)
+    target = _placed(root, path, folder, filed_name(decision.unit, name), move=row is not None)
+    relative = PurePosixPath(target.relative_to(root).as_posix())
+    if row is None:
+        _record_new(plan, record, target, relative, name, decision, arrival, how, None)
+        return _filing(plan, root, record, relative, name, decision)
+    assert decision.unit is not None and decision.due is not None
+    timing = {"received_at": at.replace(microsecond=0), "timed_by": "given"} if at is not None else {}
+    record.update_file(
+        row.id,
+        path=relative,
+        units=(decision.unit.id,),
+        deadline=decision.due.key,
+        week=decision.due.week,
+        placed_by="given",
+        mtime_ns=target.stat().st_mtime_ns,
+        **timing,
+    )
+    return _filing(plan, root, record, relative, name, decision)
+
+
+def _same_received(record: Record, digest: str, decision: Decision, itself: int | None = None) -> Filing | None:
+    """The file of this very content the same unit already sent for the same due, as an ``already`` filing."""
+    if decision.unit is None or decision.due is None:
+        return None
+    for row in record.files():
+        same_due = (row.deadline, row.week) == (decision.due.key, decision.due.week)
+        if row.present and row.id != itself and row.sha256 == digest and same_due and row.units == (decision.unit.id,):
+            return Filing(ALREADY, row.name, row.path, decision.unit, decision.due, row.received_at)
+    return None
 
 
 def undecided_findings(name: str, choices: Choices, deadline: str | None, file: str | None = None) -> list[Finding]:
@@ -255,7 +290,7 @@ def _staged(root: Path, name: str, data: bytes) -> Path:
     """The bytes written beside the record, under their own suffix, to be read and then placed."""
     from docgen.rendering.outputs import write_bytes_atomic
 
-    incoming = root / RECORD_FOLDER / "incoming"
+    incoming = docgen_folder(root, "incoming")
     staged = incoming / f"{secrets.token_hex(8)}{PurePosixPath(filed_name(None, name)).suffix}"
     write_bytes_atomic(staged, data)
     return staged
@@ -349,15 +384,7 @@ def _record_new(
     )
 
 
-def _filing(
-    plan: Plan,
-    root: Path,
-    record: Record,
-    relative: PurePosixPath,
-    name: str,
-    decision: Decision,
-    at: dt.datetime,
-) -> Filing:
+def _filing(plan: Plan, root: Path, record: Record, relative: PurePosixPath, name: str, decision: Decision) -> Filing:
     """What was done, with the earlier file this one replaces (the record brought up to date first)."""
     files = recorded_files(plan, root, record, clock())
     this = next(f for f in files if f.relative == relative)

@@ -46,6 +46,7 @@ SCHEMA_VERSION = 1
 BUSY_SECONDS = 10.0  # how long SQLite waits for another program holding the file
 MAX_RECORD_BYTES = 512 * 1024 * 1024
 MAX_VALUE_BYTES = 1024 * 1024  # no text docgen writes is longer; a longer one is refused by SQLite itself
+_JOURNALS = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside the record
 
 # Each entry brings a record from the version before it to its own number.
 _MIGRATIONS: dict[int, str] = {
@@ -107,13 +108,11 @@ class Record:
 
     def files(self) -> list[FileRow]:
         """Every file ever recorded, present or not, in the order recorded."""
+        # every row was checked when the record was opened: only a change since then fails here
         try:
             rows = self.connection.execute(f"SELECT {', '.join(FILE_COLUMNS)} FROM files ORDER BY id").fetchall()
             return [file_row(row) for row in rows]
-        except (
-            DamagedError,
-            sqlite3.DatabaseError,
-        ) as exc:  # checked when opened: only a change since then lands here
+        except (DamagedError, sqlite3.DatabaseError) as exc:
             raise self._error("record-damaged-now", detail=str(exc)) from None
 
     def add_file(self, **values: Any) -> int:
@@ -128,8 +127,10 @@ class Record:
 
     def update_file(self, file_id: int, **values: Any) -> None:
         """Change some columns of a recorded file."""
+        unknown = set(values) - set(FILE_COLUMNS)
+        assert not unknown, f"no such column: {unknown}"
         if values:
-            assignments = ", ".join(f"{name} = ?" for name in values if name in FILE_COLUMNS)
+            assignments = ", ".join(f"{name} = ?" for name in values)
             self._write(f"UPDATE files SET {assignments} WHERE id = ?", [*map(stored, values.values()), file_id])
 
     def issues(self) -> list[IssueRow]:
@@ -227,6 +228,21 @@ def record_path(returns_dir: Path | str) -> Path:
     return Path(returns_dir) / RECORD_FOLDER / RECORD_FILE
 
 
+def docgen_folder(returns_dir: Path | str, name: str) -> Path:
+    """A folder of docgen's beside the record (``incoming``, ``converted``), made; never through a link."""
+    folder = Path(returns_dir) / RECORD_FOLDER / name
+    for place in (folder.parent, folder):
+        if place.is_symlink() or (place.exists() and not place.is_dir()):
+            raise RecordError([Finding("record-not-folder", {}, file=str(place))])
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RecordError(
+            [Finding("record-unwritable", {"reason": exc.strerror or str(exc)}, file=str(folder))]
+        ) from None
+    return folder
+
+
 def _open(path: Path) -> Record:
     home = path.parent
     if home.is_symlink() or (home.exists() and not home.is_dir()):
@@ -237,8 +253,9 @@ def _open(path: Path) -> Record:
         raise RecordError(
             [Finding("record-unwritable", {"reason": exc.strerror or str(exc)}, file=str(home))]
         ) from None
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise RecordError([Finding("record-not-file", {}, file=str(path))])
+    for companion in (path, *(path.with_name(path.name + s) for s in _JOURNALS)):
+        if companion.is_symlink() or (companion.exists() and not companion.is_file()):  # SQLite would follow a link
+            raise RecordError([Finding("record-not-file", {}, file=str(companion))])
     if path.exists() and path.stat().st_size > MAX_RECORD_BYTES:
         raise RecordError([Finding("record-too-large", {"limit": MAX_RECORD_BYTES // (1024 * 1024)}, file=str(path))])
     notes: list[Finding] = []
@@ -328,7 +345,7 @@ def _set_aside(path: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
     try:
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", *_JOURNALS):
             source = path.with_name(path.name + suffix)
             if source.exists() and not source.is_symlink():
                 source.replace(aside.with_name(aside.name + suffix))

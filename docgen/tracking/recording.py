@@ -24,6 +24,7 @@ from docgen.tracking.record import Record
 from docgen.tracking.record_rows import FileRow
 from docgen.tracking.returns import (
     WORD_SUFFIXES,
+    Folders,
     ReturnedFile,
     date_in_name,
     folder_files,
@@ -110,7 +111,8 @@ def recorded_files(plan: Plan, returns_dir: Path, record: Record, seen: dt.datet
 
 def _take_in(plan: Plan, returns_dir: Path, record: Record, seen: dt.datetime) -> None:
     """Note edits, moves and departures of recorded files, and record the new ones with their arrival."""
-    present = {row.path: row for row in record.files() if row.present}
+    rows = record.files()
+    present = {row.path: row for row in rows if row.present}
     unmet = dict(present)
     new: list[tuple[Path, PurePosixPath, os.stat_result]] = []
     for path, relative in folder_files(returns_dir):
@@ -127,20 +129,26 @@ def _take_in(plan: Plan, returns_dir: Path, record: Record, seen: dt.datetime) -
             digest = _digest(path, record)
             if digest is not None:  # an edit: the file keeps the arrival it had
                 record.update_file(row.id, sha256=digest, size=status.st_size, mtime_ns=status.st_mtime_ns)
-    left: dict[str, list[FileRow]] = {}
-    for row in unmet.values():
-        left.setdefault(row.sha256, []).append(row)
+    left: dict[str, list[FileRow]] = {}  # by content: the files no longer where they were, latest gone last
+    for row in [*(r for r in rows if not r.present), *unmet.values()]:
+        left.setdefault(row.sha256, []).insert(0, row)
     found = 0
     for path, relative, status in new:
         digest = _digest(path, record)
         if digest is None:
             continue
         if left.get(digest):
-            row = left[digest].pop(0)  # moved within the folder: it came when it came
+            row = left[digest].pop(0)  # moved within the folder, or back into it: it came when it came
             record.update_file(
-                row.id, path=relative, size=status.st_size, mtime_ns=status.st_mtime_ns, placed_by="found"
+                row.id,
+                path=relative,
+                present=True,
+                size=status.st_size,
+                mtime_ns=status.st_mtime_ns,
+                placed_by="found",
             )
-            del unmet[row.path]
+            if row.present:
+                del unmet[row.path]
             continue
         arrival, timed_by = hand_arrival(relative.name, status.st_mtime_ns, seen, plan.year)
         record.add_file(
@@ -167,7 +175,7 @@ def _take_in(plan: Plan, returns_dir: Path, record: Record, seen: dt.datetime) -
         found += 1
     for row in unmet.values():
         record.update_file(row.id, present=False)
-    if record.fresh and found:
+    if record.fresh and found and not any(n.code == "record-damaged" for n in record.notes):
         params = {"count": found}
         record.notes.append(Finding("record-started", params, file=str(record.path), severity=Severity.WARNING))
 
@@ -187,6 +195,7 @@ def _placed(plan: Plan, returns_dir: Path, record: Record) -> list[ReturnedFile]
     form_key = form_deadline(plan)
     form_due = next((d for d in due_list if d.key == form_key), None)
     key = plan_key(plan)
+    folders = Folders.of(plan, due_list)
     files = []
     for row in record.files():
         if not row.present:
@@ -200,7 +209,7 @@ def _placed(plan: Plan, returns_dir: Path, record: Record) -> list[ReturnedFile]
             record.update_file(row.id, content_key=content_key, is_form=is_form, content_units=content_units)
         due, units = _given(plan, row, due_list) if row.placed_by == "given" else (None, None)
         if units is None:
-            due, units = _found(plan, row, due_list, form_due, is_form, content_units)
+            due, units = _found(plan, row, folders, due_list, form_due, is_form, content_units)
         ids = tuple(u.id for u in units)
         week = due.week if due is not None else None
         deadline = due.key if due is not None else None
@@ -236,13 +245,14 @@ def _given(plan: Plan, row: FileRow, due_list: list[Due]) -> tuple[Due | None, t
 def _found(
     plan: Plan,
     row: FileRow,
+    folders: Folders,
     due_list: list[Due],
     form_due: Due | None,
     is_form: bool,
     content_units: tuple[str, ...],
 ) -> tuple[Due | None, tuple[Unit, ...]]:
     """The due and units a file's place, name and content say (a form counts for the form's deadline anywhere)."""
-    place = place_of(plan, row.path, due_list)
+    place = place_of(folders, row.path)
     due = place.due
     if place.weekly_key is not None:
         due = week_on(due_list, place.weekly_key, row.received_at.astimezone().date())

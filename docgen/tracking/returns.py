@@ -132,17 +132,29 @@ class Place:
     weekly_key: str | None = None  # in a weekly deadline's own folder, not a week's: the week goes by arrival
 
 
-def place_of(plan: Plan, relative: PurePosixPath, due_list: list[Due]) -> Place:
+@dataclass(frozen=True)
+class Folders:
+    """The folders of a returns folder by their parts: each due's, and each weekly deadline's own."""
+
+    dues: dict[tuple[str, ...], Due]
+    weekly: dict[tuple[str, ...], str]
+
+    @classmethod
+    def of(cls, plan: Plan, due_list: list[Due]) -> Folders:
+        """The folders of every due in ``due_list``."""
+        weekly = {deadline_folder(plan, due.key).parts: due.key for due in due_list if due.week is not None}
+        return cls({returns_folder(plan, due).parts: due for due in due_list}, weekly)
+
+
+def place_of(folders: Folders, relative: PurePosixPath) -> Place:
     """The due whose folder holds the file at ``relative``, the parts of its path below it."""
-    folders = {returns_folder(plan, due).parts: due for due in due_list}
-    weekly_parents = {deadline_folder(plan, due.key).parts: due.key for due in due_list if due.week is not None}
     parts = relative.parts
     for depth in range(len(parts) - 1, 0, -1):
         head = parts[:depth]
-        if head in folders:
-            return Place(folders[head], parts[depth:])
-        if head in weekly_parents:
-            return Place(None, parts[depth:], weekly_parents[head])
+        if head in folders.dues:
+            return Place(folders.dues[head], parts[depth:])
+        if head in folders.weekly:
+            return Place(None, parts[depth:], folders.weekly[head])
     return Place(None, parts)
 
 

@@ -68,9 +68,9 @@ def digest_deadline(plan: Plan) -> str:
 
 def converted_folder(report: StatusReport) -> Path | None:
     """Where .doc, .wps and .odt reports converted to .docx are kept: beside the record, each converted once."""
-    from docgen.tracking.record import RECORD_FOLDER
+    from docgen.tracking.record import docgen_folder
 
-    return report.folder / RECORD_FOLDER / "converted" if report.folder is not None else None
+    return docgen_folder(report.folder, "converted") if report.folder is not None else None
 
 
 def _media_counts(report: StatusReport, files: list[ReturnedFile]) -> tuple[int, int]:

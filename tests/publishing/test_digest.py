@@ -18,7 +18,7 @@ from docgen.cli import main
 from docgen.errors import FormError, OutputExistsError
 from docgen.plan.files import resolved_plan
 from docgen.plan.model import Plan
-from docgen.publishing.issues import CUT_MARK, gather_issues
+from docgen.publishing.issues import CUT_MARK, gather_issues, task_of
 from docgen.publishing.writing import write_digest
 from docgen.tracking.record import opened_record
 from tests.support.docx_text import open_docx
@@ -221,3 +221,15 @@ def test_the_column_shows_each_issue_as_written_until_its_week_is_written_again(
     write_digest(plan, returns_dir, 1, out, day=dt.date(2019, 5, 2), force=True)
     assert len(list((out / "专栏" / "images").iterdir())) == len(before) + 1
     assert "补充照片-颁奖" in (out / "专栏" / "issue-1.html").read_text(encoding="utf-8")
+
+
+def test_a_report_goes_under_the_task_its_title_or_else_its_text_names_otherwise_under_others(plan: Plan) -> None:
+    def number(title: str, text: str = "", unit: str = "academic_affairs") -> int | None:
+        found = task_of(plan, plan.unit(unit), title, text)
+        return found[0] if found else None
+
+    assert number("名师工作室体验") is None  # shares only 名师 with task 2: under 其他, not under the unit's first task
+    assert number("技能大赛赛场开放日") == 5
+    assert number("第二周工作情况", "本周组织师生开展精准扶贫义诊。") == 3  # its text names task 3's own words
+    assert number("第二周工作情况", "本周开展了职业教育宣传活动。") is None  # words every task shares say nothing
+    assert number("印发《致初中、高中毕业生及家长的一封信》", unit="union") == 1  # its title is the task's

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -228,6 +229,14 @@ def test_a_units_own_contact_is_the_one_to_call(tmp_path: Path, returns_dir: Pat
 # --- the command ----------------------------------------------------------------
 
 
+def test_cli_status_says_who_is_due_today(returns_dir: Path, tmp_path: Path) -> None:
+    args = ["status", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--on", "2019-05-09", "-o", str(tmp_path)]
+    result = CliRunner().invoke(main, [*args, "--deadline", "schedule"])
+    assert result.exit_code == 0, result.output
+    assert "due today 上报活动安排表: 各院部、工会、" in result.output and "missing 上报活动安排表" not in result.output
+    assert not (tmp_path / "催报").exists()  # no 催报 on the due day
+
+
 def test_cli_status_lists_the_units_owing_the_schedule_and_exits_0(returns_dir: Path, tmp_path: Path) -> None:
     args = ["status", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--on", "2019-05-10"]
     result = CliRunner().invoke(main, [*args, "--deadline", "schedule", "-o", str(tmp_path)])
@@ -305,6 +314,15 @@ def test_cli_status_init_makes_folders_and_keeps_the_users_notes(tmp_path: Path)
     note = (root / WEEK_2 / "说明.txt").read_text(encoding="utf-8")
     assert "本文件夹存放：报送本周活动开展情况 第2周（5月2日至5月8日）" in note
     assert "截止：5月8日（周三）前" in note and "应报部门：招生就业处、学生工作处" in note
+    first = (root / "报送本周活动开展情况" / "第1周（4月28日至5月1日）" / "说明.txt").read_text(encoding="utf-8")
+    assert "截止：4月30日（周二）前" in first  # 5月1日 is a holiday: the day the task sheets give
+    plan_there = os.path.relpath(SHIPPED_PLAN, tmp_path)  # the commands run beside 回收, the returns root
+    assert "以下命令都在“回收”文件夹所在的文件夹中运行：" in note
+    assert f"docgen status {Path(plan_there).as_posix()} --returns 回收\n" in note
+    assert f"docgen receive 文件 --plan {Path(plan_there).as_posix()} --returns 回收\n" in note
+    assert "docgen collect" not in note and "docgen collect" in (root / SCHEDULE / "说明.txt").read_text(
+        encoding="utf-8"
+    )
     (root / SCHEDULE / "说明.txt").write_text("我的备注", encoding="utf-8")
     (root / SCHEDULE / "教务处.docx").write_bytes(b"theirs")
     again = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--init", str(root)])
@@ -356,3 +374,30 @@ def test_hostile_or_broken_word_files_are_counted_by_name_or_listed(plan: Plan, 
         ("截图.docx", Unplaced.NO_UNIT),
         ("无名.docx", Unplaced.NO_UNIT),  # its first line is never read: the DOCTYPE is refused
     ]
+
+
+def test_cli_status_json_prints_the_json_document_alone_and_writes_nothing(returns_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    copy = Path(shutil.copytree(returns_dir, tmp_path / "回收"))
+    shutil.rmtree(copy / ".docgen", ignore_errors=True)  # no record yet: the warning goes to standard error
+    args = [
+        "status",
+        str(SHIPPED_PLAN),
+        "--returns",
+        str(copy),
+        "--on",
+        "2019-05-10",
+        "--json",
+        "-o",
+        str(tmp_path / "o"),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == ["on", "records", "unassigned"] and data["on"] == "2019-05-10"
+    library = next(r for r in data["records"] if (r["unit"], r["deadline"]) == ("图书馆", "schedule"))
+    assert library["state"] == "late" and library["files"] == [f"{SCHEDULE}/0510 图书馆.docx"]
+    assert library["received_at"].startswith("2019-05-10T00:00:00")  # the date its name starts with
+    assert sorted(u["file"] for u in data["unassigned"]) == [f"{SCHEDULE}/扫描件.jpg", f"{SCHEDULE}/教务处和工会.jpg"]
+    assert "no record of this returns folder yet" in result.stderr and not (tmp_path / "o").exists()
