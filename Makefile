@@ -37,7 +37,8 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q
 
 fuzz: $(VENV)/.installed-test
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py tests/plan/test_fuzz_text.py tests/web/test_http_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py tests/plan/test_fuzz_text.py tests/inputs/test_mail_fuzz.py \
+		tests/web/test_http_fuzz.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

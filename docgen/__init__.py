@@ -75,6 +75,10 @@ _EXPORTS = {
     "dashboard_html": "docgen.tracking.dashboard",
     "RecordError": "docgen.errors",
     "ReceiveError": "docgen.errors",
+    "fetch_mail": "docgen.tracking.mail.fetching",
+    "mail_account": "docgen.tracking.mail.fetching",
+    "MailReport": "docgen.tracking.mail.fetching",
+    "MailError": "docgen.errors",
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
@@ -108,6 +112,8 @@ __all__ = [
     "InlineImage",
     "Letter",
     "Listing",
+    "MailError",
+    "MailReport",
     "OfficeError",
     "OutputExistsError",
     "Plan",
@@ -138,6 +144,7 @@ __all__ = [
     "dashboard_html",
     "deadlines_calendar",
     "dues",
+    "fetch_mail",
     "fix_document",
     "format_audit_finding",
     "format_problem",
@@ -147,6 +154,7 @@ __all__ = [
     "init_project",
     "init_returns",
     "load_plan",
+    "mail_account",
     "new_year",
     "owing_units",
     "plan_schema",
@@ -180,6 +188,7 @@ if TYPE_CHECKING:
         DocgenError,
         Finding,
         FormError,
+        MailError,
         OfficeError,
         OutputExistsError,
         PlanError,
@@ -216,6 +225,7 @@ if TYPE_CHECKING:
     from docgen.tracking.deciding import Choices
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
+    from docgen.tracking.mail.fetching import MailReport, fetch_mail, mail_account
     from docgen.tracking.receiving import Filing, receive_file, receive_files
     from docgen.tracking.state import returns_state, status_data
     from docgen.tracking.status import StatusReport, track_returns

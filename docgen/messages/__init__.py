@@ -8,7 +8,7 @@ this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
 - ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``record_words``, ``audit_words``,
-  ``import_words``, ``template_words``, ``workbench_words``: the message tables, by stage.
+  ``import_words``, ``template_words``, ``mail_words``, ``workbench_words``: the message tables, by stage.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -32,6 +32,7 @@ def message_table() -> dict[str, tuple[str, str]]:
     from docgen.messages import (
         audit_words,
         import_words,
+        mail_words,
         output_words,
         picture_words,
         plan_words,
@@ -50,6 +51,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         **audit_words.MESSAGES,
         **template_words.MESSAGES,
         **import_words.MESSAGES,
+        **mail_words.MESSAGES,
         **workbench_words.MESSAGES,
     }
 
