@@ -21,7 +21,13 @@ if TYPE_CHECKING:
 
     from docgen.web.workbench import Task, Workbench
 
-TASK_WORDS = {"render": "生成文件", "render-pdf": "生成文件和PDF", "reminders": "生成催报", "digest": "生成本周简报"}
+TASK_WORDS = {
+    "render": "生成文件",
+    "render-pdf": "生成文件和PDF",
+    "reminders": "生成催报",
+    "digest": "生成本周简报",
+    "fetch-mail": "收取邮件",
+}
 
 
 def routes() -> list[Route]:
@@ -110,18 +116,19 @@ async def served_file(request: Request) -> Response:
 def task_view(bench: Workbench) -> dict[str, Any] | None:
     """The page's task as the page shows it: its name in words, its progress, its outcome, the files it wrote.
 
-    A render lists its files under 已生成的文件; the 催报 and the 简报 link theirs here.
+    A render lists its files under 已生成的文件; the 催报, the 简报 and the mail fetched link theirs here.
     """
     task = bench.task
     if task is None:
         return None
     percent = round(100 * task.done / task.total) if task.total else 0
     links = []
-    if not task.name.startswith("render"):
-        for path in task.paths:
-            if path.absolute().is_relative_to(bench.reports_dir):
-                relative = PurePosixPath(path.absolute().relative_to(bench.reports_dir).as_posix())
-                links.append({"name": relative.as_posix(), "href": file_address("reports", relative)})
+    folders = {"reports": bench.reports_dir, "returns": bench.returns_dir}
+    for path in [] if task.name.startswith("render") else task.paths:
+        root = next((name for name, folder in folders.items() if path.absolute().is_relative_to(folder)), None)
+        if root is not None:
+            relative = PurePosixPath(path.absolute().relative_to(folders[root]).as_posix())
+            links.append({"name": relative.as_posix(), "href": file_address(root, relative)})
     return {
         "name": TASK_WORDS.get(task.name, task.name),
         "finished": task.finished,

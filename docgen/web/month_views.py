@@ -43,6 +43,7 @@ def routes() -> list[Route]:
         Route("/month/init", init_folders, methods=["POST"]),
         Route("/month/reminders", reminders, methods=["POST"]),
         Route("/month/digest", digest, methods=["POST"]),
+        Route("/month/fetch-mail", fetch_mail, methods=["POST"]),
     ]
 
 
@@ -80,10 +81,12 @@ def month_state(bench: Workbench, day: dt.date) -> dict[str, Any]:
 
     report = bench.report()
     base: dict[str, Any] = {"on": day.isoformat(), "returns_dir": str(bench.returns_dir), "units": []}
-    base |= {"deadlines": [], "grid": None, "problems": [], "missing_folder": False}
+    base |= {"deadlines": [], "grid": None, "problems": [], "missing_folder": False, "mail": None}
     if report.plan is None:
         return base | {"problems": shown_all(report.errors)}
     plan = report.plan
+    if plan.mail is not None:
+        base["mail"] = f"{plan.mail.user}（{plan.mail.server}）"
     base["units"] = [(u.id, u.name) for u in plan.responsible_units()]
     base["deadlines"] = [(key, d.action) for key, d in plan.deadlines.items()]
     if not bench.returns_dir.is_dir():
@@ -227,6 +230,31 @@ async def digest(request: Request) -> Response:
         return written.paths
 
     return _started(request, bench, "digest", work)
+
+
+async def fetch_mail(request: Request) -> Response:
+    """Read the plan's mailbox into the returns folder, as ``docgen fetch-mail`` does, with the password typed.
+
+    The password goes to the mail server and nowhere else: it is neither stored nor shown.
+    """
+    bench = workbench_of(request)
+    form = await request.form(max_files=0, max_fields=3)
+    password = str(form.get("password", ""))
+
+    def work(task: Task) -> list[Path]:
+        from docgen.documents.checks import checked_plan
+        from docgen.tracking.mail.fetching import fetch_mail as read_mailbox
+        from docgen.tracking.mail.fetching import mail_account
+
+        task.step = "收取邮件"
+        plan = checked_plan(bench.plan_path).plan
+        assert plan is not None
+        account, folder = mail_account(plan)
+        report = read_mailbox(plan, bench.returns_dir, account, password, folder=folder)
+        task.problems = [finding for _, finding in report.unfiled]
+        return [bench.returns_dir / filing.path for _, filing in report.filed if filing.path is not None]
+
+    return _started(request, bench, "fetch-mail", work)
 
 
 def digest_week(plan: Plan, day: dt.date) -> int:
