@@ -49,7 +49,8 @@ async def documents_page(request: Request) -> Response:
 
     bench = workbench_of(request)
     listing = await run_in_threadpool(output_listing, bench)
-    return page(request, "documents.html", active="documents", task=task_view(bench), refused=[], **listing)
+    task = task_view(bench, "documents")
+    return page(request, "documents.html", active="documents", task=task, refused=[], **listing)
 
 
 async def render(request: Request) -> Response:
@@ -113,13 +114,14 @@ async def served_file(request: Request) -> Response:
     return StreamingResponse(read_chunks(handle, size), media_type=media, headers=headers)
 
 
-def task_view(bench: Workbench) -> dict[str, Any] | None:
+def task_view(bench: Workbench, page_of: str | None = None) -> dict[str, Any] | None:
     """The page's task as the page shows it: its name in words, its progress, its outcome, the files it wrote.
 
     A render lists its files under 已生成的文件; the 催报, the 简报 and the mail fetched link theirs here.
+    ``page_of`` (``documents`` or ``month``) leaves out a task of the other page.
     """
     task = bench.task
-    if task is None:
+    if task is None or (page_of is not None and (page_of == "documents") != task.name.startswith("render")):
         return None
     percent = round(100 * task.done / task.total) if task.total else 0
     links = []

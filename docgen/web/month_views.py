@@ -61,7 +61,7 @@ async def month_page(request: Request) -> Response:
     bench = workbench_of(request)
     day = _day(request, bench)
     state = await run_in_threadpool(month_state, bench, day)
-    return page(request, "month.html", active="month", task=task_view(bench), refused=[], **state)
+    return page(request, "month.html", active="month", task=task_view(bench, "month"), refused=[], **state)
 
 
 async def grid(request: Request) -> Response:
