@@ -44,7 +44,8 @@ pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q
 
 fuzz: $(VENV)/.installed-test
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py tests/plan/test_fuzz_text.py tests/inputs/test_mail_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py tests/plan/test_fuzz_text.py tests/inputs/test_mail_fuzz.py \
+		tests/web/test_http_fuzz.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,11 +54,11 @@ $(VENV)/bin/python:
 # Installs take the versions the tests passed with (constraints.txt); `make constraints` records
 # the versions of a venv that passed `make test` after a dependency changed.
 $(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install -c constraints.txt -e .
+	$(BIN)/python -m pip install -c constraints.txt -e '.[serve]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install -c constraints.txt -e '.[test,lint,docs,browser]'
+	$(BIN)/python -m pip install -c constraints.txt -e '.[serve,test,lint,docs,browser]'
 	touch $@ $(VENV)/.installed
 
 constraints: $(VENV)/.installed-test

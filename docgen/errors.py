@@ -176,6 +176,10 @@ class OutputExistsError(FindingsError):
     """Raised when a command would overwrite a file the user wrote; ``--force`` allows it."""
 
 
+class PlanChangedError(FindingsError):
+    """Raised when an edited plan is saved over a file that changed on disk since the editor read it."""
+
+
 class WriteError(FindingsError):
     """Raised when an output cannot be written: no permission, a full disk, a read-only folder."""
 

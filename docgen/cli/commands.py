@@ -57,6 +57,11 @@ COMMANDS: dict[str, dict[str, str]] = {
     "machine_commands": {
         "doctor": N_("Check what docgen needs on this machine (LibreOffice, fonts, poppler) and say how to get it."),
     },
+    "serve_commands": {
+        "serve": N_(
+            "Open the workbench: PLAN, its documents, the month's returns and the templates in one local web page."
+        ),
+    },
     "import_commands": {
         "import": N_("Write a plan from last year's notice or plan saved as .docx by Word or WPS."),
     },

@@ -22,7 +22,16 @@ from docgen.plan.sourcemap import SourceMap, Unlocated, dotted
 
 def check_plan(path: Path | str) -> CheckReport:
     """Read, validate and cross-check a plan file, and check what its documents need; never raises for the file."""
-    report = files.check_plan(path)
+    return _with_layout(files.check_plan(path))
+
+
+def check_plan_text(text: str, path: Path | str) -> CheckReport:
+    """``check_plan`` of YAML text not saved yet, as if it were the file at ``path`` (the workbench's editor)."""
+    return _with_layout(files.check_plan_text(text, path))
+
+
+def _with_layout(report: CheckReport) -> CheckReport:
+    """The report with what the documents' layout asks of the plan added, in file order."""
     if report.plan is None or report.source is None:
         return report
     found = report.problems + list(_located(layout_findings(report.plan), report.source))

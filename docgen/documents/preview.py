@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from docgen.plan.model import Plan
 from docgen.progress import Progress
+
+if TYPE_CHECKING:
+    from docgen.plan.files import CheckReport
 
 DEFAULT_RESOLUTION = 150  # pixels per inch: an A4 page 1240 x 1754, small print still readable
 PREVIEW = "preview"  # the kind the output manifest records for page images
@@ -74,3 +78,74 @@ def preview(
                 force=force,
             )
     return [out / image for image in images]
+
+
+Converter = Callable[[Sequence[Path], Path], list[Path]]
+"""Converts .docx files to PDFs in a folder, in order (``office.convert.convert_to_pdf``, or a warm LibreOffice)."""
+_DRAWN = ".drawn"  # in a cached document's folder once all its pages are there
+
+
+def page_images(
+    plan: Plan | CheckReport | str | Path,
+    cache_dir: Path,
+    only: str,
+    *,
+    unit: str | None = None,
+    templates: str | Path | None = None,
+    resolution: int = DEFAULT_RESOLUTION,
+    converter: Converter | None = None,
+) -> list[Path]:
+    """Images of the pages of the documents of kind ``only`` (``unit``'s alone, if given), in order.
+
+    The documents are rendered as ``preview`` renders them; each one's pages are kept in
+    ``cache_dir`` under the SHA-256 of the document (outputs are reproducible), so a document
+    seen before is not converted again: a plan edit that leaves the notice as it was costs a
+    render, not a LibreOffice run. ``converter`` converts the documents not seen before (default:
+    one LibreOffice run, as ``render --pdf``). Raises what ``render`` raises, ``OfficeError``.
+    """
+    from docgen.documents.batch import render
+    from docgen.office.pages import find_pdftoppm
+    from docgen.rendering.outputs import sha256
+
+    pdftoppm = find_pdftoppm()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="docgen-preview-") as temporary:
+        work = Path(temporary)
+        written = render(plan, work / "documents", only, templates, unit=unit, print_file=False)
+        folders = [cache_dir / f"{sha256(docx)}-{resolution}" for docx in written]
+        new = [(docx, folder) for docx, folder in zip(written, folders, strict=True) if not (folder / _DRAWN).is_file()]
+        if new:
+            convert = converter if converter is not None else _convert_once
+            pdfs = convert([docx for docx, _ in new], work / "pdf")
+            for (_, folder), pdf in zip(new, pdfs, strict=True):
+                _draw_into(pdftoppm, pdf, folder, resolution)
+    return [page for folder in folders for page in _pages(folder)]
+
+
+def _convert_once(documents: Sequence[Path], folder: Path) -> list[Path]:
+    from docgen.office.convert import convert_to_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return convert_to_pdf(documents, folder)
+
+
+def _draw_into(pdftoppm: str, pdf: Path, folder: Path, resolution: int) -> None:
+    """Draw the PDF's pages into a fresh folder beside ``folder``, then put it in place (a reader never sees half)."""
+    from docgen.office.pages import draw_pages
+
+    fresh = Path(tempfile.mkdtemp(prefix=".drawing-", dir=folder.parent))
+    try:
+        draw_pages(pdftoppm, pdf, fresh / "page", resolution)
+        (fresh / _DRAWN).touch()
+        try:
+            fresh.rename(folder)
+        except OSError:  # drawn meanwhile by another request: that one is as good
+            if not (folder / _DRAWN).is_file():
+                raise
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _pages(folder: Path) -> list[Path]:
+    """``page-1.png`` … in page order (pdftoppm pads the numbers of long documents: ``page-01.png``)."""
+    return sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rpartition("-")[2]))

@@ -8,8 +8,8 @@ this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
 - ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``record_words``, ``audit_words``,
-  ``import_words``, ``template_words``, ``machine_words``, ``mail_words``: the message tables, by stage; a code
-  is in one table only.
+  ``import_words``, ``template_words``, ``machine_words``, ``mail_words``, ``workbench_words``: the message
+  tables, by stage; a code is in one table only.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -46,6 +46,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         record_words,
         returns_words,
         template_words,
+        workbench_words,
     )
 
     tables = (
@@ -59,6 +60,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         import_words,
         machine_words,
         mail_words,
+        workbench_words,
     )
     return merged_tables({table.__name__: table.MESSAGES for table in tables})
 
@@ -250,6 +252,18 @@ def _fill(template: str, params: dict[str, Any]) -> str:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def finding_words(finding: Finding, language: str | None = None) -> str:
+    """What a finding says and how to fix it, with the place in words where the language has them; no file or line.
+
+    For a page that shows the line and the severity itself (the workbench).
+    """
+    language = language or current_language()
+    gettext = translations(language).gettext
+    path = finding.path if language != ENGLISH else None
+    text = _message(finding.code, finding.params, path, gettext, language)
+    return one_line(f"{finding.path}: {text}" if finding.path and language == ENGLISH else text)
 
 
 def format_finding(finding: Finding, language: str | None = None) -> str:

@@ -13,7 +13,7 @@ from docgen.plan.checks import check, located_texts
 from docgen.plan.holidays import holiday_review
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import check_texts, with_texts
-from docgen.plan.reading import LoadedYaml, load_yaml
+from docgen.plan.reading import MAX_FILE_BYTES, LoadedYaml, compose, load_yaml
 from docgen.plan.sourcemap import PlanPath, SourceMap
 from docgen.plan.validation import validate
 
@@ -52,6 +52,23 @@ def check_plan(path: Path | str) -> CheckReport:
     with _collector_paused():
         try:
             loaded = load_yaml(path)
+        except PlanError as exc:
+            return CheckReport(path, None, exc.problems)
+        return check_loaded(loaded, path)
+
+
+def check_plan_text(text: str, path: Path | str) -> CheckReport:
+    """Check YAML text as the file at ``path`` would be checked holding it (an editor's unsaved text).
+
+    Pictures and templates are looked for beside ``path``, as for the saved file.
+    """
+    path = Path(path)
+    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return CheckReport(path, None, [Finding("file-too-large", {"limit": limit}, file=str(path))])
+    with _collector_paused():
+        try:
+            loaded = compose(text, str(path))
         except PlanError as exc:
             return CheckReport(path, None, exc.problems)
         return check_loaded(loaded, path)

@@ -58,6 +58,11 @@ def read_text_encoded(path: Path) -> tuple[str, list[Finding], str]:
 
     A copy made from the file (``docgen new-year``) keeps what the person's editor wrote.
     """
+    return decode_plan(read_plan_bytes(path), str(path))
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The plan file's bytes, at most ``MAX_FILE_BYTES``; ``PlanError`` for a file that cannot be read."""
     name = str(path)
     try:
         if path.is_dir():
@@ -73,6 +78,11 @@ def read_text_encoded(path: Path) -> tuple[str, list[Finding], str]:
         raise PlanError([exc.problem(name)]) from None
     except OSError as exc:
         raise PlanError([Finding("file-unreadable", {"reason": exc.strerror or str(exc)}, file=name)]) from exc
+    return raw
+
+
+def decode_plan(raw: bytes, name: str) -> tuple[str, list[Finding], str]:
+    """A plan file's bytes as text, with the encoding they were in (see ``read_text_encoded``)."""
     encoding = "utf-8"
     if raw.startswith(b"\xef\xbb\xbf"):
         raw, encoding = raw[3:], "utf-8-sig"

@@ -50,7 +50,7 @@ def test_license_and_changelog() -> None:
 
 def test_the_extras_keep_tools_apart_from_what_docgen_imports() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert set(project["optional-dependencies"]) == {"test", "lint", "docs", "browser", "subdoc"}
+    assert set(project["optional-dependencies"]) == {"test", "lint", "docs", "browser", "subdoc", "serve"}
     runtime = " ".join(project["dependencies"])
     for tool in ("pytest", "ruff", "mypy", "mkdocs", "selenium", "hatchling"):
         assert tool not in runtime
