@@ -7,8 +7,8 @@ extractor and translated through ``docgen.messages.language`` where it is shown.
 this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
-- ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``audit_words``, ``import_words``,
-  ``template_words``: the message tables, by stage.
+- ``plan_words``, ``issuing_words``, ``picture_words``, ``output_words``, ``returns_words``, ``audit_words``,
+  ``import_words``, ``template_words``: the message tables, by stage.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -32,6 +32,7 @@ def message_table() -> dict[str, tuple[str, str]]:
     from docgen.messages import (
         audit_words,
         import_words,
+        issuing_words,
         output_words,
         picture_words,
         plan_words,
@@ -41,6 +42,7 @@ def message_table() -> dict[str, tuple[str, str]]:
 
     return {
         **plan_words.MESSAGES,
+        **issuing_words.MESSAGES,
         **picture_words.MESSAGES,
         **output_words.MESSAGES,
         **returns_words.MESSAGES,

@@ -3,6 +3,7 @@
 Knows files, not plans. May use only the shared base; ``docgen.documents`` uses it.
 
 - ``convert``: LibreOffice headless conversion in a private profile, with docgen's font map.
-- ``pages``: page images of PDFs (pdftoppm).
+- ``pages``: page images of PDFs (pdftoppm); ``printed``: what a PDF shows, read back (each page's lines
+  and where they stand, the fonts it was drawn with); ``printing``: the one file to print.
 - ``fonts/fonts.conf``: the fontconfig aliases that map 仿宋, 黑体, 楷体 to installed faces.
 """

@@ -13,7 +13,8 @@ from typing import Any
 
 from docgen import chinese
 from docgen.documents.deadlines import deadline_text
-from docgen.documents.layout import signature
+from docgen.documents.layout import LINE_CHARS, signature
+from docgen.documents.titles import title_lines
 from docgen.plan.model import Contact, Plan
 from docgen.rendering.filenames import safe_stem
 from docgen.tracking.status import Column, StatusReport
@@ -30,8 +31,8 @@ def _when(column: Column) -> str:
     return f"{chinese.month_day(day)}（{chinese.weekday_of(day)}）前"
 
 
-def _handed_to(plan: Plan, column: Column) -> str:
-    """党委宣传部李杉杉处（电话：84825237　邮箱：…）: where the returns go."""
+def _handed_to(plan: Plan, column: Column, *, reach: bool = True) -> str:
+    """党委宣传部李杉杉处（电话：84825237　邮箱：…）: where the returns go (``reach``: with phone and e-mail)."""
     contact = plan.contact
     to = column.due.deadline.to or (contact.unit if contact is not None else plan.issuer)
     if to is None:
@@ -39,16 +40,16 @@ def _handed_to(plan: Plan, column: Column) -> str:
     if contact is None:
         return f"{plan.unit(to).display_full_name}处"
     person = contact.name if to == contact.unit else ""
-    reach = "　".join(
+    ways = "　".join(
         f"{label}：{value}" for label, value in (("电话", contact.phone), ("邮箱", contact.email)) if value
     )
-    return f"{plan.unit(to).display_full_name}{person}处" + (f"（{reach}）" if reach else "")
+    return f"{plan.unit(to).display_full_name}{person}处" + (f"（{ways}）" if ways and reach else "")
 
 
 def _not_yet(column: Column) -> str:
-    """尚未上报活动安排表, or 尚未报送第2周（5月2日至5月8日）的材料 for a weekly deadline."""
+    """尚未上报活动安排表, or 尚未报送 after the week's material is named (a weekly deadline)."""
     due = column.due
-    return f"尚未{due.deadline.action}" if due.week is None else f"尚未报送{due.label}的材料"
+    return f"尚未{due.deadline.action}" if due.week is None else "尚未报送"
 
 
 def reminder_file(column: Column) -> PurePosixPath:
@@ -62,22 +63,26 @@ def reminder_context(report: StatusReport, column: Column) -> dict[str, Any]:
     """The 催报 notice for one overdue column: title, addressees, body, contact, signature."""
     plan = report.plan
     deadline = column.due.deadline
-    asked = f"各责任部门应于{deadline_text(deadline)}"
-    if column.due.week is not None:
-        asked += f"，其中{column.due.label}的材料应于{_when(column)}报送"
-    handed = _handed_to(plan, column)
-    body = [
-        f"根据《{plan.notice_title}》要求，{asked}"
-        + (f"，报送至{handed}。" if (handed := _handed_to(plan, column)) else "。"),
-        f"截至{chinese.month_day(report.on)}，以上部门{_not_yet(column)}。请于{BLANK}月{BLANK}日前报送。",
+    handed = _handed_to(plan, column, reach=False)  # phone and e-mail follow on the contact lines
+    asked = f"根据《{plan.notice_title}》要求，各责任部门应于{deadline_text(deadline)}"
+    body = [asked + (f"，报送至{handed}。" if handed else "。")]
+    since = f"截至{chinese.month_day(report.on)}，以上部门{_not_yet(column)}。"
+    if column.due.week is not None:  # the week's days early in its paragraph: the phrase is never cut
+        since = f"{column.due.label}的材料应于{chinese.month_day(column.due.day)}前报送，{since}"
+    body += [
+        since,
+        f"请于{BLANK}月{BLANK}日前报送。",  # a paragraph of its own: the blank date never breaks across lines
     ]
     contact = plan.contact
     issuer = plan.unit(plan.issuer).display_full_name if plan.issuer is not None else plan.institution
+    title = f"关于尽快{deadline.action}的通知"
     return {
-        "title": f"关于尽快{deadline.action}的通知",
+        "title": title,
+        "title_lines": title_lines(title),
         "addressees": ENUMERATION.join(u.name for u in column.missing) + "：",
         "body": body,
-        "contact": _contact(contact),
+        "contact": "　".join(_contact(contact)),
+        "contact_lines": contact_lines(_contact(contact)),
         "signature": signature(
             [issuer], f"{plan.year}年{chinese.IDEOGRAPHIC_SPACE * 2}月{chinese.IDEOGRAPHIC_SPACE * 2}日"
         ),
@@ -103,12 +108,29 @@ def chat_text(report: StatusReport) -> str:
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-def _contact(contact: Contact | None) -> str:
-    """联系人：李杉杉　联系电话：…　电子邮箱：…, with what the plan gives."""
+def _contact(contact: Contact | None) -> list[str]:
+    """联系人：李杉杉, 联系电话：…, 电子邮箱：…, with what the plan gives."""
     if contact is None:
-        return ""
+        return []
     parts = [f"联系人：{contact.name}"]
     parts += [
         f"{label}：{value}" for label, value in (("联系电话", contact.phone), ("电子邮箱", contact.email)) if value
     ]
-    return "　".join(parts)
+    return parts
+
+
+def contact_lines(parts: list[str], room: float = LINE_CHARS - 2) -> list[str]:
+    """The contact's parts in lines that fit the body's line (indented two characters), none cut.
+
+    Joined into one justified paragraph, a part too long for the rest of a line (an e-mail
+    address, which has nowhere to break) would move down whole and leave the line above stretched
+    letter by letter; each line here is a paragraph of its own.
+    """
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{chinese.IDEOGRAPHIC_SPACE}{part}" if lines else part
+        if lines and chinese.text_width(joined) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines

@@ -138,8 +138,10 @@ def test_reminders_go_to_exactly_the_missing_units(report: StatusReport, tmp_pat
     assert texts[0] == "关于尽快上报活动安排表的通知"
     assert texts[1] == "、".join(SCHEDULE_MISSING) + "："
     assert "各责任部门应于5月9日（周四）前上报活动安排表，报送至党委宣传部李杉杉处" in texts[2]
-    assert texts[3] == "截至5月10日，以上部门尚未上报活动安排表。请于＿＿＿月＿＿＿日前报送。"
-    assert texts[4] == "联系人：李杉杉　联系电话：84825237　电子邮箱：18083554@qq.com"
+    assert texts[3] == "截至5月10日，以上部门尚未上报活动安排表。"
+    assert texts[4] == "请于＿＿＿月＿＿＿日前报送。"  # its own line: the blank date is never cut
+    # the contact in lines that each fit the line, so that none is stretched by the e-mail moving down
+    assert texts[5:7] == ["联系人：李杉杉　联系电话：84825237", "电子邮箱：18083554@qq.com"]
     assert texts[-2].strip() == "党委宣传部" and texts[-1].strip() == "2019年　　月　　日"
     assert texts[-1].startswith("\u3000")  # placed by padding, like every signature
     section = document.sections[0]
@@ -152,7 +154,9 @@ def test_reminders_go_to_exactly_the_missing_units(report: StatusReport, tmp_pat
     weekly = open_docx(tmp_path / "催报" / "报送本周活动开展情况-第2周（5月2日至5月8日）.docx")
     weekly_texts = [p.text for p in weekly.paragraphs if p.text.strip()]
     assert "工会" not in weekly_texts[1] and "信息部" not in weekly_texts[1] and "教务处" in weekly_texts[1]
-    assert "其中第2周（5月2日至5月8日）的材料应于5月8日（周三）前报送" in weekly_texts[2]
+    assert "各责任部门应于每周三前报送本周活动开展情况" in weekly_texts[2]
+    # the week's days open their paragraph, where no line break can cut them
+    assert weekly_texts[3] == "第2周（5月2日至5月8日）的材料应于5月8日前报送，截至5月10日，以上部门尚未报送。"
     chat = (tmp_path / "催报" / "催报名单.txt").read_text(encoding="utf-8")
     assert "【催报】上报活动安排表，截止5月9日（周四）\n截至5月10日，以下9个部门尚未报送：" in chat
     assert "、".join(SCHEDULE_MISSING) + "。" in chat
