@@ -170,7 +170,8 @@ def propose(layout: Layout, parts: Parts, problem: str, current: list[Adjustment
     first = max(next(on_before, parts.title), parts.title)  # the head keeps the places GB/T 9704 gives it
     pulled = any(a.kind == "line" and a.last == last for a in current)
     if not pulled and not any(b.table for b in layout.blocks[first : last + 1]):
-        top = layout.lines[first][0].top if first == parts.title else TEXT_TOP_PT
+        printed = layout.lines.get(first) if first == parts.title else None
+        top = printed[0].top if printed else TEXT_TOP_PT
         height = layout.pages[0].height - BOTTOM_MARGIN_PT - top
         tighter = _tighter(current, first, last, height, layout.slots(first, last, from_page=page - 1))
         if tighter is not None:

@@ -19,7 +19,7 @@ import pytest
 import docgen
 from docgen.documents.fit_cache import CACHE_ENV
 from docgen.office.convert import convert_to_pdf
-from docgen.office.printed import PrintedPage, printed_pages
+from docgen.office.printed import PrintedLine, PrintedPage, printed_pages
 from docgen.plan.files import resolved_plan
 from docgen.tracking.folders import write_status
 from docgen.tracking.status import track_returns
@@ -212,3 +212,29 @@ def natural_width(text: str) -> float:
     kinds = ["latin" if c.isascii() and c.isalnum() else "han" if "\u3400" <= c <= "\u9fff" else "" for c in text]
     gaps = sum(1 for a, b in itertools.pairwise(kinds) if {a, b} == {"han", "latin"})
     return sum(7.85 if c.isascii() else 15.7 for c in text) + 3.2 * gaps
+
+
+def signature(pdf: Path) -> tuple[PrintedLine, PrintedLine]:
+    """The issuer's line and the date's, as printed."""
+    for page in printed_pages(pdf):
+        lines = sorted(page.lines, key=lambda line: line.top)
+        for issuer, date in itertools.pairwise(lines):
+            if date.text == DATE:
+                return issuer, date
+    raise AssertionError(f"no signature in {pdf.name}")
+
+
+EM = 16.0
+RIGHT_EDGE = (28 + 156) * MM
+
+
+def test_both_signature_layouts_hold_in_print(sealed: Path, unsealed: Path) -> None:
+    # sealed (7.3.5.1): the date 右空四字, the issuer centred over it
+    issuer, date = signature(sealed / ISSUED_PDF)
+    assert issuer.text == "长春医学高等专科学校"
+    assert RIGHT_EDGE - date.right == pytest.approx(4 * EM, abs=0.3 * EM)
+    assert (issuer.left + issuer.right) / 2 == pytest.approx((date.left + date.right) / 2, abs=0.3 * EM)
+    # unsealed (7.3.5.2), the issuer longer than the date: the issuer 右空二字, the date two characters in from it
+    issuer, date = signature(unsealed / ISSUED_PDF)
+    assert RIGHT_EDGE - issuer.right == pytest.approx(2 * EM, abs=0.3 * EM)
+    assert date.left - issuer.left == pytest.approx(2 * EM, abs=0.3 * EM)
