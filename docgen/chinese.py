@@ -13,6 +13,11 @@ MAX_SECTIONS = 999
 IDEOGRAPHIC_SPACE = "\u3000"
 
 
+def text_width(text: str) -> float:
+    """How many characters wide ``text`` prints in a Chinese face: ASCII letters, digits and marks count half."""
+    return sum(0.5 if c.isascii() else 1.0 for c in text)
+
+
 def chinese_numeral(n: int) -> str:
     """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五, 110 -> 一百一十 (below 10000)."""
     if not 0 < n < 10000:

@@ -128,20 +128,22 @@ def notice() -> bytes:
         + paragraph("{{ block.text }}", "Heading2")
         + tag('{%p elif block.kind == "table" %}')
         + paragraph("{{p block.table }}")
+        + tag("{%p elif loop.last and signature %}")
+        + paragraph("{{ block.text }}", keep_next=True)  # GB/T 9704 7.3.5.4: no signature page without body text
         + tag("{%p else %}")
         + paragraph("{{ block.text }}")
         + tag("{%p endif %}")
         + tag("{%p endfor %}")
         + tag("{%p if attachment_note %}")
-        + paragraph()
+        + paragraph(keep_next=True)
         + tag("{%p for line in attachment_note %}")
-        + paragraph("{{ line }}")
+        + paragraph("{{ line }}", keep_next=True)
         + tag("{%p endfor %}")
         + tag("{%p endif %}")
         + tag("{%p if signature %}")
-        + paragraph()
+        + paragraph(keep_next=True)
         + tag("{%p for line in signature[:-1] %}")
-        + paragraph("{{ line.padding }}{{ line.text }}", "Signature")
+        + paragraph("{{ line.padding }}{{ line.text }}", "Signature", keep_next=True)
         + tag("{%p endfor %}")
         + tag("{%p if attachments %}")
         + paragraph(last_line, "Signature", sect=section_properties())
@@ -205,17 +207,31 @@ def calendar_table() -> str:
         )
         for i, w in enumerate(widths)
     )
+    legend = row(  # the legend under the grid, in the table: it moves with the calendar and reads as its note
+        cell(
+            paragraph(style="CalendarMark", runs=run("{{ calendar.legend }}", LEGEND), grid=False, line=300),
+            width,
+            span=7,
+        )
+    )
     rows = (
-        tag_row("{%tr for week in calendar.weeks %}", widths) + row(day, height=900) + tag_row("{%tr endfor %}", widths)
+        tag_row("{%tr for week in calendar.weeks %}", widths)
+        + row(day, height=680)  # at least a day and two lines of marks; more marks, a taller row
+        + tag_row("{%tr endfor %}", widths)
+        + legend
     )
     return table([(str(i), 1) for i in range(7)], header, rows, width=width)
+
+
+LEGEND = run_properties(size=21)  # 五号, 10.5 pt: the legend reads more easily than the 9 pt marks
 
 
 def task_sheet() -> bytes:
     """One unit's task sheet: its tasks and duties, every deadline, contacts, the calendar."""
     body = (
-        paragraph("{{ institution }}", "Title")
-        + paragraph("{{ title }}", "Title")
+        tag("{%p for line in title_lines %}")
+        + paragraph("{{ line }}", "Title")
+        + tag("{%p endfor %}")
         + paragraph()
         + paragraph("责任部门：{{ unit }}", "NoIndent")
         + paragraph("活动主题：{{ theme }}", "NoIndent")
@@ -246,7 +262,6 @@ def task_sheet() -> bytes:
         + paragraph(runs=run("本部门联络员：") + run("{{ blank }}") + run("　联系电话：") + run("{{ blank }}"))
         + paragraph("{{ heading(1) }}活动日历", "Heading1")
         + calendar_table()
-        + paragraph("{{ calendar.legend }}", "FormNote", before=120)
         + section_properties()
     )
     return package(body, "{{ unit }}{{ title }}")
@@ -293,13 +308,17 @@ def schedule() -> bytes:
 def reminder() -> bytes:
     """A 催报 notice: title, the units still missing, what the plan asks, a blank new date, contact, signature."""
     body = (
-        paragraph("{{ title }}", "Title")
+        tag("{%p for line in title_lines %}")
+        + paragraph("{{ line }}", "Title")
+        + tag("{%p endfor %}")
         + paragraph()
         + paragraph("{{ addressees }}", "NoIndent")
         + tag("{%p for text in body %}")
         + paragraph("{{ text }}")
         + tag("{%p endfor %}")
-        + paragraph("{{ contact }}")
+        + tag("{%p for line in contact_lines %}")
+        + paragraph("{{ line }}")
+        + tag("{%p endfor %}")
         + signature()
         + section_properties()
     )

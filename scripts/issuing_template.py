@@ -103,8 +103,12 @@ def record() -> str:
 
 
 def record_section() -> str:
-    """The last section, holding the 版记: it starts on an even page and its content sits at the bottom."""
-    sect = section_properties()
+    """The last section, holding the 版记: on an even page, its content at the bottom, its page unnumbered.
+
+    GB/T 9704-2012 7.5: the 版记 stands on the back of the last sheet, and neither it nor the
+    blank page an office suite inserts before it (when the text ends on an even page) is numbered.
+    """
+    sect = section_properties(numbered=False)
     sect = sect.replace("<w:pgSz ", '<w:type w:val="evenPage"/><w:pgSz ', 1)
     return sect.replace("<w:docGrid ", '<w:vAlign w:val="bottom"/><w:docGrid ', 1)
 
@@ -188,4 +192,4 @@ def issuing_notice(attachment_page: object) -> bytes:
         + record()
         + record_section()
     )
-    return package(body, "{{ title }}")
+    return package(body, "{{ title }}", blank_footer=True)

@@ -155,8 +155,12 @@ def tag(text: str) -> str:
     return f"<w:p>{run(text)}</w:p>"
 
 
-def section_properties(*, landscape: bool = False, footers: bool = True) -> str:
-    """A w:sectPr: A4 with GB/T 9704 margins and a 22-line grid; footers on odd and even pages."""
+def section_properties(*, landscape: bool = False, footers: bool = True, numbered: bool = True) -> str:
+    """A w:sectPr: A4 with GB/T 9704 margins and a 22-line grid; footers on odd and even pages.
+
+    ``numbered=False`` gives the section empty footers (the 版记's page carries no number, GB/T
+    9704-2012 7.5); the package must then hold them (``package(..., blank_footer=True)``).
+    """
     width, height = A4
     margins = MARGINS
     orient = ""
@@ -165,10 +169,15 @@ def section_properties(*, landscape: bool = False, footers: bool = True) -> str:
         margins = LANDSCAPE_MARGINS
         orient = ' w:orient="landscape"'
     refs = ""
-    if footers:
+    if footers and numbered:
         refs = (
             '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
             '<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+        )
+    elif footers:  # a section without a reference would inherit the numbered footers of the one before
+        refs = (
+            '<w:footerReference w:type="even" r:id="rIdFooterBlank"/>'
+            '<w:footerReference w:type="default" r:id="rIdFooterBlank"/>'
         )
     mar = " ".join(f'w:{k}="{v}"' for k, v in margins.items())
     grid = '<w:docGrid w:type="lines" w:linePitch="579"/>' if not landscape else '<w:docGrid w:linePitch="312"/>'
@@ -374,7 +383,8 @@ def styles_xml() -> str:
             "paragraph",
             "CalendarMark",
             "Calendar Mark",
-            paragraph_properties(keep_next=True, grid=False, line=240, line_rule="auto", first_line_chars=0, jc="left"),
+            # exact 10.5 pt lines for the 9 pt marks: a day with several marks stays a short row
+            paragraph_properties(keep_next=True, grid=False, line=210, first_line_chars=0, jc="left"),
             run_properties(font=FANGSONG, size=18, spacing=0),
             based_on="Normal",
         ),
@@ -445,7 +455,15 @@ def core_xml(title: str) -> str:
     )
 
 
-def content_types_xml() -> str:
+def blank_footer_xml() -> str:
+    """A footer with one empty paragraph: a page without a page number."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        '<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p></w:ftr>'
+    )
+
+
+def content_types_xml(blank_footer: bool = False) -> str:
     """[Content_Types].xml for the parts ``package`` writes."""
     wml = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     overrides = {
@@ -455,6 +473,7 @@ def content_types_xml() -> str:
         "/word/fontTable.xml": f"{wml}.fontTable+xml",
         "/word/footer1.xml": f"{wml}.footer+xml",
         "/word/footer2.xml": f"{wml}.footer+xml",
+        **({"/word/footer3.xml": f"{wml}.footer+xml"} if blank_footer else {}),
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
     }
     items = "".join(f'<Override PartName="{k}" ContentType="{v}"/>' for k, v in overrides.items())
@@ -472,10 +491,14 @@ def _rels(items: list[tuple[str, str, str]]) -> str:
     return f'{head}<Relationships xmlns="{REL_NS}">{rels}</Relationships>'
 
 
-def package(body: str, title: str) -> bytes:
-    """A complete .docx around a body, byte for byte the same on every build."""
+def package(body: str, title: str, *, blank_footer: bool = False) -> bytes:
+    """A complete .docx around a body, byte for byte the same on every build.
+
+    ``blank_footer`` adds the empty footer that sections with ``numbered=False`` refer to.
+    """
+    blank = [("rIdFooterBlank", RT + "footer", "footer3.xml")] if blank_footer else []
     parts = {
-        "[Content_Types].xml": content_types_xml(),
+        "[Content_Types].xml": content_types_xml(blank_footer),
         "_rels/.rels": _rels(
             [
                 ("rId1", RT + "officeDocument", "word/document.xml"),
@@ -495,6 +518,7 @@ def package(body: str, title: str) -> bytes:
                 ("rIdFonts", RT + "fontTable", "fontTable.xml"),
                 ("rIdFooterOdd", RT + "footer", "footer1.xml"),
                 ("rIdFooterEven", RT + "footer", "footer2.xml"),
+                *blank,
             ]
         ),
         "word/styles.xml": styles_xml(),
@@ -502,6 +526,7 @@ def package(body: str, title: str) -> bytes:
         "word/fontTable.xml": font_table_xml(),
         "word/footer1.xml": footer_xml("right"),
         "word/footer2.xml": footer_xml("left"),
+        **({"word/footer3.xml": blank_footer_xml()} if blank_footer else {}),
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -25,6 +25,14 @@ def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(variable, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def layout_memory(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test remembers layouts in a folder of its own, never in the user's cache (docgen.documents.fit_cache)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def shipped_text() -> str:
     return SHIPPED_PLAN.read_text(encoding="utf-8")

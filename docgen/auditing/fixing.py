@@ -24,6 +24,7 @@ from docgen.auditing.structure import find_parts, heading_level
 from docgen.errors import Finding
 from docgen.inputs.wordfiles import W, paragraph_runs
 from docgen.rendering.outputs import write_bytes_atomic
+from docgen.rendering.wordml import set_paragraph_property
 
 _ROLE_FAMILY = {"title": "xiaobiaosong", "labels": "heiti"}
 _HEADING_FAMILY = {1: "heiti", 2: "kaiti", 3: "fangsong", 4: "fangsong"}
@@ -202,25 +203,7 @@ def _rebuild_page_number(paragraph: etree._Element, side: str) -> None:
     if ppr is None:
         ppr = etree.Element(W + "pPr")
         paragraph.insert(0, ppr)
-    jc = ppr.find(W + "jc")
-    if jc is None:
-        jc = etree.SubElement(ppr, W + "jc")
-        for later in (
-            "textDirection",
-            "textAlignment",
-            "textboxTightWrap",
-            "outlineLvl",
-            "divId",
-            "cnfStyle",
-            "rPr",
-            "sectPr",
-            "pPrChange",
-        ):
-            found = ppr.find(W + later)
-            if found is not None:
-                found.addprevious(jc)
-                break
-    jc.set(W + "val", side)
+    set_paragraph_property(ppr, "jc", {W + "val": side})
     for child in list(paragraph):
         if child is not ppr:
             paragraph.remove(child)

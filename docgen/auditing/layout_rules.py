@@ -83,7 +83,16 @@ def grid_rules(document: Document, parts: Parts) -> Iterator[Found]:
     section = document.section_of(first)
     if section is None or section.landscape or not section.height:
         return
-    pitch = first.line
+    # the body's own pitch and spacing are the most common ones, over the whole document with its
+    # attachments: GB/T 9704 7.3.5.4 lets a page or a paragraph adjust them (a signature kept with its
+    # body, a line that keeps a date whole)
+    special = {id(p) for p in [*parts.head, *parts.title, *parts.labels, *parts.record]}
+    running = [
+        p
+        for p in document.paragraphs
+        if p.text.strip() and not p.in_table and id(p) not in special and heading_level(p.text) is None
+    ]
+    pitch = _most_common([p.line for p in running if p.line is not None], None)
     if pitch is None and section.grid_type in ("lines", "linesAndChars") and section.line_pitch:
         pitch = section.line_pitch
     if pitch is None:
@@ -91,14 +100,19 @@ def grid_rules(document: Document, parts: Parts) -> Iterator[Found]:
     height = section.height - section.margins.get("top", 0) - section.margins.get("bottom", 0)
     width = section.width - section.margins.get("left", 0) - section.margins.get("right", 0)
     lines = int(height / pitch + 0.05) if pitch > 0 else 0
-    run = next((r for r in first.runs if r.text.strip()), None)
-    advance = first.size() * 20 + (run.spacing if run else 0)
+    spacings = [run.spacing for p in running for run in p.runs[:1] if run.text.strip()]
+    advance = first.size() * 20 + (_most_common(spacings, 0) or 0)
     chars = int(width / advance + 0.05) if advance > 0 else 0
     where, params = place(first)
     if lines != LINES:
         yield "lines-per-page", where, {**params, "lines": lines, "pitch": round(pitch / 20, 2)}
     if chars != CHARS:
         yield "chars-per-line", where, {**params, "chars": chars}
+
+
+def _most_common(values: list[int], default: int | None) -> int | None:
+    """The value most of ``values`` have (the first of them on a tie), ``default`` when there are none."""
+    return max(values, key=values.count) if values else default
 
 
 def _han_runs(paragraph: Paragraph) -> list[Any]:
@@ -127,6 +141,15 @@ def _font_rule(paragraph: Paragraph, code: str, want: str, size: float | None) -
         yield code + "-size", where, {**params, "found": f"{paragraph.size():g}", "expected": f"{size:g}"}
 
 
+def _item(paragraph: Paragraph) -> bool:
+    """A numbered item of running text (（一）填写…，经…签字。), not a heading: a first sentence longer than a line.
+
+    A heading run in with its text (（一）高度重视，落实责任。要认真…) keeps its font: its first sentence is short.
+    """
+    sentence = re.split(r"[。；]", paragraph.text.strip(), maxsplit=1)[0]
+    return sum(0.5 if c.isascii() else 1.0 for c in sentence) > CHARS - 2
+
+
 def font_rules(parts: Parts) -> Iterator[Found]:
     """Title 小标宋 二号; headings 黑体, 楷体, 仿宋 by level; body 仿宋 三号 (5.2.3, 7.3.1, 7.3.3)."""
     for paragraph in parts.title:
@@ -140,6 +163,8 @@ def font_rules(parts: Parts) -> Iterator[Found]:
             continue
         first = next((r for r in paragraph.runs if r.text.strip()), None)
         want = HEADING_FAMILY[level]
+        if _item(paragraph) and first is not None and family(first.east_asia) == "fangsong":
+            continue  # an item of a list that runs on as body text, not a heading of its own
         named = first is not None and first.east_asia and not first.east_asia.startswith("theme:")
         if first is not None and named and family(first.east_asia) != want:
             where, params = place(paragraph)

@@ -51,8 +51,8 @@ def punctuation_rules(document: Document) -> Iterator[Found]:
                 continue
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < len(text) else ""
-            if char == "." and not (before and is_han(before)):
-                continue  # 1. and 3.5 and a.com keep their stop
+            if char == "." and (not (before and is_han(before)) or (after.isascii() and after.isalnum())):
+                continue  # 1. and 3.5 and a.com keep their stop, and so does 开放日.mp4, a file's name
             if (before and _cjk(before)) or (char in "(:" and after and is_han(after)):
                 yield _fix(paragraph, "half-width-punctuation", i, 1, HALF_TO_FULL[char])
 

@@ -19,12 +19,19 @@ if TYPE_CHECKING:
 @click.option("--fix", is_flag=True, help=N_("Write a corrected copy (-o) with the mechanical fixes made."))
 @click.option("-o", "--out", "out_file", type=PathParam(), help=N_("The corrected copy (with --fix)."))
 @click.option("--force", is_flag=True, help=N_("Replace the file given with -o if it exists."))
-def audit(files: tuple[Path, ...], fix: bool, out_file: Path | None, force: bool) -> None:
+@click.option(
+    "--kind",
+    type=click.Choice(["official", "letter", "bulletin", "form"]),
+    help=N_("Hold every FILE to this kind's rules instead of recognising it (official: a 公文)."),
+)
+def audit(files: tuple[Path, ...], fix: bool, out_file: Path | None, force: bool, kind: str | None) -> None:
     """Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents.
 
     Prints every finding (FILE: paragraph N (“excerpt”): what is wrong (clause, how to fix it));
-    exits 0 when nothing is found, 1 otherwise. With --fix -o FIXED.docx, writes a corrected
-    copy of the one FILE and lists what is left to a person.
+    exits 0 when nothing is found, 1 otherwise. Each FILE is held to the rules of its kind, which
+    is said first: a 公文 to all of them; a letter, a 简报 or a form (not 公文) to those of any
+    printed document. With --fix -o FIXED.docx, writes a corrected copy of the one FILE and
+    lists what is left to a person.
     """
     from docgen.messages import format_audit_finding
 
@@ -46,8 +53,11 @@ def audit(files: tuple[Path, ...], fix: bool, out_file: Path | None, force: bool
     if out_file is not None:
         raise click.UsageError(gettext("-o is used with --fix"))
     from docgen.auditing.audit import audit as audit_files
+    from docgen.messages.audit_words import KIND_WORDS, READ_AS
 
-    report = audit_files(files)
+    report = audit_files(files, kind)
+    for path, found in report.kinds.items():
+        click.echo(gettext(READ_AS).format(file=path, kind=gettext(KIND_WORDS[found])), err=True)
     unreadable = [f for f in report.findings if f.code.startswith("audit-") or f.code == "file-unreadable"]
     echo_problems(unreadable)
     for finding in report.findings:

@@ -6,11 +6,14 @@ shared base; independent of ``docgen.collecting``.
 
 - ``kinds``: which documents a plan gives and their file names (add a new kind here).
 - ``notice``, ``letter``, ``task_sheet``, ``forms``: each kind's context.
-- ``layout``: what several kinds share: signature placement, heading numbers, widths.
+- ``layout``: what several kinds share: signature placement, heading numbers, widths; ``titles``: a long
+  title in lines (梯形 or 菱形, words kept whole).
 - ``deadlines``: deadlines in words and the month grid of the task sheets.
 - ``checks``: ``check_plan``, the plan's own checks and what its documents need; ``form_fit``: how
   the 活动安排 form fits one landscape page (the layout numbers the check and the forms share).
 - ``batch``: ``render``, the whole run in named steps; ``print_file``: the PDFs and the one file to
   print; ``preview``: page images; ``deadline_calendar``: the deadlines as .ics.
+- ``fitting``: the layout pass, each 公文 measured in its PDF and adjusted (``adjustments``) within GB/T
+  9704's latitude; ``fit_cache``: what it settled, remembered by content for a plain render.
 - ``scaffold``: ``docgen init``, a new folder to start from.
 """

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.declared import declared_problems
+from docgen.documents.fitting import recall_layouts
 from docgen.documents.kinds import KINDS, all_kinds, kind_aliases, plan_documents
 from docgen.documents.print_file import PDF_KIND, PRINT_CONTENTS, PRINT_FILE, PRINT_KIND, make_pdfs
 from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
@@ -134,9 +135,13 @@ def render(
     with staging(out) as stage:
         progress.step("render", len(documents))
         hashes = render_into(stage, documents, Path(), jobs=jobs, progress=progress)
+        keys = recall_layouts(stage, documents)  # what a measured render of the same content settled
+        hashes = {path: digest for path, digest in hashes.items() if path not in keys}  # digested again on commit
         outputs = {document.path: document.kind for document in documents}
         if pdf:
-            outputs |= make_pdfs(stage, documents, jobs=jobs, print_file=print_file, progress=progress)
+            outputs |= make_pdfs(
+                stage, documents, jobs=jobs, print_file=print_file, layout_keys=keys, progress=progress
+            )
         progress.step("write")
         replaced = _replaced_kinds(to_render.plan, only, unit, pdf=pdf, print_file=print_file)
         commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)

@@ -23,6 +23,7 @@ from docgen.documents.body import paragraphs, when_text
 from docgen.documents.deadlines import calendar_grid, deadline_text
 from docgen.documents.forms import attachment_note, attachment_pages, form_context
 from docgen.documents.layout import HeadingCounter, contact_line, period_text, signature
+from docgen.documents.titles import notice_title_lines
 from docgen.plan.model import Deadline, Plan, Task, Unit
 from docgen.rendering.values import Record, Records, to_plain
 
@@ -128,7 +129,7 @@ def _build(plan: Plan) -> dict[str, Any]:
         "notice": Record(
             plan.notice_title,
             title=plan.notice_title,
-            title_lines=list(plan.title_lines),
+            title_lines=notice_title_lines(plan),
             salutation=plan.notice.salutation or "",
             openings=paragraphs(plan.notice.opening),
         ),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
+import re
 from typing import Any
 
 from docgen import chinese
@@ -33,12 +36,70 @@ def deadline_text(deadline: Deadline, *, receiver: bool = False) -> str:
     return text
 
 
-def _mark(deadline: Deadline, day: dt.date) -> str:
-    """A deadline on its day; one that falls on a day off says which working day it moves to."""
-    text = MARK + deadline.action
-    if not workdays.is_workday(day):
-        text += f"（提前至{chinese.month_day(workdays.previous_workday(day))}）"
-    return text
+def _mark(deadline: Deadline, day: dt.date) -> tuple[dt.date, str]:
+    """Where a deadline stands on the calendar, and its mark.
+
+    One that falls on a day off moves to the working day before it, marked 提前: the calendar
+    shows the day things are actually due.
+    """
+    if workdays.is_workday(day):
+        return day, MARK + deadline.action
+    return workdays.previous_workday(day), f"{MARK}{deadline.action}（{EARLIER}）"
+
+
+# The marks' cell: a seventh of the 156 mm line less the cell margins (85 twips a side), in 9 pt characters.
+CELL_CHARS = int((8845 / 7 - 2 * 85) / (9 * 20))
+EARLIER = "提前"
+CUT_COST = 3  # what cutting a mark between two characters costs, against lines that differ by a character
+_NUMBERS = re.compile(r"\d+月\d+日|\d+")  # a date, a number: never cut
+_WHOLE = re.compile(rf"（[^（）]*）|{_NUMBERS.pattern}")  # nor, where it fits, a bracketed phrase
+
+
+def cell_lines(items: list[str], chars: float = CELL_CHARS) -> str:
+    """A calendar cell's marks as lines (joined by newlines, which become line breaks).
+
+    Each mark starts a line of its own; a long one breaks where it must, never inside a
+    bracketed phrase, a date or a number, and never leaving one character alone on its last
+    line: the lines of a broken mark are made as even as they can be.
+    """
+    return "\n".join(line for item in items for line in _broken(item, chars))
+
+
+def _broken(text: str, chars: float) -> list[str]:
+    if chinese.text_width(text) <= chars:
+        return [text]
+    for whole in (_WHOLE, _NUMBERS):  # a bracketed phrase wider than the cell is all that may be cut
+        cuts = _cut_places(text, whole)
+        for count in range(math.ceil(chinese.text_width(text) / chars), len(text) + 1):
+            lines = _even_lines(text, cuts, count, chars)
+            if lines is not None:
+                return lines
+    return [text]
+
+
+def _even_lines(text: str, cuts: list[int], count: int, chars: float) -> list[str] | None:
+    """``text`` in ``count`` lines no wider than ``chars``, cut only at ``cuts``, as even as may be."""
+    best: tuple[float, list[str]] | None = None
+    for chosen in itertools.combinations(cuts, count - 1):
+        lines = [text[a:b] for a, b in itertools.pairwise((0, *chosen, len(text)))]
+        widths = [chinese.text_width(line) for line in lines]
+        if max(widths) > chars or widths[-1] < 2:
+            continue
+        # even lines, and a bracketed phrase on a line of its own rather than a word cut
+        score = max(widths) - min(widths) + sum(0 if text[c] == "（" else CUT_COST for c in chosen)
+        if best is None or score < best[0]:
+            best = (score, lines)
+    return best[1] if best is not None else None
+
+
+def _cut_places(text: str, whole: re.Pattern[str]) -> list[int]:
+    """Where ``text`` may break: not inside a ``whole`` phrase, before a closing mark or after an opening one."""
+    inside = {i for m in whole.finditer(text) for i in range(m.start() + 1, m.end())}
+    return [
+        i
+        for i in range(1, len(text))
+        if i not in inside and text[i] not in "，。、；：）》”" and text[i - 1] not in "（《“"
+    ]
 
 
 def calendar_grid(plan: Plan, deadlines: list[Deadline]) -> dict[str, Any]:
@@ -47,17 +108,20 @@ def calendar_grid(plan: Plan, deadlines: list[Deadline]) -> dict[str, Any]:
     Each day is ``{"label", "marks"}``; days outside the period are left blank so the
     campaign stands out. The first day shown and each 1st of a month carry the month; days
     off in a holiday break are marked 休 and adjusted working days (调休) 班, as on a wall calendar,
-    before the day's other marks, so that the day numbers stay on one line.
+    before the day's other marks, so that the day numbers stay on one line. Marks are laid out in
+    lines that fit the cell (``cell_lines``).
     """
     start, end = plan.period.start, plan.period.end
-    last = max([end, *(d.date for d in deadlines if d.date is not None)])
-    first = min([start, *(d.date for d in deadlines if d.date is not None)])
     marks: dict[dt.date, list[str]] = {}
     marks.setdefault(start, []).append("活动开始")
     marks.setdefault(end, []).append("活动结束")
+    dated = [d.date for d in deadlines if d.date is not None]
+    last_due = max([end, *dated])
     for deadline in deadlines:
-        for day in deadline.days(first, last if deadline.date is not None else end):
-            marks.setdefault(day, []).append(_mark(deadline, day))
+        for due in deadline.days(min([start, *dated]), last_due if deadline.date is not None else end):
+            day, mark = _mark(deadline, due)
+            marks.setdefault(day, []).append(mark)
+    first, last = min([start, *marks]), max([end, *marks])
     monday = first - dt.timedelta(days=first.isoweekday() - 1)
     weeks = []
     while monday <= last:
@@ -69,11 +133,11 @@ def calendar_grid(plan: Plan, deadlines: list[Deadline]) -> dict[str, Any]:
             if shown:
                 label = chinese.month_day(day) if day == first or day.day == 1 else str(day.day)
             kind = [_day_kind(day)] if shown and _day_kind(day) else []
-            week.append({"label": label, "marks": "、".join(kind + marks.get(day, [])) if shown else ""})
+            week.append({"label": label, "marks": cell_lines(kind + marks.get(day, [])) if shown else ""})
         weeks.append(week)
         monday += dt.timedelta(weeks=1)
     legend = (
-        f"{MARK}为截止日，事项最迟在当天完成；{DAY_OFF}为节假日放假，{WORKED}为调休上班；"
+        f"{MARK}为截止日，事项最迟在当天完成，遇节假日{EARLIER}；{DAY_OFF}为节假日放假，{WORKED}为调休上班；"
         f"活动时间为{period_text(plan)}。"
     )
     return {"weekdays": WEEKDAY_HEADERS, "weeks": weeks, "legend": legend}

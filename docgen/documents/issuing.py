@@ -15,51 +15,19 @@ from docgen.documents.body import notice_body, paragraphs
 from docgen.documents.forms import attachment_pages, attachment_titles
 from docgen.documents.layout import ENUMERATION, sealed_signature, signature
 from docgen.documents.red_head import LINE_PITCH, head_xml, spacer_xml
+from docgen.documents.titles import notice_title_lines, title_lines
 from docgen.plan.issuing import Issuing, number_text
 from docgen.plan.model import Plan
 
 LINES = 22  # lines of the 版心 (GB/T 9704-2012 5.2.3)
 RECORD_CHARS = 8845 / 280 - 5  # 4号 characters of 抄送 names a line: the 版心 less 左右各空一字 and 抄送：
 RULES_ALLOWANCE = 170  # twips: the three rules (about 2.75 pt) and the gap LibreOffice leaves at a page top (measured)
-TITLE_CHARS = 20  # 二号 characters on a line of the 版心 (156 mm)
-TITLE_BREAKS = "”》）年"  # a title line may end after these, and before 的通知
 
 
 def issuing_title(plan: Plan) -> str:
     """关于印发《2019年“职业教育宣传月”活动方案》的通知, or the plan's own title."""
     issuing = _issuing(plan)
     return (issuing.title or f"关于印发《{plan.notice_title}》的通知").replace("\n", "")
-
-
-def title_lines(title: str) -> list[str]:
-    """A long title in lines, each fitting the 版心, the upper ones longer (a trapezoid, GB/T 9704 7.3.1).
-
-    Lines end where the meaning allows: after a closing quote or book-title mark, after 年, or
-    before 的通知; a title with line breaks of its own keeps them.
-    """
-    if "\n" in title:
-        return [line for line in title.split("\n") if line]
-    if _width(title) <= TITLE_CHARS:
-        return [title]
-    candidates = [i + 1 for i, c in enumerate(title[:-1]) if c in TITLE_BREAKS]
-    candidates += [i for i in range(1, len(title)) if title.startswith("的通知", i)]
-    fitting = [i for i in candidates if _width(title[:i]) <= TITLE_CHARS and _width(title[i:]) <= TITLE_CHARS]
-    if fitting:
-        # the most even split with the upper line no shorter than the lower one; else the most even
-        upper = [i for i in fitting if _width(title[:i]) >= _width(title[i:])]
-        best = min(upper or fitting, key=lambda i: abs(_width(title[:i]) - _width(title[i:])))
-        return [title[:best], title[best:]]
-    lines, line = [], ""
-    for char in title:
-        if _width(line + char) > TITLE_CHARS:
-            lines.append(line)
-            line = ""
-        line += char
-    return [*lines, line]
-
-
-def _width(text: str) -> float:
-    return sum(0.5 if c.isascii() else 1.0 for c in text)
 
 
 def _issuing(plan: Plan) -> Issuing:
@@ -103,7 +71,7 @@ def issuing_context(plan: Plan) -> dict[str, Any]:
         "signature": _signature(plan, issuing),
         "annex": {
             "label": "附件1" if len(titles) > 1 else "附件",
-            "title_lines": plan.title_lines,
+            "title_lines": notice_title_lines(plan),
             "salutation": plan.notice.salutation or "",
             "openings": paragraphs(plan.notice.opening),
             "body": notice_body(plan),
@@ -134,7 +102,7 @@ def _record(plan: Plan, issuing: Issuing) -> dict[str, Any]:
     day = issuing.printed_on or plan.issued
     names = [n.strip().rstrip("，,、；;。.") for n in issuing.copy_to]
     copy_to = ENUMERATION.join(n for n in names if n) + "。" if any(names) else ""
-    lines = 1 + (math.ceil(_width(copy_to) / math.floor(RECORD_CHARS)) if copy_to else 0)
+    lines = 1 + (math.ceil(chinese.text_width(copy_to) / math.floor(RECORD_CHARS)) if copy_to else 0)
     return {
         "spacer": spacer_xml(max(LINES - lines, 0) * LINE_PITCH - RULES_ALLOWANCE),
         "copy_to": copy_to,

@@ -6,6 +6,7 @@ from typing import Any
 
 from docgen.documents.body import notice_body, paragraphs
 from docgen.documents.forms import form_context
+from docgen.documents.titles import notice_title_lines
 from docgen.plan.model import Plan
 
 
@@ -20,7 +21,7 @@ def notice_context(plan: Plan) -> dict[str, Any]:
     openings = paragraphs(plan.notice.opening)
     own: dict[str, Any] = {
         "title": plan.notice_title,
-        "title_lines": [*plan.notice.header, *plan.title_lines],
+        "title_lines": [*plan.notice.header, *notice_title_lines(plan)],
         "salutation": plan.notice.salutation or "",
         "opening": openings[0] if openings else "",
         "openings": openings,

@@ -9,7 +9,7 @@ that a later run without ``--pdf`` replaces the documents and leaves the PDFs wh
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from docgen.progress import Progress, Tally
@@ -22,14 +22,27 @@ PRINT_CONTENTS = PurePosixPath("打印/目录.txt")
 
 
 def make_pdfs(
-    stage: Path, documents: Sequence[Document], *, jobs: int | None, print_file: bool, progress: Progress | None = None
+    stage: Path,
+    documents: Sequence[Document],
+    *,
+    jobs: int | None,
+    print_file: bool,
+    layout_keys: Mapping[PurePosixPath, str] | None = None,
+    progress: Progress | None = None,
 ) -> dict[PurePosixPath, str]:
-    """PDFs of the staged documents (one LibreOffice run, or ``jobs`` side by side) and the print file: path -> kind."""
+    """PDFs of the staged documents (one LibreOffice run, or ``jobs`` side by side) and the print file: path -> kind.
+
+    The 公文 among them (``layout_keys``: their content keys) go through the layout pass
+    (``documents.fitting``), converted again where their pages needed adjusting.
+    """
+    from docgen.documents.fitting import fit_pages
     from docgen.office.convert import convert_to_pdf
 
     progress = progress or Progress()
     progress.step("convert", len(documents))
     convert_to_pdf([stage / d.path for d in documents], processes=jobs or 1, converted=Tally(progress).add)
+    if layout_keys:
+        fit_pages(stage, documents, dict(layout_keys), lambda paths: convert_to_pdf(paths))
     made = {d.path.with_suffix(".pdf"): d.kind + PDF_KIND for d in documents}
     if print_file:
         progress.step("print-file")
@@ -37,11 +50,21 @@ def make_pdfs(
     return made
 
 
+# Printed inside the 印发通知, as its 附件1 and 附件2: with it in the run, not printed again on their own.
+ISSUED_WITH_NOTICE = ("notice", "form")
+
+
 def print_order(documents: Sequence[Document]) -> list[Document]:
-    """The order an office prints in: notice, form, letter, then each unit's task sheet and its form."""
+    """The order an office prints in: the notice, its form, the letter, then each unit's task sheet and its form.
+
+    With an 印发通知 in the run it comes first, and the 方案 and the form, which it holds as its
+    attachments, are not printed a second time.
+    """
+    issuing = [d for d in documents if d.kind == "issuing-notice"]
+    left_out = {"task-sheet", "unit-form", "issuing-notice", *(ISSUED_WITH_NOTICE if issuing else ())}
     sheets = [d for d in documents if d.kind == "task-sheet"]
     forms = [d for d in documents if d.kind == "unit-form"]
-    ordered = [d for d in documents if d.kind not in ("task-sheet", "unit-form")]
+    ordered = issuing + [d for d in documents if d.kind not in left_out]
     for pair in itertools.zip_longest(sheets, forms):
         ordered += [d for d in pair if d is not None]
     return ordered

@@ -9,6 +9,7 @@ from typing import Any
 from docgen.documents.context import deadline_record, per_plan, requirement_record, task_record, unit_record
 from docgen.documents.deadlines import calendar_grid
 from docgen.documents.layout import LINE_CHARS, unit_names
+from docgen.documents.titles import under_institution
 from docgen.plan.model import Plan, Unit
 from docgen.rendering.values import Record, Records
 
@@ -36,8 +37,10 @@ def task_sheet_context(plan: Plan, unit: Unit, member: Unit | None = None) -> di
     ``member`` is the member of a group unit the sheet is for (护理学院 of 各院部).
     """
     own = unit_values(plan, unit, member)
+    title = f"{plan.year}年“{plan.campaign}”任务单"
     return {
-        "title": f"{plan.year}年“{plan.campaign}”任务单",
+        "title": title,
+        "title_lines": under_institution(plan, title),
         "unit": own,
         "tasks": own.tasks,
         "duties": own.duties,

@@ -7,9 +7,9 @@ extractor and translated through ``docgen.messages.language`` where it is shown.
 this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
-- ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``record_words``, ``audit_words``,
-  ``import_words``, ``template_words``, ``machine_words``, ``mail_words``, ``workbench_words``: the message
-  tables, by stage; a code is in one table only.
+- ``plan_words``, ``issuing_words``, ``picture_words``, ``output_words``, ``returns_words``, ``record_words``,
+  ``audit_words``, ``import_words``, ``template_words``, ``machine_words``, ``mail_words``, ``workbench_words``:
+  the message tables, by stage; a code is in one table only.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -38,6 +38,7 @@ def message_table() -> dict[str, tuple[str, str]]:
     from docgen.messages import (
         audit_words,
         import_words,
+        issuing_words,
         machine_words,
         mail_words,
         output_words,
@@ -51,6 +52,7 @@ def message_table() -> dict[str, tuple[str, str]]:
 
     tables = (
         plan_words,
+        issuing_words,
         picture_words,
         output_words,
         returns_words,

@@ -15,6 +15,14 @@ PLACES: dict[str, str] = {
     "document": N_("the document"),
 }
 PLACE_WORDS = (N_("odd"), N_("even"))
+# What kind of document the audit held a file to be (docgen.auditing.kinds), and what that means.
+KIND_WORDS: dict[str, str] = {
+    "official": N_("a 公文 (official document): every rule of GB/T 9704-2012"),
+    "letter": N_("a letter, not a 公文: the rules of any printed document (paper, fonts, dates, punctuation)"),
+    "bulletin": N_("a 简报, not a 公文: the rules of any printed document (paper, fonts, dates, punctuation)"),
+    "form": N_("a form, not a 公文: the rules of any printed document (paper, fonts, dates, punctuation)"),
+}
+READ_AS = N_("{file}: read as {kind}")
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading the file

@@ -126,6 +126,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf-name-clash": (N_("two documents would be converted to this same PDF"), N_("give them different file names")),
     "preview-failed": (N_("pdftoppm could not draw the pages: {detail}"), ""),
     "print-file-failed": (N_("could not join the PDFs into one file to print: {detail}"), ""),
+    "pdf-unreadable": (N_("{tool} could not read the PDF LibreOffice wrote: {detail}"), ""),
     # writing files
     "file-exists": (N_("the file already exists"), N_("use --force to overwrite it")),
     "write-failed": (N_("cannot write here: {reason}"), N_("choose another place, or check the disk")),

@@ -3,7 +3,8 @@
 Knows files, not plans. May use only the shared base; ``docgen.documents`` uses it.
 
 - ``convert``: LibreOffice headless conversion in a private profile, with docgen's font map.
-- ``pages``: page images of PDFs (pdftoppm); ``printing``: the one print file.
+- ``pages``: page images of PDFs (pdftoppm); ``printed``: what a PDF shows, read back (each page's lines
+  and where they stand, the fonts it was drawn with); ``printing``: the one file to print.
 - ``programs``: where LibreOffice and poppler are (PATH, Program Files, the registry, the app
   bundle) and how to install them on each system.
 - ``font_check``: which face draws each font the documents name, through docgen's fontconfig file.

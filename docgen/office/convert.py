@@ -35,6 +35,10 @@ DEFAULT_TIMEOUT = 300.0
 WORK_PREFIX = "docgen-office-"  # the conversion's work folder in the system's temporary folder
 OWNER_FILE = "owner"  # in the work folder: docgen's process id and the office's process group
 _FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
+# Writer's PDF export, keeping the blank pages it inserts itself: a section that must start on an
+# even page (the 印发通知's 版记, GB/T 9704-2012 7.5) gets one before it, and a PDF without it puts
+# the 版记 on a front side when printed on both sides, its page numbers skipping one.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
 def fontconfig_file() -> Path:
@@ -172,9 +176,7 @@ def _isolated(office: str) -> tuple[str, ...]:
     return network_isolation()
 
 
-def _command(
-    office: str, profile: Path, produced: Path, inputs: Sequence[Path], target: str = "pdf:writer_pdf_Export"
-) -> list[str]:
+def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path], target: str = PDF_FILTER) -> list[str]:
     """One soffice call converting ``inputs`` into ``produced`` (as ``target``), with a throw-away profile, offline."""
     return [
         *_isolated(office),

@@ -51,27 +51,33 @@ def blank_page_pdf() -> bytes:
 def print_file(pdfs: Sequence[tuple[str, Path]], target: Path, contents: Path) -> None:
     """Join ``pdfs`` (title, file) into ``target``, each starting on an odd page; list them in ``contents``.
 
-    ``contents`` (UTF-8 text) names each document with the pages it takes in the joined file.
+    ``contents`` (UTF-8 text) names each document with the pages it takes in the joined file,
+    and the blank pages put in so that the next document starts on the front of a sheet.
     """
     blank = target.with_name(".blank-page.pdf")
     blank.write_bytes(blank_page_pdf())
     parts: list[str] = []
     lines = []
     page = 1
+    blanks = 0
     try:
         for number, (title, pdf) in enumerate(pdfs, 1):
             count = page_count(pdf)
             pages = f"第{page}页" if count == 1 else f"第{page}-{page + count - 1}页（共{count}页）"
-            lines.append(f"{number:>3}. {title}  {pages}")
             parts.append(str(pdf))
             page += count
             if count % 2 and number < len(pdfs):
                 parts.append(str(blank))  # the next document starts on a front side
+                pages += f"，第{page}页空白"
                 page += 1
+                blanks += 1
+            lines.append(f"{number:>3}. {title}  {pages}")
         _run([find_tool("pdfunite"), *parts, str(target)], target.name)
     finally:
         blank.unlink(missing_ok=True)
-    header = f"全部文件.pdf：{len(pdfs)}个文件，共{page - 1}页（双面打印时每个文件从正面开始）\n\n"
+    header = (
+        f"全部文件.pdf：{len(pdfs)}个文件，共{page - 1}页，其中空白页{blanks}页（双面打印时每个文件从正面开始）\n\n"
+    )
     contents.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docgen.errors import Severity
+from docgen.plan.issuing import Issuing
 from docgen.plan.model import Plan
 from docgen.plan.sourcemap import Unlocated
 
@@ -54,3 +55,26 @@ def issuing_findings(plan: Plan) -> Iterator[Unlocated]:
         yield ("issuing", "printed_on"), "issuing-printed-before-issued", params, _WARNING
     if issuing.sealed and (plan.issued is None or (plan.issuer is None and issuing.signed_by is None)):
         yield ("issuing", "sealed"), "issuing-seal-without-signature", {}, _ERROR
+    yield from _signer_findings(plan, issuing)
+
+
+def _signer_findings(plan: Plan, issuing: Issuing) -> Iterator[Unlocated]:
+    """The 发文机关署名 is the organ the 发文机关标志 names (GB/T 9704-2012 7.2.3, 7.3.5): a warning where not.
+
+    Under 长春医学高等专科学校文件 the notice is the school's, so the school signs it (and seals it);
+    a notice signed 宣传部 wants that office's own head, 长春医学高等专科学校党委宣传部文件. A
+    signer the organ's name ends with (宣传部 under 长春医学高等专科学校党委宣传部文件) agrees with it.
+    """
+    issuer = plan.unit(plan.issuer) if plan.issuer is not None else None
+    signer = issuing.signed_by or (issuer.name if issuer is not None else None)
+    if plan.issued is None or not signer:
+        return
+    mark = issuing.mark or f"{plan.institution}文件"
+    organ = mark.removesuffix("文件").strip() or mark
+    if organ.endswith(signer) or signer.endswith(organ):
+        return
+    own = issuer.display_full_name if issuer is not None and issuing.signed_by is None else signer
+    own_mark = own if own.startswith(plan.institution) else f"{plan.institution}{own}"
+    params = {"signer": signer, "mark": mark, "organ": organ, "own_mark": f"{own_mark}文件"}
+    place = ("issuing", "signed_by") if issuing.signed_by else ("issuing", "mark") if issuing.mark else ("issuing",)
+    yield place, "issuing-signer-not-head", params, _WARNING

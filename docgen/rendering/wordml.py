@@ -71,3 +71,31 @@ def fit_grids(root: etree._Element) -> bool:
             etree.SubElement(grid, W + "gridCol", {W + "w": str(total // wanted)})
         changed = True
     return changed
+
+
+# The order of a paragraph's properties (w:pPr) in the WordprocessingML schema: Word refuses another.
+PARAGRAPH_PROPERTIES = (  # noqa: SIM905 - one line of the schema reads better than forty
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+
+
+def set_paragraph_property(properties: etree._Element, name: str, attributes: dict[str, str]) -> etree._Element:
+    """Give a w:pPr the child ``name`` with ``attributes`` (replacing one it had), in the schema's order."""
+    old = properties.find(W + name)
+    if old is not None:
+        properties.remove(old)
+    rank = PARAGRAPH_PROPERTIES.index(name)
+    position = sum(1 for child in properties if _rank(child) < rank)
+    element = etree.Element(W + name)
+    for key, value in attributes.items():
+        element.set(key, value)
+    properties.insert(position, element)
+    return element
+
+
+def _rank(child: etree._Element) -> int:
+    name = etree.QName(child).localname
+    return PARAGRAPH_PROPERTIES.index(name) if name in PARAGRAPH_PROPERTIES else len(PARAGRAPH_PROPERTIES)

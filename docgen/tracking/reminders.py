@@ -5,7 +5,9 @@ the task sheets give, moved before a day off), what the plan asks and to whom it
 leaves a line for the new date the officer fills in, gives the contact for questions, and is
 signed by the issuer with the date left blank: the officer decides when it goes out. The chat
 text names each unit once, with its own 联络员 (or 未登记联络员). Building the texts is pure;
-the template ``reminder.docx`` lays them out like the other documents (GB/T 9704).
+the template ``reminder.docx`` lays them out like the other documents (GB/T 9704): the title in
+梯形 lines, the blank date in a paragraph of its own and the contact in lines that fit, so that
+no blank or date is cut across lines and no line is stretched.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from docgen import chinese
-from docgen.documents.layout import signature
+from docgen.documents.layout import LINE_CHARS, signature
+from docgen.documents.titles import title_lines
 from docgen.plan.model import Contact, Plan, Unit
 from docgen.rendering.filenames import safe_stem
 from docgen.tracking.status import Column, StatusReport, contact_of
@@ -32,8 +35,8 @@ def when_due(column: Column) -> str:
     return f"{chinese.month_day(day)}（{chinese.weekday_of(day)}）前"
 
 
-def _handed_to(plan: Plan, column: Column) -> str:
-    """党委宣传部李杉杉处（电话：84825237　邮箱：…）: where the returns go."""
+def _handed_to(plan: Plan, column: Column, *, reach: bool = True) -> str:
+    """党委宣传部李杉杉处（电话：84825237　邮箱：…）: where the returns go (``reach``: with phone and e-mail)."""
     contact = plan.contact
     to = column.due.deadline.to or (contact.unit if contact is not None else plan.issuer)
     if to is None:
@@ -41,10 +44,10 @@ def _handed_to(plan: Plan, column: Column) -> str:
     if contact is None:
         return f"{plan.unit(to).display_full_name}处"
     person = contact.name if to == contact.unit else ""
-    reach = "　".join(
+    ways = "　".join(
         f"{label}：{value}" for label, value in (("电话", contact.phone), ("邮箱", contact.email)) if value
     )
-    return f"{plan.unit(to).display_full_name}{person}处" + (f"（{reach}）" if reach else "")
+    return f"{plan.unit(to).display_full_name}{person}处" + (f"（{ways}）" if ways and reach else "")
 
 
 def unit_contact_text(unit: Unit) -> str:
@@ -70,25 +73,29 @@ def reminder_context(report: StatusReport, unit: Unit) -> dict[str, Any]:
     plan = report.plan
     owed = report.owed_by(unit)
     title = f"关于尽快{owed[0].due.deadline.action}的通知" if len(owed) == 1 else "关于尽快报送有关材料的通知"
-    places = {_handed_to(plan, c) for c in owed}
+    places = {_handed_to(plan, c, reach=False) for c in owed}  # phone and e-mail follow on the contact lines
     handed = places.pop() if len(places) == 1 else ""
     lines = [
         f"{number}. {column.due.title}，应于{when_due(column)}报送"
-        + ("" if handed else f"至{_handed_to(plan, column)}")
+        + ("" if handed else f"至{_handed_to(plan, column, reach=False)}")
         + ("。" if number == len(owed) else "；")
         for number, column in enumerate(owed, 1)
     ]
     body = [
         f"根据《{plan.notice_title}》要求，你部门应报送以下材料" + (f"，报送至{handed}：" if handed else "："),
         *lines,
-        f"截至{chinese.month_day(report.on)}，你部门尚未报送以上材料。请于{BLANK}月{BLANK}日前报送。",
+        f"截至{chinese.month_day(report.on)}，你部门尚未报送以上材料。",
+        f"请于{BLANK}月{BLANK}日前报送。",  # a paragraph of its own: the blank date never breaks across lines
     ]
     issuer = plan.unit(plan.issuer).display_full_name if plan.issuer is not None else plan.institution
+    contact = _contact(plan.contact)
     return {
         "title": title,
+        "title_lines": title_lines(title),
         "addressees": f"{unit.name}：",
         "body": body,
-        "contact": _contact(plan.contact),
+        "contact": "　".join(contact),
+        "contact_lines": contact_lines(contact),
         "signature": signature(
             [issuer], f"{plan.year}年{chinese.IDEOGRAPHIC_SPACE * 2}月{chinese.IDEOGRAPHIC_SPACE * 2}日"
         ),
@@ -111,12 +118,29 @@ def chat_text(report: StatusReport) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _contact(contact: Contact | None) -> str:
-    """联系人：李杉杉　联系电话：…　电子邮箱：…, with what the plan gives."""
+def _contact(contact: Contact | None) -> list[str]:
+    """联系人：李杉杉, 联系电话：…, 电子邮箱：…, with what the plan gives."""
     if contact is None:
-        return ""
+        return []
     parts = [f"联系人：{contact.name}"]
     parts += [
         f"{label}：{value}" for label, value in (("联系电话", contact.phone), ("电子邮箱", contact.email)) if value
     ]
-    return "　".join(parts)
+    return parts
+
+
+def contact_lines(parts: list[str], room: float = LINE_CHARS - 2) -> list[str]:
+    """The contact's parts in lines that fit the body's line (indented two characters), none cut.
+
+    Joined into one justified paragraph, a part too long for the rest of a line (an e-mail
+    address, which has nowhere to break) would move down whole and leave the line above stretched
+    letter by letter; each line here is a paragraph of its own.
+    """
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{chinese.IDEOGRAPHIC_SPACE}{part}" if lines else part
+        if lines and chinese.text_width(joined) <= room:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines

@@ -34,7 +34,11 @@ EXPECTED = [
     ("notice.docx", "body, paragraph 6", "{%p if theme %} shares its paragraph with '{{ salutation }}'"),
     ("notice.docx", "body, paragraph 5", "is never closed (add {%p endif %} where the block ends)"),
     ("letter.docx", "body, paragraph", "｛｛ letter.salutation ｝｝ is typed with full-width braces"),
-    ("task-sheet.docx", "body, paragraph 15", "{% endfor %} belongs to {%p for task in tasks %} (body, paragraph 9)"),
+    (
+        "task-sheet.docx",
+        "body, paragraph 3",
+        "{% endfor %} belongs to {%p for line in title_lines %} (body, paragraph 1)",
+    ),
     ("form.docx", "", "this is an old Word or WPS file (.doc, .wps), not a Word document"),
 ]
 

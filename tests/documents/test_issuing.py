@@ -12,10 +12,11 @@ from click.testing import CliRunner
 
 import docgen
 from docgen.cli import main
-from docgen.documents.issuing import attachment_note_lines, title_lines
+from docgen.documents.issuing import attachment_note_lines
 from docgen.documents.kinds import plan_documents
 from docgen.documents.layout import LINE_CHARS, sealed_signature
 from docgen.documents.red_head import mark_size
+from docgen.documents.titles import title_lines
 from docgen.plan.issuing import DocumentNumber, number_text
 from tests.support.docx_text import lines, open_docx
 from tests.support.paths import SHIPPED_PLAN
@@ -53,10 +54,11 @@ def test_the_document_number_is_written_as_gbt_9704_writes_it() -> None:
     assert number_text(DocumentNumber(prefix="长医专宣字", year=2018, number=12), 2019) == "长医专宣字〔2018〕12号"
 
 
-def test_a_long_title_breaks_after_a_closing_mark_upper_line_longer() -> None:
+def test_a_long_title_is_a_diamond_that_keeps_the_book_title_whole() -> None:
     assert title_lines("关于印发《2019年“职业教育宣传月”活动方案》的通知") == [
-        "关于印发《2019年“职业教育宣传月”",
-        "活动方案》的通知",
+        "关于印发",
+        "《2019年“职业教育宣传月”活动方案》",
+        "的通知",
     ]
     assert title_lines("关于印发《工作要点》的通知") == ["关于印发《工作要点》的通知"]
     assert title_lines("第一行\n第二行") == ["第一行", "第二行"]
@@ -90,17 +92,18 @@ def test_the_sealed_signature_puts_the_date_four_characters_from_the_right_and_c
 
 def test_the_red_head_notice_reads_in_order(red: Path) -> None:
     found = texts(red)
-    assert found[:6] == [
+    assert found[:7] == [
         "长春医学高等专科学校文件",
         "长医专宣字〔2019〕3号",
-        "关于印发《2019年“职业教育宣传月”",
-        "活动方案》的通知",
+        "关于印发",
+        "《2019年“职业教育宣传月”活动方案》",
+        "的通知",
         "各党总支、各部门、各院部：",
         "现将《2019年“职业教育宣传月”活动方案》印发给你们，请结合实际，认真组织实施。",
     ]
-    assert found[6:8] == ["附件：1. 2019年“职业教育宣传月”活动方案", "2. 2019年“职业教育宣传月”活动安排"]
-    assert [t.strip() for t in found[8:11]] == ["宣传部", "2019年4月30日", "附件1"]
-    assert found[11:13] == ["长春医学高等专科学校", "2019年“职业教育宣传月”活动方案"]
+    assert found[7:9] == ["附件：1. 2019年“职业教育宣传月”活动方案", "2. 2019年“职业教育宣传月”活动安排"]
+    assert [t.strip() for t in found[9:12]] == ["长春医学高等专科学校", "2019年4月30日", "附件1"]
+    assert found[12:14] == ["长春医学高等专科学校", "2019年“职业教育宣传月”活动方案"]
     assert "附件2" in found
     assert found[-2:] == ["抄送：吉林省教育厅职成处、学校领导。", "长春医学高等专科学校党政办公室\t2019年4月30日印发"]
 
@@ -133,7 +136,7 @@ def test_without_a_seal_the_issuing_notice_passes_the_audit_in_full(tmp_path: Pa
 def _before_issuer(document: Path) -> list[str]:
     """The two paragraphs above the issuer's line."""
     paragraphs = lines(open_docx(document))
-    issuer = next(i for i, t in enumerate(paragraphs) if t.strip() == "宣传部")
+    issuer = next(i for i, t in enumerate(paragraphs) if t.strip() == "长春医学高等专科学校")
     return paragraphs[issuer - 2 : issuer]
 
 
@@ -154,21 +157,22 @@ def test_the_preprinted_mode_leaves_out_the_red_parts_and_keeps_the_number(tmp_p
 
 def test_the_plain_mode_prints_the_number_above_the_title_and_no_mark(tmp_path: Path) -> None:
     document = render_issued(tmp_path, "plain")
-    assert texts(document)[:2] == ["长医专宣字〔2019〕3号", "关于印发《2019年“职业教育宣传月”"]
+    assert texts(document)[:2] == ["长医专宣字〔2019〕3号", "关于印发"]
     assert "FF0000" not in document_xml(document)
 
 
 def test_the_plans_wording_title_and_signer_are_used(tmp_path: Path) -> None:
-    extra = (
-        "  title: 关于印发活动方案的通知\n"
-        "  wording: 现将方案印发，请于{{ deadlines.schedule | md }}前上报。\n"
-        "  signed_by: 长春医学高等专科学校\n"
+    extra = "  title: 关于印发活动方案的通知\n  wording: 现将方案印发，请于{{ deadlines.schedule | md }}前上报。\n"
+    plan = issuing_plan(tmp_path, "red", extra=extra)
+    text = plan.read_text(encoding="utf-8").replace(
+        "signed_by: 长春医学高等专科学校", "signed_by: 长春医学高等专科学校党委"
     )
+    plan.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    docgen.render(issuing_plan(tmp_path, "red", extra=extra), out, only=["issuing-notice"])
+    docgen.render(plan, out, only=["issuing-notice"])
     found = texts(out / "关于印发活动方案的通知.docx")
     assert "现将方案印发，请于5月9日前上报。" in found
-    assert "长春医学高等专科学校" in [t.strip() for t in found[:12]]
+    assert "长春医学高等专科学校党委" in [t.strip() for t in found[:12]]
 
 
 def test_render_only_issuing_notice_from_the_command_line(tmp_path: Path) -> None:

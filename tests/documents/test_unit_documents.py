@@ -10,7 +10,9 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 
 import docgen
+from docgen import chinese
 from docgen.cli import main
+from docgen.documents.deadlines import CELL_CHARS, cell_lines
 from tests.support.docx_text import lines, open_docx
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
@@ -107,21 +109,25 @@ def test_calendar_grid_marks_the_right_days(out: Path) -> None:
             label, _, marks = cell.text.partition("\n")
             if label:
                 days[label] = f"{'一二三四五六日'[column]}|{marks}"
-    assert days["4月28日"] == "日|班、活动开始"  # a Sunday worked in lieu of the May Day break (调休)
-    # weekly deadlines inside the May Day break say which working day they move to
-    assert days["5月1日"] == "三|休、★报送本周活动开展情况（提前至4月30日）"
-    assert days["2"] == "四|休、★上报本周宣传活动开展情况（提前至4月30日）"
+    # each mark on lines of its own, broken to fit the cell (six 9 pt characters), none left alone
+    assert days["4月28日"] == "日|班\n活动开始"  # a Sunday worked in lieu of the May Day break (调休)
+    # weekly deadlines inside the May Day break move to the working day before it, marked 提前
+    assert days["30"] == "二|★报送本周\n活动开展情况\n（提前）\n★上报本周\n宣传活动开展\n情况（提前）"
+    assert days["5月1日"] == "三|休"
+    assert days["2"] == "四|休"
     assert days["4"] == "六|休"
     assert days["5"] == "日|班"
-    assert days["9"] == "四|★上报活动安排表、★上报本周宣传活动开展情况"
-    assert days["24"] == "五|★报送宣传成果总结"
+    assert days["9"] == "四|★上报活\n动安排表\n★上报本\n周宣传活\n动开展情况"
+    assert days["24"] == "五|★报送宣\n传成果总结"
     assert days["28"] == "二|活动结束"
     assert days["10"] == "五|"
-    assert len(table.rows) == 1 + 6
-    legend = next(p.text for p in document.paragraphs if p.text.startswith("★"))
-    assert legend == "★为截止日，事项最迟在当天完成；休为节假日放假，班为调休上班；活动时间为4月28日-5月28日。"
+    assert len(table.rows) == 1 + 6 + 1  # the weekdays, six weeks, the legend
+    legend = table.rows[-1].cells[0].text
+    assert legend == (
+        "★为截止日，事项最迟在当天完成，遇节假日提前；休为节假日放假，班为调休上班；活动时间为4月28日-5月28日。"
+    )
     # every day cell is aligned at the top, so the day numbers stand on one line across a week
-    assert all(c._tc.tcPr.vAlign.get(qn("w:val")) == "top" for row in table.rows[1:] for c in row.cells)
+    assert all(c._tc.tcPr.vAlign.get(qn("w:val")) == "top" for row in table.rows[1:-1] for c in row.cells)
 
 
 def test_prefilled_form_for_a_unit(out: Path) -> None:
@@ -197,3 +203,22 @@ def test_an_unknown_unit_lists_each_unit_once_with_its_name(tmp_path: Path) -> N
     assert "(units: admissions (招生就业处), student_affairs (学生工作处), " in result.stderr
     assert result.stderr.count("information") == 1
     assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        (["休"], "休"),
+        (["班", "活动开始"], "班\n活动开始"),
+        # thirteen characters in a six-character cell: three even lines, none left alone (was 6, 6 and 况)
+        (["★上报本周宣传活动开展情况"], "★上报本\n周宣传活\n动开展情况"),
+        # a bracketed phrase stays whole, on a line of its own rather than cut
+        (["★报送本周活动开展情况（提前）"], "★报送本周\n活动开展情况\n（提前）"),
+        # a bracketed phrase wider than the cell is cut, the date in it is not
+        (["★报送总结（5月30日前）"], "★报送总结\n（5月30日\n前）"),
+    ],
+)
+def test_calendar_cells_break_into_even_lines_that_keep_phrases_whole(marks: list[str], expected: str) -> None:
+    assert cell_lines(marks) == expected
+    for line in expected.split("\n"):
+        assert chinese.text_width(line) <= CELL_CHARS

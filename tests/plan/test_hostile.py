@@ -32,6 +32,7 @@ from jinja2 import Environment, TemplateSyntaxError
 import docgen
 from docgen.cli import main
 from docgen.documents.kinds import KINDS
+from docgen.documents.titles import notice_title_lines
 from docgen.inputs import budget as sandbox
 from docgen.messages import format_problem
 from docgen.rendering.outputs import MANIFEST
@@ -291,7 +292,7 @@ def test_generated_plans_are_checked_rendered_and_read_back(
     # literal fields appear exactly as written
     literal_in = [
         (meant["institution"], notice_text),
-        (plan_model.notice_title, notice_text),
+        *((line, notice_text) for line in notice_title_lines(plan_model)),  # a long title in lines
         (meant["theme"], notice_text),
         (meant["organization"]["members"], notice_text),
         (meant["form"]["remark"], form_text),
@@ -305,6 +306,8 @@ def test_generated_plans_are_checked_rendered_and_read_back(
     ]
     for value, text in literal_in:
         assert _flat(value) in _flat(text), value
+    if plan_model.notice.title_lines is None:  # the institution, then the title broken into lines
+        assert "".join(notice_title_lines(plan_model)[1:]) == plan_model.notice_title.replace("\n", "")
     # running text appears as Jinja renders it
     running_in = {
         ("notice", "opening"): notice_text,

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 import docgen
 from docgen.cli import main
 from docgen.errors import Severity
+from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import issuing_plan
 
 
@@ -82,8 +83,37 @@ def test_a_red_head_without_a_number_and_a_long_mark_are_warnings(tmp_path: Path
 
 
 def test_a_seal_without_an_issuer_is_an_error(tmp_path: Path) -> None:
-    path = edited(tmp_path, ("issuer: publicity\n", ""))
+    path = edited(tmp_path, ("issuer: publicity\n", ""), ("  signed_by: 长春医学高等专科学校\n", ""))
     assert issuing_problems(path)["issuing-seal-without-signature"].severity is Severity.ERROR
+
+
+def test_a_signer_other_than_the_organ_the_head_names_is_a_warning_with_both_fixes(tmp_path: Path) -> None:
+    path = edited(tmp_path, ("  signed_by: 长春医学高等专科学校\n", ""))
+    problem = issuing_problems(path)["issuing-signer-not-head"]
+    assert problem.severity is Severity.WARNING
+    assert (problem.path, problem.line) == ("issuing.mark", line_of(path, "mark: 长春医学高等专科学校文件"))
+    assert problem.params["signer"] == "宣传部" and problem.params["organ"] == "长春医学高等专科学校"
+    words = str(problem)
+    assert "signed_by: 长春医学高等专科学校" in words  # sign as the organ the head names
+    assert "mark: 长春医学高等专科学校党委宣传部文件" in words  # or give the signer's own head
+    # either fix silences it
+    assert "issuing-signer-not-head" not in issuing_problems(issuing_plan(tmp_path, "red"))
+    own_head = edited(
+        tmp_path,
+        ("  signed_by: 长春医学高等专科学校\n", ""),
+        ("mark: 长春医学高等专科学校文件", "mark: 长春医学高等专科学校党委宣传部文件"),
+    )
+    assert "issuing-signer-not-head" not in issuing_problems(own_head)
+
+
+def test_the_shipped_plans_sample_block_is_consistent(tmp_path: Path) -> None:
+    """The commented 'issuing:' example at the end of the shipped plan, taken in as it stands, checks clean."""
+    text = SHIPPED_PLAN.read_text(encoding="utf-8")
+    sample = text[text.index("# issuing:") :].split("\n\n")[0]
+    block = "\n".join(line.removeprefix("# ") for line in sample.splitlines() if not line.lstrip("# ").startswith("#"))
+    path = tmp_path / "plan.yaml"
+    path.write_text(text + "\n" + block + "\n", encoding="utf-8")
+    assert "signed_by:" in block and issuing_problems(path) == {}
 
 
 def test_an_unknown_head_mode_is_a_schema_error_at_its_line(tmp_path: Path) -> None:

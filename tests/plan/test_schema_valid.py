@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from docgen.documents.adjustments import Adjustment, apply_adjustments, blocks_of
 from docgen.documents.batch import render
 from tests.support.paths import ROOT, SHIPPED_PLAN, SHIPPED_TEMPLATES
 from tests.support.pictures import picture_plan
@@ -132,14 +133,19 @@ def test_committed_templates_match_the_builder() -> None:
         assert (SHIPPED_TEMPLATES / name).read_bytes() == data, f"run 'python scripts/build_templates.py' ({name})"
 
 
-# the signer, a wording of two paragraphs: every optional part of the template in use
-ISSUING_EXTRAS = "  signed_by: 长春医学高等专科学校\n  wording: |-\n    第一段。\n\n    第二段。\n"
+# a wording of two paragraphs (the sample block gives the signer): every optional part of the template in use
+ISSUING_EXTRAS = "  wording: |-\n    第一段。\n\n    第二段。\n"
 
 
 @pytest.mark.parametrize("head", ["plain", "red", "preprinted"])
 def test_the_issuing_notice_is_valid_in_every_mode(schema: etree.XMLSchema, tmp_path: Path, head: str) -> None:
     paths = render(issuing_plan(tmp_path, head, extra=ISSUING_EXTRAS), tmp_path / "out", only=["issuing-notice"])
     assert len(paths) == 1
+    assert invalid(schema, paths[0]) == []
+    # and so is what the layout pass makes of it: exact lines off the grid, paragraphs kept together
+    last = len(blocks_of(paths[0])) - 1
+    adjustments = [Adjustment("line", 6, 20, 520), Adjustment("gap", 0, last, 400), Adjustment("keep", 0, last)]
+    assert apply_adjustments(paths[0], adjustments)
     assert invalid(schema, paths[0]) == []
 
 

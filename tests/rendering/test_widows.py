@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from docgen.rendering.widows import W, line_lengths, mend_widows
+from docgen.rendering.widows import W, flaws, line_lengths, mend_widows
 
 BODY = "测" * 26 + "试" * 28 + "完。"  # indented first line of 26, a full line of 28, then "完。"
 
@@ -48,3 +48,28 @@ def test_table_cells_are_not_touched() -> None:
     cell = f"<w:tbl><w:tr><w:tc>{plain(BODY)}</w:tc></w:tr></w:tbl>"
     tree = document(cell)
     assert mend_widows(tree) == 0
+
+
+def test_a_closing_bracket_takes_the_character_before_it_down_and_a_comma_hangs() -> None:
+    # measured in LibreOffice 7.4: 26 characters fill the indented first line
+    assert line_lengths("测" * 26 + "，后面", 32.0, -6)[0] == 27  # the comma hangs in the margin
+    assert line_lengths("测" * 26 + "）后面", 32.0, -6)[0] == 25  # 测） go down together
+
+
+def test_a_cut_date_blank_or_bracket_and_a_stretched_line_are_flaws() -> None:
+    assert flaws("测" * 30, 32.0, -6) == 0
+    # a date at the end of the first line, cut in two
+    assert flaws("测" * 24 + "5月28日前报送完毕。", 32.0, -6) == 1
+    # a blank to fill in, cut in two
+    assert flaws("测" * 22 + "请于＿＿＿月＿＿＿日前报送。", 32.0, -6) >= 1
+    # an e-mail address that cannot break moves down whole and leaves the line above spread out
+    assert flaws("测" * 16 + "邮箱：18083554@qq.com", 32.0, -6) == 1
+
+
+def test_a_paragraph_with_a_cut_phrase_gets_the_spacing_that_keeps_it_whole() -> None:
+    text = "测" * 21 + "（周四）前报送，" + "测" * 10
+    tree = document(plain(text))
+    assert flaws(text, 32.0, -6) > 0
+    assert mend_widows(tree) == 1
+    (spacing,) = spacings(tree)
+    assert spacing is not None and flaws(text, 32.0, int(spacing)) == 0

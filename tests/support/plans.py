@@ -51,6 +51,7 @@ issuing:
   to: [各党总支, 各部门, 各院部]
   copy_to: {copy_to}
   printed_by: 长春医学高等专科学校党政办公室
+  signed_by: 长春医学高等专科学校
   sealed: {sealed}
   head: {head}
 """
