@@ -68,6 +68,12 @@ def owed_units(report: StatusReport) -> list[Unit]:
     return [u for u in report.units if report.owed_by(u)]
 
 
+def _owed_item(column: Column) -> str:
+    """第1周（4月28日至5月1日）报送本周活动开展情况: the week's days open the item, where no line break cuts them."""
+    due = column.due
+    return due.deadline.action if due.week is None else f"{due.label}{due.deadline.action}"
+
+
 def reminder_context(report: StatusReport, unit: Unit) -> dict[str, Any]:
     """The 催报 notice to one unit: title, addressee, everything it owes with each due day, contact, signature."""
     plan = report.plan
@@ -76,8 +82,8 @@ def reminder_context(report: StatusReport, unit: Unit) -> dict[str, Any]:
     places = {_handed_to(plan, c, reach=False) for c in owed}  # phone and e-mail follow on the contact lines
     handed = places.pop() if len(places) == 1 else ""
     lines = [
-        f"{number}. {column.due.title}，应于{when_due(column)}报送"
-        + ("" if handed else f"至{_handed_to(plan, column, reach=False)}")
+        f"{number}. {_owed_item(column)}，应于{when_due(column)}"
+        + ("" if handed else f"报送至{_handed_to(plan, column, reach=False)}")
         + ("。" if number == len(owed) else "；")
         for number, column in enumerate(owed, 1)
     ]

@@ -154,9 +154,9 @@ def test_one_reminder_per_unit_lists_everything_it_owes(report: StatusReport, tm
     assert texts[:2] == ["关于尽快报送有关材料的通知", "各院部："]
     assert texts[2] == "根据《2019年“职业教育宣传月”活动方案》要求，你部门应报送以下材料，报送至党委宣传部李杉杉处："
     assert texts[3:6] == [
-        "1. 上报活动安排表，应于5月9日（周四）前报送；",
-        "2. 报送本周活动开展情况 第1周（4月28日至5月1日），应于4月30日（周二）前报送；",  # moved for the holiday
-        "3. 报送本周活动开展情况 第2周（5月2日至5月8日），应于5月8日（周三）前报送。",
+        "1. 上报活动安排表，应于5月9日（周四）前；",
+        "2. 第1周（4月28日至5月1日）报送本周活动开展情况，应于4月30日（周二）前；",  # moved for the holiday
+        "3. 第2周（5月2日至5月8日）报送本周活动开展情况，应于5月8日（周三）前。",
     ]
     assert texts[6] == "截至5月10日，你部门尚未报送以上材料。"
     assert texts[7] == "请于＿＿＿月＿＿＿日前报送。"  # its own line: the blank date is never cut
@@ -172,7 +172,7 @@ def test_one_reminder_per_unit_lists_everything_it_owes(report: StatusReport, tm
     fonts = title.style.element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "方正小标宋简体"
     one = [p.text for p in open_docx(tmp_path / "催报" / "教务处.docx").paragraphs if p.text.strip()]
-    assert one[0] == "关于尽快报送本周活动开展情况的通知" and one[3].startswith("1. 报送本周活动开展情况 第2周")
+    assert one[0] == "关于尽快报送本周活动开展情况的通知" and one[3].startswith("1. 第2周（5月2日至5月8日）报送本周")
     reminders = sorted(p.name for p in (tmp_path / "催报").glob("*.docx"))
     owing = [u.name for u in report.units if report.owed_by(u)]
     assert reminders == sorted(f"{name}.docx" for name in owing)

@@ -208,7 +208,7 @@ class Session:
         """``call()`` (one imaplib command) with its answer bounded: ``size`` bytes expected buy time at the rate."""
         timeouts = self._clock.timeouts
         self._clock.arm(timeouts.command + size / timeouts.rate, answer_bytes, literal_bytes)
-        with _translated(self.account, self._password, self._clock):
+        with _translated(self.account, self._password, self._clock, connected=True):
             return call()
 
     def close(self) -> None:
@@ -274,8 +274,13 @@ def _unreachable(account: Account, exc: BaseException) -> Finding:
 
 
 @contextmanager
-def _translated(account: Account, password: str, clock: _Clock) -> Iterator[None]:
-    """Every way a command can fail, as one ``MailError`` that names the server and never the password."""
+def _translated(account: Account, password: str, clock: _Clock, *, connected: bool = False) -> Iterator[None]:
+    """Every way a command can fail, as one ``MailError`` that names the server and never the password.
+
+    Once the server has greeted (``connected``), a connection it drops is its failure in the
+    middle of the conversation (``mail-protocol``), not a server out of reach, whichever of
+    writing or reading meets the closed socket first.
+    """
     try:
         yield
     except _StalledError:
@@ -295,6 +300,9 @@ def _translated(account: Account, password: str, clock: _Clock) -> Iterator[None
         detail = _shown(str(exc), password)
         raise MailError([Finding("mail-refused", {"server": account.server, "detail": detail})]) from None
     except (OSError, EOFError) as exc:
+        if connected:
+            detail = _shown(str(getattr(exc, "strerror", None) or type(exc).__name__), password)
+            raise MailError([Finding("mail-protocol", {"server": account.server, "detail": detail})]) from None
         raise MailError([_unreachable(account, exc)]) from None
     except ValueError as exc:
         detail = _shown(str(exc), password)
