@@ -58,6 +58,7 @@ def digest(
         out_dir,
         day=day.date() if day is not None else dt.date.today(),
         templates=templates,
+        plan_path=plan,
         force=force,
     )
     echo_problems(written.problems)
@@ -110,6 +111,7 @@ def summary(
         out_dir,
         on=on.date() if on is not None else dt.date.today(),
         templates=templates,
+        plan_path=plan,
         force=force,
     )
     for path in written.paths:

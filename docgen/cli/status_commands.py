@@ -124,7 +124,7 @@ def status(
     report = track_returns(
         loaded, returns_dir or Path(DEFAULT_RETURNS), on.date() if on is not None else dt.date.today(), deadline
     )
-    paths = write_status(report, out_dir, templates=templates, force=force)
+    paths = write_status(report, out_dir, templates=templates, plan_path=plan, force=force)
     _echo_report(report)
     for path in paths:
         click.echo(wrote(path))

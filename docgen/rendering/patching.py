@@ -1,9 +1,11 @@
 """A part's XML made ready for Jinja, with a map from each line of it back to the tag the author typed.
 
 docxtpl's ``patch_xml`` joins tags Word split across runs and replaces ``{%p``, ``{%tr`` and
-``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: quotes that Word's
-autocorrect or a Chinese input method put into a tag become straight ones (docxtpl already
-straightens “” and ‘’), and every tag starts a line of its own, so that the line number of a
+``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: a tag reads as its author
+typed it, whichever suite saved it (``&quot;``, ``&amp;``, ``&#x201C;`` become the characters
+they stand for, and quotes that Word's autocorrect or a Chinese input method put into a tag
+become straight ones), a section break LibreOffice saves in a ``{%p`` paragraph's properties
+survives the paragraph, and every tag starts a line of its own, so that the line number of a
 Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
 """
 
@@ -13,11 +15,15 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from docgen.rendering.tags import QUOTES, TAG, PartTags, normalized
+from docgen.rendering.tags import TAG, PartTags, jinja_tag, normalized
 
 _BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
 _OPENER = re.compile(r"\{[{%#][-+]?")
 _BREAK = "\x00"  # a tag's own line break while the lines are counted (XML cannot hold it)
+_SECTION = re.compile(r"<w:sectPr[ >].*?</w:sectPr>|<w:sectPr/>", re.DOTALL)
+_PARAGRAPH_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_PARAGRAPH_TAG = re.compile(r"\{([%{])p\s+(\w*)")
+_BLOCK_OPENERS = frozenset({"if", "for", "with", "macro", "call", "filter", "set"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,10 @@ class PatchedPart:
 
     source: str
     line_tags: tuple[int | None, ...]
+
+    def on_tag(self, lineno: int | None) -> bool:
+        """Whether line ``lineno`` starts with a typed tag (else it holds the part's XML or docxtpl's own tags)."""
+        return bool(lineno) and 0 < (lineno or 0) < len(self.line_tags) and self.line_tags[lineno or 0] is not None
 
     def tag_at(self, lineno: int | None) -> int | None:
         """The index of the typed tag a Jinja error on ``lineno`` is about (the nearest one before it)."""
@@ -37,16 +47,20 @@ class PatchedPart:
         return None
 
 
-def patch_part(xml: str, typed: PartTags | None) -> PatchedPart:
-    """Docxtpl's patch, straight quotes in tags, one tag a line, and the lines' typed tags."""
+def patch_part(xml: str, typed: PartTags | None, *, autoescape: bool = True) -> PatchedPart:
+    """Docxtpl's patch, tags as typed, one tag a line, and the lines' typed tags.
+
+    ``autoescape`` says whether the environment the part compiles in escapes what it prints;
+    when it does not, string literals in tags stay escaped for XML (``jinja_tag``).
+    """
     from docxtpl import DocxTemplate
 
     # patch_xml uses nothing of its instance: it is a pure function of the XML text.
-    patched: str = DocxTemplate.patch_xml(None, xml)
+    patched: str = DocxTemplate.patch_xml(None, _section_breaks_apart(xml))
     # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
     # docxtpl replaces them in the output, which corrupts any value holding "}_}".
     patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)
-    patched = TAG.sub(lambda m: m.group().translate(QUOTES), patched)
+    patched = TAG.sub(lambda m: jinja_tag(m.group(), escape_literals=not autoescape), patched)
     found = list(TAG.finditer(patched))
     owners = _align([t.text for t in typed.tags] if typed else [], [m.group() for m in found])
     pieces: list[str] = []
@@ -62,6 +76,36 @@ def patch_part(xml: str, typed: PartTags | None) -> PatchedPart:
     for brk in re.finditer(f"[\n{_BREAK}]", marked):
         line_tags.append(next(tags, None) if brk.group() == _BREAK else None)
     return PatchedPart(marked.replace(_BREAK, "\n"), tuple(line_tags))
+
+
+def _section_breaks_apart(xml: str) -> str:
+    """Each section break held by a paragraph docxtpl replaces by its tag, moved into a paragraph of its own.
+
+    LibreOffice saves a section break in the properties of the paragraph before it, which may
+    be a ``{%p endfor %}`` paragraph; docxtpl drops that paragraph whole, and the section with
+    it. The break goes after a closing tag (after the block, as the author placed it) and
+    before an opening one (before the block), so that it stays where it was, whatever the tags do.
+    """
+    if "{%p" not in xml and "{{p" not in xml:
+        return xml
+    pieces: list[str] = []
+    last = 0
+    for section in _SECTION.finditer(xml):
+        start = max(xml.rfind("<w:p>", last, section.start()), xml.rfind("<w:p ", last, section.start()))
+        end = xml.find("</w:p>", section.end())
+        if start < 0 or end < 0:
+            continue
+        end += len("</w:p>")
+        paragraph = xml[start:end]
+        tag = _PARAGRAPH_TAG.search("".join(_PARAGRAPH_TEXT.findall(paragraph)))
+        if tag is None:
+            continue
+        own = "<w:p><w:pPr>" + section.group() + "</w:pPr></w:p>"
+        bare = paragraph.replace(section.group(), "", 1)
+        opens = tag.group(1) == "%" and tag.group(2) in _BLOCK_OPENERS
+        pieces += [xml[last:start], own + bare if opens else bare + own]
+        last = end
+    return "".join(pieces) + xml[last:]
 
 
 def _align(typed: list[str], found: list[str]) -> list[int | None]:

@@ -67,10 +67,15 @@ def init_returns(plan: Plan, returns_dir: Path | str, deadline: str | None = Non
     return written
 
 
-def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[PurePosixPath, tuple[str, bytes]]:
-    """Each output's path in OUT, kind and bytes: page, spreadsheet, a notice per overdue due, chat text."""
+def status_outputs(
+    report: StatusReport, templates: Path | None = None, plan_path: Path | None = None
+) -> dict[PurePosixPath, tuple[str, bytes]]:
+    """Each output's path in OUT, kind and bytes: page, spreadsheet, a notice per overdue due, chat text.
+
+    reminder.docx is looked up as ``render`` looks up templates (``templates``, the project of ``plan_path``, docgen's).
+    """
+    from docgen.rendering.folders import template_folders, template_path
     from docgen.rendering.templates import compiled
-    from docgen.resources import templates_dir
     from docgen.tracking.dashboard import dashboard_context, dashboard_html, dashboard_xlsx
 
     context = dashboard_context(report)  # reads the reports once for the page and the workbook
@@ -80,7 +85,7 @@ def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[
     }
     overdue = report.overdue_columns
     if overdue:
-        template = compiled((templates if templates is not None else templates_dir()) / "reminder.docx")
+        template = compiled(template_path("reminder.docx", template_folders(plan_path, templates)))
         for column in overdue:
             outputs[reminder_file(column)] = (
                 reminder_kind(column.due.key),
@@ -91,7 +96,12 @@ def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[
 
 
 def write_status(
-    report: StatusReport, out_dir: Path | str, *, templates: Path | None = None, force: bool = False
+    report: StatusReport,
+    out_dir: Path | str,
+    *,
+    templates: Path | None = None,
+    plan_path: Path | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Write the dashboard, its spreadsheet and the reminders into ``out_dir``, all or nothing.
 
@@ -100,6 +110,6 @@ def write_status(
     """
     from docgen.rendering.outputs import write_files
 
-    outputs = status_outputs(report, templates)
+    outputs = status_outputs(report, templates, plan_path)
     replaced = {KIND_HTML, KIND_XLSX, KIND_CHAT} | {reminder_kind(c.due.key) for c in report.columns}
     return write_files(Path(out_dir), outputs, replaced_kinds=replaced, force=force)
