@@ -4,8 +4,8 @@ docxtpl's ``patch_xml`` joins tags Word split across runs and replaces ``{%p``, 
 ``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: a tag reads as its author
 typed it, whichever suite saved it (``&quot;``, ``&amp;``, ``&#x201C;`` become the characters
 they stand for, and quotes that Word's autocorrect or a Chinese input method put into a tag
-become straight ones), a section break LibreOffice saves in a ``{%p`` paragraph's properties
-survives the paragraph, and every tag starts a line of its own, so that the line number of a
+become straight ones), the breaks LibreOffice saves in a ``{%p`` paragraph survive it
+(``breaks``), and every tag starts a line of its own, so that the line number of a
 Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
 """
 
@@ -15,15 +15,12 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from docgen.rendering.breaks import kept_breaks
 from docgen.rendering.tags import TAG, PartTags, jinja_tag, normalized
 
 _BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
 _OPENER = re.compile(r"\{[{%#][-+]?")
 _BREAK = "\x00"  # a tag's own line break while the lines are counted (XML cannot hold it)
-_SECTION = re.compile(r"<w:sectPr[ >].*?</w:sectPr>|<w:sectPr/>", re.DOTALL)
-_PARAGRAPH_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
-_PARAGRAPH_TAG = re.compile(r"\{([%{])p\s+(\w*)")
-_BLOCK_OPENERS = frozenset({"if", "for", "with", "macro", "call", "filter", "set"})
 
 
 @dataclass(frozen=True)
@@ -56,7 +53,7 @@ def patch_part(xml: str, typed: PartTags | None, *, autoescape: bool = True) -> 
     from docxtpl import DocxTemplate
 
     # patch_xml uses nothing of its instance: it is a pure function of the XML text.
-    patched: str = DocxTemplate.patch_xml(None, _section_breaks_apart(xml))
+    patched: str = DocxTemplate.patch_xml(None, kept_breaks(xml))
     # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
     # docxtpl replaces them in the output, which corrupts any value holding "}_}".
     patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)
@@ -76,36 +73,6 @@ def patch_part(xml: str, typed: PartTags | None, *, autoescape: bool = True) -> 
     for brk in re.finditer(f"[\n{_BREAK}]", marked):
         line_tags.append(next(tags, None) if brk.group() == _BREAK else None)
     return PatchedPart(marked.replace(_BREAK, "\n"), tuple(line_tags))
-
-
-def _section_breaks_apart(xml: str) -> str:
-    """Each section break held by a paragraph docxtpl replaces by its tag, moved into a paragraph of its own.
-
-    LibreOffice saves a section break in the properties of the paragraph before it, which may
-    be a ``{%p endfor %}`` paragraph; docxtpl drops that paragraph whole, and the section with
-    it. The break goes after a closing tag (after the block, as the author placed it) and
-    before an opening one (before the block), so that it stays where it was, whatever the tags do.
-    """
-    if "{%p" not in xml and "{{p" not in xml:
-        return xml
-    pieces: list[str] = []
-    last = 0
-    for section in _SECTION.finditer(xml):
-        start = max(xml.rfind("<w:p>", last, section.start()), xml.rfind("<w:p ", last, section.start()))
-        end = xml.find("</w:p>", section.end())
-        if start < 0 or end < 0:
-            continue
-        end += len("</w:p>")
-        paragraph = xml[start:end]
-        tag = _PARAGRAPH_TAG.search("".join(_PARAGRAPH_TEXT.findall(paragraph)))
-        if tag is None:
-            continue
-        own = "<w:p><w:pPr>" + section.group() + "</w:pPr></w:p>"
-        bare = paragraph.replace(section.group(), "", 1)
-        opens = tag.group(1) == "%" and tag.group(2) in _BLOCK_OPENERS
-        pieces += [xml[last:start], own + bare if opens else bare + own]
-        last = end
-    return "".join(pieces) + xml[last:]
 
 
 def _align(typed: list[str], found: list[str]) -> list[int | None]:

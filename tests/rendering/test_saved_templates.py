@@ -15,12 +15,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from docgen.office.convert import convert_documents
+from docgen.office.convert import convert_documents, convert_to_pdf
 from docgen.rendering.template_check import check_template
 from docgen.rendering.templates import CompiledTemplate
 from tests.support.docx_text import lines
 from tests.support.office import require_office_tools
 from tests.support.paths import SHIPPED_TEMPLATES, TEMPLATE_NAMES
+from tests.support.pdf_reading import page_count
 from tests.support.template_contexts import TemplateContexts, shipped_contexts
 from tests.support.template_docs import build, part_text
 
@@ -66,6 +67,27 @@ def test_a_template_saved_by_libreoffice_passes_the_check_and_renders_the_same_t
     assert rendered(saved, contexts) == rendered(SHIPPED_TEMPLATES / name, contexts)
 
 
+@pytest.mark.office
+def test_documents_from_libreoffices_copies_print_on_the_same_pages(
+    saved_by_libreoffice: Path, contexts: TemplateContexts, tmp_path: Path
+) -> None:
+    # LibreOffice moves a page break and a section break into {%p paragraphs, which docxtpl drops:
+    # the breaks are kept, so that each document has the pages the original template gives it
+    require_office_tools()
+    documents = []
+    for name in TEMPLATE_NAMES:
+        for origin, template in (("shipped", SHIPPED_TEMPLATES / name), ("libreoffice", saved_by_libreoffice / name)):
+            data = CompiledTemplate(template).render(contexts.context(name), contexts.pictures.get(name, ()))
+            documents.append(tmp_path / origin / name)
+            documents[-1].parent.mkdir(exist_ok=True)
+            documents[-1].write_bytes(data)
+    pdfs = convert_to_pdf(documents, processes=2)
+    pages = {pdf.parent.name + "/" + pdf.stem: page_count(pdf) for pdf in pdfs}
+    assert {name: pages["libreoffice/" + Path(name).stem] for name in TEMPLATE_NAMES} == {
+        name: pages["shipped/" + Path(name).stem] for name in TEMPLATE_NAMES
+    }
+
+
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)
 def test_a_template_saved_by_python_docx_renders_the_same_text(
     name: str, contexts: TemplateContexts, tmp_path: Path
@@ -78,16 +100,11 @@ def test_a_template_saved_by_python_docx_renders_the_same_text(
 
 def _with_references(path: Path, replace: dict[str, str]) -> Path:
     """The template with parts of its tags' text written as XML references, as some suites save them."""
-    with zipfile.ZipFile(path) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    xml = parts[DOCUMENT].decode("utf-8")
+    xml = part_text(path)
     for old, new in replace.items():
         assert old in xml, old
         xml = xml.replace(old, new)
-    parts[DOCUMENT] = xml.encode("utf-8")
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+    _write_part(path, xml)
     return path
 
 
@@ -135,3 +152,34 @@ def test_a_literal_stays_escaped_where_the_output_is_not(tmp_path: Path) -> None
     xml = part_text(build(tmp_path / "t.docx", ['{{ x | default("R&D") }}']))
     assert re.search(r'default\("R&amp;D"\)', patch_part(xml, None, autoescape=False).source)
     assert re.search(r'default\("R&D"\)', patch_part(xml, None).source)
+
+
+def test_breaks_saved_in_a_tag_paragraph_stay_where_they_were(tmp_path: Path) -> None:
+    # as LibreOffice saves "page break before" and a section's end: in the paragraph before
+    template = build(
+        tmp_path / "t.docx",
+        ["{%p if show %}", "第一页", "{%p endif %}", "第二页", "{%p if show %}", "横排", "{%p endif %}", "尾页"],
+    )
+    xml = part_text(template)
+    first_end = xml.index("{%p endif %}")
+    xml = xml[:first_end] + '</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>' + xml[first_end:]
+    landscape = '<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>'
+    second_end = xml.rindex("<w:p>", 0, xml.rindex("{%p endif %}"))
+    xml = xml[:second_end] + "<w:p><w:pPr>" + landscape + "</w:pPr>" + xml[second_end + len("<w:p>") :]
+    _write_part(template, xml)
+    for show in (True, False):
+        document = docx.Document(io.BytesIO(CompiledTemplate(template).render({"show": show})))
+        texts = lines(document)
+        assert texts == (["第一页", "第二页", "横排", "", "尾页"] if show else ["第二页", "", "尾页"])
+        second = next(p for p in document.paragraphs if p.text == "第二页")
+        assert second.paragraph_format.page_break_before  # the break before 第二页 whatever the if did
+        assert [str(s.orientation) for s in document.sections] == ["LANDSCAPE (1)", "PORTRAIT (0)"]
+
+
+def _write_part(path: Path, xml: str) -> None:
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts[DOCUMENT] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
