@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from jinja2.compiler import generate
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
@@ -176,6 +177,15 @@ def _jinja_problems(
         problems.append(_at_line(found.code, path, typed, lines, found.lineno, **params))
     for lineno, code, params in picture_problems(tree, context, typed.name):
         problems.append(_at_line(code, path, typed, lines, lineno, **params))
+    if lines.source:  # the part as the render compiles it: what only compiling finds (a block defined twice)
+        try:
+            generate(tree, jinja, None, None)
+        except TemplateSyntaxError as exc:
+            at = lines.tag_at(exc.lineno)
+            if at is not None:
+                problems.append(_unreadable(path, typed, typed.tags[at], exc))
+            else:
+                problems.append(_at_line("template-syntax", path, typed, lines, exc.lineno, detail=exc.message or ""))
     return problems
 
 

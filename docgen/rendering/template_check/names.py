@@ -54,7 +54,7 @@ class ContextNames:
             return
         if depth > _DEPTH:
             return
-        if isinstance(value, (Mapping, list, tuple)):  # documents share the plan's values: each is read once
+        if isinstance(value, (Mapping, list, tuple, Record)):  # documents share the plan's values: read once
             if (path, id(value)) in self._seen:
                 return
             self._seen.add((path, id(value)))
@@ -69,7 +69,11 @@ class ContextNames:
             self.mappings.add(path)
             self.textless.setdefault(path, MAPPING)
             for key, item in value.items():
-                self._sample(f"{path}.{key}", item, depth + 1)
+                if type(item) is str:  # most fields: text, taken here rather than a call deeper
+                    self.paths.add(f"{path}.{key}")
+                    self.plain.setdefault(f"{path}.{key}", str)
+                else:
+                    self._sample(f"{path}.{key}", item, depth + 1)
         elif isinstance(value, (list, tuple)):
             if isinstance(value, Records) and value.keys():
                 self.mappings.add(path)
@@ -78,7 +82,12 @@ class ContextNames:
                 self.textless.setdefault(path, LIST)
             self.lists.add(path)
             self.paths.add(path + "[]")
-            for item in value[:_ITEMS]:
+            items = value[:_ITEMS]
+            if all(type(item) is str for item in items):  # a row of cells, lines of text: one kind of item
+                if items:
+                    self.plain.setdefault(path + "[]", str)
+                return
+            for item in items:
                 self._sample(path + "[]", item, depth + 1)
         elif callable(value):
             self.textless.setdefault(path, FUNCTION)
