@@ -38,7 +38,7 @@ from docgen.rendering.template_check.blocks import block_problems
 from docgen.rendering.template_check.names import ContextNames
 from docgen.rendering.template_check.pictures import picture_problems
 from docgen.rendering.template_check.scopes import scope_problems
-from docgen.rendering.template_check.skeleton import sketch
+from docgen.rendering.template_check.skeleton import Sketch, sketch
 from docgen.rendering.template_check.syntax import diagnosis
 from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
 
@@ -143,24 +143,8 @@ def _jinja_problems(
     try:
         tree = jinja.parse(lines.source)
     except TemplateSyntaxError as exc:
-        # the part does not parse as a whole: its tags one by one show every mistake and the names they use
         sketched = sketch(typed, jinja, _wide_tags(typed, wide))
-        reported = set(troubled)
-        for index, error in sketched.errors:
-            tag = typed.tags[index]
-            problems.append(_unreadable(path, typed, tag, error))
-            reported.add(tag.paragraph)
-        at = lines.tag_at(exc.lineno)
-        if reported and not lines.on_tag(exc.lineno):
-            at, repeated = None, True  # in text after a tag: the text an unclosed tag runs into, already reported
-        else:
-            repeated = at is not None and typed.tags[at].paragraph in reported
-        if not repeated and not (blocks and (exc.message or "").startswith(_BLOCK_MESSAGES)):
-            if at is not None:
-                problems.append(_unreadable(path, typed, typed.tags[at], exc))
-            else:
-                detail = exc.message or str(exc)
-                problems.append(_at_line("template-syntax", path, typed, lines, exc.lineno, detail=detail))
+        problems += _unreadable_tags(path, typed, lines, sketched, exc, troubled, blocks)
         if sketched.tree is None:
             return problems
         tree, lines = sketched.tree, sketched.lines
@@ -181,12 +165,37 @@ def _jinja_problems(
         try:
             generate(tree, jinja, None, None)
         except TemplateSyntaxError as exc:
-            at = lines.tag_at(exc.lineno)
-            if at is not None:
-                problems.append(_unreadable(path, typed, typed.tags[at], exc))
-            else:
-                problems.append(_at_line("template-syntax", path, typed, lines, exc.lineno, detail=exc.message or ""))
+            problems.append(_syntax_at_line(path, typed, lines, exc))
     return problems
+
+
+def _unreadable_tags(
+    path: Path,
+    typed: PartTags,
+    lines: PatchedPart,
+    sketched: Sketch,
+    whole: TemplateSyntaxError,
+    troubled: set[int],
+    blocks: bool,
+) -> list[Finding]:
+    """A part that does not parse as a whole: each tag that cannot be read, and Jinja's error unless it repeats one."""
+    problems = [_unreadable(path, typed, typed.tags[index], error) for index, error in sketched.errors]
+    reported = troubled | {typed.tags[index].paragraph for index, _ in sketched.errors}
+    if reported and not lines.on_tag(whole.lineno):
+        return problems  # in text after a tag: the text an unclosed tag runs into, already reported
+    at = lines.tag_at(whole.lineno)
+    if at is not None and typed.tags[at].paragraph in reported:
+        return problems
+    if blocks and (whole.message or "").startswith(_BLOCK_MESSAGES):
+        return problems  # a block left open or closed twice, reported at its tag
+    return [*problems, _syntax_at_line(path, typed, lines, whole)]
+
+
+def _syntax_at_line(path: Path, typed: PartTags, lines: PatchedPart, error: TemplateSyntaxError) -> Finding:
+    at = lines.tag_at(error.lineno)
+    if at is not None:
+        return _unreadable(path, typed, typed.tags[at], error)
+    return _at_line("template-syntax", path, typed, lines, error.lineno, detail=error.message or str(error))
 
 
 def _level_at(typed: PartTags, lines: PatchedPart, lineno: int) -> str:
