@@ -44,16 +44,17 @@ class PatchedPart:
         return None
 
 
-def patch_part(xml: str, typed: PartTags | None, *, autoescape: bool = True) -> PatchedPart:
+def patch_part(xml: str, typed: PartTags | None, *, autoescape: bool = True, keep_breaks: bool = True) -> PatchedPart:
     """Docxtpl's patch, tags as typed, one tag a line, and the lines' typed tags.
 
     ``autoescape`` says whether the environment the part compiles in escapes what it prints;
-    when it does not, string literals in tags stay escaped for XML (``jinja_tag``).
+    when it does not, string literals in tags stay escaped for XML (``jinja_tag``). With
+    ``keep_breaks`` off, breaks saved in a ``{%p`` paragraph go with it, as docxtpl has it.
     """
     from docxtpl import DocxTemplate
 
     # patch_xml uses nothing of its instance: it is a pure function of the XML text.
-    patched: str = DocxTemplate.patch_xml(None, kept_breaks(xml))
+    patched: str = DocxTemplate.patch_xml(None, kept_breaks(xml) if keep_breaks else xml)
     # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
     # docxtpl replaces them in the output, which corrupts any value holding "}_}".
     patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)

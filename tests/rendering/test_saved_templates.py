@@ -16,6 +16,8 @@ import docx
 import pytest
 
 from docgen.office.convert import convert_documents, convert_to_pdf
+from docgen.rendering.patching import patch_part
+from docgen.rendering.tags import jinja_tag
 from docgen.rendering.template_check import check_template
 from docgen.rendering.templates import CompiledTemplate
 from tests.support.docx_text import lines
@@ -143,9 +145,6 @@ def test_a_string_literal_prints_what_it_says(tmp_path: Path) -> None:
 
 
 def test_a_literal_stays_escaped_where_the_output_is_not(tmp_path: Path) -> None:
-    from docgen.rendering.patching import patch_part
-    from docgen.rendering.tags import jinja_tag
-
     assert jinja_tag("{{ x | default(&quot;R&amp;D&quot;) }}") == '{{ x | default("R&D") }}'
     assert jinja_tag("{{ x | default(&quot;R&amp;D&quot;) }}", escape_literals=True) == '{{ x | default("R&amp;D") }}'
     assert jinja_tag("{% if a &lt; b %}", escape_literals=True) == "{% if a < b %}"
@@ -167,6 +166,8 @@ def test_breaks_saved_in_a_tag_paragraph_stay_where_they_were(tmp_path: Path) ->
     second_end = xml.rindex("<w:p>", 0, xml.rindex("{%p endif %}"))
     xml = xml[:second_end] + "<w:p><w:pPr>" + landscape + "</w:pPr>" + xml[second_end + len("<w:p>") :]
     _write_part(template, xml)
+    assert "landscape" in patch_part(xml, None).source
+    assert "landscape" not in patch_part(xml, None, keep_breaks=False).source  # as docxtpl has it
     for show in (True, False):
         document = docx.Document(io.BytesIO(CompiledTemplate(template).render({"show": show})))
         texts = lines(document)
