@@ -28,6 +28,7 @@ _EXPORTS = {
     "resolve_plan": "docgen.plan.placeholders",
     "render": "docgen.documents.batch",
     "template_context": "docgen.documents.batch",
+    "kind_template": "docgen.documents.batch",
     "init_project": "docgen.documents.scaffold",
     "DocgenError": "docgen.errors",
     "PlanError": "docgen.errors",
@@ -157,6 +158,7 @@ __all__ = [
     "import_plan",
     "init_project",
     "init_returns",
+    "kind_template",
     "load_plan",
     "mail_account",
     "new_year",
@@ -184,7 +186,7 @@ if TYPE_CHECKING:
     from docgen.collecting.activity_calendar import activities_calendar
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
-    from docgen.documents.batch import render
+    from docgen.documents.batch import kind_template, render
     from docgen.documents.checks import check_plan
     from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project

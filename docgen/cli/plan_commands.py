@@ -14,6 +14,8 @@ from docgen.messages.language import N_, gettext, ngettext
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from docgen.errors import Finding
+
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
 _ONLY = click.option(
@@ -48,18 +50,30 @@ def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None
     from docgen.messages import format_date
 
     report = check_plan(plan)
-    echo_problems([p for p in report.problems if notes or p.severity is not Severity.NOTE])
+    shown = [p for p in report.problems if notes or p.severity is not Severity.NOTE]
     if report.plan is None:
+        echo_problems(shown)
         sys.exit(1)
+    # the templates' findings first, apart from the plan's warnings, which would bury them
     declared = check_plan_documents(report, templates)
-    echo_problems(declared)
-    if any(problem.is_error for problem in declared):
-        sys.exit(1)
-    if report.resolved is not None and has_own_templates(plan, templates):
+    files: list[Path] = []
+    problems: list[Finding] = []
+    if report.resolved is not None and not any(p.is_error for p in declared) and has_own_templates(plan, templates):
         files, problems = check_plan_templates(report.resolved, plan, templates)
-        echo_problems(problems)
-        if any(problem.is_error for problem in problems):
-            sys.exit(1)
+    echo_problems(declared + problems)
+    if templates is None or not report.warnings:
+        echo_problems(shown)
+    else:  # asked about the templates: the plan's warnings are counted, not listed
+        count = len(report.warnings)
+        note = ngettext(
+            "{count} warning about the plan: 'docgen check' without --templates shows it",
+            "{count} warnings about the plan: 'docgen check' without --templates shows them",
+            count,
+        )
+        click.echo(note.format(count=count), err=True)
+    if any(problem.is_error for problem in declared + problems):
+        sys.exit(1)
+    if files:
         click.echo(gettext("templates OK: {files}").format(files=", ".join(str(f) for f in files)))
     if strict and report.warnings:
         sys.exit(1)
@@ -278,19 +292,22 @@ def init(directory: Path, force: bool) -> None:
 @PLAN_ARGUMENT
 @click.option("--unit", metavar="ID_OR_NAME", help=N_("The document of this unit (for a document made per unit)."))
 @click.option("--task", metavar="ID", help=N_("The document of this task (for a document made per task)."))
-def context(kind: str, plan: Path, unit: str | None, task: str | None) -> None:
+@_TEMPLATES
+def context(kind: str, plan: Path, unit: str | None, task: str | None, templates: Path | None) -> None:
     """Print, as YAML, what the template of KIND receives from PLAN (a record's text is what it prints)."""
-    from docgen.documents.batch import template_context
+    from docgen.documents.batch import kind_template, template_context
     from docgen.documents.checks import checked_plan
     from docgen.documents.context import context_yaml
 
     report = checked_plan(plan)
     assert report.resolved is not None
     values = template_context(report.resolved, kind, unit, task, source=report.source, plan_folder=report.path.parent)
+    template = kind_template(report.resolved, kind, plan, templates)
     headers = (
         gettext("this document's own names (where one has a plan name, the plan's value is plan.NAME)"),
         gettext("the plan's names, which every template receives"),
     )
+    click.echo("# " + gettext("the template: {path}").format(path=template))
     click.echo(context_yaml(values, report.resolved, headers), nl=False)
 
 

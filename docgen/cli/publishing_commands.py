@@ -62,6 +62,7 @@ def digest(
             out_dir,
             day=day.date() if day is not None else dt.date.today(),
             templates=templates,
+            plan_path=plan,
             force=force,
             progress=progress,
         )
@@ -115,6 +116,7 @@ def summary(
         out_dir,
         on=on.date() if on is not None else dt.date.today(),
         templates=templates,
+        plan_path=plan,
         force=force,
     )
     echo_problems(written.problems)

@@ -154,7 +154,7 @@ def status(
     with TerminalProgress() as progress:
         report = track_returns(loaded, returns_dir or Path(DEFAULT_RETURNS), day, deadline, progress=progress)
         progress.step("write")
-        paths = write_status(report, out_dir, templates=templates, force=force)
+        paths = write_status(report, out_dir, templates=templates, plan_path=plan, force=force)
     echo_problems(report.notes)
     _echo_report(report)
     for path in paths:

@@ -18,7 +18,13 @@ from docgen.documents.declared import declared_problems
 from docgen.documents.fitting import recall_layouts
 from docgen.documents.kinds import KINDS, all_kinds, kind_aliases, plan_documents
 from docgen.documents.print_file import PDF_KIND, PRINT_CONTENTS, PRINT_FILE, PRINT_KIND, make_pdfs
-from docgen.documents.template_files import check_templates, render_in_memory, template_folders, with_template_paths
+from docgen.documents.template_files import (
+    check_templates,
+    render_in_memory,
+    template_folders,
+    template_path,
+    with_template_paths,
+)
 from docgen.errors import Finding, FindingsError, PlanError, TemplateError
 from docgen.plan.model import Plan
 from docgen.plan.sourcemap import SourceMap
@@ -240,6 +246,21 @@ def template_context(
         if task is None or _is_task(context.get("task"), task):
             return context
     raise TemplateError([Finding("no-document", {"kind": kind, "unit": unit or "", "task": task or ""})])
+
+
+def kind_template(
+    plan: Plan, kind: str, plan_path: str | Path | None = None, templates: str | Path | None = None
+) -> Path:
+    """The template file the documents of ``kind`` render through, found as ``render`` finds it.
+
+    ``templates`` first, else the ``templates/`` folder of the project of ``plan_path``, else
+    docgen's own; raises ``UnknownKindError`` for a kind there is not.
+    """
+    from docgen.documents.kinds import TEMPLATE_OF
+
+    (name,) = parse_kinds([kind], all_kinds(plan), kind_aliases(plan)) or [kind]
+    file = TEMPLATE_OF.get(name) or next(d.template for d in plan.documents if d.kind == name)
+    return template_path(file, template_folders(plan_path, templates))
 
 
 def _is_task(value: Any, wanted: str) -> bool:

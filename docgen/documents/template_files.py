@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import Finding, FindingsError, PlanError, TemplateError
 from docgen.plan.model import Plan
@@ -46,19 +46,21 @@ def with_template_paths(documents: Sequence[Document], folders: Sequence[Path]) 
 
 
 def check_templates(documents: Sequence[Document]) -> list[Finding]:
-    """Every problem of the templates ``documents`` use, each checked with one of its documents' context.
+    """Every problem of the templates ``documents`` use, each checked with its documents' contexts.
 
-    A template several kinds share (the blank and the prefilled form) is checked with each
-    kind's context; a problem found twice is listed once.
+    A template is checked with what all of its documents receive (a task sheet per unit: the
+    names any unit's gives), so that it renders for each of them; a template several kinds
+    share (the blank and the prefilled form) is checked for each kind. A problem found twice
+    is listed once.
     """
     from docgen.rendering.template_check import check_template
 
-    checked: dict[tuple[str, str], Document] = {}
+    contexts: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for document in documents:
-        checked.setdefault((document.template, document.kind), document)
+        contexts.setdefault((document.template, document.kind), []).append(document.context)
     problems: dict[Finding, None] = {}
-    for (template, _kind), document in checked.items():
-        for problem in check_template(Path(template), document.context):
+    for (template, _kind), samples in contexts.items():
+        for problem in check_template(Path(template), samples):
             problems.setdefault(problem)
     return list(problems)
 

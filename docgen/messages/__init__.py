@@ -157,7 +157,8 @@ def format_problem(problem: Finding, language: str | None = None) -> str:
     """One line: ``FILE:LINE:COL: [warning: ]path: message (hint)``; parts that are unknown are left out.
 
     ``language`` defaults to the current one (``docgen.messages.language``). The prefix is the same in every
-    language but for the word "warning"; a translated message starts with the place in words.
+    language but for the word "warning"; a translated message starts with the place in words, which
+    replaces the path when it is a place in a template (正文第3段: no English in a Chinese line).
     """
     language = language or current_language()
     gettext = translations(language).gettext
@@ -165,9 +166,15 @@ def format_problem(problem: Finding, language: str | None = None) -> str:
     prefix = f"{where}: " if where else ""
     if not problem.is_error:
         prefix += f"{gettext(REVIEW_KINDS[problem.severity.value])}: "
-    if problem.path:
-        prefix += f"{problem.path}: "
+    if problem.path and not (language != ENGLISH and _in_template(problem.path)):
+        prefix += f"{problem.path}: "  # a template's place is said in the message's own words instead
     return one_line(prefix + _message(problem.code, problem.params, problem.path, gettext, language))
+
+
+def _in_template(path: str) -> bool:
+    from docgen.messages.places import in_template
+
+    return in_template(path)
 
 
 def format_review_item(item: Finding, language: str | None = None) -> str:

@@ -35,6 +35,11 @@ _PATTERNS = (
     (r"unexpected '(?P<got>.*)'", N_("unexpected '{got}'")),
     (r"Expected an expression, got '(?P<got>.*)'", N_("a value is missing before '{got}'")),
     (r"tag name expected", N_("a tag name is missing after '{{%'")),
+    (r"expected name or number", N_("a name or a number is missing after the dot")),
+    (r"Missing end of comment tag", N_("the comment is never closed with '#}}'")),
+    (r"invalid syntax for function call expression", N_("the values given to the call are written the wrong way")),
+    (r"can't assign to '(?P<what>[^']*)'", N_("a value cannot be set to '{what}'")),
+    (r"block '(?P<name>[^']*)' defined twice", N_("the block '{name}' is defined twice")),
     (r"'(?P<name>[^']*)' is undefined", N_("'{name}' is not defined")),
     (r"'(?P<what>[^']*)' has no attribute '(?P<name>[^']*)'", N_("'{what}' has no attribute '{name}'")),
     (r"(?P<what>.+) has no element (?P<name>.+)", N_("{what} has no element {name}")),
@@ -80,6 +85,21 @@ _PATTERNS = (
 )
 
 
+# Jinja's names for the pieces of a tag, as a template author types or calls them
+_TOKENS = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "begin of print statement": "{{",
+    "begin of statement block": "{%",
+    "end of template": N_("the end of the part"),
+    "name": N_("a name"),
+    "integer": N_("a number"),
+    "float": N_("a number"),
+    "string": N_("a text in quotes"),
+    "template data / text": N_("text"),
+}
+
+
 @cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern + r"\Z", re.DOTALL), text) for pattern, text in _PATTERNS)
@@ -93,8 +113,17 @@ def jinja_detail(detail: str, gettext: Callable[[str], str]) -> str:
             translated = gettext(text)
             if translated == text:  # English: Jinja's own words
                 return detail
+            words = {key: _token(value, gettext) for key, value in match.groupdict().items()}
             try:
-                return translated.format(**match.groupdict())
+                return translated.format(**words)
             except (KeyError, IndexError, ValueError):
                 return detail
     return detail
+
+
+def _token(value: str | None, gettext: Callable[[str], str]) -> str:
+    """A piece Jinja names in its own terms (``end of print statement``) as the author types it (``}}``)."""
+    if value is None:
+        return ""
+    token = _TOKENS.get(value)
+    return value if token is None else token if token[0] in "{}%" else gettext(token)

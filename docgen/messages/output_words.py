@@ -42,7 +42,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template-undefined": (
         N_("{tag} uses a name the plan does not give: {detail}"),
-        N_("see the README's list of template names"),
+        N_("'docgen check' finds every such name with its place; 'docgen context' lists the names there are"),
+    ),
+    "template-not-text-mapping-printed": (
+        N_("{tag} prints a group of values with no text of its own"),
+        N_("print one of its values ('docgen context' lists them)"),
+    ),
+    "template-not-text-list-printed": (
+        N_("{tag} prints a list, which has no text of its own"),
+        N_('join its items into one text with | join("、"), or repeat a paragraph for each with {{%p for %}}'),
+    ),
+    "template-not-text-value-printed": (
+        N_("{tag} prints a value with no text of its own"),
+        N_("print text, a number or a date; 'docgen context' shows what each name holds"),
     ),
     "template-unsafe": (
         N_("the template tried something the sandbox forbids: {detail}"),
@@ -121,6 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pdf-not-produced": (
         N_("LibreOffice wrote no PDF for this file (it said: {detail})"),
+        N_("open the file in LibreOffice Writer or Word to see whether it is damaged"),
+    ),
+    "docx-not-saved": (
+        N_("LibreOffice saved no .docx for this file (it said: {detail})"),
         N_("open the file in LibreOffice Writer or Word to see whether it is damaged"),
     ),
     "pdf-name-clash": (N_("two documents would be converted to this same PDF"), N_("give them different file names")),

@@ -119,6 +119,7 @@ _TEMPLATE_PLACE = re.compile(
 )
 _IN_PARAGRAPH = N_("{part}, paragraph {paragraph}")
 _IN_CELL = N_("{part}, table {table}, row {row}, column {column}")
+_IN_BODY_CELL = N_("table {table}, row {row}, column {column}")  # the body's tables are the tables
 _IN_PROPERTY = N_("{part}, the property '{prop}'")
 _PROPERTIES = {
     "title": N_("title"),
@@ -171,8 +172,13 @@ def describe(path: str | None, gettext: Callable[[str], str]) -> str:
     return place
 
 
+def in_template(path: str | None) -> bool:
+    """Whether ``path`` is a place in a template (``body, paragraph 3``), which words say whole in any language."""
+    return bool(path) and _TEMPLATE_PLACE.fullmatch(path or "") is not None
+
+
 def _template_place(place: re.Match[str], gettext: Callable[[str], str]) -> str:
-    """A place in a template in words: 正文第 3 段, 页脚表格 1 第 2 行第 3 列."""
+    """A place in a template in words: 正文第3段, 表格2第3行第2列, 页脚表格1第2行第3列."""
     from docgen.messages.template_words import PARTS
 
     values = place.groupdict()
@@ -180,7 +186,10 @@ def _template_place(place: re.Match[str], gettext: Callable[[str], str]) -> str:
     if values["paragraph"]:
         return gettext(_IN_PARAGRAPH).format(part=part, paragraph=values["paragraph"])
     if values["table"]:
-        return gettext(_IN_CELL).format(part=part, table=values["table"], row=values["row"], column=values["column"])
+        cell = {"table": values["table"], "row": values["row"], "column": values["column"]}
+        if values["part"] == "body":
+            return gettext(_IN_BODY_CELL).format(**cell)
+        return gettext(_IN_CELL).format(part=part, **cell)
     if values["prop"]:
         prop = values["prop"]
         return gettext(_IN_PROPERTY).format(part=part, prop=gettext(_PROPERTIES[prop]) if prop in _PROPERTIES else prop)

@@ -18,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{tag} is typed with full-width braces or percent signs, so it is no tag and would print as typed"),
         N_("type it with the English input method: {suggestion}"),
     ),
+    "tag-unclosed": (
+        N_("'{tag}' opens a tag that is never closed"),
+        N_("close it with {end} in this paragraph, or delete it"),
+    ),
     "tag-deleted": (
         N_("{tag} stands in text deleted with track changes, yet it would still run"),
         N_("accept or reject the tracked changes (Review) in Word or WPS, then save"),
@@ -84,6 +88,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template-unknown-test": (N_("{tag} uses the test '{name}', which does not exist"), ""),
     "template-unknown-test-suggest": (
         N_("{tag} uses the test '{name}', which does not exist"),
+        N_("did you mean '{suggestion}'?"),
+    ),
+    "tag-level-percent": (
+        N_("{tag}: a {{%{level} tag cannot hold a '%' or a '}}': the render would not read it and fail"),
+        N_("compute the value before, e.g. {{% set odd = x is odd %}} in a plain tag, and test that here"),
+    ),
+    # names, loops and printed values, judged where each tag stands (template_check.scopes)
+    "template-loop-name": (
+        N_("{tag} uses '{name}', which exists only inside the loop {opener} ({place})"),
+        N_("move the tag between {opener} and {closer}, or use a name given everywhere"),
+    ),
+    "template-loop-outside": (
+        N_("{tag} uses 'loop', which exists only inside a {{% for %}} loop"),
+        N_("move the tag into the loop, or remove it"),
+    ),
+    "template-not-text-mapping": (
+        N_("{tag} prints '{name}', a group of values with no text of its own"),
+        N_("print one of its values, e.g. {suggestion} ('docgen context' lists them)"),
+    ),
+    "template-not-text-list": (
+        N_("{tag} prints '{name}', a list, which has no text of its own"),
+        N_("join its items into one text: {suggestion}, or repeat a paragraph for each with {{%p for %}}"),
+    ),
+    "template-not-text-function": (
+        N_("{tag} prints '{name}', which is a function, not a text"),
+        N_("call it: {suggestion}"),
+    ),
+    "template-not-iterable": (
+        N_("{tag} loops over '{name}', a single value, not a list"),
+        N_("loop over a list; 'docgen context' shows which names are lists"),
+    ),
+    "template-markup-inline": (
+        N_("{tag} prints '{name}', a table or paragraphs, inside a line of text, which Word cannot open"),
+        N_("give it a paragraph of its own and write {suggestion} there"),
+    ),
+    "template-markup-changed": (
+        N_("{tag} changes '{name}', a table or paragraphs, and the changed document could not be opened"),
+        N_("print it as it is: {suggestion}"),
+    ),
+    "template-text-field": (
+        N_("{tag} uses '{name}', but '{base}' is a plain value with no parts of its own"),
+        N_("print '{base}' itself, or use a name 'docgen context' lists"),
+    ),
+    "template-unsafe-name": (
+        N_("{tag} uses '{name}': names starting with _ are closed to templates"),
+        N_("use the names 'docgen context' lists"),
+    ),
+    "template-loads-other": (
+        N_("{tag} loads another template, which a .docx template cannot do"),
+        N_("put that text into this template, or repeat it with {{%p for %}}"),
+    ),
+    # tags Jinja cannot read (template_check.syntax)
+    "template-syntax-and": (N_("{tag}: && is not how a tag says 'and'"), N_("write {suggestion}")),
+    "template-syntax-or": (N_("{tag}: || is not how a tag says 'or'"), N_("write {suggestion}")),
+    "template-syntax-equals": (
+        N_("{tag}: a single = sets a value; a condition compares with =="),
+        N_("write {suggestion}"),
+    ),
+    "template-syntax-for": (
+        N_("{tag}: a loop is written with the word 'in'"),
+        N_("write it as {suggestion}, with a name for each item and the list it walks"),
+    ),
+    "template-syntax-extra": (
+        N_("{tag}: '{got}' stands where the tag should end"),
+        N_("join two values with an operator (~ joins texts: {{{{ a ~ b }}}}), or end the tag before '{got}'"),
+    ),
+    "template-syntax-empty": (
+        N_("{tag} is empty"),
+        N_("write a name between the braces, e.g. {{{{ year }}}}, or delete it"),
+    ),
+    "template-syntax-brace": (
+        N_("{tag} has a brace too few or too many"),
+        N_("a value is written {{{{ name }}}} and a statement {{% if … %}}: two braces, or a brace and %, each side"),
+    ),
+    "template-syntax-quote": (
+        N_("{tag}: a quote {char} is opened and never closed"),
+        N_('close the text in quotes with the same kind of quote, e.g. "R&D"'),
+    ),
+    "template-syntax-wide": (
+        N_("{tag}: '{char}' is typed with the Chinese input method, and a tag cannot read it"),
+        N_("type it with the English input method: {suggestion}"),
+    ),
+    "template-syntax-unknown-tag": (
+        N_("{tag}: '{name}' is no statement a tag knows"),
+        N_("statements are {known} …; a value is written {{{{ name }}}}"),
+    ),
+    "template-syntax-unknown-tag-suggest": (
+        N_("{tag}: '{name}' is no statement a tag knows"),
         N_("did you mean '{suggestion}'?"),
     ),
     "templates-folder-missing": (

@@ -46,6 +46,11 @@ def fontconfig_file() -> Path:
     return _FONTS_CONF
 
 
+# what LibreOffice saves a document as, by the suffix of the file it writes
+_FILTERS = {"pdf": PDF_FILTER, "docx": "docx:MS Word 2007 XML"}
+_NOT_PRODUCED = {"pdf": "pdf-not-produced", "docx": "docx-not-saved"}
+
+
 def convert_to_pdf(
     docx_paths: Sequence[Path],
     out_dir: Path | None = None,
@@ -65,8 +70,25 @@ def convert_to_pdf(
     Raises ``OfficeError`` when LibreOffice is missing, fails, times out or skips a file;
     then no PDF is written.
     """
+    return convert_documents(docx_paths, out_dir, to="pdf", timeout=timeout, processes=processes, converted=converted)
+
+
+def convert_documents(
+    docx_paths: Sequence[Path],
+    out_dir: Path | None = None,
+    *,
+    to: str = "pdf",
+    timeout: float = DEFAULT_TIMEOUT,
+    processes: int = 1,
+    converted: Callable[[], None] | None = None,
+) -> list[Path]:
+    """``convert_to_pdf`` for any format LibreOffice writes: ``pdf``, or ``docx`` (the file as Writer saves it).
+
+    Saved as ``docx`` a template comes back as someone who edits it in LibreOffice leaves it
+    (``&quot;`` in its tags): how docgen's tests hold its templates to any office suite.
+    """
     sources = [Path(p) for p in docx_paths]
-    targets = [(out_dir if out_dir is not None else s.parent) / (s.stem + ".pdf") for s in sources]
+    targets = [(out_dir if out_dir is not None else s.parent) / f"{s.stem}.{to}" for s in sources]
     if not sources:
         return []
     clashes = {t for t, n in collections.Counter(targets).items() if n > 1}  # a batch may hold thousands
@@ -90,7 +112,10 @@ def convert_to_pdf(
         profiles = [work / f"profile{i}" for i in range(count)]
         for profile in profiles:
             _offline_profile(profile)
-        commands = [_command(office, profile, produced, share) for profile, share in zip(profiles, shares, strict=True)]
+        commands = [
+            _command(office, profile, produced, share, _FILTERS[to])
+            for profile, share in zip(profiles, shares, strict=True)
+        ]
         owners = [work / f"{OWNER_FILE}{i}" for i in range(count)]
         if count == 1:
             outputs = [_run(commands[0], timeout, len(inputs), owners[0], converted)]
@@ -103,15 +128,15 @@ def convert_to_pdf(
                 outputs = [run.result() for run in runs]
         output = " | ".join(o for o in outputs if o.strip())
         missing = [
-            Finding("pdf-not-produced", {"detail": _tail(output)}, file=str(source))
+            Finding(_NOT_PRODUCED[to], {"detail": _tail(output)}, file=str(source))
             for source, copy in zip(sources, inputs, strict=True)
-            if not _nonempty(produced / (copy.stem + ".pdf"))
+            if not _nonempty(produced / f"{copy.stem}.{to}")
         ]
         if missing:
             raise OfficeError(missing)
         for copy, target in zip(inputs, targets, strict=True):
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(produced / (copy.stem + ".pdf"), target)
+            shutil.move(produced / f"{copy.stem}.{to}", target)
     return targets
 
 

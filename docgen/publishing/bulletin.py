@@ -95,11 +95,16 @@ def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, An
     return context, parts
 
 
-def render_digest(plan: Plan, issue: Issue, day: dt.date, templates: Path | None = None) -> tuple[bytes, list[Finding]]:
-    """The 简报's .docx bytes, and the warnings about pictures left out."""
+def render_digest(
+    plan: Plan, issue: Issue, day: dt.date, templates: Path | None = None, plan_path: Path | None = None
+) -> tuple[bytes, list[Finding]]:
+    """The 简报's .docx bytes, and the warnings about pictures left out.
+
+    digest.docx is looked up as ``render`` looks up templates (``templates``, the project of ``plan_path``, docgen's).
+    """
+    from docgen.rendering.folders import template_folders, template_path
     from docgen.rendering.templates import compiled
-    from docgen.resources import templates_dir
 
     context, parts = digest_context(plan, issue, day)
-    template = compiled((templates if templates is not None else templates_dir()) / "digest.docx", mend_layout=True)
+    template = compiled(template_path("digest.docx", template_folders(plan_path, templates)), mend_layout=True)
     return template.render(context, parts), context["problems"]

@@ -51,6 +51,7 @@ def write_digest(
     *,
     day: dt.date,
     templates: Path | None = None,
+    plan_path: Path | None = None,
     force: bool = False,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
@@ -100,7 +101,7 @@ def write_digest(
         kept = [r for r in report.issues if r.number != row.number and (r.deadline, r.week) != (key, week)]
         issues = written_issues(plan, dataclasses.replace(report, issues=sorted([*kept, row], key=lambda r: r.number)))
         progress.step("write")
-        docx, problems = render_digest(plan, current, day, templates)
+        docx, problems = render_digest(plan, current, day, templates, plan_path)
         pages = column_pages(plan, issues)
         outputs = {digest_file(plan, current): (_digest_kind(current), docx)}
         outputs.update({path: (KIND_COLUMN, data) for path, data in pages.files.items()})
@@ -117,19 +118,21 @@ def write_summary(
     *,
     on: dt.date,
     templates: Path | None = None,
+    plan_path: Path | None = None,
     force: bool = False,
 ) -> Written:
     """Write the 活动总结 draft (.docx) and the list of the files behind its figures into ``out_dir``.
 
     ``plan`` is a resolved plan (``resolve_plan``); ``on`` decides which deadlines count as due,
     which files have come and which 简报 issues were written: every figure is counted from the record.
+    summary.docx comes from ``templates``, else from the project of ``plan_path``, else docgen's own.
     """
     from docgen.publishing.summary import campaign_figures, sources_text, summary_context
+    from docgen.rendering.folders import template_folders, template_path
     from docgen.rendering.templates import compiled
-    from docgen.resources import templates_dir
 
     figures = campaign_figures(plan, returns_dir, on)
-    template = compiled((templates if templates is not None else templates_dir()) / "summary.docx", mend_layout=True)
+    template = compiled(template_path("summary.docx", template_folders(plan_path, templates)), mend_layout=True)
     outputs = {
         SUMMARY_DOCX: (KIND_SUMMARY, template.render(summary_context(plan, figures))),
         SUMMARY_SOURCES: (KIND_SUMMARY, sources_text(figures).encode("utf-8")),

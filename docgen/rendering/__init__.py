@@ -6,7 +6,8 @@ and ``docgen.plan`` (for types only); ``docgen.documents`` and ``docgen.collecti
 - ``sandbox``: the Jinja sandbox and budget user templates run in (``docgen.inputs.budget``, shared with running text).
 - ``templates``: docxtpl templates compiled once and rendered many times; ``zipwriter``: the package writer;
   ``patching``: a part made ready for Jinja, each line led back to the tag as typed; ``wordml``: line
-  breaks, tabs and table grids in rendered parts; ``package``: is a file a Word package at all.
+  breaks, tabs and table grids in rendered parts; ``package``: is a file a Word package at all;
+  ``breaks``: section and page breaks a suite saves in a ``{%p`` paragraph, kept.
 - ``tags``: a part's tags as typed, with their places; ``template_check``: every mistake in a template,
   found without rendering it (``check_template``).
 - ``folders``: where a template is found (``--templates``, beside the plan, shipped).

@@ -1,9 +1,11 @@
 """A part's XML made ready for Jinja, with a map from each line of it back to the tag the author typed.
 
 docxtpl's ``patch_xml`` joins tags Word split across runs and replaces ``{%p``, ``{%tr`` and
-``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: quotes that Word's
-autocorrect or a Chinese input method put into a tag become straight ones (docxtpl already
-straightens “” and ‘’), and every tag starts a line of its own, so that the line number of a
+``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: a tag reads as its author
+typed it, whichever suite saved it (``&quot;``, ``&amp;``, ``&#x201C;`` become the characters
+they stand for, and quotes that Word's autocorrect or a Chinese input method put into a tag
+become straight ones), the breaks LibreOffice saves in a ``{%p`` paragraph survive it
+(``breaks``), and every tag starts a line of its own, so that the line number of a
 Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
 """
 
@@ -13,7 +15,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from docgen.rendering.tags import QUOTES, TAG, PartTags, normalized
+from docgen.rendering.breaks import kept_breaks
+from docgen.rendering.tags import TAG, PartTags, jinja_tag, normalized
 
 _BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
 _OPENER = re.compile(r"\{[{%#][-+]?")
@@ -27,6 +30,10 @@ class PatchedPart:
     source: str
     line_tags: tuple[int | None, ...]
 
+    def on_tag(self, lineno: int | None) -> bool:
+        """Whether line ``lineno`` starts with a typed tag (else it holds the part's XML or docxtpl's own tags)."""
+        return bool(lineno) and 0 < (lineno or 0) < len(self.line_tags) and self.line_tags[lineno or 0] is not None
+
     def tag_at(self, lineno: int | None) -> int | None:
         """The index of the typed tag a Jinja error on ``lineno`` is about (the nearest one before it)."""
         if not lineno:
@@ -37,16 +44,21 @@ class PatchedPart:
         return None
 
 
-def patch_part(xml: str, typed: PartTags | None) -> PatchedPart:
-    """Docxtpl's patch, straight quotes in tags, one tag a line, and the lines' typed tags."""
+def patch_part(xml: str, typed: PartTags | None, *, autoescape: bool = True, keep_breaks: bool = True) -> PatchedPart:
+    """Docxtpl's patch, tags as typed, one tag a line, and the lines' typed tags.
+
+    ``autoescape`` says whether the environment the part compiles in escapes what it prints;
+    when it does not, string literals in tags stay escaped for XML (``jinja_tag``). With
+    ``keep_breaks`` off, breaks saved in a ``{%p`` paragraph go with it, as docxtpl has it.
+    """
     from docxtpl import DocxTemplate
 
     # patch_xml uses nothing of its instance: it is a pure function of the XML text.
-    patched: str = DocxTemplate.patch_xml(None, xml)
+    patched: str = DocxTemplate.patch_xml(None, kept_breaks(xml) if keep_breaks else xml)
     # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
     # docxtpl replaces them in the output, which corrupts any value holding "}_}".
     patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)
-    patched = TAG.sub(lambda m: m.group().translate(QUOTES), patched)
+    patched = TAG.sub(lambda m: jinja_tag(m.group(), escape_literals=not autoescape), patched)
     found = list(TAG.finditer(patched))
     owners = _align([t.text for t in typed.tags] if typed else [], [m.group() for m in found])
     pieces: list[str] = []

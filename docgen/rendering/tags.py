@@ -33,6 +33,10 @@ _PARTS = (
 )
 # quotes Word's autocorrect and Chinese input methods put into a tag, and the straight quote each means
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "＂": '"', "‘": "'", "’": "'", "‚": "'", "＇": "'"})
+# XML's references: LibreOffice writes " as &quot; and ' as &apos;, every suite & as &amp;
+_REFERENCE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.DOTALL)
 
 
 def part_label(name: str) -> str:
@@ -247,8 +251,35 @@ def _collect(result: PartTags, pieces: list[tuple[str, int, bool]]) -> None:
         result.tags.append(tag)
 
 
+def decoded(xml_text: str) -> str:
+    """Text as saved in a part's XML, its character and entity references read as the characters they stand for."""
+
+    def character(match: re.Match[str]) -> str:
+        name, decimal, hexadecimal = match.groups()
+        if name:
+            return _ENTITIES[name]
+        code = int(decimal) if decimal else int(hexadecimal, 16)
+        return chr(code) if code <= 0x10FFFF else match.group()
+
+    return _REFERENCE.sub(character, xml_text) if "&" in xml_text else xml_text
+
+
+def jinja_tag(xml_tag: str, *, escape_literals: bool = False) -> str:
+    """A tag from a part's XML as Jinja should read it: references decoded, typographic quotes straightened.
+
+    Any office suite saves a tag's ``&`` as ``&amp;`` and LibreOffice its quotes as ``&quot;``;
+    read as typed, ``{{ x | default("R&D") }}`` prints R&D (escaped again on the way out by
+    autoescape). Where the output is not escaped (``escape_literals``), string literals keep
+    ``&``, ``<`` and ``>`` escaped, so that what they print is still well-formed XML.
+    """
+    text = decoded(xml_tag).translate(QUOTES)
+    if escape_literals:
+        text = _LITERAL.sub(lambda m: html.escape(m.group(), quote=False), text)
+    return text
+
+
 def normalized(tag: str) -> str:
     """A tag reduced to what survives docxtpl's patching, for matching patched tags to typed ones."""
-    text = html.unescape(tag).translate(QUOTES)
+    text = jinja_tag(tag)
     text = _LEVEL.sub(lambda m: "{" + m.group(1), text)
     return re.sub(r"\s+", "", text).replace("{%-", "{%").replace("-%}", "%}")

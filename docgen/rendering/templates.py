@@ -43,7 +43,7 @@ from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_ids
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
 from docgen.rendering.tags import PartTags, part_label, scan_part
-from docgen.rendering.values import FILTERS, finalize
+from docgen.rendering.values import FILTERS, NotTextError, finalize
 from docgen.rendering.widows import mend_widows
 from docgen.rendering.wordml import fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
@@ -272,6 +272,8 @@ class CompiledTemplate:
             raise self._error("template-unsafe", part=part.name, detail=str(exc)) from None
         except (LimitExceeded, RecursionError, MemoryError) as exc:
             raise self._failure("template-limit", part, exc) from None
+        except NotTextError as exc:
+            raise self._located(f"template-not-text-{exc.kind}-printed", part, _template_line(exc)) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._failure("template-failed", part, exc) from None
         return _unpatch(text)

@@ -93,7 +93,11 @@ class Records(list[Any]):
 
 
 class NotTextError(TypeError):
-    """A template printed a whole mapping or list, which has no text of its own."""
+    """A template printed a whole mapping or list, which has no text of its own; ``kind`` says which."""
+
+    def __init__(self, message: str, kind: str = "value") -> None:
+        super().__init__(message)
+        self.kind = kind  # "mapping", "list" or "value"
 
 
 def printed(value: Any) -> str:
@@ -112,8 +116,8 @@ def printed(value: Any) -> str:
         return chinese.full_date(value)
     if isinstance(value, (int, float, Decimal)):
         return str(value)
-    kind = "a mapping" if isinstance(value, Mapping) else "a list" if isinstance(value, (list, tuple)) else "a value"
-    raise NotTextError(f"{kind} has no text to print; print one of its fields, or loop over it")
+    kind = "mapping" if isinstance(value, Mapping) else "list" if isinstance(value, (list, tuple)) else "value"
+    raise NotTextError(f"a {kind} has no text to print; print one of its fields, or loop over it", kind)
 
 
 def finalize(value: Any) -> Any:

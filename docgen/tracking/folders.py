@@ -99,10 +99,15 @@ def _plan_as_typed(plan_path: Path | str | None, root: Path) -> str:
     return Path(relative).as_posix()
 
 
-def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[PurePosixPath, tuple[str, bytes]]:
-    """Each output's path in OUT, kind and bytes: page, spreadsheet, a notice per unit owing anything, chat text."""
+def status_outputs(
+    report: StatusReport, templates: Path | None = None, plan_path: Path | None = None
+) -> dict[PurePosixPath, tuple[str, bytes]]:
+    """Each output's path in OUT, kind and bytes: page, spreadsheet, a notice per unit owing anything, chat text.
+
+    reminder.docx is looked up as ``render`` looks up templates (``templates``, the project of ``plan_path``, docgen's).
+    """
+    from docgen.rendering.folders import template_folders, template_path
     from docgen.rendering.templates import compiled
-    from docgen.resources import templates_dir
     from docgen.tracking.dashboard import dashboard_context, dashboard_html, dashboard_xlsx
 
     context = dashboard_context(report)  # reads the reports once for the page and the workbook
@@ -112,9 +117,7 @@ def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[
     }
     units = owed_units(report)
     if units:
-        template = compiled(
-            (templates if templates is not None else templates_dir()) / "reminder.docx", mend_layout=True
-        )
+        template = compiled(template_path("reminder.docx", template_folders(plan_path, templates)), mend_layout=True)
         for unit in units:
             outputs[reminder_file(unit)] = (KIND_REMINDER, template.render(reminder_context(report, unit)))
         outputs[CHAT_TEXT] = (KIND_CHAT, chat_text(report).encode("utf-8"))
@@ -122,7 +125,12 @@ def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[
 
 
 def write_status(
-    report: StatusReport, out_dir: Path | str, *, templates: Path | None = None, force: bool = False
+    report: StatusReport,
+    out_dir: Path | str,
+    *,
+    templates: Path | None = None,
+    plan_path: Path | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Write the dashboard, its spreadsheet and the reminders into ``out_dir``, all or nothing.
 
@@ -131,7 +139,7 @@ def write_status(
     """
     from docgen.rendering.outputs import write_files
 
-    outputs = status_outputs(report, templates)
+    outputs = status_outputs(report, templates, plan_path)
     earlier = {earlier_reminder_kind(key) for key in report.plan.deadlines}
     replaced = {KIND_HTML, KIND_XLSX, KIND_CHAT, KIND_REMINDER} | earlier
     return write_files(Path(out_dir), outputs, replaced_kinds=replaced, force=force)

@@ -206,7 +206,7 @@ async def reminders(request: Request) -> Response:
         assert plan is not None
         report = track_returns(plan, bench.returns_dir, day)
         task.step = "生成催报"
-        return write_status(report, bench.reports_dir, templates=bench.templates)
+        return write_status(report, bench.reports_dir, templates=bench.templates, plan_path=bench.plan_path)
 
     return _started(request, bench, "reminders", work)
 
@@ -224,7 +224,13 @@ async def digest(request: Request) -> Response:
         report = checked_plan(bench.plan_path)
         assert report.resolved is not None
         written = write_digest(
-            report.resolved, bench.returns_dir, digest_week(report.resolved, day), bench.reports_dir, day=day
+            report.resolved,
+            bench.returns_dir,
+            digest_week(report.resolved, day),
+            bench.reports_dir,
+            day=day,
+            templates=bench.templates,
+            plan_path=bench.plan_path,
         )
         task.problems = list(written.problems)
         return written.paths

@@ -19,6 +19,7 @@ from tests.support.paths import ROOT
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 PUBLIC = [
     "template_context",
+    "kind_template",
     "Activity",
     "AuditReport",
     "CheckReport",

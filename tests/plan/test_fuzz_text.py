@@ -43,6 +43,8 @@ TEMPLATE_CODES = {
     "template-undefined",
     "template-bad-xml",
     "template-name",  # a name the template's context does not give, found before rendering
+    "template-not-iterable",  # {% for v in year %}: found before rendering
+    "template-not-text-value-printed",  # {{ range(9) }} prints no text
 }
 
 NAMES = st.sampled_from(

@@ -468,11 +468,12 @@ def test_impossible_dates_are_located(tmp_path: Path, value: str) -> None:
 # Templates (point 3)
 
 TEMPLATE_ATTACKS = {
-    "mro": ("{{ ''.__class__.__mro__ }}", "template-unsafe"),
-    "cycler-globals": ("{{ cycler.__init__.__globals__ }}", "template-unsafe"),
-    "heading-globals": ("{{ heading.__init__.__globals__ }}", "template-unsafe"),
-    "private-attribute": ("{{ heading.__dict__ }}{{ heading._counts }}", "template-unsafe"),
-    "underscore-attribute": ("{{ heading._counts }}", "template-undefined"),
+    # names starting with _ are found by the template check, before rendering
+    "mro": ("{{ ''.__class__.__mro__ }}", "template-unsafe-name"),
+    "cycler-globals": ("{{ cycler.__init__.__globals__ }}", "template-unsafe-name"),
+    "heading-globals": ("{{ heading.__init__.__globals__ }}", "template-unsafe-name"),
+    "private-attribute": ("{{ heading.__dict__ }}{{ heading._counts }}", "template-unsafe-name"),
+    "underscore-attribute": ("{{ heading._counts }}", "template-unsafe-name"),
     "format-internals": ("{{ '{0.__class__}'.format(heading) }}", "template-unsafe"),
     "mutate-context": ("{{ tasks.append(1) }}", "template-unsafe"),
     "huge-range": ("{% for i in range(10**9) %}x{% endfor %}", "template-limit"),

@@ -6,7 +6,9 @@ the templates a plan uses, ``collecting`` for the schedule's.
 
 - ``check``: ``check_template``: the file, each part's tags where they stand, Jinja's own view.
 - ``blocks``: blocks balanced, written alike, and inside one table cell.
-- ``names``: names, filters and tests the context and environment do not give.
+- ``skeleton``: a part Jinja cannot read whole, read a tag at a time; ``syntax``: what to type instead.
+- ``names``: what a context gives; ``scopes``: names, loops, filters and tests where they stand;
+  ``printing``: values with no text printed as text (``expressions``: reading Jinja's nodes).
 - ``pictures``: ``image(...)`` and ``qr(...)`` tags naming no picture, or sizes the page cannot hold.
 """
 

@@ -3,11 +3,14 @@
 ``check_template(path, names)`` reads a .docx template without rendering it and reports: files
 that are no Word package, tags typed with full-width braces or percent signs, tags in tracked
 deletions or running over two paragraphs, ``{{p``/``{{r`` values, ``{%p``/``{%tr``/``{%tc`` tags
-beside text docxtpl would drop or outside a table, blocks left open, closing nothing, closed the
-wrong way or cutting through a table, cells a block can leave without a paragraph, Jinja's own
-syntax errors, unknown filters, pictures the render would refuse, and (given the context's names)
-names the context does not give.
-Quotes Word's autocorrect put into a tag are no mistake: they are straightened when compiling.
+beside text docxtpl would drop, outside a table or holding a ``%``, blocks left open, closing
+nothing, closed the wrong way or cutting through a table, cells a block can leave without a
+paragraph, every tag Jinja cannot read (``skeleton``, ``syntax``: one error does not hide the
+rest), pictures the render would refuse, and what ``scopes`` finds: names the context does not
+give where they stand, loop variables after their loop, values with no text printed as text,
+filters and tests that do not exist. A template it passes renders with that context.
+Quotes Word's autocorrect put into a tag and LibreOffice's ``&quot;`` are no mistake: a tag
+reads as typed (``docgen.rendering.tags.jinja_tag``).
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, nodes
+from jinja2 import Environment
+from jinja2.compiler import generate
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
@@ -29,16 +33,20 @@ from docgen.inputs.bounded import InputRefusedError, read_regular
 from docgen.rendering import templates as engine
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
-from docgen.rendering.tags import QUOTES, PartTags, Tag, part_label, scan_part
+from docgen.rendering.tags import PartTags, Tag, part_label, scan_part
 from docgen.rendering.template_check.blocks import block_problems
-from docgen.rendering.template_check.names import ContextNames, missing_names
+from docgen.rendering.template_check.names import ContextNames
 from docgen.rendering.template_check.pictures import picture_problems
+from docgen.rendering.template_check.scopes import scope_problems
+from docgen.rendering.template_check.skeleton import Sketch, sketch
+from docgen.rendering.template_check.syntax import diagnosis
 from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
 
-Names = Mapping[str, Any] | Iterable[str]
+Names = Mapping[str, Any] | Iterable[str] | Iterable[Mapping[str, Any]]
 _FULL_WIDTH = re.compile(r"[{｛][{｛%％#](?:(?![{｛][{｛%％]).)*?[}｝%％#][}｝]|[{｛][{｛%％]|[}｝%％][}｝]")
 _WIDE = str.maketrans({"｛": "{", "｝": "}", "％": "%"})
 _PART_ORDER = {"body": 0, "header": 1, "footer": 2, "footnotes": 3, "endnotes": 4, "document properties": 5}
+_OPENED = re.compile(r"\{[{%#]")
 _BLOCK_MESSAGES = ("Encountered unknown tag 'end", "Encountered unknown tag 'el", "Unexpected end of template")
 
 
@@ -46,8 +54,9 @@ def check_template(path: str | Path, names: Names | None = None, jinja: Environm
     """Every problem of the template at ``path``, in document order; [] for a good one.
 
     ``names`` describes what the template will receive: sample values (a mapping, as a
-    document's context) or dotted names (``contact.phone``, ``tasks[].title``); without it
-    names are not checked. ``jinja`` is the environment it renders in (docgen's by default).
+    document's context), the contexts of all the documents it makes (a list of mappings), or
+    dotted names (``contact.phone``, ``tasks[].title``); without it names are not checked.
+    ``jinja`` is the environment it renders in (docgen's by default).
     """
     path = Path(path)
     file = str(path)
@@ -97,7 +106,9 @@ def _check_part(
     path: Path, typed: PartTags, xml: str, context: ContextNames | None, jinja: Environment
 ) -> list[Finding]:
     problems, wide = _full_width(path, typed)
-    troubled = set(wide)  # paragraphs already reported: Jinja's errors there would only repeat them
+    unclosed, open_keys = _unclosed(path, typed, set(wide))
+    problems += unclosed
+    troubled = set(wide) | open_keys  # paragraphs already reported: Jinja's errors there would only repeat them
     for tag in typed.tags:
         found = _tag_problems(path, typed, tag, context)
         if found:
@@ -107,7 +118,7 @@ def _check_part(
     problems += blocks
     lines = patch_part(xml, typed)
     try:
-        problems += _jinja_problems(path, typed, lines, context, jinja, troubled, bool(blocks))
+        problems += _jinja_problems(path, typed, lines, context, jinja, troubled, set(wide), bool(blocks))
     except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
         # tags nested thousands deep, or a constant Jinja folds into a number too long to print
         problems.append(_at_line("template-limit", path, typed, lines, None, detail=str(exc) or type(exc).__name__))
@@ -124,61 +135,87 @@ def _jinja_problems(
     context: ContextNames | None,
     jinja: Environment,
     troubled: set[int],
+    wide: set[int],
     blocks: bool,
 ) -> list[Finding]:
-    """Jinja's syntax errors, unknown filters and tests, and (with a context) names it does not give."""
+    """Jinja's syntax errors, every one; then names, loops, printed values, filters, tests and pictures."""
     problems = []
     try:
         tree = jinja.parse(lines.source)
     except TemplateSyntaxError as exc:
-        index = lines.tag_at(exc.lineno)
-        repeated = index is not None and typed.tags[index].paragraph in troubled
-        if not repeated and not (blocks and (exc.message or "").startswith(_BLOCK_MESSAGES)):
-            detail = exc.message or str(exc)
-            problems.append(_at_line("template-syntax", path, typed, lines, exc.lineno, detail=detail))
-        # the part does not parse as a whole: its tags one by one still show the names they use
-        tree, lines = _tags_alone(typed, jinja)
-    missing, unknown = missing_names(tree, context or ContextNames({}), jinja)
-    for filtered in unknown:
-        code = f"template-unknown-{filtered.kind}" + ("-suggest" if filtered.suggestion else "")
-        params = {"name": filtered.name, "suggestion": filtered.suggestion}
-        problems.append(_at_line(code, path, typed, lines, filtered.lineno, **params))
-    for name in missing if context is not None else []:
-        code = "template-name-suggest" if name.suggestion else "template-name"
-        params = {"name": name.name, "suggestion": name.suggestion, "known": name.known}
-        problems.append(_at_line(code, path, typed, lines, name.lineno, **params))
+        sketched = sketch(typed, jinja, _wide_tags(typed, wide))
+        problems += _unreadable_tags(path, typed, lines, sketched, exc, troubled, blocks)
+        if sketched.tree is None:
+            return problems
+        tree, lines = sketched.tree, sketched.lines
+    for found in scope_problems(tree, context, jinja):
+        if found.code == "template-markup-inline" and _level_at(typed, lines, found.lineno) == "p":
+            continue  # document XML where it belongs: {{p … }} alone in its paragraph
+        params = dict(found.params)
+        if found.related is not None:
+            opener = lines.tag_at(found.related)
+            if opener is not None:
+                loop = typed.tags[opener]
+                closer = "{%" + (loop.level + " " if loop.level else " ") + "endfor %}"
+                params.update(opener=loop.shown, place=str(loop.place), closer=closer)
+        problems.append(_at_line(found.code, path, typed, lines, found.lineno, **params))
     for lineno, code, params in picture_problems(tree, context, typed.name):
         problems.append(_at_line(code, path, typed, lines, lineno, **params))
+    if lines.source:  # the part as the render compiles it: what only compiling finds (a block defined twice)
+        try:
+            generate(tree, jinja, None, None)
+        except TemplateSyntaxError as exc:
+            problems.append(_syntax_at_line(path, typed, lines, exc))
     return problems
+
+
+def _unreadable_tags(
+    path: Path,
+    typed: PartTags,
+    lines: PatchedPart,
+    sketched: Sketch,
+    whole: TemplateSyntaxError,
+    troubled: set[int],
+    blocks: bool,
+) -> list[Finding]:
+    """A part that does not parse as a whole: each tag that cannot be read, and Jinja's error unless it repeats one."""
+    problems = [_unreadable(path, typed, typed.tags[index], error) for index, error in sketched.errors]
+    reported = troubled | {typed.tags[index].paragraph for index, _ in sketched.errors}
+    if reported and not lines.on_tag(whole.lineno):
+        return problems  # in text after a tag: the text an unclosed tag runs into, already reported
+    at = lines.tag_at(whole.lineno)
+    if at is not None and typed.tags[at].paragraph in reported:
+        return problems
+    if blocks and (whole.message or "").startswith(_BLOCK_MESSAGES):
+        return problems  # a block left open or closed twice, reported at its tag
+    return [*problems, _syntax_at_line(path, typed, lines, whole)]
+
+
+def _syntax_at_line(path: Path, typed: PartTags, lines: PatchedPart, error: TemplateSyntaxError) -> Finding:
+    at = lines.tag_at(error.lineno)
+    if at is not None:
+        return _unreadable(path, typed, typed.tags[at], error)
+    return _at_line("template-syntax", path, typed, lines, error.lineno, detail=error.message or str(error))
+
+
+def _level_at(typed: PartTags, lines: PatchedPart, lineno: int) -> str:
+    at = lines.tag_at(lineno)
+    return typed.tags[at].level if at is not None else ""
+
+
+def _unreadable(path: Path, typed: PartTags, tag: Tag, error: TemplateSyntaxError) -> Finding:
+    """A tag Jinja cannot read, with what to type instead where docgen can tell."""
+    code, params = diagnosis(error.message or str(error), tag.text, tag.keyword)
+    return tag_problem(code, path, tag, part=typed.name, **params)
 
 
 def _at_line(code: str, path: Path, typed: PartTags, lines: PatchedPart, lineno: int | None, **params: Any) -> Finding:
     return located_problem(code, path, typed.name, typed, lines, lineno, **params)
 
 
-def _tags_alone(typed: PartTags, jinja: Environment) -> tuple[nodes.Template, PatchedPart]:
-    """A template of the part's tags that parse on their own, a line each, loops emptied and closed.
-
-    Used when the part does not parse as a whole, so that the names its tags use are still
-    checked: ``{{ t.titel }}`` after ``{% for t in tasks %}`` is followed into ``tasks``.
-    """
-    lines: list[str] = []
-    owners: list[int | None] = [None]
-    for tag in typed.tags:
-        text = tag.text.translate(QUOTES)
-        if tag.level:
-            text = text[:2] + text[2 + len(tag.level) :]
-        if tag.keyword in ("for", "with"):
-            text += "{% end" + tag.keyword + " %}"
-        elif tag.kind != "{{" and not (tag.keyword == "set" and "=" in text):
-            continue
-        try:
-            jinja.parse(text)
-        except TemplateSyntaxError:
-            continue
-        lines.append(" ".join(text.split()))
-        owners.append(tag.index)
-    return jinja.parse("\n".join(lines)), PatchedPart("", tuple(owners))
+def _wide_tags(typed: PartTags, wide: set[int]) -> set[int]:
+    """Tags in paragraphs with full-width braces, which Jinja does not see as the author meant them."""
+    return {tag.index for tag in typed.tags if tag.paragraph in wide or tag.end_paragraph in wide}
 
 
 def _full_width(path: Path, typed: PartTags) -> tuple[list[Finding], list[int]]:
@@ -202,6 +239,32 @@ def _full_width(path: Path, typed: PartTags) -> tuple[list[Finding], list[int]]:
     return problems, keys
 
 
+def _unclosed(path: Path, typed: PartTags, wide: set[int]) -> tuple[list[Finding], set[int]]:
+    """Tags opened and never closed (``{{ theme }`` at the part's end): Jinja reads on to the end and gives up."""
+    problems, keys = [], set()
+    spanned = {
+        key
+        for tag in typed.tags
+        if tag.end_paragraph != tag.paragraph
+        for key in range(tag.paragraph, tag.end_paragraph + 1)
+    }
+    for paragraph in typed.paragraphs:
+        own = [tag for tag in typed.tags if tag.paragraph == paragraph.key]
+        if paragraph.key in wide or paragraph.key in spanned:
+            continue  # reported as typed with full-width signs, or as a tag running over paragraphs
+        text = paragraph.text
+        for tag in own:
+            text = text.replace(tag.text, "", 1)
+        opened = _OPENED.search(text)
+        if opened is not None:
+            shown = _short(" ".join(text[opened.start() :].split()))
+            end = "}}" if opened.group() == "{{" else opened.group()[1] + "}"
+            params = {"template": str(path), "tag": shown, "end": end}
+            problems.append(Finding("tag-unclosed", params, file=str(path), path=str(paragraph.place)))
+            keys.add(paragraph.key)
+    return problems, keys
+
+
 def _without(text: str, tags: Iterable[Tag]) -> str:
     for tag in tags:
         text = text.replace(tag.text, "", 1)
@@ -215,6 +278,8 @@ def _tag_problems(path: Path, typed: PartTags, tag: Tag, context: ContextNames |
     if tag.end_paragraph != tag.paragraph:
         return [tag_problem("tag-split-paragraphs", path, tag)]
     level = tag.level
+    if level and ("%" in tag.text[2 + len(level) : -2] or "}" in tag.text[2 + len(level) : -2]):
+        return [tag_problem("tag-level-percent", path, tag, level=level)]  # docxtpl's patch would not see the tag
     expression = tag.text[2 + len(level) : -2].strip() if tag.kind == "{{" else ""
     if tag.kind == "{{" and level == "p" and context is not None and context.places_markup(expression):
         return []
