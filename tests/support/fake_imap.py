@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -110,6 +111,13 @@ def echoes_the_password(connection: socket.socket) -> None:
 def closes(connection: socket.socket) -> None:
     """Greets and hangs up."""
     connection.sendall(GREETING)
+
+
+def resets(connection: socket.socket) -> None:
+    """Greets, waits for the first command and resets the connection (a write then meets a closed socket)."""
+    connection.sendall(GREETING)
+    read_tag(connection)
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
 
 def conversation(answers: dict[str, bytes]) -> Script:

@@ -107,6 +107,7 @@ class _Clock:
 
     def __init__(self, timeouts: Timeouts) -> None:
         self.timeouts = timeouts
+        self.greeted = False  # the server has said something: a connection dropped after it is no unreachable server
         self.arm(timeouts.command, 64 * 1024, 64 * 1024)
 
     def arm(self, seconds: float, answer_bytes: int, literal_bytes: int) -> None:
@@ -178,6 +179,8 @@ class _Clocked(imaplib.IMAP4):
         line = self._reader().readline(MAX_LINE + 1)
         if len(line) > MAX_LINE:
             raise _TooMuchError
+        if line:
+            self.clock.greeted = True
         return line
 
 
@@ -208,7 +211,7 @@ class Session:
         """``call()`` (one imaplib command) with its answer bounded: ``size`` bytes expected buy time at the rate."""
         timeouts = self._clock.timeouts
         self._clock.arm(timeouts.command + size / timeouts.rate, answer_bytes, literal_bytes)
-        with _translated(self.account, self._password, self._clock, connected=True):
+        with _translated(self.account, self._password, self._clock):
             return call()
 
     def close(self) -> None:
@@ -274,10 +277,10 @@ def _unreachable(account: Account, exc: BaseException) -> Finding:
 
 
 @contextmanager
-def _translated(account: Account, password: str, clock: _Clock, *, connected: bool = False) -> Iterator[None]:
+def _translated(account: Account, password: str, clock: _Clock) -> Iterator[None]:
     """Every way a command can fail, as one ``MailError`` that names the server and never the password.
 
-    Once the server has greeted (``connected``), a connection it drops is its failure in the
+    Once the server has greeted (``clock.greeted``), a connection it drops is its failure in the
     middle of the conversation (``mail-protocol``), not a server out of reach, whichever of
     writing or reading meets the closed socket first.
     """
@@ -300,7 +303,7 @@ def _translated(account: Account, password: str, clock: _Clock, *, connected: bo
         detail = _shown(str(exc), password)
         raise MailError([Finding("mail-refused", {"server": account.server, "detail": detail})]) from None
     except (OSError, EOFError) as exc:
-        if connected:
+        if clock.greeted:
             detail = _shown(str(getattr(exc, "strerror", None) or type(exc).__name__), password)
             raise MailError([Finding("mail-protocol", {"server": account.server, "detail": detail})]) from None
         raise MailError([_unreachable(account, exc)]) from None

@@ -133,6 +133,7 @@ def test_a_password_a_login_cannot_carry_is_refused_before_connecting() -> None:
         (fake_imap.announces_a_huge_literal, FAST, "mail-server-too-much"),
         (fake_imap.floods, FAST, "mail-server-too-much"),
         (fake_imap.closes, FAST, "mail-protocol"),
+        (fake_imap.resets, FAST, "mail-protocol"),  # greeted, then dropped: not an unreachable server
     ],
 )
 def test_a_hostile_server_ends_in_a_clear_error(script: fake_imap.Script, timeouts: Timeouts, code: str) -> None:
