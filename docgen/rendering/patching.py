@@ -1,10 +1,10 @@
 """A part's XML made ready for Jinja, with a map from each line of it back to the tag the author typed.
 
-docxtpl's ``patch_xml`` joins tags Word split across runs and replaces ``{%p``, ``{%tr`` and
-``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: quotes that Word's
-autocorrect or a Chinese input method put into a tag become straight ones (docxtpl already
-straightens “” and ‘’), and every tag starts a line of its own, so that the line number of a
-Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
+docxtpl's ``patch_xml`` (as ``docx_patch`` repeats it) joins tags Word split across runs and
+replaces ``{%p``, ``{%tr`` and ``{%tc`` paragraphs, rows and cells by their tag. On top of it,
+here: quotes that Word's autocorrect or a Chinese input method put into a tag become straight
+ones (docxtpl already straightens “” and ‘’), and every tag starts a line of its own, so that the
+line number of a Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from docgen.rendering.docx_patch import patch_xml
 from docgen.rendering.tags import QUOTES, TAG, PartTags, normalized
 
 _BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
@@ -39,10 +40,7 @@ class PatchedPart:
 
 def patch_part(xml: str, typed: PartTags | None) -> PatchedPart:
     """Docxtpl's patch, straight quotes in tags, one tag a line, and the lines' typed tags."""
-    from docxtpl import DocxTemplate
-
-    # patch_xml uses nothing of its instance: it is a pure function of the XML text.
-    patched: str = DocxTemplate.patch_xml(None, xml)
+    patched = patch_xml(xml)
     # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
     # docxtpl replaces them in the output, which corrupts any value holding "}_}".
     patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)

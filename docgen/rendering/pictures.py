@@ -12,9 +12,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
+
+from docgen.rendering.wordml import xml_attribute
 
 EMU_PER_MM = 36_000
 CONTENT_TYPES = "[Content_Types].xml"
@@ -48,8 +49,8 @@ def inline_drawing(rid: str, number: int, cx: int, cy: int, description: str) ->
 
     ``number`` is its drawing id, unique in the document; ``description`` its alternative text.
     """
-    name = quoteattr(f"图片{number}")
-    descr = quoteattr(description)
+    name = xml_attribute(f"图片{number}")
+    descr = xml_attribute(description)
     return (
         f'<w:drawing><wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{number}" name={name} descr={descr}/>'

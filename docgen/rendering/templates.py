@@ -1,9 +1,10 @@
 """docxtpl templates compiled once and rendered many times, safely.
 
 docxtpl reopens the package and compiles Jinja again for every document. Here a template is
-read, patched (docxtpl's own ``patch_xml``, which joins tags Word split across runs) and
-compiled once per process; each document then costs one Jinja render per tagged part and a
-zip write. Parts without tags are copied as they are. Rendering runs in Jinja's sandbox with
+read, patched (as docxtpl's ``patch_xml`` does: tags Word split across runs joined) and
+compiled once, and kept on disk (``compiled_cache``) so that the next run compiles nothing; each
+document then costs one Jinja render per tagged part and a zip write. Parts without tags are
+copied as they are, deflated once. Rendering runs in Jinja's sandbox with
 autoescape on and undefined names as errors, and every rendered part must be well-formed XML.
 ``{{ image(...) }}`` and ``{{ qr(...) }}`` place pictures (``placing``); what they placed is added
 to the package (media, relationships, content types) after the parts are rendered.
@@ -11,15 +12,18 @@ to the package (media, relationships, content types) after the parts are rendere
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import threading
 import zipfile
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, Template
@@ -31,7 +35,9 @@ from markupsafe import Markup
 from docgen.errors import Finding, TemplateError
 from docgen.inputs.bounded import InputRefusedError, read_member, read_regular
 from docgen.inputs.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
+from docgen.rendering import compiled_cache
 from docgen.rendering.active_content import refusals
+from docgen.rendering.compiled_cache import CompiledParts, TaggedPart
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_ids
@@ -98,34 +104,88 @@ class _Part:
     typed: PartTags | None = None  # the tags as the author typed them, with their places
     lines: PatchedPart | None = None
     cell_loops: bool = False  # a {%tc tag: the table grids are fitted after rendering
+    code: CodeType | None = None  # the template's code, as the disk cache keeps it
+    xml: bytes = b""  # the part as the template holds it: its tags are found again from it on an error
 
 
 class CompiledTemplate:
-    """A .docx template read and compiled once; ``render`` makes one document from a context."""
+    """A .docx template read and compiled once; ``render`` makes one document from a context.
 
-    def __init__(self, path: Path) -> None:
+    ``data`` is the template's bytes when the caller has read them already (``path`` names it).
+    """
+
+    ENVIRONMENT = "docgen"  # the Jinja settings the code is compiled for, in the disk cache's key
+
+    def __init__(self, path: Path, data: bytes | None = None) -> None:
         self.path = path
         self.name = path.name
         self._raw: dict[str, bytes] = {}  # the content types and relationships, which placed pictures add to
         self._names = PackageNames({}, 1)
-        self._parts = self._load(path)
+        self._parts = self._load(path, data)
 
     def _error(self, code: str, **params: Any) -> TemplateError:
         return TemplateError([Finding(code, {"template": str(self.path), **params}, file=str(self.path))])
 
-    def _load(self, path: Path) -> list[_Part]:
+    @classmethod
+    def read(cls, path: Path) -> bytes:
+        """The template's bytes; ``TemplateError`` when it is missing, too large or no regular file."""
         try:
-            data = read_regular(path, MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+            return read_regular(path, MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+        except FileNotFoundError:
+            raise TemplateError([Finding("template-missing", {"template": str(path)}, file=str(path))]) from None
+        except InputRefusedError as exc:
+            if exc.code == "input-too-large":
+                limit = MAX_TEMPLATE_BYTES // (1024 * 1024)
+                problem = Finding("template-too-large", {"template": str(path), "limit": limit}, file=str(path))
+                raise TemplateError([problem]) from None
+            raise TemplateError([exc.problem(path)]) from None
+        except OSError as exc:
+            problem = Finding("template-unreadable", {"template": str(path), "detail": str(exc)}, file=str(path))
+            raise TemplateError([problem]) from None
+
+    def _load(self, path: Path, data: bytes | None) -> list[_Part]:
+        if data is None:
+            data = self.read(path)
+        key = compiled_cache.template_key(data, self.ENVIRONMENT)
+        cached = compiled_cache.load(key)
+        if cached is not None:
+            return self._cached(cached)
+        parts = self._compile_package(path, data)
+        compiled_cache.store(key, self._compiled_parts(parts))
+        return parts
+
+    def _cached(self, cached: CompiledParts) -> list[_Part]:
+        """The parts as a run before compiled them."""
+        self._raw = dict(cached.raw)
+        self._names = PackageNames(cached.relationship_ids, cached.first_drawing_id)
+        env = environment()
+        return [
+            _Part(p.name, None, env.template_class.from_code(env, p.code, env.make_globals(None), None), "",
+                  cell_loops=p.cell_loops, code=p.code, xml=p.xml)
+            if isinstance(p, TaggedPart)
+            else _Part(p.name.decode("utf-8"), p, None, "")
+            for p in cached.parts
+        ]  # fmt: skip
+
+    def _compiled_parts(self, parts: list[_Part]) -> CompiledParts:
+        """The parts as the disk cache keeps them."""
+        kept: list[Member | TaggedPart] = []
+        for part in parts:
+            if part.member is not None:
+                kept.append(part.member)
+            else:
+                assert part.code is not None
+                kept.append(TaggedPart(part.name, part.code, part.xml, part.cell_loops))
+        return CompiledParts(kept, self._raw, dict(self._names.relationship_ids), self._names.first_drawing_id)
+
+    def _compile_package(self, path: Path, data: bytes) -> list[_Part]:
+        try:
             kind = file_format(data[:16])
             if kind is not None:
                 raise self._error("template-not-word", format=kind)
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 entries = self.members(archive)
-        except FileNotFoundError:
-            raise self._error("template-missing") from None
         except InputRefusedError as exc:
-            if exc.code == "input-too-large":
-                raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024)) from None
             raise TemplateError([exc.problem(path)]) from None
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
@@ -170,12 +230,16 @@ class CompiledTemplate:
                 lines = patch_part(text, typed)
                 part = _Part(info.filename, None, None, lines.source, typed, lines)
                 cell_loops = any(tag.level == "tc" for tag in typed.tags)
-                return _Part(info.filename, None, self._compile(part), lines.source, typed, lines, cell_loops)
+                code = self._compile(part)
+                env = environment()
+                template = env.template_class.from_code(env, code, env.make_globals(None), None)
+                return _Part(info.filename, None, template, lines.source, typed, lines, cell_loops, code, data)
         return _Part(info.filename, deflate(info.filename, data), None, "")
 
-    def _compile(self, part: _Part) -> Template:
+    def _compile(self, part: _Part) -> CodeType:
         try:
-            return environment().from_string(part.source)
+            code: CodeType = environment().compile(part.source)
+            return code
         except TemplateSyntaxError as exc:
             raise self._located("template-syntax", part, exc.lineno, detail=exc.message or str(exc)) from None
         except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
@@ -184,7 +248,11 @@ class CompiledTemplate:
 
     def _located(self, code: str, part: _Part, lineno: int | None, **params: Any) -> TemplateError:
         """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
-        return TemplateError([located_problem(code, self.path, part.name, part.typed, part.lines, lineno, **params)])
+        typed, lines = part.typed, part.lines
+        if lines is None and part.xml:  # compiled by an earlier run: the tags are read again
+            typed = scan_part(part.name, part.xml)
+            lines = patch_part(part.xml.decode("utf-8", errors="replace"), typed)
+        return TemplateError([located_problem(code, self.path, part.name, typed, lines, lineno, **params)])
 
     def render(self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = ()) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph.
@@ -300,19 +368,27 @@ def located_problem(
     return Finding(code, {"template": str(file), "part": part, "tag": shown, **params}, file=str(file), path=place)
 
 
-_cache: dict[tuple[Path, int, int], CompiledTemplate] = {}
-_cache_lock = threading.Lock()
+MEMORY_TEMPLATES = 32  # compiled templates a process keeps: a long-running one sees many edits of a few files
+_memory: OrderedDict[tuple[Path, str], CompiledTemplate] = OrderedDict()
+_memory_lock = threading.Lock()
 
 
 def compiled(path: Path) -> CompiledTemplate:
-    """The compiled template at ``path``, compiled once per process while the file is unchanged."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise TemplateError([Finding("template-missing", {"template": str(path)}, file=str(path))]) from None
-    key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
-    with _cache_lock:
-        template = _cache.get(key)
-        if template is None:
-            template = _cache[key] = CompiledTemplate(path)
+    """The compiled template at ``path``: kept by its content (the ``MEMORY_TEMPLATES`` last used), else from disk.
+
+    Safe from several threads; two that ask for the same new template at once may both compile it.
+    """
+    data = CompiledTemplate.read(path)
+    key = (path.resolve(), hashlib.sha256(data).hexdigest())
+    with _memory_lock:
+        template = _memory.get(key)
+        if template is not None:
+            _memory.move_to_end(key)
+            return template
+    template = CompiledTemplate(path, data)
+    with _memory_lock:
+        template = _memory.setdefault(key, template)
+        _memory.move_to_end(key)
+        while len(_memory) > MEMORY_TEMPLATES:
+            _memory.popitem(last=False)
     return template

@@ -71,3 +71,25 @@ def fit_grids(root: etree._Element) -> bool:
             etree.SubElement(grid, W + "gridCol", {W + "w": str(total // wanted)})
         changed = True
     return changed
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def xml_text(text: str) -> str:
+    """``text`` as XML character data: ``&``, ``<`` and ``>`` escaped (what ``xml.sax.saxutils.escape`` gives)."""
+    return text.translate(_ESCAPES)
+
+
+def xml_attribute(value: str) -> str:
+    """``value`` quoted as an XML attribute, as ``xml.sax.saxutils.quoteattr`` quotes it.
+
+    Written here because ``xml.sax.saxutils`` imports urllib and http (a tenth of a render's start-up).
+    """
+    escaped = value.translate(_ATTRIBUTE_ESCAPES)
+    if '"' not in escaped:
+        return f'"{escaped}"'
+    if "'" not in escaped:
+        return f"'{escaped}'"
+    return '"' + escaped.replace('"', "&quot;") + '"'
