@@ -69,6 +69,8 @@ _EXPORTS = {
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
+    "clear_cache": "docgen.cache",
+    "WarmConverter": "docgen.office.warm",
 }
 
 __all__ = [
@@ -98,6 +100,7 @@ __all__ = [
     "Unit",
     "UnknownDeadlineError",
     "UnknownUnitError",
+    "WarmConverter",
     "WordFileError",
     "WriteError",
     "__version__",
@@ -105,6 +108,7 @@ __all__ = [
     "audit",
     "check_plan",
     "check_template",
+    "clear_cache",
     "collect",
     "deadlines_calendar",
     "dues",
@@ -135,6 +139,7 @@ __all__ = [
 if TYPE_CHECKING:
     from docgen.auditing.audit import AuditReport, audit
     from docgen.auditing.fixing import FixReport, fix_document
+    from docgen.cache import clear_cache
     from docgen.collecting.activity_calendar import activities_calendar
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
@@ -158,6 +163,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
+    from docgen.office.warm import WarmConverter
     from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan

@@ -46,6 +46,9 @@ COMMANDS: dict[str, dict[str, str]] = {
     "audit_commands": {
         "audit": N_("Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents."),
     },
+    "cache_commands": {
+        "cache": N_("Show or clear docgen's cache of compiled templates and PDFs."),
+    },
     "import_commands": {
         "import": N_("Write a plan from last year's notice or plan saved as .docx by Word or WPS."),
     },

@@ -1,7 +1,9 @@
 """Page images of the documents, for a quick look on a machine without an office suite.
 
-The documents are rendered and converted to PDF in a temporary folder; only the PNGs reach
-the output folder, one per page, named after the document and the page number, in the same
+The documents are rendered and converted to PDF in a temporary folder (a document converted
+before, the same bytes, takes its PDF from docgen's cache: ``office.pdf_cache``), the pages drawn
+by as many pdftoppm runs as there are cores; only the PNGs reach the output folder, one per
+page, named after the document and the page number, in the same
 sub-folders the documents would have (``任务单/宣传部-...任务单-1.png``).
 """
 
@@ -35,8 +37,9 @@ def preview(
     LibreOffice or pdftoppm is missing or fails.
     """
     from docgen.documents.batch import render
-    from docgen.office.pages import draw_pages, find_pdftoppm
+    from docgen.office.pages import draw_all, find_pdftoppm
     from docgen.rendering.outputs import check_targets, commit, staging
+    from docgen.rendering.workers import usable_cores
 
     pdftoppm = find_pdftoppm()
     out = Path(out_dir)
@@ -44,11 +47,13 @@ def preview(
         work = Path(temporary)
         written = render(plan, work / "documents", only, templates, unit=unit, pdf=True, print_file=False)
         pages = work / "pages"
+        drawings = []
         for pdf in (p for p in written if p.suffix == ".pdf"):
             relative = pdf.relative_to(work / "documents")
             drawn = pages / relative.parent
             drawn.mkdir(parents=True, exist_ok=True)
-            draw_pages(pdftoppm, pdf, drawn / pdf.stem, resolution)
+            drawings.append((pdf, drawn / pdf.stem))
+        draw_all(pdftoppm, drawings, resolution, processes=usable_cores())
         images = [PurePosixPath(png.relative_to(pages).as_posix()) for png in sorted(pages.rglob("*.png"))]
         check_targets(out, images, force=force)
         whole_run = only is None and unit is None  # only then are older images of other pages stale

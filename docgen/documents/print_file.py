@@ -23,10 +23,16 @@ PRINT_CONTENTS = PurePosixPath("打印/目录.txt")
 def make_pdfs(
     stage: Path, documents: Sequence[Document], *, jobs: int | None, print_file: bool
 ) -> dict[PurePosixPath, str]:
-    """PDFs of the staged documents (one LibreOffice run, or ``jobs`` side by side) and the print file: path -> kind."""
-    from docgen.office.convert import convert_to_pdf
+    """PDFs of the staged documents and the print file: path -> kind.
 
-    convert_to_pdf([stage / d.path for d in documents], processes=jobs or 1)
+    A document converted before (the same bytes) takes its PDF from docgen's cache; the others
+    are converted in ``jobs`` LibreOffice runs side by side (default: one per core, for four
+    documents or more).
+    """
+    from docgen.office.pdf_cache import convert_cached
+    from docgen.rendering.workers import usable_cores
+
+    convert_cached([stage / d.path for d in documents], processes=jobs, cores=usable_cores())
     made = {d.path.with_suffix(".pdf"): d.kind + PDF_KIND for d in documents}
     if print_file:
         made |= _print_file(stage, documents)

@@ -100,7 +100,7 @@ def convert_to_pdf(
         shares = [inputs[i::count] for i in range(count)]
         profiles = [work / f"profile{i}" for i in range(count)]
         for profile in profiles:
-            _offline_profile(profile)
+            offline_profile(profile)
         commands = [_command(office, profile, produced, share) for profile, share in zip(profiles, shares, strict=True)]
         owners = [work / f"{OWNER_FILE}{i}" for i in range(count)]
         if count == 1:
@@ -143,7 +143,7 @@ _OFFLINE_SETTINGS = (
 _OFFLINE_ENV = {name: "http://127.0.0.1:9" for name in ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy")}
 
 
-def _offline_profile(profile: Path) -> None:
+def offline_profile(profile: Path) -> None:
     """A LibreOffice profile that loads nothing from the network (see ``_OFFLINE_SETTINGS``)."""
     items = "".join(
         f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
@@ -180,7 +180,7 @@ def network_isolation() -> tuple[str, ...]:
     return command if probe.returncode == 0 else ()
 
 
-def _isolated(office: str) -> tuple[str, ...]:
+def isolated(office: str) -> tuple[str, ...]:
     """``network_isolation()`` for this office, or ``()`` where it cannot run inside it."""
     if Path(office).resolve().is_relative_to("/snap"):
         return ()
@@ -190,7 +190,7 @@ def _isolated(office: str) -> tuple[str, ...]:
 def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path]) -> list[str]:
     """One soffice call converting ``inputs`` into ``produced`` with its own throw-away profile, offline."""
     return [
-        *_isolated(office),
+        *isolated(office),
         office,
         "--headless",
         "--norestore",
@@ -210,9 +210,7 @@ def _run(command: list[str], timeout: float, count: int, owner: Path) -> str:
     ``owner`` records who runs it and the office's process group, so that the next conversion
     can stop the office and remove the work folder should this process be killed.
     """
-    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file()), **_OFFLINE_ENV, "no_proxy": ""}
-    env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})
-    env.pop("NO_PROXY", None)
+    env = office_environment()
     log.debug("converting %d files: %s", count, command)
     process = subprocess.Popen(
         command,
@@ -235,6 +233,14 @@ def _run(command: list[str], timeout: float, count: int, owner: Path) -> str:
     if process.returncode != 0:
         raise OfficeError([Finding("office-failed", {"code": process.returncode, "detail": _tail(text)})])
     return text
+
+
+def office_environment() -> dict[str, str]:
+    """The environment LibreOffice runs in: docgen's fonts, every proxy the discard port (offline)."""
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file()), **_OFFLINE_ENV, "no_proxy": ""}
+    env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})
+    env.pop("NO_PROXY", None)
+    return env
 
 
 def sweep_leftovers() -> None:
