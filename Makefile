@@ -43,12 +43,15 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 
+# compileall: an editable install writes no bytecode, and a first run should not be a compile
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -e .
+	$(BIN)/python -m compileall -q docgen
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install -e '.[test]'
+	$(BIN)/python -m compileall -q docgen
 	touch $@ $(VENV)/.installed
 
 # the schema beside the plan in a checkout (data/campaign.yaml names ../schema) and in the package

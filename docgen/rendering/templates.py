@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
@@ -39,14 +39,17 @@ from docgen.rendering import compiled_cache
 from docgen.rendering.active_content import refusals
 from docgen.rendering.compiled_cache import CompiledParts, TaggedPart
 from docgen.rendering.package import file_format, package_format
-from docgen.rendering.patching import PatchedPart, patch_part
+from docgen.rendering.part_names import part_label
 from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_ids
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
-from docgen.rendering.tags import PartTags, part_label, scan_part
 from docgen.rendering.values import FILTERS, finalize
 from docgen.rendering.widows import mend_widows
 from docgen.rendering.wordml import fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
+
+if TYPE_CHECKING:
+    from docgen.rendering.patching import PatchedPart
+    from docgen.rendering.tags import PartTags
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
@@ -223,6 +226,9 @@ class CompiledTemplate:
         if TAGGED_PARTS.match(info.filename):
             text = data.decode("utf-8", errors="replace")
             if _HAS_TAG.search(_MARKUP.sub("", text)):
+                from docgen.rendering.patching import patch_part
+                from docgen.rendering.tags import scan_part
+
                 try:
                     typed = scan_part(info.filename, data)
                 except etree.XMLSyntaxError as exc:
@@ -250,6 +256,9 @@ class CompiledTemplate:
         """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
         typed, lines = part.typed, part.lines
         if lines is None and part.xml:  # compiled by an earlier run: the tags are read again
+            from docgen.rendering.patching import patch_part
+            from docgen.rendering.tags import scan_part
+
             typed = scan_part(part.name, part.xml)
             lines = patch_part(part.xml.decode("utf-8", errors="replace"), typed)
         return TemplateError([located_problem(code, self.path, part.name, typed, lines, lineno, **params)])

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from docgen.rendering.tags import W
+from docgen.rendering.part_names import W
 
 _TEXT_WITH_BREAKS = re.compile(r"<w:t(?: [^>]*)?>([^<]*[\n\t\r][^<]*)</w:t>")
 _OPEN_TEXT = '<w:t xml:space="preserve">'
