@@ -1,4 +1,4 @@
-"""docgen's cache folder: entries checked on reading, written whole, bounded, the user's own, switched off on request."""
+"""docgen's cache folder: entries checked on reading, written whole, bounded, the user's own, or off."""
 
 from __future__ import annotations
 
