@@ -89,6 +89,22 @@ def entry_key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+def code_stamp(*files: Path) -> str:
+    """The sizes and times of source files that shape what an entry holds: changed when docgen is edited.
+
+    A key holds docgen's version, which an installed docgen changes on upgrade; in a checkout the
+    version stays while the code changes, and an entry made by older code must not be read.
+    """
+    stamps = []
+    for path in files:
+        try:
+            info = path.stat()
+            stamps.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            stamps.append(path.name)
+    return ",".join(stamps)
+
+
 class Store:
     """The entries of one kind (``templates``, ``pdf``), at most ``max_bytes`` together."""
 

@@ -15,13 +15,14 @@ import importlib.util
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
 import jinja2
 
-from docgen.cache import Store, entry_key
+from docgen.cache import Store, code_stamp, entry_key
 from docgen.rendering.zipwriter import Member
 
 MAX_BYTES = 64 * 1024 * 1024  # a template compiles to a few dozen kilobytes; photos in one add their size
@@ -61,17 +62,11 @@ def template_key(data: bytes, environment: str) -> str:
     )
 
 
+@lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    """The sizes and times of docgen's modules that make the compiled form: changed when docgen is."""
+    """The modules that make the compiled form, by size and time: changed when docgen is."""
     folder = Path(__file__).parent
-    stamps = []
-    for name in _SHAPING:
-        try:
-            info = (folder / name).stat()
-            stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
-        except OSError:
-            stamps.append(name)
-    return ",".join(stamps)
+    return code_stamp(*(folder / name for name in _SHAPING), folder.parent / "inputs" / "budget.py")
 
 
 def load(key: str) -> CompiledParts | None:
