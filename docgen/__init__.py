@@ -69,11 +69,20 @@ _EXPORTS = {
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
+    "DocxTemplate": "docgen.rendering.docxtpl_compat",
+    "RichText": "docgen.rendering.docxtpl_compat",
+    "R": "docgen.rendering.docxtpl_compat",
+    "RichTextParagraph": "docgen.rendering.docxtpl_compat",
+    "RP": "docgen.rendering.docxtpl_compat",
+    "Listing": "docgen.rendering.docxtpl_compat",
+    "InlineImage": "docgen.rendering.docxtpl_compat",
+    "Subdoc": "docgen.rendering.docxtpl_compat",
     "clear_cache": "docgen.cache",
     "WarmConverter": "docgen.office.warm",
 }
 
 __all__ = [
+    "RP",
     "Activity",
     "AuditReport",
     "CheckReport",
@@ -81,20 +90,27 @@ __all__ = [
     "Contact",
     "Deadline",
     "DocgenError",
+    "DocxTemplate",
     "Due",
     "Finding",
     "FixReport",
     "Form",
     "FormError",
+    "InlineImage",
     "Letter",
+    "Listing",
     "OfficeError",
     "OutputExistsError",
     "Plan",
     "PlanError",
+    "R",
     "RejectedRow",
     "Requirement",
+    "RichText",
+    "RichTextParagraph",
     "Severity",
     "StatusReport",
+    "Subdoc",
     "Task",
     "TemplateError",
     "Unit",
@@ -170,6 +186,16 @@ if TYPE_CHECKING:
     from docgen.plan.schema import plan_schema
     from docgen.publishing.issues import gather_issues
     from docgen.publishing.writing import write_digest, write_summary
+    from docgen.rendering.docxtpl_compat import (
+        RP,
+        DocxTemplate,
+        InlineImage,
+        Listing,
+        R,
+        RichText,
+        RichTextParagraph,
+        Subdoc,
+    )
     from docgen.rendering.template_check import check_template
     from docgen.rollover.years import new_year
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder

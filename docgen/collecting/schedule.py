@@ -178,7 +178,7 @@ def write_collection(
     if problems:
         raise TemplateError(problems)
     contents = {
-        SCHEDULE_DOCX: compiled(template).render(context),
+        SCHEDULE_DOCX: compiled(template, mend_layout=True).render(context),
         SCHEDULE_XLSX: spreadsheet(collection),
         SCHEDULE_ICS: activities_calendar(collection, stamp),
     }

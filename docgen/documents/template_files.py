@@ -72,7 +72,7 @@ def render_in_memory(documents: Sequence[Document]) -> None:
     problems: dict[Finding, None] = {}
     for document in documents:
         try:
-            compiled(Path(document.template)).render(document.context)
+            compiled(Path(document.template), mend_layout=True).render(document.context)
         except FindingsError as exc:
             for problem in exc.problems:
                 problems.setdefault(problem)

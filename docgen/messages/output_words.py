@@ -61,6 +61,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the template produced a broken document part {part}: {detail}"),
         N_("check the template's tags, e.g. a {{%p %}} tag beside other text"),
     ),
+    "docxtpl-bad-xml": (
+        N_("a value printed in {part} broke its XML: {detail}"),
+        N_("a value holding & or < must be escaped: render(context, autoescape=True), or {{{{ value|e }}}}"),
+    ),
     # outputs
     "unknown-unit-name": (N_("no unit is called '{unit}'"), N_("units: {known}")),
     "unknown-unit-name-suggest": (N_("no unit is called '{unit}'"), N_("did you mean {suggestion}?")),

@@ -96,5 +96,5 @@ def render_digest(plan: Plan, issue: Issue, day: dt.date, templates: Path | None
     from docgen.resources import templates_dir
 
     context, parts = digest_context(plan, issue, day)
-    template = compiled((templates if templates is not None else templates_dir()) / "digest.docx")
+    template = compiled((templates if templates is not None else templates_dir()) / "digest.docx", mend_layout=True)
     return template.render(context, parts), context["problems"]

@@ -93,7 +93,7 @@ def write_summary(
     from docgen.resources import templates_dir
 
     figures = campaign_figures(plan, returns_dir, on)
-    template = compiled((templates if templates is not None else templates_dir()) / "summary.docx")
+    template = compiled((templates if templates is not None else templates_dir()) / "summary.docx", mend_layout=True)
     outputs = {
         SUMMARY_DOCX: (KIND_SUMMARY, template.render(summary_context(plan, figures))),
         SUMMARY_SOURCES: (KIND_SUMMARY, sources_text(figures).encode("utf-8")),

@@ -13,4 +13,5 @@ and ``docgen.plan`` (for types only); ``docgen.documents`` and ``docgen.collecti
 - ``jobs``: one document to render; ``workers``: rendering many of them in one or several processes.
 - ``outputs``: staging, the manifest and the all-or-nothing commit; ``lock``: one run per folder.
 - ``filenames``: file names that are safe on every system.
+- ``docxtpl_compat``: ``DocxTemplate``, a drop-in for docxtpl's on the compiled engine, without layout mending.
 """

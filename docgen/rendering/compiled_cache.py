@@ -48,6 +48,7 @@ class CompiledParts:
     raw: dict[str, bytes]  # the content types and relationships
     relationship_ids: dict[str, frozenset[str]]
     first_drawing_id: int
+    media: dict[str, str]  # the media parts the template holds -> SHA-1 of their bytes
 
 
 def template_key(data: bytes, environment: str) -> str:
@@ -89,12 +90,12 @@ def store(key: str, compiled: CompiledParts) -> None:
         for p in compiled.parts
     ]
     ids = {name: tuple(sorted(found)) for name, found in compiled.relationship_ids.items()}
-    _STORE.put(key, (parts, compiled.raw, ids, compiled.first_drawing_id))
+    _STORE.put(key, (parts, compiled.raw, ids, compiled.first_drawing_id, compiled.media))
 
 
 def _decoded(entry: Any) -> CompiledParts:
     """An entry read back, every field checked for its type (an entry of another shape raises)."""
-    parts_data, raw, ids, first = entry
+    parts_data, raw, ids, first, media = entry
     parts: list[Member | TaggedPart] = []
     for part in parts_data:
         kind, name, *rest = part
@@ -110,8 +111,11 @@ def _decoded(entry: Any) -> CompiledParts:
             raise ValueError(kind)
     if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in raw.items()):
         raise TypeError("raw")
-    _check(first, int)
-    return CompiledParts(parts, raw, {str(name): frozenset(map(str, found)) for name, found in ids.items()}, first)
+    _check(first, int, media, dict)
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in media.items()):
+        raise TypeError("media")
+    relationship_ids = {str(name): frozenset(map(str, found)) for name, found in ids.items()}
+    return CompiledParts(parts, raw, relationship_ids, first, media)
 
 
 def _check(*pairs: Any) -> None:

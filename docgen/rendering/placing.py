@@ -72,6 +72,7 @@ class PackageNames:
 
     relationship_ids: Mapping[str, frozenset[str]]  # by .rels file
     first_drawing_id: int  # above every drawing id the template uses
+    media: Mapping[str, str] = field(default_factory=dict)  # the media parts it holds -> SHA-1 of their bytes
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Placement:
     part: str = ""  # the part rendering now
     media: dict[str, bytes] = field(default_factory=dict)  # media part -> bytes, each picture once
     relationships: dict[str, dict[str, str]] = field(default_factory=dict)  # part -> media part -> id
+    links: dict[str, dict[str, str]] = field(default_factory=dict)  # part -> id -> external address
     next_id: int = field(init=False)  # the next drawing's id
 
     def __post_init__(self) -> None:
@@ -89,21 +91,44 @@ class Placement:
 
     def place(self, picture: PlacedPicture, width_mm: float, height_mm: float, description: str) -> Markup:
         """The markup a tag prints for ``picture`` at this size, recorded for the package."""
+        rid, number = self.show(f"word/media/docgen-{picture.digest}.{picture.extension}", picture.data)
+        cx, cy = round(width_mm * EMU_PER_MM), round(height_mm * EMU_PER_MM)
+        return Markup(_CLOSE_RUN + inline_drawing(rid, number, cx, cy, description) + _OPEN_RUN)
+
+    def show(self, media: str, data: bytes) -> tuple[str, int]:
+        """The relationship id by which the part rendering now shows ``media`` (holding ``data``), and a drawing id.
+
+        Each media part enters the package once, however many parts and drawings show it.
+        """
         if part_label(self.part) not in PICTURE_PARTS:
             raise PlacementError("template-image-place")
-        media = f"word/media/docgen-{picture.digest}.{picture.extension}"
-        self.media.setdefault(media, picture.data)
+        self.media.setdefault(media, data)
         ids = self.relationships.setdefault(self.part, {})
         rid = ids.get(media)
         if rid is None:
-            taken = self.names.relationship_ids.get(relationships_part(self.part), frozenset()) | set(ids.values())
-            number = len(ids) + 1
-            while f"{RID_PREFIX}{number}" in taken:
-                number += 1
-            rid = ids[media] = f"{RID_PREFIX}{number}"
+            rid = ids[media] = self._free_id(RID_PREFIX)
         number, self.next_id = self.next_id, self.next_id + 1
-        cx, cy = round(width_mm * EMU_PER_MM), round(height_mm * EMU_PER_MM)
-        return Markup(_CLOSE_RUN + inline_drawing(rid, number, cx, cy, description) + _OPEN_RUN)
+        return rid, number
+
+    def link(self, address: str, part: str | None = None) -> str:
+        """The relationship id of an external hyperlink to ``address`` from ``part`` (the part rendering now)."""
+        part = part or self.part
+        links = self.links.setdefault(part, {})
+        rid = next((rid for rid, known in links.items() if known == address), None)
+        if rid is None:
+            rid = self._free_id("rId", part)
+            links[rid] = address
+        return rid
+
+    def _free_id(self, prefix: str, part: str | None = None) -> str:
+        """The first relationship id ``prefix``N that ``part`` (the part rendering now) has not taken."""
+        part = part or self.part
+        taken = self.names.relationship_ids.get(relationships_part(part), frozenset())
+        taken = taken | set(self.relationships.get(part, {}).values()) | set(self.links.get(part, {}))
+        number = 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
 
     def attach(self, pictures: Iterable[PicturePart], part: str = "word/document.xml") -> None:
         """Add ``pictures``, which ``part`` already points at by their own relationship ids, to the package."""
@@ -113,15 +138,17 @@ class Placement:
 
     def package(self, members: list[Member], raw: Mapping[str, bytes]) -> list[Member]:
         """``members`` with the media, the relationships and the content types of what was placed."""
-        if not self.media:
+        if not self.media and not self.links:
             return members
         changed: dict[str, bytes] = {}
-        for part, ids in self.relationships.items():
+        for part in {**self.relationships, **self.links}:
             rels = relationships_part(part)
+            ids = self.relationships.get(part, {})
             targets = {rid: media.removeprefix("word/") for media, rid in ids.items()}
-            changed[rels] = with_relationships(raw.get(rels), targets)
-        extensions = {media.rsplit(".", 1)[1] for media in self.media}
-        changed[CONTENT_TYPES] = with_content_types(raw[CONTENT_TYPES], extensions)
+            changed[rels] = with_relationships(raw.get(rels), targets, self.links.get(part))
+        if self.media:
+            extensions = {media.rsplit(".", 1)[1] for media in self.media}
+            changed[CONTENT_TYPES] = with_content_types(raw[CONTENT_TYPES], extensions)
         result, names = [], set()
         for member in members:
             name = member.name.decode("utf-8")
@@ -146,7 +173,8 @@ def placing(names: PackageNames) -> Iterator[Placement]:
         _placement.reset(token)
 
 
-def _current() -> Placement:
+def current_placement() -> Placement:
+    """The placement of the document rendering now; ``PlacementError`` outside a render."""
     placement = _placement.get()
     if placement is None:
         raise PlacementError("template-image-place")
@@ -235,7 +263,7 @@ def image(context: Context, ref: Any, width_mm: Any = None, height_mm: Any = Non
 
     A template writes ``{{ image("logo", width_mm=30) }}`` or ``{{ image(images.logo) }}``.
     """
-    placement = _current()
+    placement = current_placement()
     entry = _entry(context, ref)
     width, height = _length("width_mm", width_mm), _length("height_mm", height_mm)
     default = _length("width_mm", entry.get("width_mm"))
@@ -260,7 +288,7 @@ def qr(text: Any, width_mm: Any = None) -> Markup:
 
     A template writes ``{{ qr(letter.website, width_mm=25) }}``.
     """
-    placement = _current()
+    placement = current_placement()
     width = _length("width_mm", width_mm)
     picture = _qr_picture(text, width)
     shown_width, shown_height = _size(picture, width, None, None)

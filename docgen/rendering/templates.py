@@ -8,6 +8,11 @@ copied as they are, deflated once. Rendering runs in Jinja's sandbox with
 autoescape on and undefined names as errors, and every rendered part must be well-formed XML.
 ``{{ image(...) }}`` and ``{{ qr(...) }}`` place pictures (``placing``); what they placed is added
 to the package (media, relationships, content types) after the parts are rendered.
+
+Layout mending (widows, equal table columns after ``{%tc`` loops, line spacing around placed
+pictures, an empty last section dropped) is for docgen's own GB/T 9704 documents, which ask for
+it with ``mend_layout``; a template rendered for someone else (``docgen.DocxTemplate``) keeps
+the layout its author gave it.
 """
 
 from __future__ import annotations
@@ -24,13 +29,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import CodeType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 from lxml import etree
-from markupsafe import Markup
 
 from docgen.errors import Finding, TemplateError
 from docgen.inputs.bounded import InputRefusedError, read_member, read_regular
@@ -38,11 +42,11 @@ from docgen.inputs.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, b
 from docgen.rendering import compiled_cache
 from docgen.rendering.active_content import refusals
 from docgen.rendering.compiled_cache import CompiledParts, TaggedPart
+from docgen.rendering.locating import located_problem, tags_again, template_line
 from docgen.rendering.package import file_format, package_format
-from docgen.rendering.part_names import part_label
 from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_ids
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
-from docgen.rendering.values import FILTERS, finalize
+from docgen.rendering.values import FILTERS, xml_safe
 from docgen.rendering.widows import mend_widows
 from docgen.rendering.wordml import drop_empty_last_section, ends_with_empty_section, fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
@@ -60,24 +64,8 @@ TAGGED_PARTS = re.compile(
 )
 _MARKUP = re.compile(r"<[^>]+>")
 _HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DRAWING_ID = re.compile(rb":docPr\b[^>]*?\sid=\"(\d{1,9})\"")
 _SHOWS_DRAWINGS = re.compile(r"^word/.*\.xml$")  # not the media, which may be megabytes of photos
-
-
-def _xml_safe(value: Any) -> Any:
-    """The value as a document prints it, without characters XML cannot hold: no value can corrupt a document.
-
-    ``Markup`` (XML a document builder made, e.g. a table for ``{{p … }}``) stays markup.
-    """
-    if type(value) is str:  # most values: plain text, printed as it is
-        return _XML_FORBIDDEN.sub("", value) if _XML_FORBIDDEN.search(value) else value
-    value = finalize(value)
-    if isinstance(value, Markup):
-        return Markup(_XML_FORBIDDEN.sub("", value))
-    if isinstance(value, str):
-        return _XML_FORBIDDEN.sub("", value)
-    return value
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +76,7 @@ def environment() -> BudgetSandbox:
     (``md``, ``ymd``, ``weekday``, ``cite``) work here too, with ``cn``, ``pad`` and ``number``;
     ``image()`` and ``qr()`` place pictures.
     """
-    sandbox = BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe, extra_filters=FILTERS)
+    sandbox = BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe, extra_filters=FILTERS)
     sandbox.globals.update(image=image, qr=qr)
     return sandbox
 
@@ -114,17 +102,35 @@ class _Part:
 class CompiledTemplate:
     """A .docx template read and compiled once; ``render`` makes one document from a context.
 
-    ``data`` is the template's bytes when the caller has read them already (``path`` names it).
+    ``data`` is the template's bytes when it is not read from ``path`` (which then only names it);
+    ``sandbox`` the Jinja environment its tags compile in (docgen's own by default);
+    ``mend_layout`` asks for the layout mending of docgen's own documents. Compiled in docgen's
+    own environment, the template is kept on disk by its content (``compiled_cache``).
     """
 
-    ENVIRONMENT = "docgen"  # the Jinja settings the code is compiled for, in the disk cache's key
+    tagged_parts: ClassVar[re.Pattern[str]] = TAGGED_PARTS  # the parts whose tags are rendered
+    bad_xml: ClassVar[str] = "template-bad-xml"  # the finding for a rendered part that is no XML
 
-    def __init__(self, path: Path, data: bytes | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        data: bytes | None = None,
+        sandbox: BudgetSandbox | None = None,
+        mend_layout: bool = False,
+    ) -> None:
         self.path = path
         self.name = path.name
+        self.sandbox = sandbox if sandbox is not None else environment()
+        self.mend_layout = mend_layout
         self._raw: dict[str, bytes] = {}  # the content types and relationships, which placed pictures add to
         self._names = PackageNames({}, 1)
         self._parts = self._load(path, data)
+
+    @property
+    def package_names(self) -> PackageNames:
+        """The relationship ids, drawing ids and media the template's package already holds."""
+        return self._names
 
     def _error(self, code: str, **params: Any) -> TemplateError:
         return TemplateError([Finding(code, {"template": str(self.path), **params}, file=str(self.path))])
@@ -149,7 +155,12 @@ class CompiledTemplate:
     def _load(self, path: Path, data: bytes | None) -> list[_Part]:
         if data is None:
             data = self.read(path)
-        key = compiled_cache.template_key(data, self.ENVIRONMENT)
+        elif len(data) > MAX_TEMPLATE_BYTES:
+            raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024))
+        if self.sandbox is not environment():  # another environment's code (docgen.DocxTemplate's) is not kept
+            return self._compile_package(path, data)
+        environment_name = f"{type(self).__qualname__} {self.tagged_parts.pattern}"
+        key = compiled_cache.template_key(data, environment_name)
         cached = compiled_cache.load(key)
         if cached is not None:
             return self._cached(cached)
@@ -160,8 +171,8 @@ class CompiledTemplate:
     def _cached(self, cached: CompiledParts) -> list[_Part]:
         """The parts as a run before compiled them."""
         self._raw = dict(cached.raw)
-        self._names = PackageNames(cached.relationship_ids, cached.first_drawing_id)
-        env = environment()
+        self._names = PackageNames(cached.relationship_ids, cached.first_drawing_id, cached.media)
+        env = self.sandbox
         return [
             _Part(p.name, None, env.template_class.from_code(env, p.code, env.make_globals(None), None), "",
                   cell_loops=p.cell_loops, code=p.code, xml=p.xml)
@@ -179,7 +190,8 @@ class CompiledTemplate:
             else:
                 assert part.code is not None
                 kept.append(TaggedPart(part.name, part.code, part.xml, part.cell_loops))
-        return CompiledParts(kept, self._raw, dict(self._names.relationship_ids), self._names.first_drawing_id)
+        names = self._names
+        return CompiledParts(kept, self._raw, dict(names.relationship_ids), names.first_drawing_id, dict(names.media))
 
     def _compile_package(self, path: Path, data: bytes) -> list[_Part]:
         try:
@@ -207,7 +219,8 @@ class CompiledTemplate:
         except etree.XMLSyntaxError as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
         drawings = [int(n) for i, d in entries if _SHOWS_DRAWINGS.match(i.filename) for n in _DRAWING_ID.findall(d)]
-        self._names = PackageNames(ids, max(drawings, default=0) + 1)
+        media = {i.filename: hashlib.sha1(d).hexdigest() for i, d in entries if i.filename.startswith("word/media/")}
+        self._names = PackageNames(ids, max(drawings, default=0) + 1, media)
         return [self._part(info, data) for info, data in entries if not info.is_dir()]
 
     @staticmethod
@@ -223,7 +236,7 @@ class CompiledTemplate:
 
     def _part(self, info: zipfile.ZipInfo, data: bytes) -> _Part:
         """One part of the package: compiled when it holds tags, else deflated once."""
-        if TAGGED_PARTS.match(info.filename):
+        if self.tagged_parts.match(info.filename):
             text = data.decode("utf-8", errors="replace")
             if _HAS_TAG.search(_MARKUP.sub("", text)):
                 from docgen.rendering.patching import patch_part
@@ -237,17 +250,17 @@ class CompiledTemplate:
                 part = _Part(info.filename, None, None, lines.source, typed, lines)
                 cell_loops = any(tag.level == "tc" for tag in typed.tags)
                 code = self._compile(part)
-                env = environment()
+                env = self.sandbox
                 template = env.template_class.from_code(env, code, env.make_globals(None), None)
                 return _Part(info.filename, None, template, lines.source, typed, lines, cell_loops, code, data)
         return _Part(info.filename, deflate(info.filename, data), None, "")
 
     def _compile(self, part: _Part) -> CodeType:
         try:
-            code: CodeType = environment().compile(part.source)
+            code: CodeType = self.sandbox.compile(part.source)
             return code
         except TemplateSyntaxError as exc:
-            raise self._located("template-syntax", part, exc.lineno, detail=exc.message or str(exc)) from None
+            raise self._jinja_error("template-syntax", part, exc, exc.lineno, exc.message or str(exc)) from None
         except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
             # tags nested thousands deep, or a constant Jinja folds into a number too long to print
             raise self._located("template-limit", part, None, detail=str(exc) or type(exc).__name__) from None
@@ -256,12 +269,12 @@ class CompiledTemplate:
         """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
         typed, lines = part.typed, part.lines
         if lines is None and part.xml:  # compiled by an earlier run: the tags are read again
-            from docgen.rendering.patching import patch_part
-            from docgen.rendering.tags import scan_part
-
-            typed = scan_part(part.name, part.xml)
-            lines = patch_part(part.xml.decode("utf-8", errors="replace"), typed)
+            typed, lines = tags_again(part.name, part.xml)
         return TemplateError([located_problem(code, self.path, part.name, typed, lines, lineno, **params)])
+
+    def _jinja_error(self, code: str, part: _Part, exc: Exception, lineno: int | None, detail: str) -> Exception:
+        """The error to raise for Jinja's ``exc`` at line ``lineno`` of ``part``: a ``TemplateError`` at the tag."""
+        return self._located(code, part, lineno, detail=detail)
 
     def render(self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = ()) -> bytes:
         """The document's .docx bytes; raises ``TemplateError`` naming the template and paragraph.
@@ -269,21 +282,35 @@ class CompiledTemplate:
         ``pictures`` are the media a value already points at (the 简报's photos in its ``{{p body }}``):
         they enter the package with what the tags place.
         """
+        return archive(self.render_members(context, pictures))
+
+    def render_members(
+        self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = (), links: Mapping[str, str] | None = None
+    ) -> list[Member]:
+        """The document's package members, in the template's order, before they are archived.
+
+        ``links`` are external hyperlinks (id -> address) the main part's values already point at.
+        """
         with placing(self._names) as placement:
             placement.attach(pictures)
+            placement.links["word/document.xml"] = dict(links or {})
             members = [
                 part.member
                 if part.member is not None
                 else deflate(part.name, self._render_part(part, context, placement))
                 for part in self._parts
             ]
-        return archive(placement.package(members, self._raw))
+        return placement.package(members, self._raw)
 
-    def _failure(self, code: str, part: _Part, exc: BaseException, detail: str | None = None) -> TemplateError:
+    def _failure(self, code: str, part: _Part, exc: Exception, detail: str | None = None) -> Exception:
         """An error at the tag of ``part`` where rendering failed."""
-        return self._located(code, part, _template_line(exc), detail=detail or str(exc) or type(exc).__name__)
+        return self._jinja_error(code, part, exc, template_line(exc), detail or str(exc) or type(exc).__name__)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any], placement: Placement) -> bytes:
+        return self._finish(part, self._render_text(part, context, placement), placement)
+
+    def _render_text(self, part: _Part, context: Mapping[str, Any], placement: Placement) -> str:
+        """The part's Jinja output, before it is read as XML."""
         assert part.template is not None
         placement.part = part.name
         try:
@@ -294,21 +321,30 @@ class CompiledTemplate:
         except UndefinedError as exc:
             raise self._failure("template-undefined", part, exc, exc.message or str(exc)) from None
         except PlacementError as exc:
-            raise self._located(exc.code, part, _template_line(exc), **exc.params) from None
+            raise self._located(exc.code, part, template_line(exc), **exc.params) from None
         except SecurityError as exc:
             raise self._error("template-unsafe", part=part.name, detail=str(exc)) from None
         except (LimitExceeded, RecursionError, MemoryError) as exc:
             raise self._failure("template-limit", part, exc) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._failure("template-failed", part, exc) from None
-        text = _unpatch(text)
+        return _unpatch(text)
+
+    def _parsed(self, part: _Part, xml: bytes) -> etree._Element:
+        """The rendered part read as XML; ``TemplateError`` when the render made it malformed."""
+        try:
+            return etree.fromstring(xml, _xml_parser())
+        except etree.XMLSyntaxError as exc:
+            raise self._error(self.bad_xml, part=part.name, detail=str(exc)) from None
+
+    def _finish(self, part: _Part, text: str, placement: Placement) -> bytes:
+        """The rendered part's XML: breaks and tabs made Word's, and the layout mended when asked for."""
         if has_breaks(text):
             text = text_breaks(text)
         xml = text.encode("utf-8")
-        try:
-            root = etree.fromstring(xml, _xml_parser())
-        except etree.XMLSyntaxError as exc:
-            raise self._error("template-bad-xml", part=part.name, detail=str(exc)) from None
+        root = self._parsed(part, xml)
+        if not self.mend_layout:
+            return xml
         changed = bool(part.cell_loops and fit_grids(root))
         if part.name in placement.relationships:
             changed = fit_pictures(root) or changed
@@ -332,52 +368,25 @@ def _xml_parser() -> etree.XMLParser:
     return parser
 
 
-def _template_line(exc: BaseException) -> int | None:
-    """The template line a runtime error happened on, from Jinja's rewritten traceback."""
-    line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-def located_problem(
-    code: str,
-    file: Path,
-    part: str,
-    typed: PartTags | None,
-    lines: PatchedPart | None,
-    lineno: int | None,
-    **params: Any,
-) -> Finding:
-    """A problem at the typed tag that line ``lineno`` of a patched part came from (the part when unknown)."""
-    index = lines.tag_at(lineno) if lines is not None else None
-    tag = typed.tags[index] if typed is not None and index is not None else None
-    place = str(tag.place) if tag is not None else part_label(part)
-    shown = tag.shown if tag is not None else ""
-    return Finding(code, {"template": str(file), "part": part, "tag": shown, **params}, file=str(file), path=place)
-
-
 MEMORY_TEMPLATES = 32  # compiled templates a process keeps: a long-running one sees many edits of a few files
-_memory: OrderedDict[tuple[Path, str], CompiledTemplate] = OrderedDict()
+_memory: OrderedDict[tuple[Path, str, bool], CompiledTemplate] = OrderedDict()
 _memory_lock = threading.Lock()
 
 
-def compiled(path: Path) -> CompiledTemplate:
+def compiled(path: Path, *, mend_layout: bool = False) -> CompiledTemplate:
     """The compiled template at ``path``: kept by its content (the ``MEMORY_TEMPLATES`` last used), else from disk.
 
-    Safe from several threads; two that ask for the same new template at once may both compile it.
+    docgen's own documents pass ``mend_layout=True`` (see ``CompiledTemplate``). Safe from several
+    threads; two that ask for the same new template at once may both compile it.
     """
     data = CompiledTemplate.read(path)
-    key = (path.resolve(), hashlib.sha256(data).hexdigest())
+    key = (path.resolve(), hashlib.sha256(data).hexdigest(), mend_layout)
     with _memory_lock:
         template = _memory.get(key)
         if template is not None:
             _memory.move_to_end(key)
             return template
-    template = CompiledTemplate(path, data)
+    template = CompiledTemplate(path, data=data, mend_layout=mend_layout)
     with _memory_lock:
         template = _memory.setdefault(key, template)
         _memory.move_to_end(key)

@@ -128,7 +128,7 @@ class _Batch:
         document = self.documents[index]
         template = self.templates.get(document.template)
         if template is None:  # a spawned worker's first document of this template
-            template = self.templates[document.template] = compiled(self.folder / document.template)
+            template = self.templates[document.template] = compiled(self.folder / document.template, mend_layout=True)
         data = template.render(document.context)
         staged = self.stage / document.path
         if staged.parent not in self.folders:
@@ -183,7 +183,7 @@ def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) 
 
 def compile_templates(documents: Sequence[Document], folder: Path) -> dict[str, CompiledTemplate]:
     """Every template the documents use, compiled, by its name; raises ``TemplateError`` for a bad one."""
-    return {name: compiled(folder / name) for name in dict.fromkeys(d.template for d in documents)}
+    return {name: compiled(folder / name, mend_layout=True) for name in dict.fromkeys(d.template for d in documents)}
 
 
 def render_into(

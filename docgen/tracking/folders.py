@@ -80,7 +80,9 @@ def status_outputs(report: StatusReport, templates: Path | None = None) -> dict[
     }
     overdue = report.overdue_columns
     if overdue:
-        template = compiled((templates if templates is not None else templates_dir()) / "reminder.docx")
+        template = compiled(
+            (templates if templates is not None else templates_dir()) / "reminder.docx", mend_layout=True
+        )
         for column in overdue:
             outputs[reminder_file(column)] = (
                 reminder_kind(column.due.key),

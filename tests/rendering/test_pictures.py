@@ -119,7 +119,7 @@ def test_a_paragraph_with_a_picture_gets_automatic_line_spacing_and_the_runs_kee
     document.paragraphs[0].paragraph_format.line_spacing = docx.shared.Pt(28.95)  # exact, as GB/T templates
     document.save(str(template))
     context = picture_context(docgen.load_plan(picture_plan(tmp_path)), tmp_path)
-    out = docx.Document(io.BytesIO(CompiledTemplate(template).render(context)))
+    out = docx.Document(io.BytesIO(CompiledTemplate(template, mend_layout=True).render(context)))
     paragraph = out.paragraphs[0]
     spacing = paragraph._p.find(f"{W}pPr/{W}spacing")
     assert spacing is not None and spacing.get(W + "lineRule") == "auto"

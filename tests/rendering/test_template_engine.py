@@ -61,13 +61,16 @@ def test_newlines_become_line_breaks_and_tabs_become_tabs(tmp_path: Path) -> Non
     assert not re.search(r"<w:t(?: [^>]*)?>[^<]*[\n\t]", xml)
 
 
-def test_a_cell_loop_gives_the_grid_a_column_per_cell(tmp_path: Path) -> None:
+def test_a_cell_loop_gives_the_grid_a_column_per_cell_in_docgens_own_documents(tmp_path: Path) -> None:
     path = build(tmp_path / "t.docx", [[["{%tc for c in columns %}", "{{ c }}", "{%tc endfor %}"], ["a", "b", "c"]]])
-    table = rendered(path).tables[0]
+    table = docx.Document(io.BytesIO(CompiledTemplate(path, mend_layout=True).render(CONTEXT))).tables[0]
     grid = table._tbl.tblGrid.findall(docx.oxml.ns.qn("w:gridCol"))
     assert [cell.text for cell in table.rows[0].cells] == CONTEXT["columns"]
     assert len(grid) == 5
     assert {int(col.get(docx.oxml.ns.qn("w:w"))) for col in grid} == {8640 // 5}
+    # without layout mending the grid stays as the template's author made it
+    kept = rendered(path).tables[0]._tbl.tblGrid.findall(docx.oxml.ns.qn("w:gridCol"))
+    assert [int(col.get(docx.oxml.ns.qn("w:w"))) for col in kept] == [2880, 2880, 2880]
 
 
 def test_smart_quotes_in_a_tag_render_as_straight_ones(tmp_path: Path) -> None:

@@ -27,13 +27,14 @@ from lxml import etree
 from docgen.errors import Finding
 from docgen.inputs.bounded import InputRefusedError, read_regular
 from docgen.rendering import templates as engine
+from docgen.rendering.locating import located_problem
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.tags import QUOTES, PartTags, Tag, part_label, scan_part
 from docgen.rendering.template_check.blocks import block_problems
 from docgen.rendering.template_check.names import ContextNames, missing_names
 from docgen.rendering.template_check.pictures import picture_problems
-from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
+from docgen.rendering.templates import TAGGED_PARTS, environment
 
 Names = Mapping[str, Any] | Iterable[str]
 _FULL_WIDTH = re.compile(r"[{｛][{｛%％#](?:(?![{｛][{｛%％]).)*?[}｝%％#][}｝]|[{｛][{｛%％]|[}｝%％][}｝]")
