@@ -1,4 +1,9 @@
-"""Page images of PDFs, one PNG per page (poppler's pdftoppm), drawn by several pdftoppm side by side."""
+"""Page images of PDFs, one PNG per page, drawn by several pdftoppm side by side.
+
+pdftoppm draws a page in a fiftieth of a second but takes a quarter of a second more to write
+it as PNG; it writes the page as a plain bitmap (PPM) instead, and Pillow writes the PNG (same
+size, the same zlib level) in a fifth of the time.
+"""
 
 from __future__ import annotations
 
@@ -24,14 +29,30 @@ def draw_pages(pdftoppm: str, pdf: Path, prefix: Path, resolution: int, pages: t
     ``pages`` (first, last) draws only those; the names are those of a whole run.
     """
     chosen = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
-    command = [pdftoppm, "-r", str(resolution), "-png", *chosen, str(pdf), str(prefix)]
+    drawn = prefix.with_name(f".{prefix.name}-{pages[0] if pages else 0}")  # a run's own bitmaps
+    command = [pdftoppm, "-r", str(resolution), *chosen, str(pdf), str(drawn)]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=PDFTOPPM_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
         raise OfficeError([Finding("preview-failed", {"detail": "timed out"}, file=pdf.name)]) from None
-    if result.returncode != 0:
-        detail = result.stderr.strip() or f"exit status {result.returncode}"
-        raise OfficeError([Finding("preview-failed", {"detail": detail}, file=pdf.name)])
+    bitmaps = sorted(drawn.parent.glob(f"{drawn.name}-*.ppm"))
+    try:
+        if result.returncode != 0:
+            detail = result.stderr.strip() or f"exit status {result.returncode}"
+            raise OfficeError([Finding("preview-failed", {"detail": detail}, file=pdf.name)])
+        for bitmap in bitmaps:
+            _as_png(bitmap, prefix.with_name(prefix.name + bitmap.stem.removeprefix(drawn.name) + ".png"))
+    finally:
+        for bitmap in bitmaps:
+            bitmap.unlink(missing_ok=True)
+
+
+def _as_png(bitmap: Path, png: Path) -> None:
+    """The page's bitmap written as PNG, at zlib's level 6, as pdftoppm writes it."""
+    from PIL import Image
+
+    with Image.open(bitmap) as image:
+        image.save(png, "PNG", compress_level=6)
 
 
 def draw_all(pdftoppm: str, drawings: Sequence[tuple[Path, Path]], resolution: int, *, processes: int) -> None:

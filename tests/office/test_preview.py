@@ -76,3 +76,24 @@ def test_pages_drawn_in_parallel_are_the_pages_of_one_run(tmp_path: Path) -> Non
     assert sorted(p.name for p in (tmp_path / "parallel").iterdir()) == one
     for name in one:
         assert (tmp_path / "parallel" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+
+def test_pages_are_the_pixels_pdftoppm_writes_as_png(tmp_path: Path) -> None:
+    import subprocess
+
+    from PIL import Image, ImageChops
+
+    from docgen.office.pages import draw_pages, find_pdftoppm
+
+    written = docgen.render(SHIPPED_PLAN, tmp_path / "docs", only="letter", pdf=True, print_file=False)
+    (pdf,) = [p for p in written if p.suffix == ".pdf"]
+    pdftoppm = find_pdftoppm()
+    draw_pages(pdftoppm, pdf, tmp_path / "ours", 60)
+    subprocess.run([pdftoppm, "-r", "60", "-png", str(pdf), str(tmp_path / "poppler")], check=True)
+    ours = sorted(tmp_path.glob("ours-*.png"))
+    assert [p.name.replace("ours", "poppler") for p in ours] == sorted(p.name for p in tmp_path.glob("poppler-*.png"))
+    assert not list(tmp_path.glob(".*ppm"))  # the bitmaps are gone
+    for page in ours:
+        with Image.open(page) as mine, Image.open(str(page).replace("ours", "poppler")) as theirs:
+            assert mine.size == theirs.size
+            assert ImageChops.difference(mine.convert("RGB"), theirs.convert("RGB")).getbbox() is None
