@@ -4,7 +4,8 @@ Where: ``DOCGEN_CACHE_DIR`` when set, else the user's cache folder as each syste
 (``$XDG_CACHE_HOME/docgen`` or ``~/.cache/docgen`` on Linux, ``~/Library/Caches/docgen`` on
 macOS, ``%LOCALAPPDATA%/docgen/Cache`` on Windows: what platformdirs answers, in a few lines
 of the standard library rather than one more import at every start). ``DOCGEN_NO_CACHE=1`` (the
-command line's ``--no-cache``) turns it off: nothing is read or written.
+command line's ``--no-cache``), or ``DOCGEN_CACHE_DIR`` set empty, turns it off: nothing is read
+or written.
 
 Each kind of entry has a folder of its own and a size bound; an entry is one file named by the
 SHA-256 of its key. Safety:
@@ -59,8 +60,8 @@ def cache_dir() -> Path:
 
 
 def cache_enabled() -> bool:
-    """Whether the cache is used (``DOCGEN_NO_CACHE`` unset, empty or 0)."""
-    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
+    """Whether the cache is used: not when ``DOCGEN_NO_CACHE`` is set (but to 0), nor ``DOCGEN_CACHE_DIR`` set empty."""
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0") and os.environ.get(CACHE_ENV) != ""
 
 
 def clear_cache() -> int:

@@ -106,6 +106,10 @@ def test_no_cache_reads_and_writes_nothing(folder: Path, monkeypatch: pytest.Mon
     assert store.get("k") is None
     store.put("j", 2)
     assert len(list((folder / "things").glob("*.entry"))) == 1
+    monkeypatch.setenv("DOCGEN_NO_CACHE", "0")
+    assert store.get("k") == 1
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", "")  # set empty: off, as the layout memory reads it too
+    assert store.get("k") is None
 
 
 def test_clear_removes_every_entry(folder: Path) -> None:
