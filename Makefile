@@ -1,5 +1,5 @@
-# Two commands on a fresh machine: `make render` and `make test`; `make check`, `make pdf` and
-# `make preview` for the everyday commands (or run .venv/bin/docgen yourself).
+# Two commands on a fresh machine: `make render` and `make test`; `make check`, `make pdf`,
+# `make preview` and `make doctor` for the everyday commands (or run .venv/bin/docgen yourself).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,7 @@ PLAN ?= data/campaign.yaml
 OUT ?=
 OUT_OPTION = $(if $(OUT),-o $(OUT))
 
-.PHONY: render check pdf preview test lint typecheck pytest fuzz bench templates schema clean catalog
+.PHONY: render check pdf preview doctor test lint typecheck docs pytest fuzz bench templates schema clean catalog constraints
 
 render: $(VENV)/.installed
 	$(BIN)/docgen check $(PLAN)
@@ -23,7 +23,10 @@ pdf: $(VENV)/.installed
 preview: $(VENV)/.installed
 	$(BIN)/docgen preview $(PLAN) -o $(if $(OUT),$(OUT),out)/preview
 
-test: $(VENV)/.installed-test lint typecheck pytest
+doctor: $(VENV)/.installed
+	$(BIN)/docgen doctor
+
+test: $(VENV)/.installed-test lint typecheck docs pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check docgen tests scripts
@@ -32,6 +35,10 @@ lint: $(VENV)/.installed-test
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
+
+# the docs site (mkdocs.yml, docs/): every link and every page of the nav must resolve
+docs: $(VENV)/.installed-test
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
 
 pytest: $(VENV)/.installed-test
 	$(BIN)/pytest -q
@@ -43,16 +50,23 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 
-# compileall: an editable install writes no bytecode, and a first run should not be a compile
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -e .
+# compileall: an editable install writes no bytecode, and a first run should not be a compile.
+# Installs take the versions the tests passed with (constraints.txt); `make constraints` records
+# the versions of a venv that passed `make test` after a dependency changed.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -c constraints.txt -e .
 	$(BIN)/python -m compileall -q docgen
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -c constraints.txt -e '.[test,lint,docs,browser]'
 	$(BIN)/python -m compileall -q docgen
 	touch $@ $(VENV)/.installed
+
+constraints: $(VENV)/.installed-test
+	( echo "# The versions docgen's tests passed with: make installs with pip install -c constraints.txt."; \
+	  echo "# Written by make constraints (pip freeze of a venv that passed make test)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable --all | grep -v -E '^(pip|setuptools|wheel)==' ) > constraints.txt
 
 # the schema beside the plan in a checkout (data/campaign.yaml names ../schema) and in the package
 schema: $(VENV)/.installed
@@ -60,7 +74,7 @@ schema: $(VENV)/.installed
 	cp schema/plan.schema.json docgen/shipped/schema/plan.schema.json
 
 clean:
-	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out build dist site .pytest_cache .mypy_cache .ruff_cache
 
 templates: $(VENV)/.installed
 	$(BIN)/python scripts/build_templates.py

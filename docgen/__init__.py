@@ -77,6 +77,8 @@ _EXPORTS = {
     "Listing": "docgen.rendering.docxtpl_compat",
     "InlineImage": "docgen.rendering.docxtpl_compat",
     "Subdoc": "docgen.rendering.docxtpl_compat",
+    "doctor": "docgen.office.doctor",
+    "MachineReport": "docgen.office.doctor",
     "clear_cache": "docgen.cache",
     "WarmConverter": "docgen.office.warm",
 }
@@ -99,6 +101,7 @@ __all__ = [
     "InlineImage",
     "Letter",
     "Listing",
+    "MachineReport",
     "OfficeError",
     "OutputExistsError",
     "Plan",
@@ -127,6 +130,7 @@ __all__ = [
     "clear_cache",
     "collect",
     "deadlines_calendar",
+    "doctor",
     "dues",
     "fix_document",
     "format_audit_finding",
@@ -179,6 +183,7 @@ if TYPE_CHECKING:
     )
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
+    from docgen.office.doctor import MachineReport, doctor
     from docgen.office.warm import WarmConverter
     from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit

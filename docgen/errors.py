@@ -22,7 +22,8 @@ class Severity(enum.Enum):
 
     ``ERROR`` stops the run; ``WARNING`` is pointed out (``--strict`` makes it stop the run);
     ``EDIT`` and ``NOTE`` are review items (``docgen new-year``): something the user must
-    change, and a fact to know.
+    change, and a fact to know. ``docgen check`` counts warnings only; it shows notes (a
+    campaign that starts before its notice is dated) with ``--notes``.
     """
 
     ERROR = "error"

@@ -11,7 +11,7 @@ import tests.support.hypothesis_profiles  # noqa: F401 - registers and loads the
 from tests.support.office import require_office_tools
 from tests.support.paths import SEED, SHIPPED_PLAN
 
-pytest_plugins = ["tests.support.user_files"]
+pytest_plugins = ["tests.support.user_files", "tests.support.message_words"]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -11,7 +11,8 @@ every other part of docgen; nothing imports it.
 - ``group``: the ``docgen`` group, which loads commands from that table; the language of the run,
   problems as lines.
 - ``plan_commands``, ``returns_commands``, ``audit_commands``, ``status_commands``, ``publishing_commands``,
-  ``import_commands``: the commands, by what they work on.
+  ``import_commands``, ``machine_commands``: the commands, by what they work on.
+- ``progress``: the steps of long work drawn on a terminal (``docgen.progress`` is the library's side).
 - ``help``, ``click_words``: click's help and its own messages in the user's language.
 - ``extraction``: Babel's extractor for the catalog (command docstrings are help).
 """

@@ -49,6 +49,9 @@ COMMANDS: dict[str, dict[str, str]] = {
     "cache_commands": {
         "cache": N_("Show or clear docgen's cache of compiled templates and PDFs."),
     },
+    "machine_commands": {
+        "doctor": N_("Check what docgen needs on this machine (LibreOffice, fonts, poppler) and say how to get it."),
+    },
     "import_commands": {
         "import": N_("Write a plan from last year's notice or plan saved as .docx by Word or WPS."),
     },

@@ -58,33 +58,6 @@ def echo_problems(problems: list[Finding]) -> None:
         click.echo(format_problem(problem), err=True)
 
 
-class ProgressBar:
-    """A progress bar on stderr for long runs, shown only when stderr is a terminal."""
-
-    SHOWN_FROM = 100  # documents
-
-    def __init__(self) -> None:
-        self._bar: Any = None
-        self._shown = 0
-
-    def __enter__(self) -> ProgressBar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.render_finish()
-
-    def __call__(self, done: int, total: int) -> None:
-        """Advance to ``done`` of ``total`` documents."""
-        if self._bar is None:
-            if total < self.SHOWN_FROM or not sys.stderr.isatty():
-                return
-            self._bar = click.progressbar(length=total, label=gettext("rendering"), file=sys.stderr)
-            self._bar.render_progress()
-        self._bar.update(done - self._shown)
-        self._shown = done
-
-
 _MODULES = {name: module for module, commands in COMMANDS.items() for name in commands}
 _SHORT_HELP = {name: short_help for commands in COMMANDS.values() for name, short_help in commands.items()}
 

@@ -28,13 +28,18 @@ def import_word(word_file: Path, output: Path | None, force: bool) -> None:
     Prints the review list (what could not be placed, what was changed), each item with the
     paragraph of the Word file it comes from, then 'wrote OUTPUT'.
     """
-    from docgen.importing.plans import import_plan
-    from docgen.messages import format_review_item
-    from docgen.rendering.outputs import write_text_atomic
+    from docgen.cli.progress import TerminalProgress
 
     output = output or word_file.with_suffix(".yaml")
-    text, review = import_plan(word_file, output_file=str(output))
-    write_text_atomic(output, text, force=force)
+    with TerminalProgress() as progress:
+        progress.step("read-word")  # before the stage's imports: on a terminal, at once
+        from docgen.importing.plans import import_plan
+        from docgen.messages import format_review_item
+        from docgen.rendering.outputs import write_text_atomic
+
+        text, review = import_plan(word_file, output_file=str(output), progress=progress)
+        progress.step("write")
+        write_text_atomic(output, text, force=force)
     for item in review:
         click.echo(format_review_item(item))
     click.echo(wrote(output))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, ProgressBar, echo_problems, main, wrote
+from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
@@ -34,19 +34,21 @@ def _document_choice(command: _Command) -> _Command:
 @main.command()
 @PLAN_ARGUMENT
 @click.option("--strict", is_flag=True, help=N_("Treat warnings as errors (exit 1 when there are any)."))
+@click.option("--notes", is_flag=True, help=N_("Also print the notes: facts about the plan that ask nothing of you."))
 @click.option(
     "--templates",
     type=PathParam(),
     help=N_("Also check the templates the plan would use from this folder (templates/ beside PLAN is checked anyway)."),
 )
-def check(plan: Path, strict: bool, templates: Path | None) -> None:
+def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
     from docgen.documents.checks import check_plan
     from docgen.documents.template_files import check_plan_documents, check_plan_templates, has_own_templates
+    from docgen.errors import Severity
     from docgen.messages import format_date
 
     report = check_plan(plan)
-    echo_problems(report.problems)
+    echo_problems([p for p in report.problems if notes or p.severity is not Severity.NOTE])
     if report.plan is None:
         sys.exit(1)
     declared = check_plan_documents(report, templates)
@@ -75,6 +77,13 @@ def check(plan: Path, strict: bool, templates: Path | None) -> None:
         deadlines=ngettext("{count} deadline", "{count} deadlines", deadlines).format(count=deadlines),
         warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
     )
+    if report.notes and not notes:
+        count = len(report.notes)
+        summary += ngettext(
+            ", {count} note (facts to know: --notes shows it)",
+            ", {count} notes (facts to know: --notes shows them)",
+            count,
+        ).format(count=count)
     click.echo(f"{plan}: {summary}")
 
 
@@ -117,17 +126,23 @@ def render(
     jobs: int | None,
 ) -> None:
     """Render PLAN's documents into OUT (all or nothing)."""
-    from docgen.documents.batch import default_out
-    from docgen.documents.batch import render as render_plan
-    from docgen.documents.checks import checked_plan
-    from docgen.documents.print_file import stale_pdfs
-    from docgen.rendering.outputs import interrupted_kinds
+    from docgen.cli.progress import TerminalProgress
 
-    report = checked_plan(plan)
-    assert report.plan is not None
-    out_dir = out_dir if out_dir is not None else default_out(report.plan)
-    interrupted = interrupted_kinds(out_dir)
-    with ProgressBar() as progress:
+    with TerminalProgress() as progress:
+        progress.step("check")  # before the stage's imports: on a terminal, at once
+        from docgen.documents.batch import default_out
+        from docgen.documents.batch import render as render_plan
+        from docgen.documents.checks import checked_plan
+        from docgen.documents.print_file import stale_pdfs
+        from docgen.rendering.outputs import interrupted_kinds
+
+        report = checked_plan(plan)
+        assert report.plan is not None
+        out_dir = out_dir if out_dir is not None else default_out(report.plan)
+        if pdf and not dry_run:
+            progress.clear()
+            _warn_of_fonts()
+        interrupted = interrupted_kinds(out_dir)
         paths = render_plan(
             report,
             out_dir,
@@ -170,6 +185,17 @@ def render(
         click.echo(note.format(count=count), err=True)
 
 
+def _warn_of_fonts() -> None:
+    """A line for each font the PDFs will draw in a stand-in face, or in none (``docgen doctor`` tells more)."""
+    from docgen.messages import REVIEW_KINDS, describe_code
+    from docgen.office.doctor import font_problems
+
+    for problem in font_problems():
+        line = describe_code(problem.code, problem.params)
+        more = gettext("'docgen doctor' says how to install the face")
+        click.echo(f"{gettext(REVIEW_KINDS['warning'])}: {line} ({more})", err=True)
+
+
 @main.command()
 @PLAN_ARGUMENT
 @click.option("-o", "--out", "out_dir", type=PathParam(), required=True, help=N_("Folder for the PNG images."))
@@ -186,9 +212,18 @@ def preview(
     plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int, force: bool
 ) -> None:
     """Write PNG images of the pages of PLAN's documents into OUT (needs LibreOffice and poppler)."""
-    from docgen.documents.preview import preview as preview_pages
+    from docgen.cli.progress import TerminalProgress
 
-    for image in preview_pages(plan, out_dir, only, unit=unit, templates=templates, resolution=resolution, force=force):
+    with TerminalProgress() as progress:
+        progress.step("check")  # before the stage's imports: on a terminal, at once
+        from docgen.documents.preview import preview as preview_pages
+
+        progress.clear()
+        _warn_of_fonts()
+        images = preview_pages(
+            plan, out_dir, only, unit=unit, templates=templates, resolution=resolution, force=force, progress=progress
+        )
+    for image in images:
         click.echo(wrote(image))
 
 

@@ -48,18 +48,23 @@ def digest(
     import datetime as dt
     from pathlib import Path
 
-    from docgen.plan.files import resolved_plan
-    from docgen.publishing.writing import write_digest
+    from docgen.cli.progress import TerminalProgress
 
-    written = write_digest(
-        resolved_plan(plan),
-        returns_dir or Path(DEFAULT_RETURNS),
-        week,
-        out_dir,
-        day=day.date() if day is not None else dt.date.today(),
-        templates=templates,
-        force=force,
-    )
+    with TerminalProgress() as progress:
+        progress.step("check")  # before the stage's imports: on a terminal, at once
+        from docgen.plan.files import resolved_plan
+        from docgen.publishing.writing import write_digest
+
+        written = write_digest(
+            resolved_plan(plan),
+            returns_dir or Path(DEFAULT_RETURNS),
+            week,
+            out_dir,
+            day=day.date() if day is not None else dt.date.today(),
+            templates=templates,
+            force=force,
+            progress=progress,
+        )
     echo_problems(written.problems)
     issue = written.issue
     assert issue is not None

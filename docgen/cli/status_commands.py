@@ -104,11 +104,15 @@ def status(
     import datetime as dt
     from pathlib import Path
 
-    from docgen.plan.files import load_plan
+    from docgen.cli.progress import TerminalProgress
 
     if init_dir is not None and returns_dir is not None:
         raise click.UsageError(gettext("give either --init DIR or --returns DIR, not both"))
-    loaded = load_plan(plan)
+    with TerminalProgress() as progress:
+        progress.step("check")  # before the stage's imports: on a terminal, at once
+        from docgen.plan.files import load_plan
+
+        loaded = load_plan(plan)
     if init_dir is not None:
         from docgen.tracking.folders import init_returns
 
@@ -121,10 +125,11 @@ def status(
     from docgen.tracking.folders import write_status
     from docgen.tracking.status import track_returns
 
-    report = track_returns(
-        loaded, returns_dir or Path(DEFAULT_RETURNS), on.date() if on is not None else dt.date.today(), deadline
-    )
-    paths = write_status(report, out_dir, templates=templates, force=force)
+    day = on.date() if on is not None else dt.date.today()
+    with TerminalProgress() as progress:
+        report = track_returns(loaded, returns_dir or Path(DEFAULT_RETURNS), day, deadline, progress=progress)
+        progress.step("write")
+        paths = write_status(report, out_dir, templates=templates, force=force)
     _echo_report(report)
     for path in paths:
         click.echo(wrote(path))

@@ -9,7 +9,7 @@ the print file (``documents.print_file``) → commit (``rendering.outputs``).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,9 +21,10 @@ from docgen.documents.template_files import check_templates, render_in_memory, t
 from docgen.errors import Finding, FindingsError, PlanError, TemplateError
 from docgen.plan.model import Plan
 from docgen.plan.sourcemap import SourceMap
+from docgen.progress import Progress, as_progress
 from docgen.rendering.jobs import Document
 from docgen.rendering.outputs import check_targets, commit, staging
-from docgen.rendering.workers import Progress, compile_templates, render_into
+from docgen.rendering.workers import compile_templates, render_into
 from docgen.resources import templates_dir
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def render(
     pdf: bool = False,
     print_file: bool = True,
     jobs: int | None = None,
-    progress: Progress | None = None,
+    progress: Progress | Callable[[int, int], None] | None = None,
 ) -> list[Path]:
     """Render the plan's documents into ``out_dir`` and return the paths written.
 
@@ -104,7 +105,9 @@ def render(
     in print order and ``打印/目录.txt`` listing it, all committed with the documents, so a
     failed conversion leaves OUT as it was (``print_file=False`` leaves the joined file out).
     ``jobs`` processes render in parallel (default: one for small runs, every core for many);
-    ``progress(done, total)`` is called as documents are finished.
+    ``progress`` (a ``docgen.progress.Progress``) hears each step (``check``, ``render``,
+    ``convert``, ``print-file``) and its count; a plain ``progress(done, total)`` callback is
+    called as documents are rendered.
     Raises a ``DocgenError`` (nothing written) when any document fails.
 
     The run, step by step (each a function of this module): ``plan_to_render`` reads and
@@ -114,6 +117,9 @@ def render(
     built where it is rendered, ``rendering.workers``), PDFs made there too
     (``documents.print_file``); ``rendering.outputs.commit`` moves them into place, all or nothing.
     """
+    progress = as_progress(progress)
+    if isinstance(plan, (str, Path)):
+        progress.step("check")
     to_render = plan_to_render(plan)
     documents = documents_to_render(to_render, only, templates, unit)
     out = Path(out_dir)
@@ -123,14 +129,16 @@ def render(
         render_in_memory(documents)  # fails exactly where the render would
         return targets
     if pdf:
-        from docgen.office.convert import find_office
+        from docgen.office.programs import find_office
 
         find_office()  # before anything is written
     with staging(out) as stage:
+        progress.step("render", len(documents))
         hashes = render_into(stage, documents, Path(), jobs=jobs, progress=progress)
         outputs = {document.path: document.kind for document in documents}
         if pdf:
-            outputs |= make_pdfs(stage, documents, jobs=jobs, print_file=print_file)
+            outputs |= make_pdfs(stage, documents, jobs=jobs, print_file=print_file, progress=progress)
+        progress.step("write")
         replaced = _replaced_kinds(to_render.plan, only, unit, pdf=pdf, print_file=print_file)
         commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)
     return targets

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from docgen.plan.model import Plan
+from docgen.progress import Progress, Tally
 
 DEFAULT_RESOLUTION = 150  # pixels per inch: an A4 page 1240 x 1754, small print still readable
 PREVIEW = "preview"  # the kind the output manifest records for page images
@@ -29,11 +30,13 @@ def preview(
     templates: str | Path | None = None,
     resolution: int = DEFAULT_RESOLUTION,
     force: bool = False,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write PNG images of every page of the requested documents into ``out_dir``; return them.
 
     The images are written like documents (``docgen.rendering.outputs``): all or nothing, replacing the
-    previews docgen made before and nothing else unless ``force``. Raises ``OfficeError`` when
+    previews docgen made before and nothing else unless ``force``. ``progress`` hears the
+    render's steps, then ``pages`` counting the PDFs drawn. Raises ``OfficeError`` when
     LibreOffice or pdftoppm is missing or fails.
     """
     from docgen.documents.batch import render
@@ -45,15 +48,21 @@ def preview(
     out = Path(out_dir)
     with tempfile.TemporaryDirectory(prefix="docgen-preview-") as temporary:
         work = Path(temporary)
-        written = render(plan, work / "documents", only, templates, unit=unit, pdf=True, print_file=False)
+        progress = progress or Progress()
+        written = render(
+            plan, work / "documents", only, templates, unit=unit, pdf=True, print_file=False, progress=progress
+        )
         pages = work / "pages"
+        pdfs = [p for p in written if p.suffix == ".pdf"]
+        progress.step("pages", len(pdfs))
         drawings = []
-        for pdf in (p for p in written if p.suffix == ".pdf"):
+        for pdf in pdfs:
             relative = pdf.relative_to(work / "documents")
             drawn = pages / relative.parent
             drawn.mkdir(parents=True, exist_ok=True)
             drawings.append((pdf, drawn / pdf.stem))
-        draw_all(pdftoppm, drawings, resolution, processes=usable_cores())
+        draw_all(pdftoppm, drawings, resolution, processes=usable_cores(), drawn=Tally(progress).add)
+        progress.step("write")
         images = [PurePosixPath(png.relative_to(pages).as_posix()) for png in sorted(pages.rglob("*.png"))]
         check_targets(out, images, force=force)
         whole_run = only is None and unit is None  # only then are older images of other pages stale

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+from docgen.progress import Progress, Tally
 from docgen.rendering.jobs import Document
 
 PDF_KIND = ".pdf"  # appended to a document's kind in the manifest for the PDF made from it
@@ -21,7 +22,7 @@ PRINT_CONTENTS = PurePosixPath("打印/目录.txt")
 
 
 def make_pdfs(
-    stage: Path, documents: Sequence[Document], *, jobs: int | None, print_file: bool
+    stage: Path, documents: Sequence[Document], *, jobs: int | None, print_file: bool, progress: Progress | None = None
 ) -> dict[PurePosixPath, str]:
     """PDFs of the staged documents and the print file: path -> kind.
 
@@ -32,9 +33,14 @@ def make_pdfs(
     from docgen.office.pdf_cache import convert_cached
     from docgen.rendering.workers import usable_cores
 
-    convert_cached([stage / d.path for d in documents], processes=jobs, cores=usable_cores())
+    progress = progress or Progress()
+    progress.step("convert", len(documents))
+    convert_cached(
+        [stage / d.path for d in documents], processes=jobs, cores=usable_cores(), converted=Tally(progress).add
+    )
     made = {d.path.with_suffix(".pdf"): d.kind + PDF_KIND for d in documents}
     if print_file:
+        progress.step("print-file")
         made |= _print_file(stage, documents)
     return made
 

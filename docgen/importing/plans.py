@@ -11,21 +11,28 @@ from docgen.importing.wordfile import read_word
 from docgen.importing.yaml_text import plan_yaml
 from docgen.plan.files import check_loaded
 from docgen.plan.reading import compose
+from docgen.progress import Progress
 
 
-def import_plan(path: Path | str, output_file: str | None = None) -> tuple[str, list[Finding]]:
+def import_plan(
+    path: Path | str, output_file: str | None = None, progress: Progress | None = None
+) -> tuple[str, list[Finding]]:
     """The plan in the .docx at ``path`` as commented YAML text, and the review list.
 
     The review names each paragraph that could not be placed and each change made to the text
     (punctuation, dates and numbers made placeholders), by its paragraph number in the Word
     file; a problem the written plan still has is named by its line in ``output_file``.
-    Raises ``WordFileError`` for a .doc, a .wps or a damaged file.
+    Raises ``WordFileError`` for a .doc, a .wps or a damaged file. ``progress`` hears the steps
+    ``read-word`` and ``check`` (the plan written).
     """
+    progress = progress or Progress()
+    progress.step("read-word")
     path = Path(path)
     builder = Builder(outline(read_word(path)), str(path))
     text = plan_yaml(builder.build(), path.name)
     review = list(builder.review)
     name = output_file or str(path.with_suffix(".yaml"))
+    progress.step("check")
     try:
         report = check_loaded(compose(text, name), name)
         problems = report.problems

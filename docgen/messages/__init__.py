@@ -8,7 +8,7 @@ this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
 - ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``audit_words``, ``import_words``,
-  ``template_words``: the message tables, by stage.
+  ``template_words``, ``machine_words``: the message tables, by stage; a code is in one table only.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -28,10 +28,16 @@ if TYPE_CHECKING:  # datetime and the place words are loaded on first use: ``doc
 
 @cache
 def message_table() -> dict[str, tuple[str, str]]:
-    """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``."""
+    """Every code's (message, hint), from the stages' tables; loaded on first use, not by ``--help``.
+
+    A code means one thing everywhere: the same code in two tables is a mistake in docgen (one
+    message would silently replace the other, with parameters its callers do not give), so it
+    raises ``DuplicateMessageCodeError`` here, on the first message shown.
+    """
     from docgen.messages import (
         audit_words,
         import_words,
+        machine_words,
         output_words,
         picture_words,
         plan_words,
@@ -39,15 +45,36 @@ def message_table() -> dict[str, tuple[str, str]]:
         template_words,
     )
 
-    return {
-        **plan_words.MESSAGES,
-        **picture_words.MESSAGES,
-        **output_words.MESSAGES,
-        **returns_words.MESSAGES,
-        **audit_words.MESSAGES,
-        **template_words.MESSAGES,
-        **import_words.MESSAGES,
-    }
+    tables = (
+        plan_words,
+        picture_words,
+        output_words,
+        returns_words,
+        audit_words,
+        template_words,
+        import_words,
+        machine_words,
+    )
+    return merged_tables({table.__name__: table.MESSAGES for table in tables})
+
+
+class DuplicateMessageCodeError(Exception):
+    """Two message tables give the same code (a mistake in docgen's code, not the user's)."""
+
+
+def merged_tables(tables: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
+    """The tables, by name, as one; ``DuplicateMessageCodeError`` naming each code that two of them give."""
+    merged: dict[str, tuple[str, str]] = {}
+    owner: dict[str, str] = {}
+    clashes = []
+    for name, table in tables.items():
+        for code, words in table.items():
+            if code in merged:
+                clashes.append(f"{code!r} in {owner[code]} and {name}")
+            merged[code], owner[code] = words, name
+    if clashes:
+        raise DuplicateMessageCodeError("message codes given twice: " + "; ".join(clashes))
+    return merged
 
 
 # the words for the severities of review items, shown before each review item ("warning" also before a problem)
@@ -55,7 +82,7 @@ REVIEW_KINDS = {"edit": N_("edit"), "warning": N_("warning"), "note": N_("note")
 
 # Parameters whose value is one of docgen's own words (a kind of value, a weekday, a holiday),
 # translated like the message; any other parameter is the user's text or a number, shown as is.
-_WORD_PARAMS = frozenset({"expected", "found", "what", "weekday", "holiday", "end", "bound", "measure"})
+_WORD_PARAMS = frozenset({"expected", "found", "what", "weekday", "holiday", "end", "bound", "measure", "role", "flaw"})
 _WORD_VALUE_CODES = frozenset({"wrong-type"})  # "got a list": the value is a word when it is not shown itself
 _WORDS = (
     # kinds of YAML value (docgen.plan.reading)
@@ -157,6 +184,12 @@ def one_line(text: str) -> str:
     docgen's output that a person or a script takes for a problem or a summary of its own.
     """
     return re.sub(_LINE_BREAKING, lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def describe_code(code: str, params: Mapping[str, Any], language: str | None = None) -> str:
+    """A code's message (and hint) with its parameters, in ``language``: a line of its own, with no place."""
+    language = language or current_language()
+    return one_line(_message(code, params, None, translations(language).gettext, language))
 
 
 def format_date(day: dt.date, language: str | None = None) -> str:

@@ -104,8 +104,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # LibreOffice and poppler (PDF output and previews)
     "office-missing": (
-        N_("LibreOffice (soffice) is not installed or not on PATH; it is needed for PDF output and previews"),
-        N_("on Debian or Ubuntu: sudo apt-get install {packages}"),
+        N_("LibreOffice (soffice) is not installed or not found; it is needed for PDF output and previews"),
+        N_("'docgen doctor' says how to install it here; on Debian or Ubuntu: sudo apt-get install {packages}"),
     ),
     "office-uno-missing": (
         N_("LibreOffice's Python bindings (uno) are not installed; a converter kept running needs them"),

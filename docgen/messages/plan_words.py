@@ -306,7 +306,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "weekly-deadline-in-holiday": (
         N_("this weekly deadline falls on {date} ({weekday}), in the {holiday} holiday"),
-        N_("tell the units when that week's report is due, e.g. the working day before, {suggestion}"),
+        N_("the task sheets' calendars move it to the working day before, {suggestion}"),
     ),
     "weekly-deadline-weekend": (
         N_("this weekly deadline falls on a {weekday}, a day off"),
@@ -332,7 +332,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("document number {number} is from the old year {year}"),
         N_("cite this year's document, or keep it if it still applies"),
     ),
-    "document-number": (N_("document number {number} is from {year}"), N_("check that it is still the one to cite")),
+    "cited-number": (N_("document number {number} is from {year}"), N_("check that it is still the one to cite")),
     "old-year-text": (
         N_("the text mentions the old year {year}: {excerpt}"),
         N_("change it if it means the campaign's year"),

@@ -22,16 +22,16 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docgen.errors import Finding, OfficeError
+from docgen.office.programs import find_office
 
 log = logging.getLogger(__name__)
 
-PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk fonts-lxgw-wenkai fonts-arphic-ukai fonts-liberation2 poppler-utils"
 DEFAULT_TIMEOUT = 300.0
-_OFFICE_NAMES = ("soffice", "libreoffice")
 WORK_PREFIX = "docgen-office-"  # the conversion's work folder in the system's temporary folder
 OWNER_FILE = "owner"  # in the work folder: docgen's process id and the office's process group
 _FONTS_CONF = Path(__file__).resolve().parent / "fonts" / "fonts.conf"
@@ -42,29 +42,13 @@ def fontconfig_file() -> Path:
     return _FONTS_CONF
 
 
-def find_office() -> str:
-    """The LibreOffice executable on PATH; ``OfficeError`` naming the packages when there is none."""
-    for name in _OFFICE_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    raise OfficeError([Finding("office-missing", {"packages": PACKAGES})])
-
-
-def find_tool(name: str) -> str:
-    """A poppler tool (``pdftoppm``, ``pdftotext`` ...) on PATH, or ``OfficeError`` naming its package."""
-    found = shutil.which(name)
-    if found is None:
-        raise OfficeError([Finding("tool-missing", {"tool": name, "package": "poppler-utils"})])
-    return found
-
-
 def convert_to_pdf(
     docx_paths: Sequence[Path],
     out_dir: Path | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT,
     processes: int = 1,
+    converted: Callable[[], None] | None = None,
 ) -> list[Path]:
     """Convert every .docx in one LibreOffice run (or ``processes`` runs side by side); return the PDFs.
 
@@ -73,6 +57,7 @@ def convert_to_pdf(
     folder by stem: two ``报告.docx`` from different folders would overwrite each other. With
     several processes each gets its own share of the files and its own profile (two
     LibreOffice processes cannot share one), for about that many times the speed on as many cores.
+    ``converted()`` is called as LibreOffice reports each file done (from a thread per process).
     Raises ``OfficeError`` when LibreOffice is missing, fails, times out or skips a file;
     then no PDF is written.
     """
@@ -104,11 +89,11 @@ def convert_to_pdf(
         commands = [_command(office, profile, produced, share) for profile, share in zip(profiles, shares, strict=True)]
         owners = [work / f"{OWNER_FILE}{i}" for i in range(count)]
         if count == 1:
-            outputs = [_run(commands[0], timeout, len(inputs), owners[0])]
+            outputs = [_run(commands[0], timeout, len(inputs), owners[0], converted)]
         else:
             with concurrent.futures.ThreadPoolExecutor(count) as pool:
                 runs = [
-                    pool.submit(_run, command, timeout, len(share), owner)
+                    pool.submit(_run, command, timeout, len(share), owner, converted)
                     for command, share, owner in zip(commands, shares, owners, strict=True)
                 ]
                 outputs = [run.result() for run in runs]
@@ -204,11 +189,14 @@ def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path])
     ]
 
 
-def _run(command: list[str], timeout: float, count: int, owner: Path) -> str:
+def _run(
+    command: list[str], timeout: float, count: int, owner: Path, converted: Callable[[], None] | None = None
+) -> str:
     """Run LibreOffice in its own process group with docgen's fonts, offline; kill the group on timeout.
 
     ``owner`` records who runs it and the office's process group, so that the next conversion
-    can stop the office and remove the work folder should this process be killed.
+    can stop the office and remove the work folder should this process be killed. Its output
+    is read as it comes: each ``convert …`` line is a file done (``converted``).
     """
     env = office_environment()
     log.debug("converting %d files: %s", count, command)
@@ -220,16 +208,20 @@ def _run(command: list[str], timeout: float, count: int, owner: Path) -> str:
         env=env,
         start_new_session=True,
     )
+    lines: list[bytes] = []
+    reader = threading.Thread(target=_read_lines, args=(process, lines, converted), daemon=True)
     try:
         owner.write_text(f"{os.getpid()} {process.pid}\n", encoding="utf-8")
-        output, _ = process.communicate(timeout=timeout)
+        reader.start()
+        process.wait(timeout=timeout)
+        reader.join()
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise OfficeError([Finding("office-timeout", {"seconds": timeout, "count": count})]) from None
     except BaseException:
         _kill_group(process)
         raise
-    text = output.decode("utf-8", errors="replace")
+    text = b"".join(lines).decode("utf-8", errors="replace")
     if process.returncode != 0:
         raise OfficeError([Finding("office-failed", {"code": process.returncode, "detail": _tail(text)})])
     return text
@@ -241,6 +233,15 @@ def office_environment() -> dict[str, str]:
     env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})
     env.pop("NO_PROXY", None)
     return env
+
+
+def _read_lines(process: subprocess.Popen[bytes], lines: list[bytes], converted: Callable[[], None] | None) -> None:
+    """Keep what LibreOffice prints, telling ``converted`` of each file it reports done."""
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line)
+        if converted is not None and line.startswith(b"convert "):
+            converted()
 
 
 def sweep_leftovers() -> None:
@@ -294,7 +295,7 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Stop soffice and the soffice.bin it started (they share the new session's group)."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    process.communicate()
+    process.wait()
 
 
 def _nonempty(path: Path) -> bool:

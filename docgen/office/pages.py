@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import subprocess
-from collections.abc import Sequence
+import threading
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docgen.errors import Finding, OfficeError
-from docgen.office.convert import find_tool
+from docgen.office.programs import find_tool
 
 PDFTOPPM_TIMEOUT = 120.0
 
@@ -55,11 +57,18 @@ def _as_png(bitmap: Path, png: Path) -> None:
         image.save(png, "PNG", compress_level=6)
 
 
-def draw_all(pdftoppm: str, drawings: Sequence[tuple[Path, Path]], resolution: int, *, processes: int) -> None:
+def draw_all(
+    pdftoppm: str,
+    drawings: Sequence[tuple[Path, Path]],
+    resolution: int,
+    *,
+    processes: int,
+    drawn: Callable[[], None] | None = None,
+) -> None:
     """Every page of each ``(pdf, prefix)``, in ``processes`` pdftoppm runs side by side.
 
     With fewer PDFs than runs, each PDF is shared out by page ranges, so that the pages of one
-    document are drawn in parallel too.
+    document are drawn in parallel too. ``drawn`` is told of each PDF whose pages are all drawn.
     """
     runs: list[tuple[Path, Path, tuple[int, int] | None]] = [(pdf, prefix, None) for pdf, prefix in drawings]
     if processes > 1 and len(drawings) < processes:
@@ -70,10 +79,21 @@ def draw_all(pdftoppm: str, drawings: Sequence[tuple[Path, Path]], resolution: i
             count = page_count(pdf)
             share = max(1, -(-count * len(drawings) // processes))
             runs += [(pdf, prefix, (first, min(first + share - 1, count))) for first in range(1, count + 1, share)]
+    left = Counter(prefix for _, prefix, _ in runs)
+    lock = threading.Lock()
+
+    def draw(pdf: Path, prefix: Path, pages: tuple[int, int] | None) -> None:
+        draw_pages(pdftoppm, pdf, prefix, resolution, pages)
+        with lock:
+            left[prefix] -= 1
+            finished = left[prefix] == 0
+        if finished and drawn is not None:
+            drawn()
+
     if processes <= 1 or len(runs) <= 1:
-        for pdf, prefix, pages in runs:
-            draw_pages(pdftoppm, pdf, prefix, resolution, pages)
+        for run in runs:
+            draw(*run)
         return
     with concurrent.futures.ThreadPoolExecutor(processes) as pool:
-        for done in [pool.submit(draw_pages, pdftoppm, pdf, prefix, resolution, pages) for pdf, prefix, pages in runs]:
+        for done in [pool.submit(draw, *run) for run in runs]:
             done.result()

@@ -12,11 +12,12 @@ folder, bounded, checked on reading.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docgen.cache import Store, entry_key
-from docgen.office.convert import convert_to_pdf, find_office, fontconfig_file
+from docgen.office.convert import convert_to_pdf, fontconfig_file
+from docgen.office.programs import find_office
 
 MAX_BYTES = 256 * 1024 * 1024  # a campaign's PDFs are a few megabytes; a year of editions stays
 PDF_FILTER = "pdf:writer_pdf_Export"  # what convert.py asks LibreOffice for
@@ -42,11 +43,18 @@ def _stamp(path: Path) -> str:
     return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def convert_cached(docx_paths: Sequence[Path], *, processes: int | None = None, cores: int = 1) -> list[Path]:
+def convert_cached(
+    docx_paths: Sequence[Path],
+    *,
+    processes: int | None = None,
+    cores: int = 1,
+    converted: Callable[[], None] | None = None,
+) -> list[Path]:
     """``convert_to_pdf`` beside each .docx, taking the PDF of a .docx converted before from the cache.
 
     The rest are converted in ``processes`` LibreOffice runs side by side (default: one per core
-    of ``cores``, each with four documents or more) and kept for next time.
+    of ``cores``, each with four documents or more) and kept for next time. ``converted`` is
+    told of each PDF as it is there.
     """
     sources = [Path(p) for p in docx_paths]
     identity = converter_identity()
@@ -56,11 +64,13 @@ def convert_cached(docx_paths: Sequence[Path], *, processes: int | None = None, 
         pdf = _STORE.get(key)
         if isinstance(pdf, bytes) and pdf.startswith(b"%PDF"):
             source.with_suffix(".pdf").write_bytes(pdf)
+            if converted is not None:
+                converted()
         else:
             missing.append((source, key))
     if missing:
         count = processes if processes is not None else max(1, min(cores, len(missing) // 4))
-        made = convert_to_pdf([source for source, _ in missing], processes=count)
+        made = convert_to_pdf([source for source, _ in missing], processes=count, converted=converted)
         for (_, key), pdf in zip(missing, made, strict=True):
             _STORE.put(key, pdf.read_bytes())
     return [source.with_suffix(".pdf") for source in sources]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docgen.errors import Finding, OfficeError
-from docgen.office.convert import find_tool
+from docgen.office.programs import find_tool
 
 TOOL_TIMEOUT = 120.0
 _A4_POINTS = (595, 842)

@@ -28,12 +28,12 @@ from docgen.errors import Finding, OfficeError
 from docgen.office.convert import (
     OWNER_FILE,
     WORK_PREFIX,
-    find_office,
     isolated,
     office_environment,
     offline_profile,
     sweep_leftovers,
 )
+from docgen.office.programs import find_office
 
 UNO_PACKAGE = "python3-uno"
 START_TIMEOUT = 90.0

@@ -1,7 +1,9 @@
 """Rules that span fields (references, dates against the period and year), and where in the file a text problem stands.
 
-They run on a plan that already passed the schema, and return located problems; what a careful
-reader would merely question is a warning, what makes a document wrong is an error.
+They run on a plan that already passed the schema, and return located problems; what makes a
+document wrong is an error, what a careful reader would question is a warning, and a fact worth
+knowing that asks nothing of anyone (a campaign that starts before its notice is dated, a letter
+without a hotline) is a note, shown by ``docgen check --notes``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from docgen.plan.shape_checks import shape_findings
 from docgen.plan.sourcemap import PlanPath, SourceMap, Unlocated, dotted
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_ERROR, _WARNING = Severity.ERROR, Severity.WARNING
+_ERROR, _WARNING, _NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
 MAX_CALENDAR_DAYS = 400  # the period and the dated deadlines, as a task sheet's calendar shows them
 
 
@@ -157,7 +159,7 @@ def _dates(plan: Plan) -> Iterator[Unlocated]:
         if day.year != plan.year:
             yield path, "date-outside-year", {"date": day, "year": plan.year}, _WARNING
     if plan.issued is not None and plan.issued > start:
-        yield ("issued",), "issued-after-start", {"issued": plan.issued, "start": start}, _WARNING
+        yield ("issued",), "issued-after-start", {"issued": plan.issued, "start": start}, _NOTE
     for key, deadline in plan.deadlines.items():
         if deadline.date is None:
             continue
@@ -206,7 +208,7 @@ def _letter(plan: Plan) -> Iterator[Unlocated]:
         return
     for name in ("hotline", "website", "address"):
         if getattr(plan.letter, name) is None:
-            yield ("letter",), "letter-optional-missing", {"field": name}, _WARNING
+            yield ("letter",), "letter-optional-missing", {"field": name}, _NOTE
 
 
 def _conventions(plan: Plan, data: Any) -> Iterator[Unlocated]:

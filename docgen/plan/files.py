@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.errors import Finding, PlanError
+from docgen.errors import Finding, PlanError, Severity
 from docgen.plan.checks import check, located_texts
-from docgen.plan.holidays import holiday_warnings
+from docgen.plan.holidays import holiday_review
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import check_texts, with_texts
 from docgen.plan.reading import LoadedYaml, load_yaml
@@ -38,7 +38,12 @@ class CheckReport:
     @property
     def warnings(self) -> list[Finding]:
         """Problems a person should look at, which do not stop rendering."""
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Finding]:
+        """Facts of the plan worth knowing that ask nothing of anyone (``docgen check --notes``)."""
+        return [p for p in self.problems if p.severity is Severity.NOTE]
 
 
 def check_plan(path: Path | str) -> CheckReport:
@@ -79,7 +84,7 @@ def check_loaded(loaded: LoadedYaml, path: Path | str) -> CheckReport:
         problems += check(plan, loaded.source, loaded.data)
         texts = check_texts(plan)
         problems += located_texts(texts.problems, loaded.source)
-        problems += holiday_warnings(plan, loaded.source)
+        problems += holiday_review(plan, loaded.source)
         rendered = texts.rendered
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if plan is None or any(p.is_error for p in problems):

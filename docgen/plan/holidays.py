@@ -2,8 +2,10 @@
 
 An item is a ``Finding`` (severity warning, edit or note), so its words come from
 ``docgen.messages`` in the user's language. ``holiday_review`` looks at a plan's dates
-against China's working-day calendar; ``docgen check`` shows its items as warnings and
-``docgen new-year`` lists them with the items about the old year's text.
+against China's working-day calendar; ``docgen check`` shows its warnings (its notes with
+``--notes``) and ``docgen new-year`` lists them with the items about the old year's text.
+A warning asks the office to act (a notice dated on a holiday); a note is a fact of the
+calendar that docgen's documents already say (a weekly report moved before a holiday).
 """
 
 from __future__ import annotations
@@ -25,11 +27,6 @@ def holiday_review(plan: Plan, source: SourceMap) -> list[Finding]:
     """Dates on days off or on 调休 working days, weekly deadlines in holiday breaks, unknown years."""
     findings = [*_dates(plan), *_weekly_deadlines(plan), *_unknown_arrangements(plan)]
     return [locate(source, *finding) for finding in findings]
-
-
-def holiday_warnings(plan: Plan, source: SourceMap) -> list[Finding]:
-    """``holiday_review`` as warnings, for ``docgen check``."""
-    return [item.as_warning() for item in holiday_review(plan, source)]
 
 
 def locate(source: SourceMap, path: PlanPath, code: str, params: dict[str, Any], kind: Severity) -> Finding:
@@ -65,7 +62,11 @@ def _day_off(path: PlanPath, day: dt.date, what: str) -> Iterator[Unlocated]:
 
 
 def _weekly_deadlines(plan: Plan) -> Iterator[Unlocated]:
-    """Occurrences of a weekly deadline within the period that fall on a day off."""
+    """Occurrences of a weekly deadline within the period that fall on a day off (notes).
+
+    The task sheets' calendars move each such day to the working day before (提前至4月30日),
+    so the units are told; the office need not act.
+    """
     start, end = plan.period.start, plan.period.end
     for key, deadline in plan.deadlines.items():
         if deadline.weekday is None:
@@ -82,7 +83,7 @@ def _weekly_deadlines(plan: Plan) -> Iterator[Unlocated]:
         for day in deadline.days(start, end):
             if not workdays.is_workday(day):
                 params = {**_day_params(day), "suggestion": workdays.previous_workday(day)}
-                yield path, "weekly-deadline-in-holiday", params, Severity.WARNING
+                yield path, "weekly-deadline-in-holiday", params, Severity.NOTE
 
 
 def _unknown_arrangements(plan: Plan) -> Iterator[Unlocated]:

@@ -80,7 +80,7 @@ def _text_only(value: Any) -> Any:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return value
     if isinstance(value, Unit):
-        return value.name  # a unit reads as its name (README: {{ units.ID }})
+        return value.name  # a unit reads as its name (docs/reference/plan.md: {{ units.ID }})
     raise NotTextError(_kind(value))
 
 
@@ -99,7 +99,7 @@ def _refuse_unfilled(value: Any) -> None:
 
 
 def text_context(plan: Plan) -> dict[str, Any]:
-    """The names a placeholder may use; README's placeholder table lists the same.
+    """The names a placeholder may use; the placeholder table of docs/reference/plan.md lists the same.
 
     A part the plan does not have (a contact, a letter, an organization) is not a name, so a
     placeholder that uses it is reported by ``docgen check`` rather than printed empty.

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan
+from docgen.progress import Progress
 from docgen.publishing.issues import Issue
 
 KIND_COLUMN = "digest-column"
@@ -50,6 +51,7 @@ def write_digest(
     day: dt.date,
     templates: Path | None = None,
     force: bool = False,
+    progress: Progress | None = None,
 ) -> Written:
     """Write week ``week``'s 简报 (.docx, dated ``day``) and the column of every 期 so far into ``out_dir``.
 
@@ -57,15 +59,19 @@ def write_digest(
 
     Raises ``FormError`` (digest-empty-week) when nobody sent anything for that week, and the
     errors of ``gather_issues``; pictures that cannot be read are left out and returned as warnings.
+    ``progress`` hears the steps ``read-reports`` and ``write``.
     """
     from docgen.publishing.bulletin import digest_file, render_digest
     from docgen.publishing.column import column_pages
     from docgen.publishing.issues import gather_issues
 
+    progress = progress or Progress()
+    progress.step("read-reports")
     issues = gather_issues(plan, returns_dir, week)
     current = next((i for i in issues if i.week == week), None)
     if current is None:
         raise FormError([Finding("digest-empty-week", {"week": week}, file=str(returns_dir))])
+    progress.step("write")
     docx, problems = render_digest(plan, current, day, templates)
     pages = column_pages(plan, issues)
     outputs = {digest_file(plan, current): (_digest_kind(current), docx)}

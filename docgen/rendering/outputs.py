@@ -67,7 +67,7 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
     thousands of files, and this runs before any of them is rendered.
     """
     if out_dir.is_symlink():
-        # the README promises that no output passes through a link; OUT itself is no exception
+        # the docs promise (docs/reference/outputs.md) that no output passes through a link; OUT itself is no exception
         raise OutputExistsError([Finding("output-symlink", {"path": str(out_dir)}, file=str(out_dir))])
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputExistsError([Finding("output-folder-is-file", {}, file=str(out_dir))])

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from docgen.errors import Finding, FindingsError
+from docgen.progress import Progress
 from docgen.rendering.jobs import Document
 from docgen.rendering.templates import CompiledTemplate, compiled
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from multiprocessing.context import ForkContext, SpawnContext
     from multiprocessing.process import BaseProcess
 
-Progress = Callable[[int, int], None]
 Hashes = dict[PurePosixPath, str]
 _Digests = dict[int, str]  # by the document's index: a path rebuilt from a pickle is slow to compare
 PARALLEL_FROM = 120  # documents; below this, starting processes costs more than it saves
@@ -210,7 +210,7 @@ def render_into(
 
     def report() -> None:
         if progress:
-            progress(batch.finished.value, total)
+            progress.advance(batch.finished.value)
 
     workers: list[tuple[BaseProcess, Connection]] = []
     try:

@@ -186,7 +186,7 @@ def _old_year_mentions(root: yaml.Node, text: str, old_year: int, changed: set[i
             if number_year == old_year:
                 params, code, kind = {"number": number, "year": number_year}, "old-year-number", Severity.EDIT
             else:
-                params, code, kind = {"number": number, "year": number_year}, "document-number", Severity.NOTE
+                params, code, kind = {"number": number, "year": number_year}, "cited-number", Severity.NOTE
             yield _item_at(text, start + match.start(), file, path, code, params, kind)
         for match in year_pattern.finditer(raw):
             if match.start() in numbered:

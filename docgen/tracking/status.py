@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan, Unit
+from docgen.progress import Progress
 from docgen.tracking.dues import Due, dues, owing_units
 from docgen.tracking.returns import ReturnedFile, scan_returns
 
@@ -115,12 +116,15 @@ def contact_of(plan: Plan, unit: Unit) -> tuple[str, str]:
     return plan.contact.name, plan.contact.phone or ""
 
 
-def track_returns(plan: Plan, returns_dir: Path | str, on: dt.date, deadline: str | None = None) -> StatusReport:
+def track_returns(
+    plan: Plan, returns_dir: Path | str, on: dt.date, deadline: str | None = None, progress: Progress | None = None
+) -> StatusReport:
     """The state of the returns in ``returns_dir`` on the day ``on``; ``deadline`` keeps one deadline.
 
     Raises ``UnknownDeadlineError`` for a ``deadline`` the plan does not have, ``FormError`` when
-    ``returns_dir`` is not a folder. Nothing is written.
+    ``returns_dir`` is not a folder. Nothing is written. ``progress`` hears the step ``read-returns``.
     """
+    (progress or Progress()).step("read-returns")
     folder = Path(returns_dir)
     if not folder.is_dir():
         raise FormError([Finding("status-no-returns-folder", {}, file=str(folder))])

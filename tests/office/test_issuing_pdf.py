@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from docgen.documents.batch import render
-from docgen.office.convert import PACKAGES
+from docgen.office.programs import PACKAGES
 from tests.support.plans import ISSUED, issuing_plan
 
 pytestmark = pytest.mark.office

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 import docgen
 from docgen.cli import main
 from docgen.documents.preview import preview
-from docgen.office.convert import PACKAGES
+from docgen.office.programs import PACKAGES
 from docgen.rendering.outputs import MANIFEST, read_manifest
 from tests.support.paths import SHIPPED_PLAN
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from docgen.office.convert import PACKAGES
+from docgen.office.programs import PACKAGES
 from docgen.rendering.template_check import check_template
 from docgen.rendering.templates import CompiledTemplate
 from tests.support.docx_text import lines

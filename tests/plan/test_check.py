@@ -68,12 +68,13 @@ def codes(report: CheckReport) -> list[str]:
     return [p.code for p in report.problems]
 
 
-# The shipped plan and the warnings a careful reader of the seed would raise
+# The shipped plan: no warning; the seed's own facts are notes
 
 
-def test_shipped_plan_has_only_the_seeds_warnings() -> None:
+def test_shipped_plan_has_no_warnings_only_the_seeds_facts_as_notes() -> None:
     report = check_plan(SHIPPED_PLAN)
     assert report.errors == []
+    assert report.warnings == []
     assert report.plan is not None
     assert sorted(codes(report)) == [
         "adjusted-workday",
@@ -81,29 +82,44 @@ def test_shipped_plan_has_only_the_seeds_warnings() -> None:
         "letter-optional-missing",
         "letter-optional-missing",
         "letter-optional-missing",
-        "summary-before-end",
         "weekly-deadline-in-holiday",
         "weekly-deadline-in-holiday",
     ]
+    assert report.notes == report.problems
 
 
-def test_period_starting_before_the_notice_date_is_a_warning() -> None:
+def test_period_starting_before_the_notice_date_is_a_note() -> None:
     problem = only(check_plan(SHIPPED_PLAN), "issued-after-start")
-    assert problem.severity is Severity.WARNING
+    assert problem.severity is Severity.NOTE
     assert at(problem) == where(SHIPPED, "issued: 2019-04-30", len("issued: "))
     assert problem.path == "issued"
     assert format_problem(problem).endswith(
-        "warning: issued: the campaign starts (2019-04-28) before the notice is dated (2019-04-30)"
+        "note: issued: the campaign starts (2019-04-28) before the notice is dated (2019-04-30)"
         " (check 'issued' and 'period.start')"
     )
 
 
-def test_summary_due_before_the_campaign_ends_is_a_warning() -> None:
-    problem = only(check_plan(SHIPPED_PLAN), "summary-before-end")
+def test_summary_due_before_the_campaign_ends_is_a_warning(tmp_path: Path) -> None:
+    text = edit("    how: 纸质版", "    after_end: true\n    how: 纸质版")
+    problem = only(check_text(tmp_path, text), "summary-before-end")
     assert problem.severity is Severity.WARNING
-    assert at(problem) == where(SHIPPED, "date: 2019-05-24", len("date: "))
+    assert at(problem) == where(text, "date: 2019-05-24", len("date: "))
     assert problem.path == "deadlines.summary.date"
     assert "due 2019-05-24, before the campaign ends on 2019-05-28" in str(problem)
+
+
+def test_a_letter_without_hotline_is_a_note_and_with_one_says_nothing(tmp_path: Path) -> None:
+    notes = [p for p in check_plan(SHIPPED_PLAN).problems if p.code == "letter-optional-missing"]
+    assert [(p.params["field"], p.severity) for p in notes] == [
+        ("hotline", Severity.NOTE),
+        ("website", Severity.NOTE),
+        ("address", Severity.NOTE),
+    ]
+    text = edit("  # hotline: 招生咨询电话", "  hotline: 0431-00000000")
+    assert [p.params["field"] for p in check_text(tmp_path, text).notes if p.code == "letter-optional-missing"] == [
+        "website",
+        "address",
+    ]
 
 
 # YAML syntax
@@ -392,7 +408,13 @@ def test_wrong_types_are_located(
             "contact.email",
             "'18083554@qqcom' is not a valid email",
         ),
-        ("after_end: true", "after_end: maybe", "maybe", "deadlines.summary.after_end", "expected true or false"),
+        (
+            "    how: 纸质版",
+            "    after_end: maybe\n    how: 纸质版",
+            "maybe",
+            "deadlines.summary.after_end",
+            "expected true or false",
+        ),
         ("  closing: 祝", '  closing: ""\n  old_closing: 祝', '""', "letter.closing", "the text is empty (fill it in,"),
         ("  columns: [活动项目", "  columns: []\n  old_columns: [活动项目", "[]", "form.columns", "the list is empty"),
     ],

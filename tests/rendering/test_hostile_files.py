@@ -203,8 +203,13 @@ def test_ctrl_c_during_the_commit_lets_it_finish_then_stops(tmp_path: Path, monk
         replace(source, target)
 
     monkeypatch.setattr(outputs.os, "replace", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        docgen.render(SHIPPED_PLAN, out)
+    # Ctrl-C as in a terminal, also where the run was started with SIGINT ignored (a background job)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            docgen.render(SHIPPED_PLAN, out)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     written = {str(p) for p in out.rglob("*.docx")}
     assert written == {m for m in moves if m.endswith(".docx")} and len(written) > 5
     manifest = outputs.read_manifest(out)

@@ -15,7 +15,6 @@ import docx
 import pytest
 
 import docgen
-from docgen.cli.group import ProgressBar
 from docgen.documents.kinds import plan_documents
 from docgen.errors import TemplateError
 from docgen.plan.placeholders import resolve_plan
@@ -51,20 +50,6 @@ def test_progress_reports_every_document(big_plan: Path, tmp_path: Path) -> None
     docgen.render(big_plan, tmp_path, only="task-sheet", jobs=2, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (150, 150)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-
-
-def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    with ProgressBar() as bar:
-        bar(50, 150)
-    assert capsys.readouterr().err == ""
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    with ProgressBar() as bar:
-        bar(75, 150)
-        bar(150, 150)
-    assert "rendering" in capsys.readouterr().err
-    with ProgressBar() as bar:
-        bar(5, 10)  # a short run shows no bar even on a terminal
-    assert capsys.readouterr().err == ""
 
 
 def same_content(ours: bytes, theirs: bytes) -> None:

@@ -124,7 +124,7 @@ def test_review_names_the_old_policy_title_and_number(shipped_text: str) -> None
     assert number.params["number"] == "吉教职成办函〔2019〕9号"
     assert number.line == line_of(shipped_text, "number: 吉教职成办函〔2019〕9号")
     assert number.file == "data/campaign-2020.yaml"
-    [older] = items(review, "document-number")
+    [older] = items(review, "cited-number")
     assert (older.params["number"], older.severity) == ("吉教职成字〔2015〕11号", Severity.NOTE)
     assert str(number).startswith(f"data/campaign-2020.yaml:{number.line}: edit: policies[0].number: ")
 

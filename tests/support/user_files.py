@@ -1,6 +1,6 @@
 """A pytest plugin that fails the run when a test touches the user's working copies.
 
-A checkout's ``data/`` and ``templates/`` are the user's: the README invites editing them, so a
+A checkout's ``data/`` and ``templates/`` are the user's: the README and the docs invite editing them, so a
 test that read them would fail after an edit, and one that wrote them would lose the user's
 work. Every ``open``, listing and change of a path under them, by any test in this process, is
 recorded through an audit hook (PEP 578) and reported at the end, failing the run. The folders
