@@ -66,6 +66,15 @@ _EXPORTS = {
     "init_returns": "docgen.tracking.folders",
     "write_status": "docgen.tracking.folders",
     "tally": "docgen.tracking.tally",
+    "receive_file": "docgen.tracking.receiving",
+    "receive_files": "docgen.tracking.receiving",
+    "Filing": "docgen.tracking.receiving",
+    "Choices": "docgen.tracking.deciding",
+    "returns_state": "docgen.tracking.state",
+    "status_data": "docgen.tracking.state",
+    "dashboard_html": "docgen.tracking.dashboard",
+    "RecordError": "docgen.errors",
+    "ReceiveError": "docgen.errors",
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
@@ -88,12 +97,14 @@ __all__ = [
     "Activity",
     "AuditReport",
     "CheckReport",
+    "Choices",
     "Collection",
     "Contact",
     "Deadline",
     "DocgenError",
     "DocxTemplate",
     "Due",
+    "Filing",
     "Finding",
     "FixReport",
     "Form",
@@ -107,6 +118,8 @@ __all__ = [
     "Plan",
     "PlanError",
     "R",
+    "ReceiveError",
+    "RecordError",
     "RejectedRow",
     "Requirement",
     "RichText",
@@ -129,6 +142,7 @@ __all__ = [
     "check_template",
     "clear_cache",
     "collect",
+    "dashboard_html",
     "deadlines_calendar",
     "doctor",
     "dues",
@@ -144,9 +158,13 @@ __all__ = [
     "new_year",
     "owing_units",
     "plan_schema",
+    "receive_file",
+    "receive_files",
     "render",
     "resolve_plan",
     "returns_folder",
+    "returns_state",
+    "status_data",
     "tally",
     "template_context",
     "track_returns",
@@ -174,6 +192,8 @@ if TYPE_CHECKING:
         OfficeError,
         OutputExistsError,
         PlanError,
+        ReceiveError,
+        RecordError,
         Severity,
         TemplateError,
         UnknownDeadlineError,
@@ -203,8 +223,12 @@ if TYPE_CHECKING:
     )
     from docgen.rendering.template_check import check_template
     from docgen.rollover.years import new_year
+    from docgen.tracking.dashboard import dashboard_html
+    from docgen.tracking.deciding import Choices
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
+    from docgen.tracking.receiving import Filing, receive_file, receive_files
+    from docgen.tracking.state import returns_state, status_data
     from docgen.tracking.status import StatusReport, track_returns
     from docgen.tracking.tally import tally
 

@@ -48,6 +48,21 @@ def section_number(level: int, n: int) -> str:
     raise ValueError(f"heading level must be 1-4, not {level}")
 
 
+def styled_number(style: str, n: int) -> str:
+    """The number ``n`` in one of the styles notices use: 一、 （一） 1. 1、 （1） ①."""
+    if style == "一、":
+        return chinese_numeral(n) + "、"
+    if style == "（一）":
+        return f"（{chinese_numeral(n)}）"
+    if style == "（1）":
+        return f"（{n}）"
+    if style == "①":
+        return chr(0x2460 + n - 1) if 0 < n <= 20 else f"（{n}）"
+    if style in ("1.", "1、"):
+        return f"{n}{style[1]}"
+    raise ValueError(f"unknown number style: {style}")
+
+
 def pad_name(name: str, width: int = 3) -> str:
     """Pad a short name with ideographic spaces between its characters: 赵欣 -> 赵　欣.
 

@@ -184,6 +184,14 @@ class OfficeError(FindingsError):
     """Raised when LibreOffice or poppler is missing, fails or times out."""
 
 
+class RecordError(FindingsError):
+    """Raised when the campaign's record (``.docgen/record.sqlite`` in a returns folder) cannot be opened or written."""
+
+
+class ReceiveError(FindingsError):
+    """Raised when ``docgen receive`` cannot file what it was given: nothing is filed, and each problem says why."""
+
+
 class WordFileError(FindingsError):
     """Raised when a Word file to import cannot be read: a .doc or .wps, a damaged file."""
 

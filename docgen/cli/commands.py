@@ -29,6 +29,9 @@ COMMANDS: dict[str, dict[str, str]] = {
         ),
     },
     "returns_commands": {
+        "receive": N_(
+            "File received files into the returns folder, each under its unit's name, and record when they came."
+        ),
         "collect": N_(
             "Collect returned 活动安排 forms (FORM: .docx files or folders) into a schedule, a spreadsheet "
             "and a calendar."
@@ -41,7 +44,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "digest": N_(
             "The week's 工作简报 (OUT/简报/…第N期.docx) and the web column (OUT/专栏/) from the units' reports."
         ),
-        "summary": N_("A draft of the campaign's 活动总结 (OUT/总结/), every figure counted from the returns folder."),
+        "summary": N_("A draft of the campaign's 活动总结 (OUT/总结/), every figure counted from the record."),
     },
     "audit_commands": {
         "audit": N_("Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents."),

@@ -98,7 +98,7 @@ def summary(
     templates: Path | None,
     force: bool,
 ) -> None:
-    """A draft of the campaign's 活动总结 (OUT/总结/), every figure counted from the returns folder.
+    """A draft of the campaign's 活动总结 (OUT/总结/), every figure counted from the record.
 
     Writes the draft (.docx) and 活动总结-数据来源.txt, which lists the files behind each figure.
     Section 三 is left for you: an empty highlighted paragraph.
@@ -117,5 +117,6 @@ def summary(
         templates=templates,
         force=force,
     )
+    echo_problems(written.problems)
     for path in written.paths:
         click.echo(wrote(path))

@@ -1,4 +1,4 @@
-"""Commands on what the units send back: collect."""
+"""Commands on what the units send back: receive (file and record a return), collect (the 活动安排 forms)."""
 
 from __future__ import annotations
 
@@ -8,40 +8,67 @@ from typing import TYPE_CHECKING
 import click
 
 from docgen.cli.group import DEFAULT_PLAN, PathParam, echo_problems, main, wrote
+from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
+    import datetime
     from pathlib import Path
 
+    from docgen.plan.model import Plan
 
-def _form_files(forms: tuple[Path, ...]) -> list[Path]:
-    """The files named, a folder standing for the files in it (not hidden ones, not Word's ~$ lock files)."""
+_PLAN_HELP = N_("The plan the forms were sent out with.")
+
+
+def _form_files(plan: Plan, forms: tuple[Path, ...]) -> list[Path]:
+    """The files named, a folder standing for the files in it (not hidden ones, Word's ~$ lock files or 说明.txt).
+
+    A returns folder (one with docgen's record, or the 活动安排 deadline's folder in it) stands
+    for the latest form each unit returned into it.
+    """
+    from docgen.tracking.folders import is_returns_folder, returned_form_files
+    from docgen.tracking.returns import README_NAME
+
     files: list[Path] = []
     for path in forms:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+        if path.is_dir() and is_returns_folder(plan, path):
+            files += returned_form_files(plan, path)
+        elif path.is_dir():
+            files += sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file() and not p.name.startswith((".", "~$")) and p.name != README_NAME
+            )
         else:
             files.append(path)
     return files
 
 
 @main.command()
-@click.argument("forms", nargs=-1, required=True, type=PathParam())
+@click.argument("forms", nargs=-1, type=PathParam())
+@click.option("--plan", "plan_path", type=PathParam(), default=DEFAULT_PLAN, show_default=True, help=_PLAN_HELP)
 @click.option(
-    "--plan",
-    "plan_path",
-    type=PathParam(),
-    default=DEFAULT_PLAN,
-    show_default=True,
-    help=N_("The plan the forms were sent out with."),
+    "--returns",
+    "returns_dir",
+    type=PathParam(exists=True, file_okay=False),
+    help=N_("Read the latest form of each unit from this returns folder."),
 )
 @click.option("-o", "--out", "out_dir", required=True, type=PathParam(), help=N_("Folder for the outputs."))
 @click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
 @click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
-def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, templates: Path | None, force: bool) -> None:
+def collect(
+    forms: tuple[Path, ...],
+    plan_path: Path,
+    returns_dir: Path | None,
+    out_dir: Path,
+    templates: Path | None,
+    force: bool,
+) -> None:
     """Collect returned 活动安排 forms (FORM: .docx files or folders) into a schedule, a spreadsheet and a calendar.
 
-    Prints every problem (FILE: row N: ...) and a summary; exits 1 when anything was reported.
+    A returns folder (given as FORM or with --returns) stands for the latest form each unit
+    returned into it. Prints every problem (FILE: row N: ...) and a summary; exits 1 when
+    anything was reported.
     """
     import datetime
 
@@ -49,8 +76,14 @@ def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, templates: 
     from docgen.collecting.schedule import write_collection
     from docgen.plan.files import load_plan
 
+    if not forms and returns_dir is None:
+        raise click.UsageError(gettext("give the forms (files or folders), or --returns DIR"))
     plan = load_plan(plan_path)
-    files = _form_files(forms)
+    files = _form_files(plan, forms)
+    if returns_dir is not None:
+        from docgen.tracking.folders import returned_form_files
+
+        files += returned_form_files(plan, returns_dir)
     collection = collect_forms(files, plan)
     stamp = datetime.datetime.now(datetime.UTC)
     written = write_collection(collection, out_dir, stamp=stamp, templates=templates, plan_path=plan_path, force=force)
@@ -76,3 +109,71 @@ def collect(forms: tuple[Path, ...], plan_path: Path, out_dir: Path, templates: 
         click.echo(wrote(path))
     if collection.problems:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=PathParam(exists=True, dir_okay=False))
+@click.option(
+    "--plan", "plan_path", type=PathParam(), default=DEFAULT_PLAN, show_default=True, help=N_("The campaign's plan.")
+)
+@click.option(
+    "--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder (default: 回收).")
+)
+@click.option("--unit", metavar="UNIT", help=N_("The unit that sent them (its name or id); else found in each file."))
+@click.option("--deadline", metavar="KEY", help=N_("What they are for (the deadline's key in the plan); else found."))
+@click.option(
+    "--week", type=click.IntRange(min=1), help=N_("The week of a weekly deadline; else the week they came in.")
+)
+@click.option(
+    "--at",
+    metavar="TIME",
+    type=click.DateTime(formats=["%Y-%m-%d %H:%M", "%Y-%m-%d"]),
+    help=N_("When they came, YYYY-MM-DD HH:MM (default: now)."),
+)
+def receive(
+    files: tuple[Path, ...],
+    plan_path: Path,
+    returns_dir: Path | None,
+    unit: str | None,
+    deadline: str | None,
+    week: int | None,
+    at: datetime.datetime | None,
+) -> None:
+    """File received files into the returns folder, each under its unit's name, and record when they came.
+
+    Each FILE goes into its deadline's (and week's) folder, never over another file; a file
+    already in the returns folder (in 未识别/, say) is moved there. The unit, deadline and week
+    are found as 'docgen status' finds them unless given; a file for which they cannot be found
+    is refused with the choices, and then nothing is filed. Prints where each file went.
+    """
+    from pathlib import Path
+
+    from docgen.plan.files import load_plan
+    from docgen.tracking.receiving import receive_files
+    from docgen.tracking.state import moment_text
+
+    plan = load_plan(plan_path)
+    filings = receive_files(
+        plan,
+        returns_dir or Path(DEFAULT_RETURNS),
+        files,
+        at=at.astimezone() if at is not None else None,
+        unit=unit,
+        deadline=deadline,
+        week=week,
+    )
+    for filing in filings:
+        assert filing.unit is not None and filing.due is not None and filing.received_at is not None
+        if filing.outcome == "already":
+            click.echo(gettext("{name}: already received as {path}").format(name=filing.name, path=filing.path))
+            continue
+        line = gettext("{name} -> {path} ({unit}, {due}, received {at})").format(
+            name=filing.name,
+            path=filing.path,
+            unit=filing.unit.name,
+            due=filing.due.title,
+            at=moment_text(filing.received_at),
+        )
+        click.echo(line)
+        if filing.replaces is not None:
+            click.echo("  " + gettext("it replaces {path}, sent before").format(path=filing.replaces))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, main, wrote
+from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 def _echo_report(report: StatusReport) -> None:
     from docgen import chinese
+    from docgen.tracking.status import Mark
 
     columns = report.due_columns
     if not columns:
@@ -54,6 +55,10 @@ def _echo_report(report: StatusReport) -> None:
             if c.missing:
                 names = "、".join(u.name for u in c.missing)
                 click.echo(gettext("missing {title}: {units}").format(title=c.due.title, units=names))
+            today = c.units_marked(Mark.DUE_TODAY)
+            if today:
+                names = "、".join(u.name for u in today)
+                click.echo(gettext("due today {title}: {units}").format(title=c.due.title, units=names))
     for file, why in report.unplaced:
         reason = gettext(_UNPLACED[why.value]).format(units="、".join(u.name for u in file.units))
         click.echo(gettext("not counted: {path}: {reason}").format(path=file.relative, reason=reason))
@@ -85,6 +90,12 @@ def _echo_report(report: StatusReport) -> None:
 )
 @click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
 @click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=N_("Print the state as JSON for scripts (and write nothing into OUT)."),
+)
 def status(
     plan: Path,
     init_dir: Path | None,
@@ -94,12 +105,15 @@ def status(
     out_dir: Path,
     templates: Path | None,
     force: bool,
+    as_json: bool,
 ) -> None:
     """Who has sent what: make the returns folders (--init DIR), or report on them (--returns DIR).
 
-    With --returns, prints who owes, has sent, sent late or is missing each deadline due by
-    --on, and writes OUT/status.html, OUT/status.xlsx and a 催报 notice per overdue deadline
-    into OUT/催报/. Missing returns are news, not an error: the exit status is 0.
+    With --returns, prints who owes, has sent, sent late or is missing each deadline as of the
+    end of --on (a past day is replayed: files that came later do not count yet), and writes
+    OUT/status.html, OUT/status.xlsx and one 催报 notice per unit owing anything into OUT/催报/.
+    With --json, prints the state as one JSON document instead. Missing returns are news, not
+    an error: the exit status is 0.
     """
     import datetime as dt
     from pathlib import Path
@@ -108,6 +122,8 @@ def status(
 
     if init_dir is not None and returns_dir is not None:
         raise click.UsageError(gettext("give either --init DIR or --returns DIR, not both"))
+    if init_dir is not None and as_json:
+        raise click.UsageError(gettext("--json reports on the returns; it does not go with --init"))
     with TerminalProgress() as progress:
         progress.step("check")  # before the stage's imports: on a terminal, at once
         from docgen.plan.files import load_plan
@@ -116,7 +132,7 @@ def status(
     if init_dir is not None:
         from docgen.tracking.folders import init_returns
 
-        written = init_returns(loaded, init_dir, deadline)
+        written = init_returns(loaded, init_dir, deadline, plan_path=plan)
         for path in written:
             click.echo(wrote(path))
         count = len(written)
@@ -126,10 +142,20 @@ def status(
     from docgen.tracking.status import track_returns
 
     day = on.date() if on is not None else dt.date.today()
+    if as_json:
+        import json
+
+        from docgen.tracking.state import status_data
+
+        report = track_returns(loaded, returns_dir or Path(DEFAULT_RETURNS), day, deadline)
+        echo_problems(report.notes)
+        click.echo(json.dumps(status_data(report), ensure_ascii=False, indent=2))
+        return
     with TerminalProgress() as progress:
         report = track_returns(loaded, returns_dir or Path(DEFAULT_RETURNS), day, deadline, progress=progress)
         progress.step("write")
         paths = write_status(report, out_dir, templates=templates, force=force)
+    echo_problems(report.notes)
     _echo_report(report)
     for path in paths:
         click.echo(wrote(path))

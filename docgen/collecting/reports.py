@@ -1,11 +1,12 @@
-"""A unit's weekly report, as it arrives: a Word file, pictures beside it, a PDF, a video.
+"""A unit's weekly report, as it arrives: a Word file (new or old), pictures beside it, a PDF, a video.
 
 Read safely and bounded, like the returned forms (``docgen.inputs.wordfiles``): the .docx is a zip
-read with size limits per part and in all, its XML parsed without entities or DOCTYPE; pictures are
-only decoded by ``pictures.scale_picture`` later, under a pixel limit; a PDF's text comes from
-``pdftotext`` with a timeout (or the PDF is only listed where poppler is absent); a video is
-listed with its size and never opened. A file that cannot be read becomes a ``Finding`` of the
-material, not an exception: one bad file must not stop a week's 简报.
+read with size limits per part and in all, its XML parsed without entities or DOCTYPE; a .doc,
+.wps, .odt or .rtf is converted to .docx by LibreOffice first (``conversion``) and read the same
+way; pictures are only decoded by ``pictures.scale_picture`` later, under a pixel limit; a PDF's
+title and text come from ``pdftotext`` with a timeout (``pdf_text``; the PDF is only listed where
+poppler is absent); a video is listed with its size and never opened. A file that cannot be read
+becomes a ``Finding`` of the material, not an exception: one bad file must not stop a week's 简报.
 """
 
 from __future__ import annotations
@@ -93,17 +94,26 @@ class Material:
     counting: bool = False  # pictures found and counted, their bytes not read; PDFs not converted
 
 
-def read_material(paths: list[Path], *, counting: bool = False) -> Material:
+def read_material(paths: list[Path], *, counting: bool = False, converted: Path | None = None) -> Material:
     """What the files at ``paths`` hold, each read by its kind; unreadable ones become problems.
 
     ``counting`` is for a tally: the pictures are found but their bytes are left on disk (each
-    ``ReportPicture.data`` is empty) and PDFs are not converted to text.
+    ``ReportPicture.data`` is empty) and PDFs are not converted to text. ``converted`` is where
+    older Word formats converted to .docx are kept (each converted once); without it they are
+    converted for this process only.
     """
+    from docgen.collecting.conversion import converted_copies, needs_conversion
+
     material = Material(counting=counting)
+    docx_of, material.problems = converted_copies([p for p in paths if needs_conversion(p)], converted)
     for path in sorted(paths, key=lambda p: p.name):
         suffix = path.suffix.lower()
         try:
-            if suffix in WORD_SUFFIXES:
+            if path in docx_of:
+                _read_word(docx_of[path], material, shown=path)
+            elif needs_conversion(path):
+                material.others.append(ListedFile(path.name, _size(path)))
+            elif suffix in WORD_SUFFIXES:
                 _read_word(path, material)
             elif suffix in PICTURE_SUFFIXES:
                 data = b"" if counting else _bounded_bytes(path, MAX_PICTURE_BYTES, "picture-too-large")
@@ -149,7 +159,9 @@ def _bounded_bytes(path: Path, limit: int, code: str) -> bytes:
 
 
 def _read_pdf(path: Path, material: Material) -> None:
-    """A PDF's text through pdftotext, where poppler is installed; else the PDF is listed."""
+    """A PDF's title and text through pdftotext, where poppler is installed; else the PDF is listed."""
+    from docgen.collecting.pdf_text import read_pdf_text
+
     material.pdfs += 1
     tool = shutil.which("pdftotext")
     size = _size(path)
@@ -157,35 +169,31 @@ def _read_pdf(path: Path, material: Material) -> None:
         material.others.append(ListedFile(path.name, size))
         return
     try:
-        result = subprocess.run(
-            [tool, "-enc", "UTF-8", "-nopgbrk", "-l", "50", str(path), "-"],
-            capture_output=True,
-            timeout=PDF_TIMEOUT,
-            check=False,
-            stdin=subprocess.DEVNULL,
-        )
+        text = read_pdf_text(tool, str(path), PDF_TIMEOUT)
     except (subprocess.TimeoutExpired, OSError) as exc:
         raise _error(path, "report-pdf-unreadable", detail=type(exc).__name__) from None
-    if result.returncode != 0:
-        raise _error(path, "report-pdf-unreadable", detail=result.stderr.decode("utf-8", "replace")[:200].strip())
-    text = result.stdout[: MAX_TEXT_CHARS * 4].decode("utf-8", "replace")
-    lines = [_squeeze(block) for block in re.split(r"\n\s*\n", text)]
-    material.paragraphs += [Paragraph(line) for line in lines if line][:MAX_PARAGRAPHS]
-    if not any(lines):  # a scan: no text layer
+    except ValueError as exc:
+        raise _error(path, "report-pdf-unreadable", detail=str(exc)) from None
+    if text.title:
+        material.titles.append(text.title[:200])
+    kept, chars = [], 0
+    for paragraph in text.paragraphs[:MAX_PARAGRAPHS]:
+        chars += len(paragraph)
+        if chars > MAX_TEXT_CHARS:
+            break
+        kept.append(Paragraph(paragraph))
+    material.paragraphs += kept
+    if not text.title and not kept:  # a scan: no text layer
         material.others.append(ListedFile(path.name, size))
 
 
-def _squeeze(text: str) -> str:
-    """A PDF's block as one paragraph: its lines joined (Chinese needs no space between them)."""
-    return "".join(line.strip() for line in text.splitlines())
-
-
-def _read_word(path: Path, material: Material) -> None:
+def _read_word(path: Path, material: Material, shown: Path | None = None) -> None:
+    """A .docx read into ``material``; ``shown`` is the file the user knows (a .doc this one was converted from)."""
     try:
         with open_word(path, MAX_REPORT_BYTES, content_types=False) as word:
-            _read_package(path, word, material)
+            _read_package(shown or path, word, material)
     except WordRefusedError as exc:
-        raise FormError([exc.problem(path, _REFUSALS)]) from None
+        raise FormError([exc.problem(shown or path, _REFUSALS)]) from None
     material.word_reports += 1
 
 

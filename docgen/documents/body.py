@@ -7,7 +7,7 @@ kind; the numbers are counted here, never typed, so a plan cannot print two sect
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from docgen import chinese
@@ -16,6 +16,8 @@ from docgen.documents.tables import PORTRAIT_WIDTH, TableSpec, table_xml
 from docgen.plan.model import Column, Item, Plan, Section, Table, Task
 
 Block = dict[str, Any]
+Numberer = Callable[[int, int], str]
+"""(level, n) -> the number printed before the n-th item at that level (2: （一）, 3: 1., 4: （1）)."""
 
 DEFAULT_HEADINGS = {
     "ideology": "指导思想",
@@ -29,6 +31,7 @@ DEFAULT_HEADINGS = {
 }
 TASK_LABELS = {
     "units": "责任部门",
+    "organisers": "协办单位",
     "when": "活动时间",
     "place": "活动地点",
     "participants": "参加人员",
@@ -40,9 +43,12 @@ COLUMN_HEADINGS = {
     "title": "活动名称",
     "work": "活动内容",
     "when": "时间",
+    "date": "日期",
+    "time": "时间",
     "place": "活动地点",
     "participants": "活动人员",
     "units": "承办单位",
+    "organisers": "协办单位",
 }
 _COLUMN_WEIGHTS = {
     "number": 4,
@@ -53,6 +59,7 @@ _COLUMN_WEIGHTS = {
     "place": 8,
     "participants": 8,
     "units": 9,
+    "organisers": 9,
 }
 
 
@@ -73,9 +80,11 @@ def _heading(level: int, text: str) -> Block:
 
 
 def when_text(task: Task) -> str:
-    """A task's day(s) and time: 5月10日（周五）上午9:00, 5月10日至12日."""
+    """A task's day(s) and time: 5月10日（周五）上午9:00, 5月10日至12日, 4月中旬 (as written)."""
     parts = []
-    if task.date is not None:
+    if task.rough_date is not None:
+        parts.append(task.rough_date)
+    elif task.date is not None:
         day = f"{chinese.month_day(task.date)}（{chinese.weekday_of(task.date)}）"
         if task.end_date is not None and task.end_date != task.date:
             end = task.end_date
@@ -93,9 +102,12 @@ def when_text(task: Task) -> str:
 def notice_body(plan: Plan) -> list[Block]:
     """Every block of the notice between the opening and the attachment note."""
     blocks: list[Block] = []
-    for number, section in enumerate(plan.notice_sections(), 1):
-        heading = section.heading or DEFAULT_HEADINGS.get(section.use or "", "")
-        blocks.append(_heading(1, chinese.section_number(1, number) + heading))
+    number = 0
+    for section in plan.notice_sections():
+        if not section.untitled:  # an untitled section is text between the numbered ones
+            number += 1
+            heading = section.heading or DEFAULT_HEADINGS.get(section.use or "", "")
+            blocks.append(_heading(1, chinese.section_number(1, number) + heading))
         blocks += [_text(p) for p in paragraphs(section.text)]
         if section.table is not None:
             blocks.append(_own_table(section.table))
@@ -103,34 +115,51 @@ def notice_body(plan: Plan) -> list[Block]:
     return blocks
 
 
+def _numberer(section: Section) -> Numberer:
+    """Numbers below a section's heading: its own styles level by level, else GB/T 9704's."""
+    styles = section.numbering
+
+    def number(level: int, n: int) -> str:
+        if 2 <= level < 2 + len(styles):
+            return chinese.styled_number(styles[level - 2], n)
+        return chinese.section_number(min(level, 4), n)
+
+    return number
+
+
 def _section_content(plan: Plan, section: Section) -> Iterator[Block]:
     use = section.use
+    number = _numberer(section)
     if use == "ideology":
         yield from (_text(p) for p in paragraphs(plan.ideology))
     elif use == "organization":
         yield from _organization(plan)
-    elif use == "time_and_theme":
-        yield _text(f"{chinese.section_number(3, 1)}活动时间：{period_text(plan)}")
-        yield _text(f"{chinese.section_number(3, 2)}活动主题：{plan.theme or ''}")
+    elif use == "time_and_theme":  # two lines numbered 1. 2. (or in the section's own style)
+        style = section.numbering[0] if section.numbering else "1."
+        yield _text(f"{chinese.styled_number(style, 1)}活动时间：{period_text(plan)}")
+        yield _text(f"{chinese.styled_number(style, 2)}活动主题：{plan.theme or ''}")
     elif use == "time":
         yield _text(period_text(plan))
     elif use == "theme":
         yield _text(plan.theme or "")
+    elif use == "tasks" and section.view == "table":
+        yield from _tasks_table(plan, section)
+    elif use == "tasks" and section.view == "paragraphs":
+        yield from _task_paragraphs(plan, number)
     elif use == "tasks":
-        yield from (_tasks_table(plan, section) if section.view == "table" else _tasks(plan, section))
+        yield from _tasks(plan, section, number)
     elif use == "requirements":
         for n, requirement in enumerate(plan.requirements, 1):
-            number = chinese.section_number(2, n)
             texts = paragraphs(requirement.text)
             if requirement.title:
-                yield _heading(2, number + requirement.title)
+                yield _heading(2, number(2, n) + requirement.title)
                 yield from (_text(p) for p in texts)
             elif texts:
-                yield _text(number + texts[0])
+                yield _text(number(2, n) + texts[0])
                 yield from (_text(p) for p in texts[1:])
     elif use == "contact" and plan.contact is not None:
         yield _text(contact_text(plan))
-    yield from _items(section.items, 2)
+    yield from _items(section.items, 2, number)
 
 
 def contact_text(plan: Plan) -> str:
@@ -159,13 +188,14 @@ def _organization(plan: Plan) -> Iterator[Block]:
     yield from (_text(p) for p in paragraphs(org.note))
 
 
-def _tasks(plan: Plan, section: Section) -> Iterator[Block]:
+def _tasks(plan: Plan, section: Section, number: Numberer) -> Iterator[Block]:
     labels = dict(TASK_LABELS)
     labels.update({str(key): value for key, value in section.labels.items()})
     for n, task in enumerate(plan.tasks, 1):
-        yield _heading(2, chinese.section_number(2, n) + task.title)
+        yield _heading(2, number(2, n) + task.title)
         lines = [
             ("units", unit_names(plan, task.units) if task.units else ""),
+            ("organisers", unit_names(plan, task.organisers) if task.organisers else ""),
             ("when", when_text(task)),
             ("place", task.place or ""),
             ("participants", task.participants or ""),
@@ -175,33 +205,44 @@ def _tasks(plan: Plan, section: Section) -> Iterator[Block]:
                 yield _text(f"{labels[key]}：{value}" if labels[key] else value)
         for i, paragraph in enumerate(paragraphs(task.work)):
             yield _text(f"{labels['work']}：{paragraph}" if labels["work"] and i == 0 else paragraph)
-        yield from _items(task.items, 3)
+        yield from _items(task.items, 3, number)
 
 
-def _items(items: list[Item], level: int) -> Iterator[Block]:
-    """Numbered items: （一） at level 2, 1. at level 3, （1） at level 4 and deeper."""
+def _task_paragraphs(plan: Plan, number: Numberer) -> Iterator[Block]:
+    """Each task as the paragraphs of its work, the first after the task's number (its title where it has no work)."""
+    for n, task in enumerate(plan.tasks, 1):
+        texts = paragraphs(task.work) or [task.title]
+        yield _text(number(2, n) + texts[0])
+        yield from (_text(p) for p in texts[1:])
+        yield from _items(task.items, 3, number)
+
+
+def _items(items: list[Item], level: int, number: Numberer) -> Iterator[Block]:
+    """Numbered items: （一） at level 2, 1. at level 3, （1） at level 4 and deeper (or the section's styles)."""
     for n, item in enumerate(items, 1):
-        number = chinese.section_number(min(level, 4), n)
+        shown = number(level, n)
         texts = paragraphs(item.text)
         if item.title and level == 2:
-            yield _heading(2, number + item.title)
+            yield _heading(2, shown + item.title)
         elif item.title:
-            yield _text(number + item.title)
+            yield _text(shown + item.title)
         elif texts:
-            yield _text(number + texts.pop(0))
+            yield _text(shown + texts.pop(0))
         yield from (_text(p) for p in texts)
-        yield from _items(item.items, level + 1)
+        yield from _items(item.items, level + 1, number)
 
 
 def _cell(plan: Plan, task: Task, number: int, field: str) -> str:
     if field == "number":
         return str(number)
-    if field == "units":
-        return unit_names(plan, task.units)
+    if field in ("units", "organisers"):
+        return unit_names(plan, task.units if field == "units" else task.organisers)
+    day = task.rough_date or (chinese.month_day(task.date) if task.date is not None else "")
+    if task.rough_date is None and task.end_date is not None and task.date is not None and task.end_date != task.date:
+        day += "至" + chinese.month_day(task.end_date)
+    if field == "date":
+        return day
     if field == "when":  # the day on one line, the time on the next: a table column is narrow
-        day = chinese.month_day(task.date) if task.date is not None else ""
-        if task.end_date is not None and task.date is not None and task.end_date != task.date:
-            day += "至" + chinese.month_day(task.end_date)
         return "\n".join(part for part in (day, task.time or "") if part)
     value = getattr(task, field)
     return "\n".join(paragraphs(value)) if isinstance(value, str) else ""

@@ -133,10 +133,11 @@ def _build(plan: Plan) -> dict[str, Any]:
 
 
 def notice_signature(plan: Plan) -> list[dict[str, Any]]:
-    """The notice's issuer and date, where the plan names a date (and an issuer)."""
+    """The notice's issuers (the issuer, then those signing with it) and its date; the issuers alone without one."""
+    names = [plan.unit(i).name for i in (plan.issuer, *plan.joint_issuers) if i is not None]
     if plan.issued is None:
-        return []
-    return signature([plan.unit(plan.issuer).name] if plan.issuer is not None else [], plan.issued)
+        return signature(names, "")[:-1] if names else []
+    return signature(names, plan.issued)
 
 
 def unit_record(unit: Unit, text: str | None = None, **more: Any) -> Record:

@@ -130,7 +130,7 @@ def contact_line(plan: Plan) -> str:
     contact = plan.contact
     if contact is None:
         return ""
-    parts = [plan.unit(contact.unit).name + contact.name]
+    parts = [plan.unit(contact.unit).name + ENUMERATION.join([contact.name, *contact.other_names])]
     if contact.phone:
         parts.append(f"电话：{contact.phone}")
     if contact.email:

@@ -20,7 +20,7 @@ def notice_context(plan: Plan) -> dict[str, Any]:
     openings = paragraphs(plan.notice.opening)
     own: dict[str, Any] = {
         "title": plan.notice_title,
-        "title_lines": plan.title_lines,
+        "title_lines": [*plan.notice.header, *plan.title_lines],
         "salutation": plan.notice.salutation or "",
         "opening": openings[0] if openings else "",
         "openings": openings,

@@ -8,62 +8,85 @@ of the plan's own; an attachment named in the note without a page is a file sent
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import Any
 
 from docgen.errors import Severity
 from docgen.importing.facts import escape
-from docgen.importing.outline import Attachment, Paragraph
+from docgen.importing.lines import Paragraph
+from docgen.importing.outline import Attachment, Outline
+from docgen.importing.reader import Reader
 from docgen.importing.sections import grid
 from docgen.importing.wordfile import Block
 
-if TYPE_CHECKING:
-    from docgen.importing.build import Builder
-
 _SUBMITTER = re.compile(r"^([^：:]{2,20})[：:]\s*(?:\d{4}\s*年\s*月\s*日)?$")
 _REMARK = re.compile(r"^备\s*注\s*[：:]\s*(.*)$")
+_NOTE_LABEL = re.compile(r"^(?:文档)?附\s*件\s*\d*\s*[：:]?\s*")
+_EXTENSION = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|pptx?|zip|rar|txt|jpe?g|png)$", re.IGNORECASE)
 
 
-def read_attachments(builder: Builder) -> None:
-    """Set ``form`` and ``attachments`` from the outline's attachment note and pages."""
-    outline = builder.outline
-    prefix = f"{builder.year}年“{builder.plan['campaign']}”"
-    entries: list[dict[str, Any]] = []
+@dataclass
+class AttachmentsRead:
+    """The plan's ``form`` and ``attachments``, and lines of attachment pages no key holds (kept in the body)."""
+
+    form: dict[str, Any] | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    leftover: list[Paragraph] = field(default_factory=list)
+
+
+def read_attachments(reader: Reader, outline: Outline, prefix: str, task_titles: list[str]) -> AttachmentsRead:
+    """The attachments: pages with a table (the form, or tables of the plan's own), files the 附件 lines name.
+
+    ``prefix`` is the year and campaign a form's title starts with; ``task_titles`` tell whether the
+    form's remark lists the tasks.
+    """
+    read = AttachmentsRead()
+    titles: list[str] = []
     for page in outline.attachments:
-        title = page.title
         if page.table is None:
-            if title:
-                entries.append(_file(builder, title))
+            if page.title:
+                read.entries.append(_file(reader, page.title, page.label))
+                titles.append(_stem(page.title))
+            read.leftover += page.before + page.after
             continue
-        if "form" not in builder.plan and title.startswith(prefix) and _is_form(page):
-            builder.plan["form"] = _form(builder, page, title[len(prefix) :])
-            entries.append({"use": "form"})
+        form = (
+            _form(reader, page, page.title[len(prefix) :], task_titles) if _could_be_form(read, page, prefix) else None
+        )
+        if form is not None:
+            read.form = form
+            read.entries.append({"use": "form"})
+            titles.append(page.title)
         else:
-            entries.append(_table(builder, page))
-    named = [re.sub(r"^\d+\s*[.．、]\s*", "", t) for t in outline.attachment_note]
-    titles = [_title_of(builder, e) for e in entries]
-    for name in named:
-        if name and name not in titles:
-            entries.append(_file(builder, name))
-    if entries and entries != [{"use": "form"}]:
-        builder.plan["attachments"] = entries
+            read.entries.append(_table(reader, page))
+            titles.append(page.title)
+        read.leftover += [line for line in page.before if _submitter(line) is None]
+    for line in outline.attachment_note:
+        name = re.sub(r"^\d+\s*[.．、]\s*", "", _NOTE_LABEL.sub("", line.text)).strip()
+        if name and _stem(name) not in titles and name not in titles:
+            read.entries.append(_file(reader, name, line))
+            titles.append(_stem(name))
+    if read.entries == [{"use": "form"}]:
+        read.entries = []
+    return read
 
 
-def _title_of(builder: Builder, entry: dict[str, Any]) -> str:
-    if entry.get("use") == "form":
-        return f"{builder.year}年“{builder.plan['campaign']}”{builder.plan['form']['title']}"
-    return str(entry.get("title", ""))
+def _could_be_form(read: AttachmentsRead, page: Attachment, prefix: str) -> bool:
+    """The first page titled with the year and campaign whose table is a header row over blank rows."""
+    return read.form is None and page.title.startswith(prefix) and _is_form(page)
 
 
-def _file(builder: Builder, title: str) -> dict[str, Any]:
-    name = re.sub(r"[\\/:*?\"<>|]", "", title) + ".docx"
-    builder.review.append(_at(builder, "import-attachment-file", Severity.EDIT, file=name, title=title))
+def _stem(name: str) -> str:
+    return _EXTENSION.sub("", name)
+
+
+def _file(reader: Reader, title: str, line: Paragraph | None) -> dict[str, Any]:
+    """An attachment sent as a file: the file as the note names it, else the title with .docx."""
+    stem = _stem(title)
+    if stem != title:
+        return {"title": escape(stem), "file": re.sub(r'[\\/:*?"<>|]', "", title)}
+    name = re.sub(r'[\\/:*?"<>|]', "", title) + ".docx"
+    reader.note("import-attachment-file", line, Severity.EDIT, file=name, title=title)
     return {"title": escape(title), "file": name}
-
-
-def _at(builder: Builder, code: str, severity: Severity, **params: Any) -> Any:
-    from docgen.importing.facts import review
-
-    return review(code, None, builder.file, severity, **params)
 
 
 def _is_form(page: Attachment) -> bool:
@@ -72,42 +95,42 @@ def _is_form(page: Attachment) -> bool:
     return len(rows) > 1 and all(not any(c.strip() for c in row) for row in rows[1:])
 
 
-def _submitter(page: Attachment) -> str | None:
-    for line in page.before:
-        match = _SUBMITTER.match(line.text.replace("\t", " ").strip())
-        if match:
-            return match.group(1).strip()
-    return None
+def _submitter(line: Paragraph) -> str | None:
+    match = _SUBMITTER.match(line.text.replace("\t", " ").strip())
+    return match.group(1).strip() if match else None
 
 
-def _remark(builder: Builder, lines: list[Paragraph]) -> tuple[str | None, bool]:
-    """The remark's start, and whether the task list that follows it is the plan's tasks."""
+def _submitter_of(page: Attachment) -> str | None:
+    return next((found for line in page.before if (found := _submitter(line)) is not None), None)
+
+
+def _remark(reader: Reader, lines: list[Paragraph], task_titles: list[str]) -> tuple[str | None, bool]:
+    """The remark under the form (its start where the tasks follow it), and whether they do: 活动项目包括：1. … 2. …."""
     if not lines:
         return None, False
-    match = _REMARK.match(lines[0].text)
-    if match is None:
-        return builder.text(lines), False
-    first = match.group(1)
-    listed = re.split(r"(?=\b1\s*[.．、])", first, maxsplit=1)
-    start = listed[0].strip()
-    rest = [listed[1]] if len(listed) > 1 else []
-    rest += [line.text for line in lines[1:]]
-    titles = [re.sub(r"^\d+\s*[.．、]\s*", "", t).strip() for t in rest]
-    tasks = [str(t.get("title", "")) for t in builder.tasks]
-    return start or None, bool(titles) and len(titles) == len(tasks)
+    found = _REMARK.match(lines[0].text)
+    texts = [found.group(1) if found else lines[0].text, *(line.text for line in lines[1:])]
+    joined = "　".join(reader.literal(line, text) for line, text in zip(lines, texts, strict=True))
+    numbers = list(re.finditer(r"(?<![\d.])(\d{1,3})\s*[.．、]", joined))
+    if task_titles and [int(m.group(1)) for m in numbers] == list(range(1, len(task_titles) + 1)):
+        return joined[: numbers[0].start()].strip() or None, True
+    return joined.strip() or None, False
 
 
-def _form(builder: Builder, page: Attachment, title: str) -> dict[str, Any]:
+def _form(reader: Reader, page: Attachment, title: str, task_titles: list[str]) -> dict[str, Any] | None:
+    """The plan's form; None where its remark is too long for one (the page is then a table of the plan's own)."""
     assert page.table is not None
     rows, _ = grid(page.table)
-    form: dict[str, Any] = {"title": title or "活动安排", "submitter": _submitter(page) or "填报单位"}
+    form: dict[str, Any] = {"title": title or "活动安排", "submitter": _submitter_of(page) or "填报单位"}
     form["columns"] = [re.sub(r"\s+", "", c) or "　" for c in rows[0]]
     form["blank_rows"] = min(len(rows) - 1, 200)
-    remark, listed = _remark(builder, page.after)
+    remark, listed = _remark(reader, page.after, task_titles)
     if remark is not None:
+        if len(remark) > 200 or "{" in remark:
+            return None
         form["remark"] = remark
-        if not listed:
-            builder.review.append(_at(builder, "import-remark-list", Severity.NOTE))
+    if not listed:
+        form["list_tasks"] = False
     return form
 
 
@@ -126,15 +149,15 @@ def plain_table(block: Block, *, keep_blank: bool = False) -> tuple[dict[str, An
     return table, blank
 
 
-def _table(builder: Builder, page: Attachment) -> dict[str, Any]:
+def _table(reader: Reader, page: Attachment) -> dict[str, Any]:
     assert page.table is not None
     table, blank = plain_table(page.table)
     entry: dict[str, Any] = {"title": escape(page.title or "附件"), "table": table}
-    if (submitter := _submitter(page)) is not None:
+    if (submitter := _submitter_of(page)) is not None:
         entry["submitter"] = submitter
     if blank:
         entry["blank_rows"] = min(blank, 200)
-    remark = builder.text(page.after)
+    remark = reader.text(page.after)
     if remark:
         entry["remark"] = re.sub(r"^备\s*注\s*[：:]\s*", "", remark)
     return entry

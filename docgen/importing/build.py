@@ -1,37 +1,53 @@
-"""From the outline of a notice to the plan's data, key by key, and the review of what was not placed.
+"""From the outline of a notice to the plan's data, key by key, and the review of what was guessed or not placed.
 
-Literal text becomes Jinja text (braces quoted), with deadlines, the contact's phone and e-mail
-and the cited documents as placeholders. Every known section is checked against the shape docgen
-prints; one that does not fit stays a section of the plan's own with its text as written.
+Literal text becomes Jinja text (braces quoted), with the period, deadlines, the contact's phone
+and e-mail and the cited documents as placeholders. Each section is read for its role: a known
+one in the shape docgen prints, the tasks by what its items say, anything else as a section of
+the plan's own with its text as written, where it stood. Nothing of the Word file is left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from docgen import chinese
 from docgen.errors import Finding, Severity
-from docgen.importing import attachments, facts, organization, tasks
+from docgen.importing import facts
+from docgen.importing.attachments import plain_table, read_attachments
 from docgen.importing.facts import Deadlines, Units, escape, review
-from docgen.importing.outline import Outline, Paragraph, Part
-from docgen.importing.sections import grid, kind_of, label_of, split_heading, tree
+from docgen.importing.front import read_contact, read_front
+from docgen.importing.lines import Paragraph
+from docgen.importing.organization import read_organization
+from docgen.importing.outline import Outline, Part
+from docgen.importing.period import PeriodFound, in_opening, in_time_sections, replace_in
+from docgen.importing.sections import has_other_role, item_data, kind_of, label_of, split_heading, styles_of, tree
+from docgen.importing.tasks import Days, TasksRead, read_requirements, read_tasks
 from docgen.importing.wordfile import Block
 
+Read = TypeVar("Read")
 DEFAULT_HEADINGS = {
     "ideology": "指导思想",
     "organization": "组织机构",
     "time_and_theme": "活动时间及活动主题",
+    "time": "活动时间",
+    "theme": "活动主题",
     "tasks": "主要工作任务及责任部门",
     "requirements": "工作要求",
+    "contact": "联系方式",
 }
-_SEPARATORS = ("至", "-", "—", "～")  # as docgen.plan.model.Period.separator allows; the default first
-_PERIOD = re.compile(
-    r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*[（(][^）)]{1,3}[）)])?\s*[-—–~～至到]\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日"
-)
-_ONE_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
-_TITLE = re.compile(r"^(\d{4})年“([^”]+)”(.+)$")
+TASK_KEYS = (
+    "id", "title", "group", "units", "organisers", "date", "end_date", "rough_date", "time", "place", "participants",
+    "work", "items",
+)  # fmt: skip
+HANDED_IN = ("征集", "申报", "报送", "报名", "材料", "奖")
+SECTION_KEYS = ("use", "heading", "untitled", "text", "table", "view", "columns", "labels", "numbering", "items")
+ORDER = (
+    "institution", "year", "campaign", "issuer", "joint_issuers", "issued", "policies", "notice", "sections",
+    "ideology", "organization", "period", "theme", "units", "tasks", "requirements", "deadlines", "contact", "form",
+    "attachments",
+)  # fmt: skip
 
 
 class Builder:
@@ -41,40 +57,56 @@ class Builder:
         self.outline = outline
         self.file = file
         self.review: list[Finding] = []
-        self.units = Units()
-        self.year = self._year()
-        self.deadlines = Deadlines(self.year)
+        self._units = Units()
+        self._year = self._find_year()
+        self.deadlines = Deadlines(self._year, self._units)
         self.plan: dict[str, Any] = {}
         self.contact: dict[str, Any] | None = None
+        self.period: PeriodFound | None = None
         self.tasks: list[dict[str, Any]] = []
+        self.task_lines: list[Paragraph] = []
         self.requirements: list[dict[str, Any]] = []
+        self.time_used = False  # a section printed the period (use: time or time_and_theme)
+
+    @property
+    def year(self) -> int:
+        """The plan's year."""
+        return self._year
+
+    @property
+    def units(self) -> Units:
+        """The registry of units met so far."""
+        return self._units
 
     def note(self, code: str, line: Paragraph | None, severity: Severity = Severity.NOTE, **params: Any) -> None:
         """Add a review item about ``line``."""
         text = facts.excerpt(line.text) if line is not None else ""
         self.review.append(review(code, line.number if line else None, self.file, severity, excerpt=text, **params))
 
-    def _year(self) -> int:
-        for line in [*self.outline.title, *self.outline.opening]:
+    def _find_year(self) -> int:
+        for line in [*self.outline.header, *self.outline.title, *self.outline.opening]:
             if (match := re.search(r"(\d{4})\s*年", line.text)) is not None:
                 return int(match.group(1))
         if self.outline.date is not None:
             return self.outline.date[0]
+        for line in [line for part in self.outline.parts for line in part.lines]:
+            if (match := re.search(r"(\d{4})\s*年\s*\d{1,2}\s*月", line.text)) is not None:
+                return int(match.group(1))
         self.note("import-no-year", None, Severity.EDIT)
         return dt.date.today().year
 
     # running text -------------------------------------------------------------------------
 
-    def text(self, lines: list[Paragraph]) -> str | None:
+    def text(self, lines: Sequence[Paragraph], task: str | None = None) -> str | None:
         """Paragraphs as a Jinja text field (a blank line between two), placeholders put in."""
-        texts = [self.running(line) for line in lines]
+        texts = [self.running(line, task=task) for line in lines]
         return "\n\n".join(t for t in texts if t) or None
 
-    def running(self, line: Paragraph, text: str | None = None) -> str:
-        """One paragraph as Jinja text: punctuation mended, deadlines and the contact as placeholders."""
-        value = self.literal(line, line.text if text is None else text)
-        value = escape(value)
-        value = self.deadlines.replace(value)
+    def running(self, line: Paragraph, text: str | None = None, task: str | None = None) -> str:
+        """One paragraph as Jinja text: punctuation mended; period, deadlines and the contact as placeholders."""
+        value = escape(self.literal(line, line.text if text is None else text))
+        value = replace_in(self.period, line, value)
+        value = self.deadlines.replace(value, task)
         if self.contact is not None:
             for key in ("phone", "email"):
                 if self.contact.get(key):
@@ -92,102 +124,42 @@ class Builder:
 
     def build(self) -> dict[str, Any]:
         """The plan's data, in the order of the shipped plan's keys."""
-        self._contact()
-        self._title()
-        self._signature()
-        opening = self._opening()
-        sections = [self._section(part) for part in self.outline.parts]
-        self._loose_tables()
-        plan = self.plan
-        plan["notice"] = {k: v for k, v in plan.pop("notice").items() if v}
-        if opening:
-            plan["notice"]["opening"] = opening
-        if self.outline.salutation is not None:
-            plan["notice"]["salutation"] = self.literal(self.outline.salutation, self.outline.salutation.text)
+        outline = self.outline
+        front = read_front(self, outline)
+        self.plan |= {"institution": front.institution, "year": self._year, "campaign": front.campaign}
+        self.plan |= {"issuer": front.issuer, "joint_issuers": front.joint_issuers, "issued": front.issued}
+        issuer = outline.issuers[0].text if outline.issuers else None
+        issuer = next((n for n, i in self._units.ids.items() if i == front.issuer), issuer)
+        self.contact = read_contact(self, [outline.opening, *[p.lines for p in outline.parts]], issuer)
+        self._find_period(front.issued)
+        notice = front.notice
+        if (opening := self._opening()) is not None:
+            notice["opening"] = opening
+        sections = [section for part in outline.parts for section in self._part(part)]
+        self._period_default(front.issued)
+        read = read_attachments(self, outline, f"{self._year}年“{front.campaign}”", [t["title"] for t in self.tasks])
+        if read.leftover:
+            self.note("import-attachment-text", read.leftover[0], Severity.EDIT)
+            sections += self._own(None, read.leftover, [], read.leftover[0])
+        self.plan["notice"] = {k: v for k, v in notice.items() if v is not None}
         uses = [s.get("use") for s in sections]
-        default: list[str] = [k for k in ("ideology", "organization") if k in plan]
-        default += ["time_and_theme" if "theme" in plan else "time"]
+        default: list[str] = [k for k in ("ideology", "organization") if k in self.plan]
+        default += ["time_and_theme" if "theme" in self.plan else "time"]
         default += [k for k in ("tasks", "requirements") if getattr(self, k)]
-        if uses != default or any("heading" in s for s in sections):
-            plan["sections"] = sections
-        self._period_default()
-        plan["units"] = self.units.registry()
-        plan["tasks"] = self.tasks
-        plan["requirements"] = self.requirements
-        for deadline in self.deadlines.found.values():  # 上报到宣传部: the unit it is handed to
-            named = [(deadline["action"].find(n), i) for n, i in self.units.ids.items() if n in deadline["action"]]
-            if named:
-                deadline["to"] = min(named)[1]
-        plan["deadlines"] = self.deadlines.found
+        if uses != default or any(set(s) != {"use"} for s in sections):
+            self.plan["sections"] = [{k: s[k] for k in SECTION_KEYS if k in s} for s in sections]
+        tasks = [{k: task[k] for k in TASK_KEYS if k in task} for task in self.tasks]
+        self.plan |= {"units": self._units.registry(), "tasks": tasks, "requirements": self.requirements}
+        self.deadlines.recipients()
+        self.plan["deadlines"] = self.deadlines.found
         if self.contact is not None:
-            plan["contact"] = self.contact
-        self._attachments()
-        order = [
-            "institution",
-            "year",
-            "campaign",
-            "issuer",
-            "issued",
-            "policies",
-            "notice",
-            "sections",
-            "ideology",
-            "organization",
-            "period",
-            "theme",
-            "units",
-            "tasks",
-            "requirements",
-            "deadlines",
-            "contact",
-            "form",
-            "attachments",
-        ]
-        kept = ("period", "sections")  # an empty list of sections says: none, not the default ones
-        return {k: plan[k] for k in order if (k in kept and k in plan) or plan.get(k) not in (None, [], {})}
-
-    def _contact(self) -> None:
-        for part_lines in [self.outline.opening, *[p.lines for p in self.outline.parts]]:
-            for line in part_lines:
-                name, unit, phone, email = facts.find_contact(line.text)
-                if name and (unit or self.outline.issuer is not None) and (phone or email):
-                    unit_name = unit or (self.outline.issuer.text if self.outline.issuer else "")
-                    self.contact = {"name": name, "unit": self.units.id_for(unit_name)}
-                    self.contact |= {k: v for k, v in (("phone", phone), ("email", email)) if v}
-                    return
-
-    def _title(self) -> None:
-        lines = [t.text for t in self.outline.title]
-        notice: dict[str, Any] = {}
-        institution = ""
-        match = _TITLE.match(lines[-1]) if lines else None
-        if match and len(lines) == 2 and int(match.group(1)) == self.year:
-            institution, campaign, notice["title"] = lines[0], match.group(2), match.group(3)
-        else:
-            quoted = re.search(r"“([^”]{2,30})”", "".join(lines))
-            campaign = quoted.group(1) if quoted else _campaign_of("".join(lines[-1:]))
-            if lines:
-                notice["title_lines"] = [escape(t).replace(f"{self.year}年", "{{ year }}年", 1) for t in lines]
-            else:
-                self.note("import-no-title", None, Severity.EDIT)
-            if len(lines) > 1 and re.search(r"(学校|学院|大学|中学|小学|学会|团委|协会)$", lines[0]):
-                institution = lines[0]
-        if not institution:
-            issuer = self.outline.issuer.text if self.outline.issuer is not None else ""
-            institution = issuer or "学校名称"
-            self.note("import-no-institution", None, Severity.EDIT, institution=institution)
-        self.plan |= {"institution": institution, "year": self.year, "campaign": campaign or "活动", "notice": notice}
-
-    def _signature(self) -> None:
-        if self.outline.issuer is not None:
-            self.plan["issuer"] = self.units.id_for(self.outline.issuer.text)
-        if self.outline.date is not None:
-            try:
-                self.plan["issued"] = dt.date(*self.outline.date)
-            except ValueError:
-                self.note("import-bad-date", None, Severity.EDIT, date="-".join(map(str, self.outline.date)))
-        elif self.outline.issuer is not None:
-            self.note("import-no-date", self.outline.issuer, Severity.EDIT)
+            self.plan["contact"] = self.contact
+        if read.form is not None:
+            self.plan["form"] = read.form
+        self.plan["attachments"] = read.entries
+        kept = ("period", "sections", "notice")  # an empty list of sections says: none, not the default ones
+        plan = self.plan
+        return {k: plan[k] for k in ORDER if (k in kept and k in plan) or plan.get(k) not in (None, [], {})}
 
     def _opening(self) -> str | None:
         lines = self.outline.opening
@@ -197,196 +169,194 @@ class Builder:
         cited = facts.citations(texts[0])
         if cited is not None:
             texts[0], self.plan["policies"] = cited
-        campaign = f"{self.year}年{self.plan['campaign']}"
+        campaign = f"{self._year}年{self.plan['campaign']}"
         texts = [t.replace(campaign, "{{ year }}年{{ campaign }}") for t in texts]
         return "\n\n".join(texts)
 
+    # the period -----------------------------------------------------------------------------
+
+    def _find_period(self, issued: dt.date | None) -> None:
+        found = in_time_sections(self.outline.parts, self._year, issued)
+        found = found or in_opening(self.outline.opening, self._year, issued)
+        if found is None:
+            return
+        self.period = found
+        self.plan["period"] = found.plan_period()
+        span = found.span
+        if found.source == "opening":
+            self.note("import-period-from-opening", found.line, start=span.start, end=span.end)
+        if span.from_today:
+            self.note("import-period-start-from-issue-date", found.line, day=span.start)
+        if span.guesses:
+            self.note("import-day-assumed", found.line, words="、".join(span.guesses), start=span.start, end=span.end)
+
+    def _period_default(self, issued: dt.date | None) -> None:
+        if "period" in self.plan:
+            return
+        dated = [(t["date"], t.get("end_date", t["date"]), n) for n, t in enumerate(self.tasks) if t.get("date")]
+        if dated:
+            start, end = min(d[0] for d in dated), max(d[1] for d in dated)
+            first = min(dated)[2]
+            self.plan["period"] = {"start": start, "end": end}
+            self.note("import-period-from-tasks", self.task_lines[first], Severity.EDIT, start=start, end=end)
+        elif issued is not None:
+            self.plan["period"] = {"start": issued, "end": issued}
+            self.note("import-no-period", self.outline.date_line, Severity.EDIT, day=issued)
+        else:
+            day = dt.date(self._year, 1, 1)
+            self.plan["period"] = {"start": day, "end": day}
+            self.note("import-no-period-or-date", None, Severity.EDIT, day=day)
+
     # sections -------------------------------------------------------------------------------
 
-    def _section(self, part: Part) -> dict[str, Any]:
-        heading, lines = split_heading(part)
-        heading = self.literal(part.heading, heading)
-        kind = kind_of(heading)
-        taken = {s for s in ("ideology", "organization", "theme") if s in self.plan} | {
-            "tasks" if self.tasks else "",
-            "requirements" if self.requirements else "",
-            "time" if "period" in self.plan else "",
-        }
-        read = {
-            "ideology": self._ideology,
-            "organization": self._organization,
-            "tasks": self._tasks,
-            "requirements": self._requirements,
-            "time_and_theme": self._time_and_theme,
-            "time": self._time,
-            "theme": self._theme,
-            "contact": self._contact_section,
-        }
-        if kind is not None and kind not in taken and not (kind == "time_and_theme" and "time" in taken):
-            section = read[kind](lines, part.tables)
+    def _part(self, part: Part) -> list[dict[str, Any]]:
+        """The sections one part of the notice gives: one of a known kind, the tasks, or the plan's own."""
+        if part.heading is None:
+            heading: str | None = None
+            lines = list(part.lines)
+        else:
+            words, lines = split_heading(part.heading, part.lines)
+            heading = self.literal(part.heading, words)
+        shift = len(lines) - len(part.lines)  # a heading's value (活动时间：5月) is the first line now
+        tables = [(where + shift, table) for where, table in part.tables]
+        if not lines and not tables:
+            return [{"heading": heading}] if heading is not None else []
+        kind = kind_of(heading) if heading is not None else None
+        if kind is not None and kind != "tasks" and kind not in self._taken():
+            section = self._attempt(lambda: self._known(kind, lines, tables))
             if section is not None:
                 if heading != DEFAULT_HEADINGS.get(section["use"]):
                     section["heading"] = heading
-                return section
-        return self._own(heading, lines, part.tables, part.heading)
+                return [section]
+        if "tasks" not in self._taken() and self._may_hold_tasks(heading, kind, part):
+            near = self.plan["period"]["start"] if "period" in self.plan else None
+            days = Days(self._year, near)
+            read = self._attempt(lambda: read_tasks(self, lines, tables, days, named=kind == "tasks"))
+            if read is not None:
+                return self._tasks_section(read, heading, part)
+        at = part.heading or (lines[0] if lines else Paragraph(tables[0][1].number, ""))
+        return self._own(heading, lines, tables, at)
 
-    def _own(
-        self, heading: str, lines: list[Paragraph], tables: list[tuple[int, Block]], at: Paragraph
-    ) -> dict[str, Any]:
-        if tables and not self.tasks:
-            table_section = self._tasks(lines, tables)
-            if table_section is not None:
-                return table_section | {"heading": heading}
-        section: dict[str, Any] = {"heading": heading}
-        if tables:
-            where, first = tables[0]
-            section["table"] = attachments.plain_table(first, keep_blank=True)[0]
-            if any(line.level == 0 for line in lines[where:]):
-                self.note("import-text-before-table", lines[where], Severity.EDIT)
-        for _, table in tables[1:]:
-            self.note("import-table-as-text", at, Severity.EDIT)
-            lines = lines + [Paragraph(table.number, "　".join(r)) for r in grid(table)[0] if any(r)]
-        found = tree(lines)
-        if (text := self.text(found.text)) is not None:
-            section["text"] = text
-        if found.items:
-            section["items"] = [self._item(i) for i in found.items]
-        if kind_of(heading) is not None:
-            self.note("import-kept-as-own", at, heading=heading)
-        else:
-            self.note("import-own-section", at)
-        return section
+    def _attempt(self, read: Callable[[], Read | None]) -> Read | None:
+        """``read()``, or None with the units, deadlines and review as they were before it: a reading given up."""
+        saved = (len(self.review), self._units.snapshot(), self.deadlines.snapshot(), dict(self.plan))
+        found = read()
+        if found is None:
+            del self.review[saved[0] :]
+            self._units.restore(saved[1])
+            self.deadlines.restore(saved[2])
+            self.plan = saved[3]
+        return found
 
-    def _item(self, item: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if "title" in item:
-            out["title"] = self.running(item["line"], item["title"])
-        if item.get("text"):
-            out["text"] = self.text(item["text"])
-        if item["items"]:
-            out["items"] = [self._item(i) for i in item["items"]]
+    @staticmethod
+    def _may_hold_tasks(heading: str | None, kind: str | None, part: Part) -> bool:
+        """Any section but one with another role; a schedule table even there, but among what is handed in (征集 …)."""
+        if heading is None or kind == "tasks" or not has_other_role(heading):
+            return True
+        return bool(part.tables) and not any(word in heading for word in HANDED_IN)
+
+    def _taken(self) -> set[str]:
+        taken: set[str] = {k for k in ("ideology", "organization", "theme") if k in self.plan}
+        taken |= {"tasks"} if self.tasks else set()
+        taken |= {"requirements"} if self.requirements else set()
+        return taken | ({"time", "time_and_theme"} if self.time_used else set())
+
+    def _tasks_section(self, read: TasksRead, heading: str | None, part: Part) -> list[dict[str, Any]]:
+        self.tasks, self.task_lines = read.tasks, read.sources
+        section = read.section
+        if heading is None:
+            section["untitled"] = True
+        elif heading != DEFAULT_HEADINGS["tasks"]:
+            section["heading"] = heading
+        if kind_of(heading or "") != "tasks":
+            at = part.heading or self.task_lines[0]
+            self.note("import-taken-as-tasks", at, count=len(read.tasks))
+        out = [section]
+        if read.after:
+            self.note("import-after-table", read.after[0])
+            out += self._own(None, read.after, [], read.after[0])
         return out
 
-    def _ideology(self, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
-        if tables or not lines or any(line.level for line in lines):
+    def _known(self, kind: str, lines: list[Paragraph], tables: list[tuple[int, Block]]) -> dict[str, Any] | None:
+        if kind == "requirements":
+            read = read_requirements(self, lines, tables)
+            if read is None:
+                return None
+            self.requirements = read.tasks
+            return read.section
+        if tables:
             return None
-        self.plan["ideology"] = self.text(lines)
-        return {"use": "ideology"}
+        if kind == "ideology" and lines and not any(line.level for line in lines):
+            self.plan["ideology"] = self.text(lines)
+            return {"use": "ideology"}
+        if kind == "organization" and (org := read_organization(self, lines, [])) is not None:
+            self.plan["organization"] = org
+            return {"use": "organization"}
+        if kind == "theme" and len(lines) == 1 and not lines[0].level:
+            self.plan["theme"] = self.literal(lines[0], lines[0].text)
+            return {"use": "theme"}
+        if kind == "time" and len(lines) == 1 and self._is_the_period(lines[0], lines[0].text):
+            self.time_used = True
+            return {"use": "time"}
+        if kind == "time_and_theme" and len(lines) == 2 and lines[0].style == lines[1].style in ("1.", "1、"):
+            time, theme = label_of(lines[0].rest), label_of(lines[1].rest)
+            labels = (time[0] if time else "", theme[0] if theme else "")
+            if time and theme and labels == ("活动时间", "活动主题") and self._is_the_period(lines[0], time[1]):
+                self.plan["theme"] = self.literal(lines[1], theme[1])
+                self.time_used = True
+                return {"use": "time_and_theme"} | ({"numbering": ["1、"]} if lines[0].style == "1、" else {})
+        if kind == "contact" and len(lines) == 1 and self.contact is not None:
+            return self._contact_section(lines[0])
+        return None
 
-    def _organization(self, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
-        return organization.read_organization(self, lines, tables)
+    def _is_the_period(self, line: Paragraph, text: str) -> bool:
+        """The whole of ``text`` writes the period as the plan now words it."""
+        found = self.period
+        if found is None or found.line.number != line.number:
+            return False
+        return re.sub(r"[\s。.]", "", text) == re.sub(r"\s", "", found.written)
 
-    def _time_and_theme(self, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
-        if tables or len(lines) != 2:
-            return None
-        found = [label_of(line.rest if line.level else line.text) for line in lines]
-        if not all(found) or "时间" not in found[0][0] or "主题" not in found[1][0]:  # type: ignore[index]
-            return None
-        if not self._period(lines[0], found[0][1]):  # type: ignore[index]
-            return None
-        self.plan["theme"] = self.literal(lines[1], found[1][1])  # type: ignore[index]
-        return {"use": "time_and_theme"}
-
-    def _time(self, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
-        if tables or len(lines) != 1 or lines[0].level or not self._period(lines[0], lines[0].text):
-            return None
-        return {"use": "time"}
-
-    def _theme(self, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
-        if tables or len(lines) != 1 or lines[0].level:
-            return None
-        self.plan["theme"] = self.literal(lines[0], lines[0].text)
-        return {"use": "theme"}
-
-    def _contact_section(self, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
-        if tables or len(lines) != 1 or self.contact is None:
-            return None
+    def _contact_section(self, line: Paragraph) -> dict[str, Any] | None:
         contact = self.contact
-        parts = [self.units_name(contact["unit"]) + contact["name"]]
+        assert contact is not None
+        unit = next(n for n, i in self._units.ids.items() if i == contact["unit"])
+        parts = [unit + "、".join([contact["name"], *contact.get("other_names", [])])]
         parts += [f"{label}：{contact[key]}" for key, label in (("phone", "电话"), ("email", "邮箱")) if key in contact]
-        if re.sub(r"\s", "", lines[0].text) != "联系人：" + "".join(parts):
+        if re.sub(r"\s", "", line.text) != "联系人：" + "".join(parts):
             return None
         return {"use": "contact"}
 
-    def units_name(self, unit_id: str) -> str:
-        """The name registered under ``unit_id``."""
-        return next(n for n, i in self.units.ids.items() if i == unit_id)
-
-    def _period(self, line: Paragraph, text: str) -> bool:
-        match = _PERIOD.search(text)
-        if match is None or match.start() != 0 or text[match.end() :].strip():
-            return self._one_day(text)
-        start_year = int(match.group(1) or self.year)
-        try:
-            start = dt.date(start_year, int(match.group(2)), int(match.group(3)))
-            end = dt.date(int(match.group(4) or start_year), int(match.group(5) or start.month), int(match.group(6)))
-        except ValueError:
-            return False
-        period: dict[str, Any] = {"start": start, "end": end}
-        plain = {f"{chinese.month_day(start)}{mark}{chinese.month_day(end)}": mark for mark in _SEPARATORS}
-        if text in plain:  # 4月28日-5月28日: the plan's separator says it all
-            if plain[text] != _SEPARATORS[0]:
-                period["separator"] = plain[text]
+    def _own(
+        self, heading: str | None, lines: list[Paragraph], tables: list[tuple[int, Block]], at: Paragraph
+    ) -> list[dict[str, Any]]:
+        """A section of the plan's own, its text as written; a table stands where it stood, cutting the section."""
+        if heading is None:
+            self.note("import-untitled", at)
+        elif kind_of(heading) is not None:
+            self.note("import-kept-as-own", at, heading=heading)
         else:
-            first = "{{ period.start | ymd }}" if match.group(1) else "{{ period.start | md }}"
-            if match.group(4):
-                last = "{{ period.end | ymd }}"
-            else:
-                last = "{{ period.end | md }}" if match.group(5) else "{{ period.end.day }}日"
-            between = text[text.index("日", match.end(3)) + 1 : match.start(6)]
-            between = re.sub(r"(?:\d{4}年)?(?:\d{1,2}月)?$", "", between)
-            period["wording"] = first + self.literal(line, between) + last
-        self.plan["period"] = period
-        return True
-
-    def _one_day(self, text: str) -> bool:
-        """A campaign of one day: 2024年5月18日 (or 5月18日)."""
-        match = _ONE_DAY.fullmatch(text.strip())
-        if match is None:
-            return False
-        try:
-            day = dt.date(int(match.group(1) or self.year), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            return False
-        wording = "{{ period.start | ymd }}" if match.group(1) else "{{ period.start | md }}"
-        self.plan["period"] = {"start": day, "end": day, "wording": wording}
-        return True
-
-    def _period_default(self) -> None:
-        if "period" in self.plan:
-            return
-        for line in [*self.outline.opening, *[li for p in self.outline.parts for li in p.lines]]:
-            found = label_of(line.rest or line.text)
-            if found and "时间" in found[0] and _PERIOD.search(found[1]):
-                match = _PERIOD.search(found[1])
-                assert match is not None
-                try:
-                    start = dt.date(int(match.group(1) or self.year), int(match.group(2)), int(match.group(3)))
-                    end = dt.date(start.year, int(match.group(5) or start.month), int(match.group(6)))
-                except ValueError:
-                    continue
-                self.plan["period"] = {"start": start, "end": end}
-                return
-        day = self.plan.get("issued") or dt.date(self.year, 1, 1)
-        self.plan["period"] = {"start": day, "end": day}
-        self.note("import-no-period", None, Severity.EDIT, day=day.isoformat())
-
-    def _tasks(self, lines: list[Paragraph], tables: list[tuple[int, Block]]) -> dict[str, Any] | None:
-        return tasks.read_tasks(self, lines, tables)
-
-    def _requirements(self, lines: list[Paragraph], tables: list[tuple[int, Block]]) -> dict[str, Any] | None:
-        return tasks.read_requirements(self, lines, tables)
-
-    def _loose_tables(self) -> None:
-        for table in self.outline.loose_tables:
-            self.review.append(review("import-table-left-out", table.number, self.file, Severity.EDIT))
-
-    def _attachments(self) -> None:
-        attachments.read_attachments(self)
-
-
-def _campaign_of(title: str) -> str:
-    title = re.sub(r"^关于(?:开展|举办|组织|做好|印发)?", "", title)
-    title = re.sub(r"^\d{4}年(?:度)?", "", title)
-    title = re.sub(r"(?:活动)?(?:的)?(?:实施)?(?:通知|方案|工作方案|活动方案)$", "", title)
-    return title[:40] or "活动"
+            self.note("import-own-section", at)
+        out: list[dict[str, Any]] = [{"heading": heading} if heading is not None else {"untitled": True}]
+        start = 0
+        for where, table in [*tables, (len(lines), None)]:
+            found = tree(lines[start:where])
+            start = where
+            text = self.text(found.text)
+            current = out[-1]
+            if text is not None or found.items:
+                # text prints before a section's table and items after it: start another where the order says so
+                if "items" in current or ("table" in current and text is not None):
+                    current = {"untitled": True}
+                    out.append(current)
+                if text is not None:
+                    current["text"] = text
+                if found.items:
+                    current["items"] = [item_data(self, node) for node in found.items]
+                    if styles := styles_of(found.items):
+                        current["numbering"] = styles
+            if table is not None:
+                if "items" in current or "table" in current:
+                    current = {"untitled": True}
+                    out.append(current)
+                current["table"] = plain_table(table, keep_blank=True)[0]
+        return out

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from docgen.errors import Finding, Severity
+from docgen.importing.responsible import clauses, is_catch_all, subject
 
 HAN = "\u4e00-\u9fff"
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
@@ -26,10 +28,15 @@ _WEEKLY = re.compile(
 )
 _WEEKDAYS = "一二三四五六日"
 PHONE = re.compile(r"(?:电话|手机|联系方式|Tel|TEL)\s*[：:]?\s*((?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9})(?!\d)")
+_BARE_PHONE = r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 UNIT_WORD = rf"[{HAN}]{{1,10}}?(?:处|部|室|办|中心|委|科|馆|院|会|系|队|站|组)"
-_CONTACT_NAMED = re.compile(rf"联系人\s*[：:]\s*(?:({UNIT_WORD}))?([{HAN}]{{2,3}})(?=[\s，,；;（(电]|$)")
-_CONTACT_AT = re.compile(rf"({UNIT_WORD})([{HAN}]{{2,3}})处\s*[（(]\s*电话")
+_PERSON = rf"[{HAN}]{{2,3}}"
+_CONTACT_NAMED = re.compile(
+    rf"联\s*系\s*人\s*[：:]\s*(?:({UNIT_WORD}))?({_PERSON}(?:\s*[、，,\s]\s*{_PERSON})*)(?=[\s，,；;（(电]|$)"
+)
+_CONTACT_AT = re.compile(rf"({UNIT_WORD})({_PERSON})处\s*[（(]\s*电话")
+_CONTACT_BARE = re.compile(rf"^\s*({UNIT_WORD})\s+({_PERSON}(?:\s+{_PERSON})*)\s+({_BARE_PHONE})\s*$")
 _CITATION = re.compile(r"《([^《》]{2,100})》\s*[（(]([^（）()]{2,40}号)[）)]")
 _CITE_LEADS = ("贯彻落实", "落实", "根据", "按照", "依据", "贯彻", "遵照", "依照", "结合", "执行")
 _ISSUER_END = re.compile(r"(?:厅|部|委|局|院|办公室|办公厅|政府|委员会|中心|学校|团委|联合会)$")
@@ -74,6 +81,14 @@ KNOWN_UNITS = {
     "国际交流处": "international",
     "继续教育学院": "continuing_education",
     "实训中心": "training_center",
+    "科技处": "science",
+    "科学技术处": "science",
+    "资产管理处": "assets",
+    "心理健康教育中心": "counseling",
+    "学生会": "student_union",
+    "各二级学院": "colleges",
+    "各系部": "departments",
+    "各系院": "departments",
 }
 
 
@@ -108,6 +123,7 @@ class Units:
 
     def __init__(self) -> None:
         self.ids: dict[str, str] = {}
+        self.full_names: dict[str, str] = {}  # name -> the longer name a signature gives it (海宁大学保卫处)
 
     def id_for(self, name: str) -> str:
         """The id of ``name``, registering it on first sight."""
@@ -121,9 +137,20 @@ class Units:
         self.ids[name] = unit_id
         return unit_id
 
+    def snapshot(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The registry as it stands, to go back to when a reading is given up."""
+        return dict(self.ids), dict(self.full_names)
+
+    def restore(self, saved: tuple[dict[str, str], dict[str, str]]) -> None:
+        """Back to a ``snapshot``."""
+        self.ids, self.full_names = dict(saved[0]), dict(saved[1])
+
     def registry(self) -> list[dict[str, str]]:
         """The ``units`` list in the order the units were met."""
-        return [{"id": i, "name": n} for n, i in self.ids.items()]
+        return [
+            {"id": i, "name": n, **({"full_name": self.full_names[n]} if n in self.full_names else {})}
+            for n, i in self.ids.items()
+        ]
 
 
 def _next_free(base: str, taken: set[str]) -> str:
@@ -133,27 +160,43 @@ def _next_free(base: str, taken: set[str]) -> str:
     return f"{base}{n}"
 
 
-def split_units(text: str) -> list[str]:
-    """招生就业处、学生工作处，教务处 -> the names."""
-    return [p for p in (s.strip() for s in re.split(r"[、，,；;/\s]+", text)) if p]
+@dataclass
+class ContactFound:
+    """The person units report to, as one line names them: names, their unit, phone, e-mail."""
+
+    names: list[str]
+    unit: str | None
+    phone: str | None
+    email: str | None
+    labelled: bool = True
 
 
-def find_contact(text: str) -> tuple[str, str | None, str | None, str | None]:
-    """(name, unit name, phone, email) of the person units report to, where the text names one."""
-    name = unit = phone = email = None
+def find_contact(text: str) -> ContactFound | None:
+    """The contact a line names: 联系人：宣传部李杉杉 电话：…, 宣传部李杉杉处（电话…, or 保卫处 吴敏 83927751."""
+    bare = _CONTACT_BARE.match(text)
+    if bare is not None:
+        return ContactFound(bare.group(2).split(), _known(bare.group(1)), bare.group(3), None, labelled=False)
     for pattern in (_CONTACT_AT, _CONTACT_NAMED):
         match = pattern.search(text)
         if match:
-            unit, name = match.group(1), match.group(2)
+            unit = match.group(1)
             if unit:
-                unit = re.split(r"到|至|给|向|交|送|由", unit)[-1]
-                unit = next((k for k in sorted(KNOWN_UNITS, key=len, reverse=True) if unit.endswith(k)), unit)
-            break
-    if (found := PHONE.search(text)) is not None:
-        phone = found.group(1)
-    if (found_email := EMAIL.search(text)) is not None:
-        email = found_email.group(0)
-    return name or "", unit, phone, email
+                unit = _known(re.split(r"到|至|给|向|交|送|由", unit)[-1])
+            names = [n for n in re.split(r"[、，,\s]+", match.group(2)) if n]
+            phone = PHONE.search(text)
+            number = phone.group(1) if phone else _bare_phone(text[match.end() :])
+            email = EMAIL.search(text)
+            return ContactFound(names, unit, number, email.group(0) if email else None)
+    return None
+
+
+def _bare_phone(text: str) -> str | None:
+    found = re.search(rf"(?<![\d-])({_BARE_PHONE})(?!\d)", text)
+    return found.group(1) if found else None
+
+
+def _known(unit: str) -> str:
+    return next((k for k in sorted(KNOWN_UNITS, key=len, reverse=True) if unit.endswith(k)), unit)
 
 
 def citations(text: str) -> tuple[str, list[dict[str, str]]] | None:
@@ -188,28 +231,50 @@ def _issuer_before(text: str, at: int, *, first: bool) -> str:
 
 
 class Deadlines:
-    """Deadlines found in running text, each put in the plan once and named by a placeholder."""
+    """Deadlines found in running text, each put in the plan once and named by a placeholder.
 
-    def __init__(self, year: int) -> None:
+    A deadline keeps who owes it where the sentence says (各学院于…前; words for every unit say
+    nobody in particular), or the task whose text it stands in; ``recipients`` then finds whom
+    it is handed to among the units the plan registered.
+    """
+
+    def __init__(self, year: int, units: Units) -> None:
         self.year = year
+        self.units = units
         self.found: dict[str, dict[str, Any]] = {}
-        self._keys: dict[tuple[Any, ...], str] = {}
+        self._after: dict[str, str] = {}  # key -> the words after its day, where the recipient is named
 
-    def replace(self, text: str) -> str:
+    def replace(self, text: str, task: str | None = None) -> str:
         """``text`` with each deadline's day as ``{{ deadlines.key | md }}`` (or ``| weekday``)."""
         out: list[str] = []
         at = 0
         for match in sorted([*_DATED.finditer(text), *_WEEKLY.finditer(text)], key=lambda m: m.start()):
             if match.start() < at:
                 continue
-            placeholder, day_end = self._deadline(text, match)
+            placeholder, day_end = self._deadline(text, match, task)
             if placeholder is None:
                 continue
             out += [text[at : match.start()], placeholder]
             at = day_end
         return "".join(out) + text[at:]
 
-    def _deadline(self, text: str, match: re.Match[str]) -> tuple[str | None, int]:
+    def snapshot(self) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+        """The deadlines found so far, to go back to when a reading is given up."""
+        return {k: dict(v) for k, v in self.found.items()}, dict(self._after)
+
+    def restore(self, saved: tuple[dict[str, dict[str, Any]], dict[str, str]]) -> None:
+        """Back to a ``snapshot``."""
+        self.found, self._after = {k: dict(v) for k, v in saved[0].items()}, dict(saved[1])
+
+    def recipients(self) -> None:
+        """Set each deadline's ``to``: the first registered unit named after its day (上报到宣传部)."""
+        for key, deadline in self.found.items():
+            after = self._after.get(key, "")
+            named = [(after.find(n), i) for n, i in self.units.ids.items() if n in after]
+            if named:
+                deadline["to"] = min(named)[1]
+
+    def _deadline(self, text: str, match: re.Match[str], task: str | None) -> tuple[str | None, int]:
         weekly = match.re is _WEEKLY
         when = re.sub(r"^[（(][^）)]*[）)]", "", match.group(3) if weekly else match.group(4)).strip()
         entry: dict[str, Any] = {}
@@ -227,23 +292,62 @@ class Deadlines:
         if when:
             entry["time"] = when
         entry["action"] = _action(text, match)
+        owed = _owed_by(text[: match.start()])
+        if task is not None and any(name not in self.units.ids for name in owed):
+            owed = []  # in a task's text, words that are not the plan's units (各班级) leave it the task's
+        if owed:
+            entry["units"] = [self.units.id_for(name) for name in owed]
+        elif task is not None:
+            entry["task"] = task
         if "结束后" in text[max(0, match.start() - 12) : match.start()]:
             entry["after_end"] = True
         key = self._key(entry)
+        self._after.setdefault(key, re.split(r"[。；;]", text[match.end() :], maxsplit=1)[0])
         return text[match.start() : start] + f"{{{{ deadlines.{key} | {filter_} }}}}", end
 
     def _key(self, entry: dict[str, Any]) -> str:
-        identity = (entry.get("date"), entry.get("weekday"), entry.get("time"), entry["action"])
-        if identity in self._keys:
-            return self._keys[identity]
+        """The key of the deadline due then; the same day written twice is one deadline, everybody's if once so."""
+        for key, known in self.found.items():
+            times = {known.get("time"), entry.get("time")} - {None}
+            if (known.get("date"), known.get("weekday")) == (entry.get("date"), entry.get("weekday")) and len(
+                times
+            ) < 2:
+                _widen(known, entry)
+                if times:
+                    known["time"] = times.pop()
+                return key
         words = (("总结", "summary"), ("安排", "schedule"), ("申报", "application"), ("报名", "registration"))
         base = next(
             (k for w, k in words if w in entry["action"]), "weekly_report" if "weekday" in entry else "deadline"
         )
         key = base if base not in self.found else _next_free(base, set(self.found))
         self.found[key] = entry
-        self._keys[identity] = key
         return key
+
+
+def _widen(known: dict[str, Any], new: dict[str, Any]) -> None:
+    """Make ``known`` concern whom ``new`` concerns too: everybody if either does, else their tasks and units."""
+    tasks = list(dict.fromkeys(t for t in (known.get("task"), new.get("task")) if t))
+    units = list(dict.fromkeys([*known.get("units", []), *new.get("units", [])]))
+    everybody = not (known.get("task") or known.get("units")) or not (new.get("task") or new.get("units"))
+    known.pop("task", None)
+    known.pop("units", None)
+    if everybody or len(tasks) > 1:
+        return
+    if tasks:
+        known["task"] = tasks[0]
+    if units:
+        known["units"] = units
+
+
+def _owed_by(before: str) -> list[str]:
+    """The units a deadline's sentence gives it to: the subject of its clause or of one before it."""
+    sentence = re.split(r"[。；;！!？?]", before)[-1]
+    for clause in reversed(clauses(sentence)):
+        found = subject(clause)
+        if found:
+            return [] if all(is_catch_all(n) for n in found) else [n for n in found if not is_catch_all(n)]
+    return []
 
 
 def _action(text: str, match: re.Match[str]) -> str:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from docgen.importing.outline import Paragraph
+from docgen.importing.lines import Paragraph
+from docgen.importing.reader import Reader
 from docgen.importing.sections import label_of
 
-if TYPE_CHECKING:
-    from docgen.importing.build import Builder
 
+def read_organization(reader: Reader, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
+    """The plan's ``organization``: 组长 / 副组长 / 组员 lines, lines of its own labels, prose before and after.
 
-def read_organization(builder: Builder, lines: list[Paragraph], tables: list[Any]) -> dict[str, Any] | None:
-    """The leadership group: 组长 / 副组长 / 组员 lines, lines of its own labels, prose before and after."""
+    None when the section has another shape (numbered items, a table): it stays a section of its own.
+    """
     if tables or not lines or any(line.level for line in lines):
         return None
     org: dict[str, Any] = {}
@@ -28,13 +29,15 @@ def read_organization(builder: Builder, lines: list[Paragraph], tables: list[Any
             if all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", n) for n in names):
                 roles.append({"label": label, "names": names})
             else:
-                roles.append({"label": label, "text": builder.literal(line, value)})
+                roles.append({"label": label, "text": reader.literal(line, value)})
         else:
             (after if roles else before).append(line)
     fixed = {"组长": "leaders", "副组长": "deputy_leaders"}
     labels = [r["label"] for r in roles]
-    if all(label in (*fixed, "组员") for label in labels) and labels == sorted(
-        labels, key=["组长", "副组长", "组员"].index
+    if (
+        len(set(labels)) == len(labels)
+        and all(label in (*fixed, "组员") for label in labels)
+        and labels == sorted(labels, key=["组长", "副组长", "组员"].index)
     ):
         for role in roles:
             if role["label"] == "组员":
@@ -45,12 +48,11 @@ def read_organization(builder: Builder, lines: list[Paragraph], tables: list[Any
                 return None
     elif roles:
         org["roles"] = roles
-    if (text := builder.text(before)) is not None:
+    if (text := reader.text(before)) is not None:
         org["text"] = text
-    if (note := builder.text(after)) is not None:
+    if (note := reader.text(after)) is not None:
         org["note"] = note
-    builder.plan["organization"] = org
-    return {"use": "organization"}
+    return org
 
 
 def roles_done(after: list[Paragraph]) -> bool:

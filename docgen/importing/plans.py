@@ -19,11 +19,12 @@ def import_plan(
 ) -> tuple[str, list[Finding]]:
     """The plan in the .docx at ``path`` as commented YAML text, and the review list.
 
-    The review names each paragraph that could not be placed and each change made to the text
-    (punctuation, dates and numbers made placeholders), by its paragraph number in the Word
-    file; a problem the written plan still has is named by its line in ``output_file``.
-    Raises ``WordFileError`` for a .doc, a .wps or a damaged file. ``progress`` hears the steps
-    ``read-word`` and ``check`` (the plan written).
+    The review names each paragraph that could not be placed, each value read by guessing (the
+    period from the tasks' days, a day assumed for 上旬, a section taken as the tasks, units
+    signing jointly) and each change made to the text (punctuation, dates and numbers made
+    placeholders), by its paragraph number in the Word file; a problem the written plan still
+    has is named by its line in ``output_file``. Raises ``WordFileError`` for a .doc, a .wps or
+    a damaged file. ``progress`` hears the steps ``read-word`` and ``check`` (the plan written).
     """
     progress = progress or Progress()
     progress.step("read-word")

@@ -1,18 +1,18 @@
-"""The notice's numbered sections as the plan holds them: known ones by their wording, the rest as the plan's own.
+"""The words of a notice's sections: what a heading names, labelled lines, numbered items as a tree, table columns.
 
-Each known section (指导思想, 组织机构, 活动时间, tasks, 工作要求, 联系方式) is read only when its
-lines have the shape docgen prints; otherwise it stays a section of the plan's own (heading,
-text, items), which prints the same text, and nothing is lost.
+A heading names a known part (指导思想, 组织机构, 活动时间, tasks, 工作要求, 联系方式) or a role
+that is not the tasks (征集, 申报, 总结表彰 …); whether a section holds the tasks is decided by
+its items (``docgen.importing.tasks``), the heading only tips the balance.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from docgen.importing.outline import Paragraph, Part, is_heading_text
+from docgen.importing.lines import Paragraph, is_heading_text
+from docgen.importing.reader import Reader
 from docgen.importing.wordfile import Block
 
 KINDS = (
@@ -28,8 +28,14 @@ KINDS = (
     ("time", ("活动时间", "时间安排", "实施时间", "宣传时间")),
     ("theme", ("活动主题", "宣传主题")),
 )
+OTHER_ROLES = (
+    "时间", "主题", "要求", "注意事项", "征集", "申报", "报送", "报名", "联系", "总结", "表彰", "奖项", "奖励",
+    "评奖", "目的", "意义", "对象", "范围", "原则", "目标", "保障", "领导", "机构", "思想",
+)  # fmt: skip
+"""Words of a heading whose section has a role of its own: its items are not the tasks."""
 TASK_LABELS = {
-    "units": ("责任部门", "责任单位", "承办单位", "负责部门", "牵头部门", "组织部门", "主办单位"),
+    "units": ("责任部门", "责任单位", "负责部门", "负责单位", "牵头部门", "组织部门", "主办单位", "组织单位"),
+    "organisers": ("承办单位", "协办单位", "配合部门", "配合单位"),
     "when": ("活动时间", "时间"),
     "place": ("活动地点", "地点"),
     "participants": ("参加人员", "参与人员", "参加对象", "活动对象", "参与对象", "活动人员"),
@@ -37,28 +43,36 @@ TASK_LABELS = {
 }
 DEFAULT_LABELS = {
     "units": "责任部门",
+    "organisers": "协办单位",
     "when": "活动时间",
     "place": "活动地点",
     "participants": "参加人员",
     "work": "工作任务",
 }
-COLUMN_WORDS = (
+DEFAULT_STYLES = ("（一）", "1.", "（1）")
+"""The numbers docgen prints below a heading, level by level (GB/T 9704)."""
+_COLUMN_WORDS = (
     ("number", ("序号", "编号")),
-    ("units", ("单位", "部门", "负责")),
-    ("when", ("时间", "日期")),
+    ("organisers", ("承办", "协办", "配合")),
+    ("units", ("负责", "责任", "主办", "组织", "牵头", "实施")),
+    ("date", ("日期",)),
+    ("when", ("时间",)),
     ("place", ("地点", "场地")),
     ("participants", ("人员", "对象", "参加", "参与")),
     ("work", ("内容", "说明", "形式")),
     ("title", ("名称", "事件", "项目", "主题", "活动")),
 )
 _LABELLED = re.compile(r"^([^：:]{1,8})\s*[：:]\s*(.*)$", re.DOTALL)
-_DAY = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:\s*[（(]\s*(?:周|星期)[一二三四五六日天]\s*[）)])?")
-_END_DAY = re.compile(r"^\s*[-—–~～至到]\s*(?:(\d{1,2})月)?(\d{1,2})日")
 
 
 def kind_of(heading: str) -> str | None:
     """The known section a heading names, by its wording."""
     return next((kind for kind, words in KINDS if any(w in heading for w in words)), None)
+
+
+def has_other_role(heading: str) -> bool:
+    """True where a heading names a role that is not the tasks (征集及申报, 总结表彰, 活动时间 …)."""
+    return kind_of(heading) != "tasks" and any(word in heading for word in OTHER_ROLES)
 
 
 def label_of(text: str) -> tuple[str, str] | None:
@@ -69,80 +83,105 @@ def label_of(text: str) -> tuple[str, str] | None:
     return re.sub(r"\s+", "", match.group(1)), match.group(2).strip()
 
 
+def task_field(label: str) -> str | None:
+    """The task field a label names: 承办单位 -> organisers, 活动时间 -> when."""
+    return next((f for f, words in TASK_LABELS.items() if label in words), None)
+
+
+@dataclass
+class Node:
+    """A numbered item: its line, its title (a heading-like line) or text, and the items under it."""
+
+    line: Paragraph
+    title: str | None
+    text: list[Paragraph] = field(default_factory=list)
+    items: list[Node] = field(default_factory=list)
+
+
 @dataclass
 class Tree:
     """A section's lines as text before the items, and the items at any depth."""
 
     text: list[Paragraph]
-    items: list[dict[str, Any]]
+    items: list[Node]
 
 
 def tree(lines: list[Paragraph]) -> Tree:
     """Numbered lines become items nested by their level; unnumbered lines join the item above."""
     out = Tree([], [])
-    stack: list[tuple[int, dict[str, Any]]] = []
+    stack: list[Node] = []
     for line in lines:
         if line.level == 0:
-            if stack:
-                stack[-1][1].setdefault("text", []).append(line)
-            else:
-                out.text.append(line)
+            (stack[-1].text if stack else out.text).append(line)
             continue
-        while stack and stack[-1][0] >= line.level:
+        while stack and stack[-1].line.level >= line.level:
             stack.pop()
-        item: dict[str, Any] = {"line": line, "items": []}
         if is_heading_text(line.rest):
-            item["title"] = line.rest
+            node = Node(line, line.rest)
         else:
-            item["text"] = [Paragraph(line.number, line.rest)]
-        (stack[-1][1]["items"] if stack else out.items).append(item)
-        stack.append((line.level, item))
+            node = Node(line, None, [Paragraph(line.number, line.rest)])
+        (stack[-1].items if stack else out.items).append(node)
+        stack.append(node)
     return out
 
 
-def split_heading(part: Part) -> tuple[str, list[Paragraph]]:
+def styles_of(nodes: list[Node]) -> list[str]:
+    """The number styles of the items' levels, where they differ from docgen's own (（一） 1. （1））."""
+    found: list[str] = []
+    level = nodes
+    while level and len(found) < len(DEFAULT_STYLES):
+        found.append(level[0].line.style)
+        level = next((n.items for n in level if n.items), [])
+    while found and found[-1] == DEFAULT_STYLES[len(found) - 1]:
+        found.pop()
+    return [s if s in ("一、", "（一）", "1.", "1、", "（1）", "①") else DEFAULT_STYLES[i] for i, s in enumerate(found)]
+
+
+def item_data(reader: Reader, node: Node) -> dict[str, Any]:
+    """A numbered item as the plan's ``Item``: title, text, items."""
+    out: dict[str, Any] = {}
+    if node.title is not None:
+        out["title"] = reader.running(node.line, node.title)
+    if node.text and (text := reader.text(node.text)) is not None:
+        out["text"] = text
+    if node.items:
+        out["items"] = [item_data(reader, i) for i in node.items]
+    return out
+
+
+def split_heading(heading: Paragraph, lines: list[Paragraph]) -> tuple[str, list[Paragraph]]:
     """The heading and the section's lines; 一、活动时间：5月8日 gives the heading 活动时间 and a line."""
-    rest = part.heading.rest
+    rest = heading.rest
     found = label_of(rest)
     if found and found[1] and not is_heading_text(rest):
-        return found[0], [Paragraph(part.heading.number, found[1]), *part.lines]
-    return rest, list(part.lines)
-
-
-def parse_day(text: str, year: int) -> tuple[dt.date | None, dt.date | None, str]:
-    """A task's day, last day and the rest (the time of day): 5月10日（周五）上午9:00."""
-    match = _DAY.match(text)
-    if not match:
-        return None, None, text
-    try:
-        day = dt.date(int(match.group(1) or year), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None, None, text
-    rest = text[match.end() :]
-    end = _END_DAY.match(rest)
-    last = None
-    if end:
-        try:
-            last = dt.date(day.year, int(end.group(1) or day.month), int(end.group(2)))
-            rest = rest[end.end() :]
-        except ValueError:
-            last = None
-    return day, last, rest.strip()
+        return found[0], [Paragraph(heading.number, found[1]), *lines]
+    return rest, list(lines)
 
 
 def task_columns(header: list[str], merged: set[int]) -> list[str] | None:
-    """The task field each column of an events table shows; None when the table is not one."""
+    """The task field each column of an events table shows; None when the table is not one.
+
+    Columns may repeat a meaning: 日期 and 时间 together are the day and the time, a second unit
+    column (承办单位 beside 负责单位) holds the organisers.
+    """
     fields: list[str] = []
     for heading in header:
-        field = next((f for f, words in COLUMN_WORDS if any(w in heading for w in words)), None)
-        if field is None or field in fields:
+        field_ = next((f for f, words in _COLUMN_WORDS if any(w in heading for w in words)), None)
+        if field_ is None:
             return None
-        fields.append(field)
+        fields.append(field_)
+    if "organisers" in fields and "units" not in fields:
+        fields[fields.index("organisers")] = "units"
+    if "date" in fields and "when" not in fields:
+        fields[fields.index("date")] = "when"
+    elif "date" in fields:
+        fields[fields.index("when")] = "time"
     if "title" not in fields:
-        if "work" in fields:
-            fields[fields.index("work")] = "title"
-        else:
+        if "work" not in fields:
             return None
+        fields[fields.index("work")] = "title"
+    if len(set(fields)) != len(fields):
+        return None
     title = fields.index("title")
     if "work" in fields and fields.index("work") < title and fields.index("work") in merged:
         fields[fields.index("work")] = "group"

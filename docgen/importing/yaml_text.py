@@ -23,6 +23,7 @@ COMMENTS = {
     "year": "年度（标题、落款、附件中的年份都取自这里）",
     "campaign": "活动名称",
     "issuer": "发文部门（填 units 中的 id）和发文日期",
+    "joint_issuers": "联合发文单位：落款中发文部门之后的其他单位（填 units 中的 id）",
     "policies": "方案所依据的上级文件：原样照录，包括文号",
     "notice": "通知（方案）本身：标题、称呼、开头",
     "sections": "正文各部分，按原文顺序；use 是程序认识的部分，heading 是原文的标题",

@@ -7,8 +7,8 @@ extractor and translated through ``docgen.messages.language`` where it is shown.
 this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
-- ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``audit_words``, ``import_words``,
-  ``template_words``, ``machine_words``: the message tables, by stage; a code is in one table only.
+- ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``record_words``, ``audit_words``,
+  ``import_words``, ``template_words``, ``machine_words``: the message tables, by stage; a code is in one table only.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -41,6 +41,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         output_words,
         picture_words,
         plan_words,
+        record_words,
         returns_words,
         template_words,
     )
@@ -50,6 +51,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         picture_words,
         output_words,
         returns_words,
+        record_words,
         audit_words,
         template_words,
         import_words,

@@ -27,16 +27,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "",
     ),
     "import-no-year": (N_("no year found in the title or the date"), N_("set 'year'")),
-    "import-no-title": (N_("no title found before the opening"), N_("set notice.title_lines")),
+    "import-no-title": (
+        N_("no title found before the opening; the notice is printed without one"),
+        N_("write the title in notice.title_lines"),
+    ),
+    "import-header": (
+        N_("paragraph {paragraph} ({excerpt}): kept as a line above the title (a red head or a document number)"),
+        N_("for a 公文 with a red head, see 'issuing'"),
+    ),
     "import-no-institution": (
-        N_("no school named in the title; 'institution' is set to {institution}"),
+        N_("no school named in the title, the header or the signature; 'institution' is set to {institution}"),
         N_("write the school's name"),
     ),
-    "import-bad-date": (N_("the date under the signature ({date}) is not a day"), N_("set 'issued'")),
+    "import-institution-from": (
+        N_("paragraph {paragraph} ({excerpt}): the school {institution} is read from this line"),
+        "",
+    ),
+    "import-joint-issuers": (
+        N_(
+            "paragraph {paragraph} ({excerpt}): the signature names {count} units; the first issues the notice,"
+            " the others sign with it (joint_issuers)"
+        ),
+        "",
+    ),
+    "import-bad-date": (
+        N_("paragraph {paragraph}: the date under the signature ({date}) is not a day"),
+        N_("set 'issued'"),
+    ),
     "import-no-date": (N_("paragraph {paragraph} ({excerpt}): the signature has no date"), N_("set 'issued'")),
     "import-no-period": (
-        N_("no campaign period found; it is set to {day}"),
+        N_(
+            "paragraph {paragraph} ({excerpt}): no campaign period found; it is set to the date under the signature,"
+            " {day}"
+        ),
         N_("set period.start and period.end"),
+    ),
+    "import-no-period-or-date": (
+        N_("no campaign period and no date found; the period is set to {day}"),
+        N_("set period.start and period.end"),
+    ),
+    "import-period-from-opening": (
+        N_("paragraph {paragraph} ({excerpt}): the campaign period, {start} to {end}, is read from the opening"),
+        "",
+    ),
+    "import-period-from-tasks": (
+        N_(
+            "paragraph {paragraph} ({excerpt}): no campaign period is written; it is set to the tasks' days,"
+            " {start} to {end}"
+        ),
+        N_("check period.start and period.end"),
+    ),
+    "import-period-start-from-issue-date": (
+        N_("paragraph {paragraph} ({excerpt}): 即日起 (from today) is read as the date under the signature, {day}"),
+        N_("check period.start"),
+    ),
+    "import-day-assumed": (
+        N_("paragraph {paragraph} ({excerpt}): {words} is read as the days {start} to {end}"),
+        N_("the notice prints the words as written; correct the days if they are meant otherwise"),
+    ),
+    "import-next-year": (
+        N_("paragraph {paragraph} ({excerpt}): {date} is read in {year}, the year after the campaign starts"),
+        "",
+    ),
+    "import-taken-as-tasks": (
+        N_("paragraph {paragraph} ({excerpt}): its {count} items name units or days, so they are read as the tasks"),
+        N_("check 'tasks'; if they are not tasks, make the section one of the plan's own"),
+    ),
+    "import-units-in-text": (
+        N_("paragraph {paragraph} ({excerpt}): the units {units} are read from the sentence"),
+        N_("check the task's units"),
+    ),
+    "import-requirement-units": (
+        N_("paragraph {paragraph} ({excerpt}): the requirement gives {units} a duty; it goes on their task sheets"),
+        "",
+    ),
+    "import-contact-unlabelled": (
+        N_("paragraph {paragraph} ({excerpt}): read as the contact ({names}), though it has no 联系人 label"),
+        N_("check 'contact'"),
     ),
     "import-kept-as-own": (
         N_(
@@ -49,32 +116,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("paragraph {paragraph} ({excerpt}): kept as a section of the plan's own, its text as written"),
         "",
     ),
-    "import-table-as-text": (
-        N_("paragraph {paragraph} ({excerpt}): a second table in this section is kept as lines of text"),
-        N_("make it an attachment, or the tasks' table"),
-    ),
-    "import-table-left-out": (
-        N_("paragraph {paragraph}: a table outside the sections was left out"),
-        N_("add it to the plan as an attachment"),
+    "import-untitled": (
+        N_("paragraph {paragraph} ({excerpt}): kept as text where it stands, between the numbered sections"),
+        "",
     ),
     "import-row-without-title": (
         N_("paragraph {paragraph}: row {row} of the events table has no name"),
         N_("give the task a title"),
     ),
     "import-after-table": (
-        N_("paragraph {paragraph} ({excerpt}): text after the events table is kept as items after it"),
+        N_("paragraph {paragraph} ({excerpt}): the text after the events table is kept after it, without a heading"),
         "",
     ),
-    "import-text-before-table": (
-        N_("paragraph {paragraph} ({excerpt}): text after a table is kept, but before the table"),
-        N_("number it to keep it after the table, as an item"),
-    ),
     "import-attachment-file": (
-        N_("the attachment {title} has no page in the file; the plan names the file {file}"),
+        N_("paragraph {paragraph}: the attachment {title} has no page in the file; the plan names the file {file}"),
         N_("put that file beside the plan, or remove the attachment"),
     ),
-    "import-remark-list": (
-        N_("the form's remark does not list the tasks; docgen lists them after it"),
-        N_("check the form's remark"),
+    "import-attachment-text": (
+        N_(
+            "paragraph {paragraph} ({excerpt}): text of an attachment page that is not a table is kept at the end"
+            " of the notice's body"
+        ),
+        N_("move it to a file of its own and name that file as the attachment"),
     ),
 }

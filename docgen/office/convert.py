@@ -172,8 +172,10 @@ def isolated(office: str) -> tuple[str, ...]:
     return network_isolation()
 
 
-def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path]) -> list[str]:
-    """One soffice call converting ``inputs`` into ``produced`` with its own throw-away profile, offline."""
+def _command(
+    office: str, profile: Path, produced: Path, inputs: Sequence[Path], target: str = "pdf:writer_pdf_Export"
+) -> list[str]:
+    """One soffice call converting ``inputs`` into ``produced`` (as ``target``), with a throw-away profile, offline."""
     return [
         *isolated(office),
         office,
@@ -182,7 +184,7 @@ def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path])
         "--nolockcheck",
         f"-env:UserInstallation={profile.as_uri()}",
         "--convert-to",
-        "pdf:writer_pdf_Export",
+        target,
         "--outdir",
         str(produced),
         *map(str, inputs),
@@ -242,6 +244,38 @@ def _read_lines(process: subprocess.Popen[bytes], lines: list[bytes], converted:
         lines.append(line)
         if converted is not None and line.startswith(b"convert "):
             converted()
+
+
+def convert_to_docx(
+    sources: Sequence[Path], targets: Sequence[Path], *, timeout: float = DEFAULT_TIMEOUT
+) -> list[Path]:
+    """Convert documents LibreOffice reads (.doc, .wps, .odt, .rtf) to .docx in one run, offline; the targets made.
+
+    Each source goes to the target at its place in ``targets``. A file LibreOffice skips (a
+    damaged one) is left out of the answer rather than failing the others. Raises
+    ``OfficeError`` when LibreOffice is missing, fails or times out.
+    """
+    office = find_office()
+    sweep_leftovers()
+    made = []
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as temporary:
+        work = Path(temporary)
+        inputs = [work / "in" / f"{n:04d}{s.suffix.lower()}" for n, s in enumerate(sources)]
+        (work / "in").mkdir()
+        for source, copy in zip(sources, inputs, strict=True):
+            try:
+                shutil.copyfile(source, copy)
+            except OSError as exc:
+                raise OfficeError([Finding("file-unreadable", {"reason": exc.strerror}, file=str(source))]) from exc
+        offline_profile(work / "profile0")
+        command = _command(office, work / "profile0", work / "out", inputs, "docx:MS Word 2007 XML")
+        _run(command, timeout, len(inputs), work / f"{OWNER_FILE}0")
+        for copy, target in zip(inputs, targets, strict=True):
+            if _nonempty(work / "out" / f"{copy.stem}.docx"):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(work / "out" / f"{copy.stem}.docx", target)
+                made.append(target)
+    return made
 
 
 def sweep_leftovers() -> None:

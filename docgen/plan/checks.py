@@ -40,6 +40,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
         *_dates(plan),
         *_calendar_span(plan),
         *_duties(plan),
+        *_contacts(plan),
         *_letter(plan),
         *shape_findings(plan, folder),
         *_conventions(plan, data),
@@ -112,6 +113,8 @@ def _registry(plan: Plan, source: SourceMap) -> Iterator[Unlocated]:
 def _unit_references(plan: Plan) -> Iterator[tuple[PlanPath, str]]:
     if plan.issuer is not None:
         yield ("issuer",), plan.issuer
+    for i, unit_id in enumerate(plan.joint_issuers):
+        yield ("joint_issuers", i), unit_id
     if plan.organization is not None:
         if plan.organization.lead is not None:
             yield ("organization", "lead"), plan.organization.lead
@@ -120,12 +123,16 @@ def _unit_references(plan: Plan) -> Iterator[tuple[PlanPath, str]]:
     for i, task in enumerate(plan.tasks):
         for j, unit_id in enumerate(task.units):
             yield ("tasks", i, "units", j), unit_id
+        for j, unit_id in enumerate(task.organisers):
+            yield ("tasks", i, "organisers", j), unit_id
     for i, requirement in enumerate(plan.requirements):
         for j, unit_id in enumerate(requirement.units):
             yield ("requirements", i, "units", j), unit_id
     for key, deadline in plan.deadlines.items():
         if deadline.to is not None:
             yield ("deadlines", key, "to"), deadline.to
+        for j, unit_id in enumerate(deadline.units):
+            yield ("deadlines", key, "units", j), unit_id
     if plan.contact is not None:
         yield ("contact", "unit"), plan.contact.unit
     if plan.letter is not None:
@@ -196,11 +203,23 @@ def _calendar_span(plan: Plan) -> Iterator[Unlocated]:
 
 def _duties(plan: Plan) -> Iterator[Unlocated]:
     responsible = {u.id for u in plan.responsible_units()}
-    # the issuer and the contact's unit receive what the others send: they need no duty of their own
-    receiving = {plan.issuer, plan.contact.unit if plan.contact is not None else None}
+    # the issuers and the contact's unit receive what the others send: they need no duty of their own;
+    # a task's organisers and the units a deadline names have theirs in those
+    receiving = {plan.issuer, *plan.joint_issuers, plan.contact.unit if plan.contact is not None else None}
+    receiving |= {u for t in plan.tasks for u in t.organisers} | {u for d in plan.deadlines.values() for u in d.units}
     for i, unit in enumerate(plan.units):
         if unit.id not in responsible and unit.id not in receiving:
             yield ("units", i, "id"), "unit-without-duty", {"id": unit.id, "name": unit.name}, _WARNING
+
+
+def _contacts(plan: Plan) -> Iterator[Unlocated]:
+    """A note naming the units that owe returns but list no 联络员: reminders show 未登记联络员 for them."""
+    if not plan.deadlines:
+        return
+    receiving = {plan.issuer, plan.contact.unit if plan.contact is not None else None}
+    without = [u.name for u in plan.responsible_units() if u.id not in receiving and u.contact is None]
+    if without:
+        yield ("units",), "unit-without-contact", {"units": "、".join(without), "count": len(without)}, Severity.NOTE
 
 
 def _letter(plan: Plan) -> Iterator[Unlocated]:

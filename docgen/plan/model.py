@@ -18,7 +18,7 @@ from docgen.plan.images import Picture, Pictures
 from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.reporting import Digest, Evaluation
-from docgen.plan.sections import Attachment, Column, Form, Item, Section, SectionKey, Table, TaskField
+from docgen.plan.sections import Attachment, Column, Form, Item, Notice, Policy, Section, SectionKey, Table, TaskField
 from docgen.plan.types import JinjaMarker, JinjaText, Model, Name, UnitId
 
 __all__ = [
@@ -54,29 +54,6 @@ __all__ = [
     "Unit",
     "UnitId",
 ]
-
-
-class Policy(Model):
-    """A higher authority's document the plan rests on, quoted literally."""
-
-    issuer: Name | None = Field(None, description="Issuing authority, where the plan names it.")
-    title: Name = Field(description="Title without the book-title marks 《》.")
-    number: Name | None = Field(None, description="Document number, e.g. 吉教职成办函〔2019〕9号, where it has one.")
-
-
-class Notice(Model):
-    """The notice (方案 or 通知) itself: its title, salutation and opening."""
-
-    title: Name | None = Field(None, description="Title after the year and campaign name, e.g. 活动方案.")
-    title_lines: list[JinjaText] | None = Field(
-        None,
-        min_length=1,
-        max_length=4,
-        description="The title as printed, line by line (Jinja text), e.g. [关于开展{{ year }}年“安全宣传月”"
-        "活动的通知]; default: the institution, then the year, campaign and title.",
-    )
-    salutation: Name | None = Field(None, description="Addressees before the opening, e.g. 各单位：")
-    opening: JinjaText | None = Field(None, description="Opening paragraphs (Jinja text; a blank line between two).")
 
 
 class Role(Model):
@@ -130,7 +107,8 @@ class UnitContact(Model):
     """The person to call at a unit about what it owes (its 联络员)."""
 
     name: Name
-    phone: Name = Field(description="Phone number, quoted so YAML keeps leading zeros.")
+    phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
 
 
 class Unit(Model):
@@ -139,9 +117,7 @@ class Unit(Model):
     id: UnitId
     name: Name = Field(description="The name documents use, e.g. 宣传部.")
     full_name: Name | None = Field(None, description="Full name where it differs, e.g. 党委宣传部.")
-    contact: UnitContact | None = Field(
-        None, description="Its own contact (name, phone), shown where it is reminded; else the plan's contact."
-    )
+    contact: UnitContact | None = Field(None, description="Its 联络员 (name, phone, email), shown in its reminders.")
     members: list[Name] = Field(
         default_factory=list,
         description="For a group such as 各院部: its members (护理学院, 药学院 ...); each gets its own sheet and form.",
@@ -180,11 +156,19 @@ class Task(Model):
     id: UnitId = Field(description="A short stable id, used by deadlines that concern one task.")
     title: JinjaText = Field(description="Heading of the task (Jinja text).")
     units: tuple[UnitId, ...] = Field(default_factory=tuple, description="Responsible units in the plan's order.")
+    organisers: tuple[UnitId, ...] = Field(
+        default_factory=tuple,
+        description="Units that carry it out with them (承办单位, 配合部门); no task sheet of their own.",
+    )
     work: JinjaText | None = Field(None, description="工作任务: what is to be done (Jinja text).")
     group: Name | None = Field(None, description="The activity it belongs to; a table shows it once for the group.")
     date: dt.date | None = Field(None, description="The day it takes place.")
     end_date: dt.date | None = Field(None, description="The last day, for an activity over several days.")
     time: Name | None = Field(None, description="The time of day as the plan words it, e.g. 上午9:00.")
+    rough_date: Name | None = Field(
+        None,
+        description="The day(s) as written where not exact (4月中旬, 5月底): printed; date and end_date are assumed.",
+    )
     place: Name | None = Field(None, description="Where it takes place.")
     participants: Name | None = Field(None, description="Who takes part.")
     items: list[Item] = Field(default_factory=list, max_length=999, description="Sub-items 1. 2. 3.")
@@ -208,6 +192,7 @@ class Deadline(Model):
     time: Name | None = Field(None, description="Time of day as the plan words it, e.g. 中午12点.")
     how: Name | None = Field(None, description="How to hand it in.")
     task: UnitId | None = Field(None, description="Only for the units of this task (task id).")
+    units: tuple[UnitId, ...] = Field(default_factory=tuple, description="Only for these units (ids): 各学院于…前.")
     to: UnitId | None = Field(None, description="The unit it is handed to.")
     after_end: bool = Field(False, description="Meant for after the campaign ends (a summary).")
 
@@ -238,6 +223,7 @@ class Contact(Model):
     unit: UnitId
     phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    other_names: list[Name] = Field(default_factory=list, description="Others to call at the same unit and number.")
 
 
 class Letter(Model):
@@ -261,6 +247,9 @@ class Plan(Model):
     year: int = Field(ge=1900, le=2999)
     campaign: Name
     issuer: UnitId | None = Field(None, description="The issuing unit (id); the signature names it.")
+    joint_issuers: tuple[UnitId, ...] = Field(
+        default_factory=tuple, description="Units that sign with the issuer (ids), each on a line below it."
+    )
     issued: dt.date | None = Field(None, description="The date of the notice, under the signature.")
     policies: list[Policy] = Field(default_factory=list)
     notice: Notice = Field(default_factory=Notice)
@@ -395,6 +384,10 @@ class Plan(Model):
         return found
 
     def deadlines_of(self, unit_id: str) -> list[tuple[str, Deadline]]:
-        """The deadlines that concern a unit: all general ones, and those of tasks it carries."""
+        """The deadlines that concern a unit: all general ones, those of tasks it carries, those naming it."""
         carried = {t.id for _, t in self.tasks_of(unit_id)}
-        return [(k, d) for k, d in self.deadlines.items() if d.task is None or d.task in carried]
+        return [
+            (k, d)
+            for k, d in self.deadlines.items()
+            if (d.task is None and not d.units) or d.task in carried or unit_id in d.units
+        ]

@@ -24,6 +24,9 @@ class Digest(Model):
         None, ge=50, le=100_000, description="Cut each report's text after this many characters, marked 〔略〕."
     )
     first_issue: int = Field(1, ge=1, le=9999, description="The number of the campaign's first 简报 (第N期).")
+    list_missing: bool = Field(
+        False, description="End the .docx 简报 with the units that sent nothing that week (never on the web column)."
+    )
 
 
 EvaluationItem = Literal["on_time", "late", "missing", "activities", "pictures", "videos", "digest_items"]

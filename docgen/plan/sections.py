@@ -1,4 +1,4 @@
-"""The shapes a notice can take: its sections, numbered items at any depth, tables and attachments.
+"""The shapes a notice can take: its title, sections, numbered items at any depth, tables and attachments.
 
 A plan that says none of this gets the 2019 plan's shape (``Plan.notice_sections``).
 """
@@ -11,6 +11,34 @@ from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from docgen.plan.types import JinjaText, Label, Model, Name
+
+
+class Policy(Model):
+    """A higher authority's document the plan rests on, quoted literally."""
+
+    issuer: Name | None = Field(None, description="Issuing authority, where the plan names it.")
+    title: Name = Field(description="Title without the book-title marks 《》.")
+    number: Name | None = Field(None, description="Document number, e.g. 吉教职成办函〔2019〕9号, where it has one.")
+
+
+class Notice(Model):
+    """The notice (方案 or 通知) itself: its title, salutation and opening."""
+
+    header: list[Name] = Field(
+        default_factory=list,
+        max_length=4,
+        description="Lines printed above the title as the original has them, e.g. a red head's 蓝田理工学院文件"
+        " and its document number.",
+    )
+    title: Name | None = Field(None, description="Title after the year and campaign name, e.g. 活动方案.")
+    title_lines: list[JinjaText] | None = Field(
+        None,
+        max_length=4,
+        description="The title as printed, line by line (Jinja text), e.g. [关于开展{{ year }}年“安全宣传月”"
+        "活动的通知]; [] prints no title; default: the institution, then the year, campaign and title.",
+    )
+    salutation: Name | None = Field(None, description="Addressees before the opening, e.g. 各单位：")
+    opening: JinjaText | None = Field(None, description="Opening paragraphs (Jinja text; a blank line between two).")
 
 
 class Item(Model):
@@ -48,8 +76,11 @@ class Form(Model):
 
 
 SectionKey = Literal["ideology", "organization", "time_and_theme", "time", "theme", "tasks", "requirements", "contact"]
-TaskLabel = Literal["units", "when", "place", "participants", "work"]
-TaskField = Literal["number", "group", "title", "work", "when", "place", "participants", "units"]
+TaskLabel = Literal["units", "organisers", "when", "place", "participants", "work"]
+TaskField = Literal[
+    "number", "group", "title", "work", "when", "date", "time", "place", "participants", "units", "organisers"
+]
+NumberStyle = Literal["一、", "（一）", "1.", "1、", "（1）", "①"]
 
 
 class Column(Model):
@@ -68,7 +99,19 @@ class Section(Model):
     text: JinjaText | None = Field(None, description="Paragraphs after the heading (Jinja text).")
     items: list[Item] = Field(default_factory=list, max_length=999, description="Numbered items （一） 1. （1）.")
     table: Table | None = Field(None, description="A table of the section's own, after its text and before its items.")
-    view: Literal["list", "table"] = Field("list", description="For tasks: one after another, or as a table.")
+    untitled: bool = Field(
+        False, description="Printed without a heading or number: text or a table between the numbered sections."
+    )
+    numbering: list[NumberStyle] = Field(
+        default_factory=list,
+        max_length=3,
+        description="The numbers of its levels below the heading, as written (default: （一）, 1., （1））.",
+    )
+    view: Literal["list", "table", "paragraphs"] = Field(
+        "list",
+        description="For tasks: one after another with labelled lines, as a table, or as paragraphs (each task's"
+        " number, then its work as written).",
+    )
     columns: list[Column] = Field(default_factory=list, description="For tasks shown as a table.")
     labels: dict[TaskLabel, Label] = Field(
         default_factory=dict,
@@ -78,7 +121,7 @@ class Section(Model):
 
     @model_validator(mode="after")
     def _own_sections_have_a_heading(self) -> Section:
-        if self.use is None and self.heading is None:
+        if self.use is None and self.heading is None and not self.untitled:
             raise PydanticCustomError("section-without-heading", "give 'use' or a 'heading'")
         return self
 

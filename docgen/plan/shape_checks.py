@@ -27,7 +27,7 @@ def shape_findings(plan: Plan, folder: Path | None) -> Iterator[Unlocated]:
 
 def _missing_parts(plan: Plan) -> Iterator[Unlocated]:
     """What a reader would miss: a title, an opening, a signature, whom to send things to."""
-    if plan.notice.title is None and plan.notice.title_lines is None:
+    if plan.notice.title is None and not plan.notice.title_lines:
         yield ("notice",), "notice-without-title", {}, _WARNING
     if plan.notice.opening is None:
         yield ("notice",), "notice-without-opening", {}, _WARNING

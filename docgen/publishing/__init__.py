@@ -5,10 +5,12 @@ it. It reads the returns folders through ``docgen.tracking`` (which week a file 
 unit sent it) and each unit's files through ``docgen.collecting.reports``, and renders with
 ``docgen.rendering``.
 
-- ``issues``: ``gather_issues``, the 简报 of each week so far (第N期), its items grouped by task.
+- ``issues``: the 简报 of a week drafted from the files used (``gather_issues``, ``draft_issue``),
+  or as written (``written_issues``, from the record), its items under their tasks, else 其他.
 - ``wordml``: paragraphs and pictures as WordprocessingML, and the picture parts added to a package.
 - ``bulletin``: the 简报 as .docx (masthead, items, pictures, the units that sent nothing).
 - ``column``: the same issues as web pages (专栏) and as one page for a 微信公众号 editor.
-- ``summary``: the 活动总结 draft, every figure counted from the files.
-- ``writing``: ``write_digest`` and ``write_summary``, all or nothing through ``rendering.outputs``.
+- ``summary``: the 活动总结 draft, every figure counted from the record.
+- ``writing``: ``write_digest`` (which records the issue it writes) and ``write_summary``, all or
+  nothing through ``rendering.outputs``.
 """

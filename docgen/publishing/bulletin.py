@@ -1,8 +1,9 @@
 """The week's 工作简报 as a Word document: the template ``digest.docx`` with the items and pictures.
 
 The masthead names the 简报 (``issues.masthead``), 第N期, the issuer and the date; the body
-holds, task by task, each unit's title, text and pictures with their captions; the units that
-sent nothing that week close it. Pictures are turned upright and scaled once, then placed at
+holds, task by task (headings numbered one after the other), each unit's title, text and
+pictures with their captions; the units that sent nothing that week close it where the plan
+asks for it (``digest.list_missing``). Pictures are turned upright and scaled once, then placed at
 the text block's width (or a height limit); a picture that cannot be read is left out and
 becomes a warning, so one broken photo does not stop the 简报.
 """
@@ -18,7 +19,7 @@ from docgen.collecting.pictures import scale_picture
 from docgen.errors import Finding, FormError, Severity
 from docgen.plan.model import Plan
 from docgen.publishing import wordml
-from docgen.publishing.issues import Issue, Item, masthead
+from docgen.publishing.issues import Issue, Item, group_heading, masthead
 from docgen.rendering.filenames import safe_stem
 from docgen.rendering.pictures import PicturePart
 
@@ -29,6 +30,11 @@ ENUMERATION = "、"
 def digest_file(plan: Plan, issue: Issue) -> PurePosixPath:
     """简报/职业教育宣传月工作简报第1期.docx."""
     return PurePosixPath("简报") / f"{safe_stem(masthead(plan))}第{issue.number}期.docx"
+
+
+def lists_missing(plan: Plan) -> bool:
+    """Whether the .docx 简报 names the units that sent nothing: only where the plan asks (never on the web)."""
+    return plan.digest is not None and plan.digest.list_missing
 
 
 def issuer_name(plan: Plan) -> str:
@@ -60,9 +66,8 @@ def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, An
     blocks: list[str] = []
     parts: list[PicturePart] = []
     problems: list[Finding] = []
-    for group in issue.groups:
-        label = f"{chinese.section_number(1, group.number)}{group.title}" if group.number else group.title
-        blocks.append(wordml.paragraph(label, "Heading1"))
+    for position, group in enumerate(issue.groups, 1):
+        blocks.append(wordml.paragraph(group_heading(position, group), "Heading1"))
         for item in group.items:
             blocks.append(wordml.paragraph(item_heading(item), "Heading2"))
             blocks += [wordml.paragraph(p.text, "Heading3" if p.heading else "Normal") for p in item.paragraphs]
@@ -84,7 +89,7 @@ def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, An
         "issuer": issuer_name(plan),
         "date": chinese.full_date(day),
         "body": wordml.body(blocks),
-        "missing": ENUMERATION.join(u.name for u in issue.missing),
+        "missing": ENUMERATION.join(u.name for u in issue.missing) if lists_missing(plan) else "",
         "problems": [p.replace(severity=Severity.WARNING) for p in problems],
     }
     return context, parts

@@ -5,7 +5,8 @@
 script, font or style sheet from outside), and the pages read on a phone (viewport, pictures
 never wider than the screen). ``专栏/wechat/issue-N.html`` is the same 期 in one file with
 inline styles and its pictures inside it (data URIs), to paste into a 微信公众号 editor.
-File names are ASCII so that any web server and CMS takes them.
+File names are ASCII so that any web server and CMS takes them. The public pages show what the
+units reported: never the units that sent nothing, nor videos and files listed by name and size.
 """
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from docgen import chinese
 from docgen.collecting.pictures import scale_picture
 from docgen.errors import Finding, FormError, Severity
 from docgen.inputs.pictures import ScaledPicture
 from docgen.plan.model import Plan
-from docgen.publishing.bulletin import issuer_name, item_heading, listed_files
-from docgen.publishing.issues import Issue, masthead
+from docgen.publishing.bulletin import issuer_name, item_heading
+from docgen.publishing.issues import Issue, Item, group_heading, masthead
 
 COLUMN = PurePosixPath("专栏")
 WEB_PIXELS = 1200
@@ -42,7 +42,6 @@ p { margin: 6px 0; text-indent: 2em; }
 figure { margin: 10px 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 13px; color: #555; }
-p.listed, p.missing, p.late { text-indent: 0; color: #555; font-size: 14px; }
 nav { display: flex; justify-content: space-between; gap: 8px; margin: 16px 0; font-size: 15px; }
 ul.issues { padding-left: 0; list-style: none; }
 ul.issues li { border-bottom: 1px solid #ddd; padding: 8px 0; }
@@ -75,10 +74,8 @@ _ISSUE = """<!DOCTYPE html>
 {% endfor %}{% for f in item.figures %}<figure>
 <img src="{{ f.src }}" alt="{{ f.caption or item.heading }}" width="{{ f.width }}" height="{{ f.height }}">
 {% if f.caption %}<figcaption>{{ f.caption }}</figcaption>{% endif %}</figure>
-{% endfor %}{% for line in item.listed %}<p class="listed">{{ line }}</p>
 {% endfor %}</article>
 {% endfor %}{% endfor %}
-{% if missing %}<p class="missing">本周未报送材料的部门：{{ missing }}</p>{% endif %}
 </main></body></html>
 """
 
@@ -94,7 +91,6 @@ _INLINE = {
     "figure": "text-align:center;margin:10px 0 2px;",
     "img": "max-width:100%;height:auto;",
     "caption": "text-align:center;font-size:13px;color:#555;margin:0 0 10px;",
-    "listed": "font-size:14px;color:#555;",
 }
 _WECHAT = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -110,7 +106,6 @@ _WECHAT = """<!DOCTYPE html>
 {% endfor %}{% for f in item.figures %}<p style="{{ s.figure }}">
 <img src="{{ f.src }}" alt="{{ f.caption or item.heading }}" style="{{ s.img }}"></p>
 {% if f.caption %}<p style="{{ s.caption }}">{{ f.caption }}</p>{% endif %}
-{% endfor %}{% for line in item.listed %}<p style="{{ s.listed }}">{{ line }}</p>
 {% endfor %}{% endfor %}{% endfor %}
 </section></body></html>
 """
@@ -140,31 +135,34 @@ def _render(source: str, context: dict[str, Any]) -> bytes:
     return Environment(autoescape=True).from_string(source).render(context).encode("utf-8")
 
 
+def shown(item: Item) -> bool:
+    """Whether an item has anything to show on the web: text or a picture (a video alone is not shown)."""
+    return bool(item.paragraphs or item.pictures)
+
+
 def _issue_context(plan: Plan, issue: Issue, figures: list[list[dict[str, Any]]]) -> dict[str, Any]:
-    groups = []
+    groups: list[dict[str, Any]] = []
     index = 0
     for group in issue.groups:
         items = []
         for item in group.items:
-            text = [p.text for p in item.paragraphs]
-            items.append(
-                {
-                    "heading": item_heading(item),
-                    "paragraphs": text,
-                    "figures": figures[index],
-                    "listed": listed_files(item),
-                }
-            )
+            if shown(item) or figures[index]:
+                items.append(
+                    {
+                        "heading": item_heading(item),
+                        "paragraphs": [p.text for p in item.paragraphs],
+                        "figures": figures[index],
+                    }
+                )
             index += 1
-        title = f"{chinese.section_number(1, group.number)}{group.title}" if group.number else group.title
-        groups.append({"title": title, "entries": items})
+        if items:
+            groups.append({"title": group_heading(len(groups) + 1, group), "entries": items})
     return {
         "masthead": masthead(plan),
         "number": issue.number,
         "issuer": issuer_name(plan),
         "week": issue.due.label,
         "groups": groups,
-        "missing": "、".join(u.name for u in issue.missing),
         "style": _STYLE,
         "s": _INLINE,
     }
@@ -209,7 +207,7 @@ def column_pages(plan: Plan, issues: list[Issue]) -> ColumnPages:
         ]
         files[wechat_page(issue)] = _render(_WECHAT, _issue_context(plan, issue, inline))
     listing = [
-        {"href": issue_page(i).name, "number": i.number, "week": i.due.label, "count": len(i.items)}
+        {"href": issue_page(i).name, "number": i.number, "week": i.due.label, "count": sum(map(shown, i.items))}
         for i in reversed(issues)
     ]
     files[COLUMN / "index.html"] = _render(_INDEX, {"title": masthead(plan), "issues": listing, "style": _STYLE})

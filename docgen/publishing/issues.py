@@ -1,9 +1,12 @@
-"""The 简报 of each week: which units sent what, read and grouped by task, numbered 第N期.
+"""The 简报 of each week: which units sent what, read and grouped by task, numbered 第N期 as the record says.
 
 A week's 简报 holds one item per unit that sent anything for that week of the digest's
-deadline (``tracking.tally.digest_deadline``); a week in which nobody sent anything has no
-简报, so the issue numbers (from ``digest.first_issue``) count only the weeks that have one and
-continue across weeks. Everything here is read from the returns folder: nothing is written.
+deadline (``tracking.tally.digest_deadline``), made of the files used (a resend's, not those it
+replaced). ``draft_issue`` makes one from the returns folder as it stands, to be written;
+``written_issues`` gives back the issues written, each with the files the record says it used.
+Numbers follow the record: a week written before keeps its 期号, a new one takes the next (from
+``digest.first_issue``). A report goes under the task whose title or words it matches best (its
+own title first, then its text), else under 其他. Nothing here writes.
 """
 
 from __future__ import annotations
@@ -21,14 +24,18 @@ from docgen.collecting.reports import ListedFile, Material, Paragraph, ReportPic
 from docgen.errors import Finding, FormError
 from docgen.plan.model import Plan, Task, Unit
 from docgen.tracking.dues import Due
+from docgen.tracking.record_rows import IssueRow
 from docgen.tracking.returns import ReturnedFile
-from docgen.tracking.status import Column, Mark, track_returns
-from docgen.tracking.tally import digest_deadline
+from docgen.tracking.status import Column, Mark, StatusReport, track_returns
+from docgen.tracking.tally import converted_folder, digest_deadline
 
 CUT_MARK = "〔略〕"
-OTHER_WORK = "其他工作"
-SHARED_CHARS = 4  # a title sharing this many characters in a row with a task is about it
+OTHER_WORK = "其他"
+SHARED_CHARS = 4  # a title sharing this many characters in a row with a task's own words is about it
+TEXT_CHARS = 600  # how much of a report's text is compared with the tasks when its title says nothing
 _DATE_PREFIX = re.compile(r"^\s*(?:\d{4}[-.年/_]?\d{1,2}[-.月/_]?\d{1,2}日?|\d{4}|\d{1,2}[.月]\d{1,2}日?)[\s_\-—–]*")
+# words most task titles share, left out when a report is matched to a task by its words
+_GENERIC = re.compile("开展|举办|利用|开设|组织|职业教育|职业院校|职教|宣传月|宣传|活动|工作|广泛|各级|及")
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ class Item:
 
 @dataclass(frozen=True)
 class TaskGroup:
-    """The items of one task (``number`` 0 for units that carry no task)."""
+    """The items of one task (``number`` 0 for 其他: reports that match no task)."""
 
     number: int
     title: str
@@ -58,12 +65,16 @@ class TaskGroup:
 
 @dataclass(frozen=True)
 class Issue:
-    """One week's 简报: 第``number``期, the week it covers, its items by task, the units that sent nothing."""
+    """One week's 简报: 第``number``期, the week it covers, its items by task, the units that sent nothing.
+
+    ``day`` is the date it was written with, for an issue the record holds; None for a draft.
+    """
 
     number: int
     due: Due
     groups: list[TaskGroup]
     missing: list[Unit]
+    day: dt.date | None = None
 
     @property
     def items(self) -> list[Item]:
@@ -85,41 +96,96 @@ def masthead(plan: Plan) -> str:
 
 
 def gather_issues(plan: Plan, returns_dir: Path | str, last_week: int, on: dt.date | None = None) -> list[Issue]:
-    """The 简报 of weeks 1 to ``last_week`` that have any report, each numbered, in order.
+    """The 简报 of weeks 1 to ``last_week`` as they would be written from the returns folder now, each numbered.
 
     ``plan`` is a resolved plan (``resolve_plan``, ``resolved_plan``): task titles are printed.
-
-    ``on`` is the day the status is taken (default: the last week's due day), which decides
-    which units count as having sent nothing. Raises ``FormError`` (digest-no-such-week) when
-    the deadline has no week ``last_week``; the returns folder's own errors as ``track_returns``.
+    A week nobody sent anything for has none. A week already written keeps its number; the
+    others are numbered after the last one written. ``on`` is the day the folder is taken
+    as of (default: everything in it), which decides who sent nothing. Raises ``FormError``
+    (digest-no-such-week) when the deadline has no week ``last_week``; the returns folder's
+    own errors as ``track_returns``.
     """
-    key = digest_deadline(plan)
-    columns = [c for c in track_returns(plan, returns_dir, on or dt.date.max, key).columns]
+    report = track_returns(plan, returns_dir, on or dt.date.max, digest_deadline(plan))
+    columns = digest_columns(plan, report)
     if not 1 <= last_week <= len(columns):
         raise FormError([Finding("digest-no-such-week", {"week": last_week, "weeks": len(columns)})])
-    first = plan.digest.first_issue if plan.digest is not None else 1
     issues: list[Issue] = []
     for column in columns[:last_week]:
-        items = [_item(plan, column, unit) for unit in column.received]
-        if not items:
-            continue
-        missing = [u for u in column.owing if not column.cells[u.id].files]
-        issues.append(Issue(first + len(issues), column.due, _grouped(plan, items), missing))
+        issue = draft_issue(plan, report, column, [*report.issues, *(_as_row(i) for i in issues)])
+        if issue is not None:
+            issues.append(issue)
     return issues
 
 
-def _item(plan: Plan, column: Column, unit: Unit) -> Item:
+def digest_columns(plan: Plan, report: StatusReport) -> list[Column]:
+    """The weeks of the digest's deadline, in order."""
+    key = digest_deadline(plan)
+    return [c for c in report.columns if c.due.key == key]
+
+
+def issue_number(plan: Plan, written: list[IssueRow], due: Due) -> int:
+    """The 期号 of the week ``due``: the one it was written with, else the next after every issue written."""
+    for row in written:
+        if row.deadline == due.key and row.week == due.week:
+            return row.number
+    first = plan.digest.first_issue if plan.digest is not None else 1
+    return max([first - 1, *(row.number for row in written)]) + 1
+
+
+def draft_issue(plan: Plan, report: StatusReport, column: Column, written: list[IssueRow]) -> Issue | None:
+    """The 简报 of ``column``'s week from the files used now; None when nobody sent anything for it."""
+    folder = converted_folder(report)
+    items = [_item(plan, column, unit, column.cells[unit.id].files, folder) for unit in column.received]
+    if not items:
+        return None
+    missing = [u for u in column.owing if not column.cells[u.id].files]
+    return Issue(issue_number(plan, written, column.due), column.due, _grouped(plan, items), missing)
+
+
+def written_issues(plan: Plan, report: StatusReport) -> list[Issue]:
+    """The 简报 issues written by the report's day (the record's), each with the files it was written with.
+
+    A file that has left the returns folder since is left out of its item; an item left with
+    no file, or of a unit the plan no longer has, is left out.
+    """
+    columns = {(c.due.key, c.due.week): c for c in report.columns}
+    by_id = {f.record_id: f for f in report.files}
+    folder = converted_folder(report)
+    issues = []
+    for row in report.issues:
+        column = columns.get((row.deadline, row.week))
+        if column is None:
+            continue
+        owing = {u.id: u for u in column.owing}
+        items = []
+        for unit_id, file_ids in row.items:
+            files = tuple(by_id[i] for i in file_ids if i in by_id)
+            if unit_id in owing and files:
+                items.append(_item(plan, column, owing[unit_id], files, folder))
+        sent = {item.unit.id for item in items}
+        missing = [u for u in column.owing if u.id not in sent]
+        issues.append(Issue(row.number, column.due, _grouped(plan, items), missing, row.day))
+    return issues
+
+
+def _as_row(issue: Issue) -> IssueRow:
+    """A draft as the record would hold it: for numbering the drafts after it."""
+    assert issue.due.week is not None
+    return IssueRow(issue.number, issue.due.key, issue.week, dt.date.min, dt.datetime.min.replace(tzinfo=dt.UTC))
+
+
+def _item(plan: Plan, column: Column, unit: Unit, files: tuple[ReturnedFile, ...], folder: Path | None) -> Item:
     cell = column.cells[unit.id]
-    material = read_material([f.path for f in cell.files])
+    material = read_material([f.path for f in files], converted=folder)
     paragraphs, cut = _excerpt(material.paragraphs, plan.digest.excerpt if plan.digest is not None else None)
     return Item(
         unit=unit,
-        title=_title(plan, unit, material, cell.files, column.due),
+        title=_title(plan, unit, material, files, column.due),
         paragraphs=paragraphs,
         pictures=[_without_unit(plan, p) for p in material.pictures],
         videos=material.videos,
         others=material.others,
-        files=cell.files,
+        files=files,
         late=cell.mark is Mark.LATE,
         cut=cut,
         problems=material.problems,
@@ -169,33 +235,63 @@ def _excerpt(paragraphs: list[Paragraph], limit: int | None) -> tuple[list[Parag
     return kept, False
 
 
-def task_of(plan: Plan, unit: Unit, title: str) -> tuple[int, Task] | None:
-    """The task an item is about: of the unit's tasks, the one its title names, else the unit's first."""
-    carried = plan.tasks_of(unit.id)
-    if not carried:
+def task_of(plan: Plan, unit: Unit, title: str, text: str = "") -> tuple[int, Task] | None:
+    """The task a report is about: the one its title names or shares most words with, else its text; else None (其他).
+
+    A task's own words are its title without the words most titles share (开展, 活动, 宣传 …);
+    a match needs ``SHARED_CHARS`` of them in a row (all of them, for a shorter one). On a tie
+    the unit's own task wins, then the first.
+    """
+    tasks = list(enumerate(plan.tasks, 1))
+    if not tasks:
         return None
-    match = match_task(title, [t.title for _, t in carried])
-    if match.number is not None and 1 <= match.number <= len(carried):
-        return carried[match.number - 1]
-    shared = [_common(title, t.title) for _, t in carried]
-    best = max(range(len(carried)), key=shared.__getitem__)
-    return carried[best] if shared[best] >= SHARED_CHARS else carried[0]
+    named = match_task(title, [t.title for _, t in tasks]) if title else None
+    if named is not None and named.number is not None:
+        return tasks[named.number - 1]
+    own = {n for n, _ in plan.tasks_of(unit.id)}
+    for words in (title, text[:TEXT_CHARS]):
+        squeezed = _squeeze(words)
+        scores = []
+        for number, task in tasks:
+            key = _task_words(task.title)
+            shared = _common(squeezed, key) if key else 0
+            if key and shared >= min(SHARED_CHARS, len(key)) and shared >= 2:
+                scores.append((shared, number in own, -number))
+        if scores:
+            best = max(scores)
+            return tasks[-best[2] - 1]
+    return None
+
+
+def _task_words(title: str) -> str:
+    """A task's own words: its title without the words most titles share (开展职业教育精准扶贫宣传工作 -> 精准扶贫)."""
+    return _GENERIC.sub("", _squeeze(re.sub(r"[《》“”\"'、，,。（）()]", "", title)))
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _common(a: str, b: str) -> int:
-    """The length of the longest run of characters two titles share (技能大赛赛场开放)."""
+    """The length of the longest run of characters two texts share (技能大赛赛场开放)."""
     return difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
 def _grouped(plan: Plan, items: list[Item]) -> list[TaskGroup]:
+    """The items under their tasks, in the plan's order, then those of no task under 其他."""
     by_task: dict[int, list[Item]] = {}
     for item in items:
-        found = task_of(plan, item.unit, item.title)
+        found = task_of(plan, item.unit, item.title, "".join(p.text for p in item.paragraphs))
         by_task.setdefault(found[0] if found else 0, []).append(item)
     groups = [TaskGroup(n, plan.tasks[n - 1].title, by_task[n]) for n in sorted(k for k in by_task if k)]
     if 0 in by_task:
         groups.append(TaskGroup(0, OTHER_WORK, by_task[0]))
     return groups
+
+
+def group_heading(position: int, group: TaskGroup) -> str:
+    """一、印发…, 二、其他: the groups of one issue numbered one after the other, whatever their tasks' numbers."""
+    return f"{chinese.section_number(1, position)}{group.title}"
 
 
 def issue_date_text(day: dt.date) -> str:

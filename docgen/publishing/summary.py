@@ -1,8 +1,9 @@
-"""A draft of the campaign's 活动总结, with every figure counted from the returns folder.
+"""A draft of the campaign's 活动总结, with every figure counted from the record of the returns folder.
 
-一、基本情况 gives the figures: the units that sent anything, the activities in the returned
-活动安排 by task, the weekly reports, pictures and videos (the sums of the 宣传评比 tally), the
-简报 issued and the items posted to the column. 二、主要做法和成效 lists, task by task, the
+一、基本情况 gives the figures: the units that sent anything, the activities in the latest
+returned 活动安排 by task, the weekly reports (each counted once, however often it was resent),
+pictures and videos (the sums of the 宣传评比 tally), the 简报 issues written (as the record
+holds them) and their items posted to the column. 二、主要做法和成效 lists, task by task, the
 activities units put in their 活动安排 and the titles of their reports in the 简报. 三、存在的
 不足和下一步打算 is the officer's: one empty highlighted paragraph. Nothing else is written:
 no praise, no estimate. ``sources`` lists the files behind each figure, to check any number.
@@ -18,11 +19,12 @@ from typing import Any
 from docgen import chinese
 from docgen.collecting.forms import Activity
 from docgen.documents.layout import signature
+from docgen.errors import Finding
 from docgen.plan.model import Plan, Unit
 from docgen.publishing import wordml
-from docgen.publishing.issues import Issue, Item, gather_issues, task_of
+from docgen.publishing.issues import Issue, Item, task_of, written_issues
 from docgen.tracking.status import StatusReport, track_returns
-from docgen.tracking.tally import TallyRow, digest_deadline, returned_activities, tally
+from docgen.tracking.tally import TallyRow, returned_activities, tally
 
 ENUMERATION = "、"
 
@@ -38,6 +40,7 @@ class Figures:
     videos: int
     issues: list[Issue]
     sources: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[Finding] = field(default_factory=list)
 
     @property
     def posts(self) -> int:
@@ -46,13 +49,10 @@ class Figures:
 
 
 def campaign_figures(plan: Plan, returns_dir: Path | str, on: dt.date) -> Figures:
-    """Everything the summary counts, read from ``returns_dir`` as of ``on``."""
+    """Everything the summary counts, from the record of ``returns_dir`` as of the end of ``on``."""
     report = track_returns(plan, returns_dir, on)
     rows = tally(report)
-    weekly_plan = any(d.weekday is not None for d in plan.deadlines.values())
-    key = digest_deadline(plan) if weekly_plan else None
-    weeks = [c for c in report.columns if c.due.key == key]
-    issues = gather_issues(plan, returns_dir, len(weeks), on) if weeks and any(c.received for c in weeks) else []
+    issues = written_issues(plan, report)
     sending = {u.id for c in report.columns for u in c.received}
     units = [u for u in report.units if u.id in sending]
     weekly = [c for c in report.columns if c.due.week is not None]
@@ -63,6 +63,7 @@ def campaign_figures(plan: Plan, returns_dir: Path | str, on: dt.date) -> Figure
         pictures=sum(r.counts["pictures"] for r in rows),
         videos=sum(r.counts["videos"] for r in rows),
         issues=issues,
+        notes=report.notes,
     )
     figures.sources = _sources(report, rows, figures)
     return figures
@@ -141,7 +142,7 @@ def _practices(plan: Plan, figures: Figures) -> list[str]:
     reported: dict[int, list[tuple[Issue, Item]]] = {}
     for issue in figures.issues:
         for item in issue.items:
-            found = task_of(plan, item.unit, item.title)
+            found = task_of(plan, item.unit, item.title, "".join(p.text for p in item.paragraphs))
             reported.setdefault(found[0] if found else 0, []).append((issue, item))
     for number, task in enumerate(plan.tasks, 1):
         activities = [a for a in figures.activities if a.task == number]

@@ -1,9 +1,10 @@
 """Where the 简报, the column and the summary touch the disk: OUT, through ``rendering.outputs``.
 
 Each run is staged and committed all or nothing, recorded in OUT's manifest, and never
-replaces a file a person wrote or edited unless ``force``. A 简报 (.docx) is kept per 期; the
-column is rewritten whole at each run (all 期 up to the week asked for), so a late report that
-reached an earlier week shows there too.
+replaces a file a person wrote or edited unless ``force``. A 简报 (.docx) is kept per 期, and
+recorded in the returns folder's record once written (期号, week, date, the files it used):
+writing the same week again replaces that record, it does not add one. The column is rewritten
+whole at each run from the issues written, each as it was written.
 """
 
 from __future__ import annotations
@@ -51,34 +52,62 @@ def write_digest(
     day: dt.date,
     templates: Path | None = None,
     force: bool = False,
+    now: dt.datetime | None = None,
     progress: Progress | None = None,
 ) -> Written:
-    """Write week ``week``'s 简报 (.docx, dated ``day``) and the column of every 期 so far into ``out_dir``.
+    """Write week ``week``'s 简报 (.docx, dated ``day``) and the column of every 期 written into ``out_dir``.
 
     ``plan`` is a resolved plan (``resolve_plan``): the task titles are printed as they stand.
-
-    Raises ``FormError`` (digest-empty-week) when nobody sent anything for that week, and the
-    errors of ``gather_issues``; pictures that cannot be read are left out and returned as warnings.
+    The issue is made from the files used now and recorded in the returns folder's record
+    (``now`` is when, default this moment); its number is the one the week was written with
+    before, else the next. Raises ``FormError`` (digest-empty-week) when nobody sent anything
+    for that week, (digest-no-such-week) for a week the deadline has not, the errors of
+    ``track_returns``; pictures that cannot be read are left out and returned as warnings.
     ``progress`` hears the steps ``read-reports`` and ``write``.
     """
+    import dataclasses
+
     from docgen.publishing.bulletin import digest_file, render_digest
     from docgen.publishing.column import column_pages
-    from docgen.publishing.issues import gather_issues
+    from docgen.publishing.issues import digest_columns, draft_issue, written_issues
+    from docgen.tracking.record import opened_record
+    from docgen.tracking.record_rows import IssueRow
+    from docgen.tracking.recording import now as clock
+    from docgen.tracking.recording import recorded_files
+    from docgen.tracking.status import status_report
+    from docgen.tracking.tally import digest_deadline
 
+    key = digest_deadline(plan)
+    folder, out = Path(returns_dir), Path(out_dir)
+    if not folder.is_dir():
+        raise FormError([Finding("status-no-returns-folder", {}, file=str(folder))])
+    if out.resolve() == folder.resolve():
+        raise FormError([Finding("digest-out-is-returns", {}, file=str(out))])
+    moment = now if now is not None else clock()
     progress = progress or Progress()
     progress.step("read-reports")
-    issues = gather_issues(plan, returns_dir, week)
-    current = next((i for i in issues if i.week == week), None)
-    if current is None:
-        raise FormError([Finding("digest-empty-week", {"week": week}, file=str(returns_dir))])
-    progress.step("write")
-    docx, problems = render_digest(plan, current, day, templates)
-    pages = column_pages(plan, issues)
-    outputs = {digest_file(plan, current): (_digest_kind(current), docx)}
-    outputs.update({path: (KIND_COLUMN, data) for path, data in pages.files.items()})
-    paths = _write(Path(out_dir), outputs, {_digest_kind(current), KIND_COLUMN}, force)
+    with opened_record(folder) as record:
+        files = recorded_files(plan, folder, record, moment)
+        report = status_report(plan, files, dt.date.max, key, issues=record.issues(), folder=folder)
+        columns = digest_columns(plan, report)
+        if not 1 <= week <= len(columns):
+            raise FormError([Finding("digest-no-such-week", {"week": week, "weeks": len(columns)})])
+        current = draft_issue(plan, report, columns[week - 1], report.issues)
+        if current is None:
+            raise FormError([Finding("digest-empty-week", {"week": week}, file=str(returns_dir))])
+        items = tuple((item.unit.id, tuple(f.record_id for f in item.files)) for item in current.items)
+        row = IssueRow(current.number, key, week, day, moment, items)
+        kept = [r for r in report.issues if r.number != row.number and (r.deadline, r.week) != (key, week)]
+        issues = written_issues(plan, dataclasses.replace(report, issues=sorted([*kept, row], key=lambda r: r.number)))
+        progress.step("write")
+        docx, problems = render_digest(plan, current, day, templates)
+        pages = column_pages(plan, issues)
+        outputs = {digest_file(plan, current): (_digest_kind(current), docx)}
+        outputs.update({path: (KIND_COLUMN, data) for path, data in pages.files.items()})
+        paths = _write(out, outputs, {_digest_kind(current), KIND_COLUMN}, force)
+        record.save_issue(row)
     unique = list(dict.fromkeys(problems + pages.problems + [p for item in current.items for p in item.problems]))
-    return Written(paths, unique, current)
+    return Written(paths, [*record.notes, *unique], current)
 
 
 def write_summary(
@@ -92,7 +121,8 @@ def write_summary(
 ) -> Written:
     """Write the 活动总结 draft (.docx) and the list of the files behind its figures into ``out_dir``.
 
-    ``plan`` is a resolved plan (``resolve_plan``); ``on`` decides which deadlines count as due.
+    ``plan`` is a resolved plan (``resolve_plan``); ``on`` decides which deadlines count as due,
+    which files have come and which 简报 issues were written: every figure is counted from the record.
     """
     from docgen.publishing.summary import campaign_figures, sources_text, summary_context
     from docgen.rendering.templates import compiled
@@ -104,4 +134,4 @@ def write_summary(
         SUMMARY_DOCX: (KIND_SUMMARY, template.render(summary_context(plan, figures))),
         SUMMARY_SOURCES: (KIND_SUMMARY, sources_text(figures).encode("utf-8")),
     }
-    return Written(_write(Path(out_dir), outputs, {KIND_SUMMARY}, force))
+    return Written(_write(Path(out_dir), outputs, {KIND_SUMMARY}, force), figures.notes)

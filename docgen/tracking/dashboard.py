@@ -2,8 +2,9 @@
 
 The page needs no network and no JavaScript: styles are inline, the progress bars are boxes
 whose width is the share received, and it prints on A4 landscape. Units run down, dues across
-(a weekly deadline's weeks under its name); each cell says 已收, 逾期 (with the day), 未交 or 未到期
-in words as well as colour, so a black-and-white print still reads.
+(a weekly deadline's weeks under its name); each cell says 已收, 逾期 (with the day), 未交, 今日截止
+or 未到期 in words as well as colour, so a black-and-white print still reads, with 补报 n 次 for
+a unit that sent again and 按文件时间 where the arrival is known only from the file's time.
 """
 
 from __future__ import annotations
@@ -12,11 +13,27 @@ import io
 from typing import Any
 
 from docgen import chinese
-from docgen.tracking.status import Column, Mark, StatusReport, Unplaced, contact_of
+from docgen.tracking.reminders import unit_contact_text
+from docgen.tracking.status import Cell, Column, Mark, StatusReport, Unplaced
 from docgen.tracking.tally import COUNT_WORDS, COUNTS, tally
 
-MARK_WORDS = {Mark.RECEIVED: "已收", Mark.LATE: "逾期", Mark.MISSING: "未交", Mark.NOT_DUE: "未到期"}
-MARK_FILLS = {Mark.RECEIVED: "C6EFCE", Mark.LATE: "FFEB9C", Mark.MISSING: "FFC7CE", Mark.NOT_DUE: "EDEDED"}
+MARK_WORDS = {
+    Mark.RECEIVED: "已收",
+    Mark.LATE: "逾期",
+    Mark.MISSING: "未交",
+    Mark.DUE_TODAY: "今日截止",
+    Mark.NOT_DUE: "未到期",
+}
+MARK_FILLS = {
+    Mark.RECEIVED: "C6EFCE",
+    Mark.LATE: "FFEB9C",
+    Mark.MISSING: "FFC7CE",
+    Mark.DUE_TODAY: "DDEBF7",
+    Mark.NOT_DUE: "EDEDED",
+}
+BY_FILE_TIME = "按文件时间"
+BY_NAME_DATE = "按文件名日期"
+HOW_WORDS = {"receive": "登记", "mail": "邮件", "hand": "直接存入", "web": "网页"}
 UNPLACED_WORDS = {
     Unplaced.NO_DEADLINE: "不在任何截止事项的文件夹中（或不在任何一周内）",
     Unplaced.NO_UNIT: "看不出是哪个部门的",
@@ -45,7 +62,9 @@ th.unit, td.unit { text-align: left; white-space: nowrap; }
 .received { background: #c6efce; }
 .late { background: #ffeb9c; }
 .missing { background: #ffc7ce; font-weight: bold; }
+.due-today { background: #ddebf7; }
 .not-due { background: #ededed; color: #777; }
+td small { display: block; font-size: 10px; color: #555; }
 td.not-owed { color: #aaa; }
 .bar { width: 120px; height: 10px; border: 1px solid #777; display: inline-block; vertical-align: middle; }
 .bar span { display: block; height: 100%; background: #4a8f4a; }
@@ -63,8 +82,10 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 <h1>{{ title }}</h1>
 <p class="meta">统计日期：{{ on }}　应报部门{{ units|length }}个　文件{{ file_count }}个</p>
 <p class="legend"><span class="received">已收</span><span class="late">逾期：截止日后收到</span>
-<span class="missing">未交：已过截止日</span><span class="not-due">未到期：尚未到截止日</span>
-<span>—：不需报送</span></p>
+<span class="missing">未交：已过截止日</span><span class="due-today">今日截止</span>
+<span class="not-due">未到期：尚未到截止日</span><span>—：不需报送</span></p>
+<p class="meta">补报n次：同一事项又发来新文件，以最后一次为准。
+按文件时间：直接存入文件夹的文件，收到时间只能按文件的修改时间推定。</p>
 
 <h2>各项进度</h2>
 <table id="progress">
@@ -90,7 +111,8 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 </thead>
 <tbody>
 {% for row in rows %}<tr><td class="unit">{{ row.unit }}</td>{% for cell in row.cells %}
-<td class="{{ cell.css }}" title="{{ cell.files }}">{{ cell.text }}</td>{% endfor %}</tr>
+<td class="{{ cell.css }}" title="{{ cell.files }}">{{ cell.text }}
+{%- for n in cell.notes %}<small>{{ n }}</small>{% endfor %}</td>{% endfor %}</tr>
 {% endfor %}</tbody>
 </table>
 
@@ -98,7 +120,7 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 {% if missing %}<div id="missing">
 {% for m in missing %}<h3>{{ m.title }}（截止{{ m.day }}，未交{{ m.units|length }}个）</h3>
 <ul class="missing-units">{% for u in m.units %}
-<li><span class="missing-unit">{{ u.name }}</span>　联系人：{{ u.contact }}　电话：{{ u.phone }}</li>{% endfor %}</ul>
+<li><span class="missing-unit">{{ u.name }}</span>　<span class="contact">{{ u.contact }}</span></li>{% endfor %}</ul>
 {% endfor %}</div>
 {% else %}<p id="missing">已到期的各项均已收齐。</p>
 {% endif %}
@@ -123,14 +145,35 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 """
 
 
-def _cell(column: Column, unit_id: str) -> dict[str, str]:
+def _cell(column: Column, unit_id: str) -> dict[str, Any]:
     cell = column.cells.get(unit_id)
     if cell is None:
-        return {"css": "not-owed", "text": NOT_OWED, "files": ""}
+        return {"css": "not-owed", "text": NOT_OWED, "notes": [], "files": ""}
     text = MARK_WORDS[cell.mark]
     if cell.mark is Mark.LATE and cell.sent is not None:
         text += f"（{chinese.month_day(cell.sent)}）"
-    return {"css": cell.mark.value, "text": text, "files": "\n".join(str(f.relative) for f in cell.files)}
+    return {"css": cell.mark.value, "text": text, "notes": cell_notes(cell), "files": _files_title(cell)}
+
+
+def cell_notes(cell: Cell) -> list[str]:
+    """补报2次, and 按文件时间 (or 按文件名日期) when the arrival that decides the cell is known only so."""
+    notes = [f"补报{cell.resent}次"] if cell.resent else []
+    first = cell.first
+    if first is not None and first.timed_by == "file":
+        notes.append(BY_FILE_TIME)
+    elif first is not None and first.timed_by == "name":
+        notes.append(BY_NAME_DATE)
+    return notes
+
+
+def _files_title(cell: Cell) -> str:
+    """Each file with when and how it came, the replaced ones marked: the cell's tooltip."""
+    lines = []
+    for file in sorted(cell.files + cell.replaced, key=lambda f: f.received_at):
+        moment = file.received_at.astimezone().strftime("%m-%d %H:%M")
+        replaced = "（已被补报替换）" if file in cell.replaced else ""
+        lines.append(f"{file.relative}　{moment} {HOW_WORDS.get(file.how, file.how)}{replaced}")
+    return "\n".join(lines)
 
 
 def dashboard_context(report: StatusReport) -> dict[str, Any]:
@@ -167,10 +210,7 @@ def dashboard_context(report: StatusReport) -> dict[str, Any]:
     missing = []
     for c in report.due_columns:
         if c.missing:
-            units = []
-            for unit in c.missing:
-                name, phone = contact_of(plan, unit)
-                units.append({"name": unit.name, "contact": name, "phone": phone})
+            units = [{"name": u.name, "contact": unit_contact_text(u)} for u in c.missing]
             missing.append({"title": c.due.title, "day": chinese.month_day(c.due.day), "units": units})
     unplaced = [
         {
@@ -254,7 +294,8 @@ def dashboard_xlsx(report: StatusReport, context: dict[str, Any] | None = None) 
         grid.cell(row=r, column=1, value=unit.name).data_type = "s"
         for index, column in enumerate(report.columns, 2):
             cell = column.cells.get(unit.id)
-            target = grid.cell(row=r, column=index, value=_cell(column, unit.id)["text"])
+            shown = _cell(column, unit.id)
+            target = grid.cell(row=r, column=index, value="，".join([shown["text"], *shown["notes"]]))
             target.alignment = Alignment(horizontal="center")
             if cell is not None:
                 target.fill = PatternFill("solid", start_color=MARK_FILLS[cell.mark], end_color=MARK_FILLS[cell.mark])

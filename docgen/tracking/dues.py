@@ -2,7 +2,11 @@
 
 The numbering here is the one every later report uses (the status, the reminders, a weekly
 digest): week N of a weekly deadline is the N-th time it falls due inside the campaign period,
-and runs from the day after the previous due day (or the period's first day) to its due day.
+and runs from the day after the previous due day (or the period's first day) to its due day;
+the days after the last due day inside the period make a last, shorter week, due on the
+deadline's next day after the period. A due day that is a day off (a weekend, a holiday break)
+moves to the working day before, as the task sheets' calendars say (提前至4月30日): that moved
+day is the one every later report shows and counts lateness by; the week keeps its span.
 Everything here is a pure function of the plan.
 """
 
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from docgen import chinese
+from docgen.calendar import workdays
 from docgen.errors import Finding, UnknownDeadlineError
 from docgen.plan.model import Deadline, Plan, Unit
 from docgen.rendering.filenames import safe_stem
@@ -23,7 +28,8 @@ class Due:
     """One time a deadline falls due: a dated deadline once, a weekly one once a week.
 
     ``week`` is None for a dated deadline; for a weekly one it counts from 1, and ``start`` to
-    ``day`` (both included) is the week its returns report on.
+    ``last`` (both included) is the week its returns report on. ``day`` is the day it is due:
+    the plan's day (``end``), or the working day before where that is a day off.
     """
 
     key: str
@@ -31,13 +37,19 @@ class Due:
     day: dt.date
     start: dt.date
     week: int | None = None
+    end: dt.date | None = None
+
+    @property
+    def last(self) -> dt.date:
+        """The last day of the week (the plan's due day, or the period's last day); for a dated deadline its date."""
+        return self.end if self.end is not None else self.day
 
     @property
     def label(self) -> str:
         """第2周（5月2日至5月8日） for a week; 5月9日 for a dated deadline."""
         if self.week is None:
             return chinese.month_day(self.day)
-        return week_label(self.week, self.start, self.day)
+        return week_label(self.week, self.start, self.last)
 
     @property
     def title(self) -> str:
@@ -50,14 +62,26 @@ def week_label(week: int, start: dt.date, end: dt.date) -> str:
     return f"第{week}周（{chinese.month_day(start)}至{chinese.month_day(end)}）"
 
 
+def working_day(day: dt.date) -> dt.date:
+    """The day something due on ``day`` is due: ``day`` itself, or the working day before a day off."""
+    return day if workdays.is_workday(day) else workdays.previous_workday(day)
+
+
 def weeks(plan: Plan, key: str) -> list[Due]:
-    """The weeks of a weekly deadline, numbered from 1; the days after its last due day belong to no week."""
+    """The weeks of a weekly deadline, numbered from 1, covering every day of the period.
+
+    The days after the last due day inside the period are a last week, due on the deadline's
+    next day after the period.
+    """
     deadline = plan.deadlines[key]
     found = []
-    start = plan.period.start
-    for number, day in enumerate(deadline.days(plan.period.start, plan.period.end), 1):
-        found.append(Due(key, deadline, day, start, number))
+    start, end = plan.period.start, plan.period.end
+    for number, day in enumerate(deadline.days(start, end), 1):
+        found.append(Due(key, deadline, working_day(day), start, number, day))
         start = day + dt.timedelta(days=1)
+    if start <= end:
+        after = next(deadline.days(end + dt.timedelta(days=1), end + dt.timedelta(days=7)))
+        found.append(Due(key, deadline, working_day(after), start, len(found) + 1, end))
     return found
 
 
@@ -77,7 +101,8 @@ def dues(plan: Plan, key: str | None = None) -> list[Due]:
         if key is not None and name != key:
             continue
         if deadline.date is not None:
-            found.append(Due(name, deadline, deadline.date, min(plan.period.start, deadline.date)))
+            start = min(plan.period.start, deadline.date)
+            found.append(Due(name, deadline, working_day(deadline.date), start, None, deadline.date))
         else:
             found.extend(weeks(plan, name))
     return found

@@ -1,9 +1,11 @@
-"""催报: a short notice for each overdue deadline, addressed to the units still missing, and the same as chat text.
+"""催报: one short notice for each unit that owes something past its due day, and the same as chat text.
 
-Each notice quotes what the plan asks (the deadline, what to send, to whom and how), leaves a
-line for the new date the officer fills in, gives the contact, and is signed by the issuer with
-the date left blank: the officer decides when it goes out. Building the texts is pure; the
-template ``reminder.docx`` lays them out like the other documents (GB/T 9704).
+A unit owing three things gets one notice listing all three, each with its due day (the day
+the task sheets give, moved before a day off), what the plan asks and to whom it goes; it
+leaves a line for the new date the officer fills in, gives the contact for questions, and is
+signed by the issuer with the date left blank: the officer decides when it goes out. The chat
+text names each unit once, with its own 联络员 (or 未登记联络员). Building the texts is pure;
+the template ``reminder.docx`` lays them out like the other documents (GB/T 9704).
 """
 
 from __future__ import annotations
@@ -12,19 +14,19 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from docgen import chinese
-from docgen.documents.deadlines import deadline_text
 from docgen.documents.layout import signature
-from docgen.plan.model import Contact, Plan
+from docgen.plan.model import Contact, Plan, Unit
 from docgen.rendering.filenames import safe_stem
-from docgen.tracking.status import Column, StatusReport
+from docgen.tracking.status import Column, StatusReport, contact_of
 
 REMINDER_FOLDER = PurePosixPath("催报")
 CHAT_TEXT = REMINDER_FOLDER / "催报名单.txt"
 BLANK = "\uff3f" * 3  # full-width low lines: a line every office suite prints, for the officer's date
 ENUMERATION = "、"
+NO_CONTACT = "未登记联络员"
 
 
-def _when(column: Column) -> str:
+def when_due(column: Column) -> str:
     """5月9日（周四）前: the due day in words."""
     day = column.due.day
     return f"{chinese.month_day(day)}（{chinese.weekday_of(day)}）前"
@@ -45,39 +47,48 @@ def _handed_to(plan: Plan, column: Column) -> str:
     return f"{plan.unit(to).display_full_name}{person}处" + (f"（{reach}）" if reach else "")
 
 
-def _not_yet(column: Column) -> str:
-    """尚未上报活动安排表, or 尚未报送第2周（5月2日至5月8日）的材料 for a weekly deadline."""
-    due = column.due
-    return f"尚未{due.deadline.action}" if due.week is None else f"尚未报送{due.label}的材料"
+def unit_contact_text(unit: Unit) -> str:
+    """联络员：王老师　电话：139…, or 未登记联络员 where the plan names none."""
+    name, phone = contact_of(unit)
+    if not name:
+        return NO_CONTACT
+    return f"联络员：{name}" + (f"　电话：{phone}" if phone else "")
 
 
-def reminder_file(column: Column) -> PurePosixPath:
-    """催报/上报活动安排表.docx, or 催报/报送本周活动开展情况-第2周（5月2日至5月8日）.docx."""
-    due = column.due
-    stem = due.deadline.action if due.week is None else f"{due.deadline.action}-{due.label}"
-    return REMINDER_FOLDER / f"{safe_stem(stem)}.docx"
+def reminder_file(unit: Unit) -> PurePosixPath:
+    """催报/教务处.docx: one notice per unit."""
+    return REMINDER_FOLDER / f"{safe_stem(unit.name)}.docx"
 
 
-def reminder_context(report: StatusReport, column: Column) -> dict[str, Any]:
-    """The 催报 notice for one overdue column: title, addressees, body, contact, signature."""
+def owed_units(report: StatusReport) -> list[Unit]:
+    """The units missing anything past its due day, in registry order: each gets one notice."""
+    return [u for u in report.units if report.owed_by(u)]
+
+
+def reminder_context(report: StatusReport, unit: Unit) -> dict[str, Any]:
+    """The 催报 notice to one unit: title, addressee, everything it owes with each due day, contact, signature."""
     plan = report.plan
-    deadline = column.due.deadline
-    asked = f"各责任部门应于{deadline_text(deadline)}"
-    if column.due.week is not None:
-        asked += f"，其中{column.due.label}的材料应于{_when(column)}报送"
-    handed = _handed_to(plan, column)
-    body = [
-        f"根据《{plan.notice_title}》要求，{asked}"
-        + (f"，报送至{handed}。" if (handed := _handed_to(plan, column)) else "。"),
-        f"截至{chinese.month_day(report.on)}，以上部门{_not_yet(column)}。请于{BLANK}月{BLANK}日前报送。",
+    owed = report.owed_by(unit)
+    title = f"关于尽快{owed[0].due.deadline.action}的通知" if len(owed) == 1 else "关于尽快报送有关材料的通知"
+    places = {_handed_to(plan, c) for c in owed}
+    handed = places.pop() if len(places) == 1 else ""
+    lines = [
+        f"{number}. {column.due.title}，应于{when_due(column)}报送"
+        + ("" if handed else f"至{_handed_to(plan, column)}")
+        + ("。" if number == len(owed) else "；")
+        for number, column in enumerate(owed, 1)
     ]
-    contact = plan.contact
+    body = [
+        f"根据《{plan.notice_title}》要求，你部门应报送以下材料" + (f"，报送至{handed}：" if handed else "："),
+        *lines,
+        f"截至{chinese.month_day(report.on)}，你部门尚未报送以上材料。请于{BLANK}月{BLANK}日前报送。",
+    ]
     issuer = plan.unit(plan.issuer).display_full_name if plan.issuer is not None else plan.institution
     return {
-        "title": f"关于尽快{deadline.action}的通知",
-        "addressees": ENUMERATION.join(u.name for u in column.missing) + "：",
+        "title": title,
+        "addressees": f"{unit.name}：",
         "body": body,
-        "contact": _contact(contact),
+        "contact": _contact(plan.contact),
         "signature": signature(
             [issuer], f"{plan.year}年{chinese.IDEOGRAPHIC_SPACE * 2}月{chinese.IDEOGRAPHIC_SPACE * 2}日"
         ),
@@ -85,22 +96,19 @@ def reminder_context(report: StatusReport, column: Column) -> dict[str, Any]:
 
 
 def chat_text(report: StatusReport) -> str:
-    """Every overdue column's missing units as plain text, ready to paste into a chat group."""
+    """Each unit owing anything past due, once, with what it owes and its 联络员: to paste into a chat group."""
     plan = report.plan
-    blocks = []
-    for column in report.overdue_columns:
-        blocks.append(
-            "\n".join(
-                [
-                    f"【催报】{column.due.title}，截止{_when(column).removesuffix('前')}",
-                    f"截至{chinese.month_day(report.on)}，以下{len(column.missing)}个部门尚未报送："
-                    + ENUMERATION.join(u.name for u in column.missing)
-                    + "。",
-                    f"请尽快报送至{_handed_to(plan, column)}。谢谢！",
-                ]
-            )
-        )
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+    units = owed_units(report)
+    if not units:
+        return ""
+    lines = [f"【催报】截至{chinese.month_day(report.on)}，以下{len(units)}个部门尚有材料未报送："]
+    for unit in units:
+        owed = "；".join(f"{c.due.title}（{when_due(c)}）" for c in report.owed_by(unit))
+        lines.append(f"{unit.name}（{unit_contact_text(unit)}）：{owed}")
+    places = {_handed_to(plan, c) for c in report.overdue_columns}
+    place = places.pop() if len(places) == 1 else ""
+    lines.append(f"请尽快报送至{place}。谢谢！" if place else "请尽快按要求报送。谢谢！")
+    return "\n".join(lines) + "\n"
 
 
 def _contact(contact: Contact | None) -> str:

@@ -1,16 +1,17 @@
-"""The 宣传评比 tally: per unit, what it sent over the period, counted from the returns folder.
+"""The 宣传评比 tally: per unit, what it sent over the period, counted from the record.
 
 For each unit that owes anything: its returns on time, late and missing (every due column of
-the status), the activities in its returned 活动安排 (``docgen.collect``), the pictures (files,
-and pictures inside its Word reports) and videos it sent, and its items in the weekly 简报 (the
-weeks of the digest's deadline for which it sent anything: each such week's 简报 carries it).
-Points only where the plan's ``evaluation.weights`` set them; without weights there is no
-score, and units are ranked by their counts in a fixed order (``RANK_ORDER``).
+the status), the activities in its latest returned 活动安排 (``docgen.collect``), the pictures
+(files, and pictures inside its reports) and videos of the files used (a resend's, not those it
+replaced), and its items in the 简报 issues written (as the record holds them, dated by the
+status's day). Points only where the plan's ``evaluation.weights`` set them; without weights
+there is no score, and units are ranked by their counts in a fixed order (``RANK_ORDER``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.errors import Finding, FormError
@@ -65,19 +66,33 @@ def digest_deadline(plan: Plan) -> str:
     return (general or weekly)[0]
 
 
-def _media_counts(files: list[ReturnedFile]) -> tuple[int, int]:
-    """Pictures (picture files and those inside Word reports) and videos among ``files``."""
+def converted_folder(report: StatusReport) -> Path | None:
+    """Where .doc, .wps and .odt reports converted to .docx are kept: beside the record, each converted once."""
+    from docgen.tracking.record import docgen_folder
+
+    return docgen_folder(report.folder, "converted") if report.folder is not None else None
+
+
+def _media_counts(report: StatusReport, files: list[ReturnedFile]) -> tuple[int, int]:
+    """Pictures (picture files and those inside reports) and videos among ``files``."""
     from docgen.collecting.reports import read_material
 
-    material = read_material([f.path for f in files if not f.is_form], counting=True)
+    material = read_material(
+        [f.path for f in files if not f.is_form], counting=True, converted=converted_folder(report)
+    )
     return len(material.pictures), len(material.videos)
 
 
+def returned_forms(report: StatusReport) -> list[ReturnedFile]:
+    """Each unit's latest returned 活动安排 form (an earlier one it replaced is left out)."""
+    return [f for c in report.columns for cell in c.cells.values() for f in cell.files if f.is_form]
+
+
 def returned_activities(report: StatusReport) -> list[Activity]:
-    """The checked activities of the returned 活动安排 forms the status found (none without a form)."""
+    """The checked activities of the latest returned 活动安排 forms (none without a form)."""
     from docgen.collecting.forms import collect
 
-    forms = [f.path for f in report.files if f.is_form]
+    forms = [f.path for f in returned_forms(report)]
     if report.plan.form is None or not forms:
         return []
     return collect(forms, report.plan).activities
@@ -94,7 +109,10 @@ def _activities(report: StatusReport) -> dict[str, int]:
 def tally(report: StatusReport) -> list[TallyRow]:
     """Every unit of the status, with its counts and points, best first (ties share a place)."""
     plan = report.plan
-    key = digest_deadline(plan) if any(d.weekday is not None for d in plan.deadlines.values()) else None
+    items: dict[str, int] = {}
+    for issue in report.issues:
+        for unit_id, _ in issue.items:
+            items[unit_id] = items.get(unit_id, 0) + 1
     activities = _activities(report)
     weights = {str(k): v for k, v in plan.evaluation.weights.items()} if plan.evaluation is not None else {}
     rows: list[tuple[Unit, dict[str, int], float | None]] = []
@@ -109,9 +127,8 @@ def tally(report: StatusReport) -> list[TallyRow]:
             marks = {Mark.RECEIVED: "on_time", Mark.LATE: "late", Mark.MISSING: "missing"}
             if column.is_due and cell.mark in marks:
                 counts[marks[cell.mark]] += 1
-            if column.due.key == key and cell.files:
-                counts["digest_items"] += 1
-        counts["pictures"], counts["videos"] = _media_counts(files)
+        counts["digest_items"] = items.get(unit.id, 0)
+        counts["pictures"], counts["videos"] = _media_counts(report, files)
         counts["activities"] = activities.get(unit.id, 0)
         score = sum(weights.get(name, 0.0) * counts[name] for name in COUNTS) if weights else None
         rows.append((unit, counts, score))

@@ -88,6 +88,15 @@ PUBLIC = [
     "write_digest",
     "write_status",
     "write_summary",
+    "receive_file",
+    "receive_files",
+    "Filing",
+    "Choices",
+    "returns_state",
+    "status_data",
+    "dashboard_html",
+    "RecordError",
+    "ReceiveError",
 ]
 
 
@@ -173,7 +182,7 @@ def _cycles(graph: grimp.ImportGraph) -> list[set[str]]:
 
 
 def test_no_module_imports_in_a_circle() -> None:
-    graph = grimp.build_graph("docgen", exclude_type_checking_imports=True)
+    graph = grimp.build_graph("docgen", exclude_type_checking_imports=False)  # TYPE_CHECKING imports count too
     assert _cycles(graph) == []
 
 

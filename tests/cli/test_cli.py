@@ -57,7 +57,7 @@ def without_warnings() -> str:
 def test_check_shipped_plan_prints_summary_and_no_warning() -> None:
     result = invoke("check", str(SHIPPED_PLAN))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{SHIPPED_PLAN}: {SUMMARY}, 0 warnings, 7 notes (facts to know: --notes shows them)\n"
+    assert result.stdout == f"{SHIPPED_PLAN}: {SUMMARY}, 0 warnings, 8 notes (facts to know: --notes shows them)\n"
     assert result.stderr == ""
 
 
@@ -66,7 +66,13 @@ def test_check_notes_prints_the_seeds_facts() -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{SHIPPED_PLAN}: {SUMMARY}, 0 warnings\n"
     lines = result.stderr.splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
+    assert (
+        f"{SHIPPED_PLAN}:72:3: note: units: 16 units that owe returns name no contact (联络员): "
+        "招生就业处、学生工作处、教务处、各院部、工会、社区卫生服务中心、学校办公室、团委、生命科学馆、图书馆、"
+        "大学生活动中心、临床实训部、信息部、各党总支、保卫处、各教学单位; reminders show 未登记联络员 for them "
+        "(add 'contact: {name: …, phone: …, email: …}' under a unit to show its own)"
+    ) in lines
     assert all(line.startswith(f"{SHIPPED_PLAN}:") and ": note: " in line for line in lines)
     assert f"{SHIPPED_PLAN}:28:9: note: issued: the campaign starts (2019-04-28)" in result.stderr
 
@@ -95,7 +101,9 @@ def test_strict_passes_a_plan_without_warnings(tmp_path: Path) -> None:
     result = invoke("check", "--strict", str(path))
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert result.stdout == f"{path}: {SUMMARY.replace('2019-04-28', '2019-04-29')}, 0 warnings\n"
+    summary = SUMMARY.replace("2019-04-28", "2019-04-29")
+    # the one note: units owing returns without a 联络员
+    assert result.stdout == f"{path}: {summary}, 0 warnings, 1 note (facts to know: --notes shows it)\n"
 
 
 def test_invalid_plan_lists_every_problem_on_stderr_and_exits_1(tmp_path: Path) -> None:

@@ -97,7 +97,14 @@ def test_the_imported_seed_keeps_placeholders_for_what_changes_each_year(seed_do
     assert "{{ deadlines.schedule | md }}前" in second
     assert "{{ contact.phone }}" in second and "{{ contact.email }}" in second
     assert "每{{ deadlines.weekly_report | weekday }}前" in data["tasks"][6]["work"]
-    assert "sections" not in data  # the 2019 shape: docgen's default order and headings
+    # the 2019 shape: docgen's default order and headings; the seed numbers its time and theme 1、, which is kept
+    assert data["sections"] == [
+        {"use": "ideology"},
+        {"use": "organization"},
+        {"use": "time_and_theme", "numbering": ["1、"]},
+        {"use": "tasks"},
+        {"use": "requirements"},
+    ]
     assert text.count("\n# ") >= 10, "each top-level key has its Chinese comment"
 
 
@@ -182,7 +189,10 @@ def test_a_reading_month_without_group_or_requirements(tmp_path: Path) -> None:
     assert plan.organization is None and plan.requirements == ()
     assert plan.tasks[1].items[1].text == "征文请发至library@example.edu.cn。"
     assert plan.deadlines["deadline"].date == dt.date(2023, 4, 15)
-    assert "import-no-period" in {r.code for r in review if r.severity is Severity.EDIT}
+    # 决定于2023年4月举办: the period is the month the opening names, and the review says how it was read
+    assert (plan.period.start, plan.period.end) == (dt.date(2023, 4, 1), dt.date(2023, 4, 30))
+    assert {"import-period-from-opening", "import-day-assumed"} <= {r.code for r in review}
+    assert "{{ period.start.year }}年{{ period.start.month }}月" in (plan.notice.opening or "")
 
 
 def test_a_plan_with_typed_numbers_at_every_level_and_a_group_of_its_own_labels(tmp_path: Path) -> None:
@@ -249,7 +259,7 @@ def test_a_date_alone_in_a_section_is_not_taken_for_the_signature(tmp_path: Path
     document.save(str(source))
     plan, ratio, _ = round_trip(source, tmp_path)
     assert plan.issued == dt.date(2024, 5, 6) and plan.issuer is not None
-    assert [(s.use, s.heading) for s in plan.notice_sections()] == [("time", "活动时间"), (None, "活动内容")]
+    assert [(s.use, s.heading) for s in plan.notice_sections()] == [("time", None), (None, "活动内容")]
     assert (plan.period.start, plan.period.end) == (dt.date(2024, 5, 18), dt.date(2024, 5, 18))
     assert plan.attachments is not None and plan.attachments[0].title == "参观登记表"
     assert ratio >= 0.95

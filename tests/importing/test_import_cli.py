@@ -126,7 +126,7 @@ def test_python_m_docgen_import_in_chinese(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "第 13 段（三、奖项设置）：作为方案自己的一部分保留，文字照原文" in done.stdout
-    assert "没有找到活动时间" in done.stdout
+    assert "活动时间 2023年4月1日 至 2023年4月30日 取自开头一段" in done.stdout
     plan = tmp_path / "读书月.yaml"
     assert docgen.check_plan(plan).errors == []
 
@@ -187,7 +187,7 @@ def test_automatic_numbering_saved_by_libreoffice_is_read_as_numbers(tmp_path: P
     loaded = docgen.load_plan(plan)
     assert [s.heading or s.use for s in loaded.notice_sections()] == [
         "组织领导",
-        "活动时间",
+        "time",
         "活动内容",
         "requirements",
     ]

@@ -10,7 +10,7 @@ import pytest
 
 from docgen.errors import WordFileError
 from docgen.importing.facts import Deadlines, Units, citations, escape, fix_punctuation
-from docgen.importing.outline import date_of_line, numbered
+from docgen.importing.lines import date_of_line, numbered
 from docgen.importing.wordfile import MAX_PART_BYTES, read_word
 
 
@@ -51,7 +51,7 @@ def test_half_width_punctuation_between_chinese_characters_becomes_full_width() 
 
 
 def test_deadlines_become_placeholders_once_each() -> None:
-    found = Deadlines(2019)
+    found = Deadlines(2019, Units())
     text = found.replace(
         "请于5月9日前上报活动安排，每周三前报送进展，5月20日中午12点前报送总结，再次提醒5月9日前上报活动安排。"
     )
@@ -67,7 +67,7 @@ def test_deadlines_become_placeholders_once_each() -> None:
 
 
 def test_a_date_without_a_deadline_and_an_impossible_day_stay_text() -> None:
-    found = Deadlines(2019)
+    found = Deadlines(2019, Units())
     assert found.replace("5月10日举办开放日，2月30日前完成") == "5月10日举办开放日，2月30日前完成"
     assert found.found == {}
 

@@ -34,6 +34,7 @@ def column(tmp_path_factory: pytest.TempPathFactory) -> Path:
     plan = resolved_plan(SHIPPED_PLAN)
     root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收")
     out = tmp_path_factory.mktemp("out")
+    write_digest(plan, root, 1, out, day=dt.date(2019, 5, 2))
     write_digest(plan, root, 2, out, day=dt.date(2019, 5, 9))
     return out / "专栏"
 
@@ -97,9 +98,11 @@ def test_an_issue_page_shows_its_items_and_reads_on_a_phone(browser: Any, column
     browser.get((column / "issue-1.html").as_uri())
     assert browser.title == "职业教育宣传月工作简报第1期"
     headings = [h.text for h in browser.find_elements(By.TAG_NAME, "h3")]
-    assert headings == ["团委：团委第1周工作情况", "教务处：教务处开展技能大赛赛场开放活动"]
+    assert headings == ["教务处：教务处开展技能大赛赛场开放活动", "团委：团委第1周工作情况"]
+    sections = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
+    assert sections == ["一、开展职业院校技能大赛赛场开放活动", "二、其他"]  # numbered one after the other
     captions = [c.text for c in browser.find_elements(By.TAG_NAME, "figcaption")]
-    assert captions == ["五四青年节升旗仪式", "图1 护理技能比赛现场", "图2 家长观摩"]
+    assert captions == ["图1 护理技能比赛现场", "图2 家长观摩", "五四青年节升旗仪式"]
     images = browser.find_elements(By.TAG_NAME, "img")
     assert len(images) == 4
     browser.set_window_size(PHONE_WIDTH + 16, 800)
@@ -110,7 +113,17 @@ def test_an_issue_page_shows_its_items_and_reads_on_a_phone(browser: Any, column
         assert scroll <= client, "the page scrolls sideways on a phone"
         for image in images:
             assert image.size["width"] <= client
-        upright = browser.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", images[0])
+        upright = browser.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", images[2])
         assert upright[0] < upright[1]  # the sideways phone photo stands upright
     finally:
         browser.set_window_size(1200, 900)
+
+
+def test_the_public_pages_list_neither_the_units_that_sent_nothing_nor_videos(browser: Any, column: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    for page in (column / "issue-2.html", column / "wechat" / "issue-2.html"):
+        browser.get(page.as_uri())
+        text = browser.find_element(By.TAG_NAME, "body").text
+        assert "招生就业处：开放日简报" in text
+        assert "未报送" not in text and "视频" not in text and ".mp4" not in text and "KB" not in text

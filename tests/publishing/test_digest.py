@@ -1,4 +1,4 @@
-"""The weekly 工作简报: issues numbered across weeks, items by task, pictures in the package, the commands."""
+"""The weekly 工作简报: issues numbered as the record says, items by task, pictures in the package, the commands."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from docgen.cli import main
 from docgen.errors import FormError, OutputExistsError
 from docgen.plan.files import resolved_plan
 from docgen.plan.model import Plan
-from docgen.publishing.issues import CUT_MARK, gather_issues
+from docgen.publishing.issues import CUT_MARK, gather_issues, task_of
 from docgen.publishing.writing import write_digest
+from docgen.tracking.record import opened_record
 from tests.support.docx_text import open_docx
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
@@ -35,14 +36,21 @@ def plan() -> Plan:
 
 
 @pytest.fixture(scope="module")
-def returns_dir(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收")
 
 
+@pytest.fixture
+def returns_dir(built: Path, tmp_path: Path) -> Path:
+    """A test's own copy of the returns folder: writing a 简报 records it there."""
+    return Path(shutil.copytree(built, tmp_path / "回收"))
+
+
 @pytest.fixture(scope="module")
-def week_2(plan: Plan, returns_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def week_2(plan: Plan, built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    write_digest(plan, returns_dir, 2, out, day=MAY_9)
+    returns = Path(shutil.copytree(built, tmp_path_factory.mktemp("copy") / "回收"))
+    write_digest(plan, returns, 2, out, day=MAY_9)
     return out
 
 
@@ -54,16 +62,31 @@ def test_issues_are_numbered_over_the_weeks_that_have_reports(plan: Plan, return
     issues = gather_issues(plan, returns_dir, 3)
     assert [(i.number, i.week) for i in issues] == [(1, 1), (2, 2)]  # week 3: nobody sent anything
     first, second = issues
-    assert [(g.number, [i.unit.name for i in g.items]) for g in first.groups] == [(4, ["团委"]), (5, ["教务处"])]
+    # a report goes under the task whose own words its title (else its text) shares, else under 其他
+    assert [(g.number, [i.unit.name for i in g.items]) for g in first.groups] == [(5, ["教务处"]), (0, ["团委"])]
     assert [(g.number, [i.unit.name for i in g.items]) for g in second.groups] == [
-        (1, ["招生就业处"]),
-        (3, ["学生工作处", "工会"]),
-        (4, ["图书馆"]),
+        (3, ["学生工作处"]),
+        (0, ["招生就业处", "工会", "图书馆"]),
     ]
-    library = second.groups[2].items[0]
+    library = second.groups[1].items[2]
     assert library.late and library.title == "图书馆举办“职教好声音”读书分享会"  # 0510: after the due day
     assert [u.name for u in second.missing][:3] == ["教务处", "各院部", "社区卫生服务中心"]
     assert "团委" in [u.name for u in second.missing] and "图书馆" not in [u.name for u in second.missing]
+
+
+def test_numbers_follow_the_record_a_week_written_again_keeps_its_number(plan: Plan, returns_dir: Path) -> None:
+    out = returns_dir.parent / "out"
+    assert write_digest(plan, returns_dir, 2, out, day=MAY_9).issue.number == 1  # type: ignore[union-attr]
+    assert [(i.number, i.week) for i in gather_issues(plan, returns_dir, 2)] == [(2, 1), (1, 2)]
+    again = write_digest(plan, returns_dir, 2, out, day=dt.date(2019, 5, 10))
+    assert again.issue is not None and again.issue.number == 1  # replaced in the record, not added
+    assert write_digest(plan, returns_dir, 1, out, day=MAY_9).issue.number == 2  # type: ignore[union-attr]
+    with opened_record(returns_dir) as record:
+        assert [(i.number, i.week, i.day) for i in record.issues()] == [(1, 2, dt.date(2019, 5, 10)), (2, 1, MAY_9)]
+    assert sorted(p.name for p in (out / "简报").iterdir()) == [
+        "职业教育宣传月工作简报第1期.docx",
+        "职业教育宣传月工作简报第2期.docx",
+    ]
 
 
 def test_a_week_with_no_report_before_the_first_shifts_the_numbers(plan: Plan, tmp_path: Path) -> None:
@@ -73,23 +96,40 @@ def test_a_week_with_no_report_before_the_first_shifts_the_numbers(plan: Plan, t
     assert [(i.number, i.week) for i in gather_issues(numbered, root, 4)] == [(7, 2)]
 
 
-def test_the_digest_has_its_masthead_items_pictures_and_the_units_that_sent_nothing(week_2: Path) -> None:
-    path = week_2 / "简报" / "职业教育宣传月工作简报第2期.docx"
+def test_the_digest_has_its_masthead_items_and_pictures_under_consecutive_headings(week_2: Path) -> None:
+    path = week_2 / "简报" / "职业教育宣传月工作简报第1期.docx"  # week 2 is the first 简报 written
     lines = texts(path)
-    assert lines[:3] == ["职业教育宣传月工作简报", "第2期", "党委宣传部\t2019年5月9日"]
+    assert lines[:3] == ["职业教育宣传月工作简报", "第1期", "党委宣传部\t2019年5月9日"]
     body = [line for line in lines[3:] if line]
-    assert body[0] == "一、印发《致初中、高中毕业生及家长的一封信》"
+    assert body[:2] == ["一、开展职业教育精准扶贫宣传工作", "学生工作处：精准扶贫宣传进社区"]
+    assert [line for line in body if line.startswith(("一、", "二、", "三、"))] == [
+        "一、开展职业教育精准扶贫宣传工作",
+        "二、其他",
+    ]
     pdf = ["Admissions open day: 320 visitors"] if shutil.which("pdftotext") else []  # else the PDF is listed
-    assert body[1 : 3 + len(pdf)] == ["招生就业处：开放日简报", *pdf, "视频：招生就业处 开放日.mp4（4 KB）"]
-    assert "三、开展职业教育精准扶贫宣传工作" in body and "四、举办校园开放日及校园文化节活动" in body
-    assert body.index("学生工作处：精准扶贫宣传进社区") < body.index("工会：工会第2周工作情况")
+    other = body.index("二、其他")
+    assert body[other + 1 : other + 3 + len(pdf)] == [
+        "招生就业处：开放日简报",
+        *pdf,
+        "视频：招生就业处 开放日.mp4（4 KB）",
+    ]
+    assert body.index("工会：工会第2周工作情况") < body.index("图书馆：图书馆举办“职教好声音”读书分享会")
     assert "图1 读书分享会现场" in body
-    assert body[-1].startswith("本周未报送材料的部门：教务处、各院部、社区卫生服务中心")
+    assert not any(line.startswith("本周未报送材料的部门") for line in body)  # only where the plan asks for it
     document = open_docx(path)
     masthead = document.paragraphs[0].runs[0]
     assert masthead.font.color.rgb is not None and str(masthead.font.color.rgb) == "FF0000"
     border = document.paragraphs[2]._p.find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert border is not None and border.get(f"{W}color") == "FF0000"
+
+
+def test_the_units_that_sent_nothing_close_the_docx_where_the_plan_asks(returns_dir: Path, tmp_path: Path) -> None:
+    listing = resolved_plan(plan_with(tmp_path, ("\n# 联系人\n", "\ndigest:\n  list_missing: true\n\n# 联系人\n")))
+    write_digest(listing, returns_dir, 2, tmp_path / "out", day=MAY_9)
+    body = [line for line in texts(tmp_path / "out" / "简报" / "职业教育宣传月工作简报第1期.docx") if line]
+    assert body[-1].startswith("本周未报送材料的部门：教务处、各院部、社区卫生服务中心")
+    page = (tmp_path / "out" / "专栏" / "issue-1.html").read_text(encoding="utf-8")
+    assert "未报送" not in page and "视频：" not in page and "KB" not in page  # never on the public column
 
 
 def test_pictures_are_parts_of_the_package_upright_and_scaled_to_the_page(
@@ -99,12 +139,12 @@ def test_pictures_are_parts_of_the_package_upright_and_scaled_to_the_page(
     path = tmp_path / "简报" / "职业教育宣传月工作简报第1期.docx"
     document = open_docx(path)
     shapes = document.inline_shapes
-    assert len(shapes) == 4  # 团委's two photos, 教务处's two in its report
+    assert len(shapes) == 4  # 教务处's two in its report, 团委's two photos
     for shape in shapes:
         assert shape.width <= Mm(140) + Emu(1) and shape.height <= Mm(95) + Emu(1)
     sizes = [(s.width, s.height) for s in shapes]
-    assert sizes[0][0] < sizes[0][1]  # 团委's photo lay sideways with EXIF orientation 6: now upright
-    assert sizes[3][0] < sizes[3][1] and sizes[2][0] > sizes[2][1]
+    assert sizes[2][0] < sizes[2][1]  # 团委's photo lay sideways with EXIF orientation 6: now upright
+    assert sizes[1][0] < sizes[1][1] and sizes[0][0] > sizes[0][1]
     with zipfile.ZipFile(path) as package:
         names = package.namelist()
         rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
@@ -134,7 +174,7 @@ def test_an_empty_week_or_a_week_out_of_range_is_a_clear_error(plan: Plan, retur
     assert empty.value.problems[0].code == "digest-empty-week"
     with pytest.raises(FormError) as beyond:
         gather_issues(plan, returns_dir, 9)
-    assert beyond.value.problems[0].code == "digest-no-such-week" and beyond.value.problems[0].params["weeks"] == 4
+    assert beyond.value.problems[0].code == "digest-no-such-week" and beyond.value.problems[0].params["weeks"] == 5
     assert not (tmp_path / "简报").exists()
 
 
@@ -153,7 +193,7 @@ def test_cli_digest_reports_the_issue_and_the_unreadable_picture(returns_dir: Pa
     args = ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "2", "--date", "2019-05-09"]
     result = CliRunner().invoke(main, [*args, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "第2期 (week 2): 4 reports, 12 units sent nothing" in result.output
+    assert "第1期 (week 2): 4 reports, 12 units sent nothing" in result.output
     assert "工会照片.jpg" in result.output and "the picture cannot be read" in result.output
     assert (tmp_path / "专栏" / "index.html").exists()
     missing = CliRunner().invoke(main, ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "3"])
@@ -170,13 +210,26 @@ def test_cli_digest_as_a_process_in_chinese(returns_dir: Path, tmp_path: Path) -
     assert (tmp_path / "简报" / "职业教育宣传月工作简报第1期.docx").exists()
 
 
-def test_a_photo_added_later_to_an_earlier_week_shows_in_that_weeks_column(plan: Plan, tmp_path: Path) -> None:
-    root = build_report_returns(plan, tmp_path / "回收")
-    out = tmp_path / "out"
-    write_digest(plan, root, 2, out, day=MAY_9)
+def test_the_column_shows_each_issue_as_written_until_its_week_is_written_again(plan: Plan, returns_dir: Path) -> None:
+    out = returns_dir.parent / "out"
+    write_digest(plan, returns_dir, 1, out, day=dt.date(2019, 5, 2))
+    write_digest(plan, returns_dir, 2, out, day=MAY_9)
     before = sorted(p.name for p in (out / "专栏" / "images").iterdir())
-    touch(root / WEEK_1 / "教务处" / "补充照片-颁奖.jpg", dt.date(2019, 5, 1), photo(120, 90, (9, 9, 9)))
-    write_digest(plan, root, 2, out, day=MAY_9)
-    after = sorted(p.name for p in (out / "专栏" / "images").iterdir())
-    assert len(after) == len(before) + 1
+    touch(returns_dir / WEEK_1 / "教务处" / "补充照片-颁奖.jpg", dt.date(2019, 5, 1), photo(120, 90, (9, 9, 9)))
+    write_digest(plan, returns_dir, 2, out, day=MAY_9)
+    assert sorted(p.name for p in (out / "专栏" / "images").iterdir()) == before  # 第1期 was written without it
+    write_digest(plan, returns_dir, 1, out, day=dt.date(2019, 5, 2), force=True)
+    assert len(list((out / "专栏" / "images").iterdir())) == len(before) + 1
     assert "补充照片-颁奖" in (out / "专栏" / "issue-1.html").read_text(encoding="utf-8")
+
+
+def test_a_report_goes_under_the_task_its_title_or_else_its_text_names_otherwise_under_others(plan: Plan) -> None:
+    def number(title: str, text: str = "", unit: str = "academic_affairs") -> int | None:
+        found = task_of(plan, plan.unit(unit), title, text)
+        return found[0] if found else None
+
+    assert number("名师工作室体验") is None  # shares only 名师 with task 2: under 其他, not under the unit's first task
+    assert number("技能大赛赛场开放日") == 5
+    assert number("第二周工作情况", "本周组织师生开展精准扶贫义诊。") == 3  # its text names task 3's own words
+    assert number("第二周工作情况", "本周开展了职业教育宣传活动。") is None  # words every task shares say nothing
+    assert number("印发《致初中、高中毕业生及家长的一封信》", unit="union") == 1  # its title is the task's

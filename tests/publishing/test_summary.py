@@ -13,7 +13,7 @@ from docgen.cli import main
 from docgen.documents.batch import render
 from docgen.plan.files import resolved_plan
 from docgen.publishing.summary import campaign_figures
-from docgen.publishing.writing import write_summary
+from docgen.publishing.writing import write_digest, write_summary
 from tests.support.docx_text import open_docx
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
@@ -25,9 +25,14 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def returns_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three weeks of reports and two forms; 简报 written for weeks 1 (第1期) and 2 (第2期)."""
     plan = resolved_plan(SHIPPED_PLAN)
     forms = {p.name.split("-")[0]: p for p in render(SHIPPED_PLAN, tmp_path_factory.mktemp("forms"), only="unit-form")}
-    return build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
+    root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
+    out = tmp_path_factory.mktemp("digests")
+    write_digest(plan, root, 1, out, day=dt.date(2019, 5, 2))
+    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 9))
+    return root
 
 
 @pytest.fixture(scope="module")

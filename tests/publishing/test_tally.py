@@ -1,4 +1,4 @@
-"""The 宣传评比 tally: counts per unit from the files, ranked; points only where the plan sets weights."""
+"""The 宣传评比 tally: counts per unit from the record, ranked; points only where the plan sets weights."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import pytest
 from lxml import html
 
 from docgen.documents.batch import render
-from docgen.plan.files import load_plan
+from docgen.plan.files import load_plan, resolved_plan
 from docgen.plan.model import Plan
+from docgen.publishing.writing import write_digest
 from docgen.tracking.folders import write_status
 from docgen.tracking.status import track_returns
 from docgen.tracking.tally import COUNTS, TallyRow, tally
@@ -25,9 +26,12 @@ WEIGHTS = "\nevaluation:\n  weights:\n    on_time: 2\n    missing: -1\n    pictu
 
 @pytest.fixture(scope="module")
 def returns_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three weeks of reports and two forms; only week 2's 简报 written (第1期, dated 5月9日)."""
     plan = load_plan(SHIPPED_PLAN)
     forms = {p.name.split("-")[0]: p for p in render(SHIPPED_PLAN, tmp_path_factory.mktemp("forms"), only="unit-form")}
-    return build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
+    root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
+    write_digest(resolved_plan(SHIPPED_PLAN), root, 2, tmp_path_factory.mktemp("digest"), day=dt.date(2019, 5, 9))
+    return root
 
 
 def by_unit(rows: list[TallyRow]) -> dict[str, TallyRow]:
@@ -39,26 +43,31 @@ def test_counts_per_unit_come_from_the_files(returns_dir: Path) -> None:
     counts = {
         name: [rows[name].counts[c] for c in COUNTS] for name in ("教务处", "团委", "图书馆", "招生就业处", "工会")
     }
-    # on time, late, missing (schedule, 4 weeks, summary), activities, pictures, videos, items in the 简报
+    # on time, late, missing (schedule, 4 weeks, summary), activities, pictures, videos, items in the 简报 written
     assert counts == {
-        "教务处": [2, 0, 4, 1, 2, 0, 1],  # form, week 1; two photos inside its Word report
-        "团委": [2, 0, 4, 1, 2, 0, 1],  # form, week 1; two photo files
-        "图书馆": [0, 1, 5, 0, 1, 0, 1],  # week 2 after the due day (0510 in its name)
+        "教务处": [2, 0, 4, 1, 2, 0, 0],  # form, week 1; two photos inside its Word report; week 1 has no 简报
+        "团委": [1, 1, 4, 1, 2, 0, 0],  # form; week 1 on 5月1日 (its name), after the holiday-moved 4月30日
+        "图书馆": [0, 1, 5, 0, 1, 0, 1],  # week 2 after the due day (0510 in its name), in 第1期
         "招生就业处": [1, 0, 5, 0, 0, 1, 1],  # a PDF and a video
         "工会": [1, 0, 5, 0, 1, 0, 1],  # a photo that will not open is still a picture sent
     }
     assert all(r.score is None for r in rows.values())  # the shipped plan sets no weights: counts only
 
 
+def test_only_the_issues_written_by_the_day_count(returns_dir: Path) -> None:
+    before = by_unit(tally(track_returns(load_plan(SHIPPED_PLAN), returns_dir, dt.date(2019, 5, 8))))
+    assert all(row.counts["digest_items"] == 0 for row in before.values())  # 第1期 is dated 5月9日
+
+
 def test_without_weights_units_are_ranked_by_their_counts(returns_dir: Path) -> None:
     rows = tally(track_returns(load_plan(SHIPPED_PLAN), returns_dir, END))
     assert [(r.rank, r.unit.name) for r in rows[:6]] == [
-        (1, "教务处"),
-        (1, "团委"),  # the same counts share a place
-        (3, "工会"),
-        (4, "招生就业处"),
-        (5, "学生工作处"),
-        (6, "图书馆"),
+        (1, "工会"),  # in the 简报 written, on time, a picture
+        (2, "招生就业处"),  # a video
+        (3, "学生工作处"),
+        (4, "图书馆"),  # late
+        (5, "教务处"),  # more on time, but in no 简报 written
+        (6, "团委"),
     ]
     assert rows[-1].unit.name == "信息部"  # it also owes the column's weekly report, and sent nothing
 
@@ -67,7 +76,7 @@ def test_weights_from_the_plan_give_points_and_the_ranking(returns_dir: Path, tm
     plan = load_plan(plan_with(tmp_path, ("\n# 联系人\n", WEIGHTS + "\n# 联系人\n")))
     rows = tally(track_returns(plan, returns_dir, END))
     scores = {r.unit.name: r.score for r in rows}
-    assert scores["教务处"] == 2 * 2 - 4 + 0.5 * 2 + 3  # 4.0
+    assert scores["教务处"] == 2 * 2 - 4 + 0.5 * 2  # 1.0: its week 1 report is in no 简报 written
     assert scores["图书馆"] == -5 + 0.5 + 3
     assert scores["各院部"] == -6
     assert [r.score for r in rows] == sorted((r.score for r in rows), reverse=True)  # type: ignore[arg-type]
@@ -91,11 +100,10 @@ def test_the_status_page_and_workbook_carry_the_tally(returns_dir: Path, tmp_pat
         "得分",
     ]
     first = [td.text_content() for td in page.xpath("//table[@id='tally']/tbody/tr[1]/td")]
-    assert first[:2] == ["1", "教务处"] or first[:2] == ["1", "团委"]
-    assert first[-1] == "4"
+    assert first[:2] == ["1", "教务处"] and first[-1] == "1"
     sheet = openpyxl.load_workbook(tmp_path / "out" / "status.xlsx")["宣传评比"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=1, max_row=3)]
-    assert rows[0][-1] == "得分" and rows[1][0] == 1 and rows[1][-1] == 4 and rows[1][1] in ("教务处", "团委")
+    assert rows[0][-1] == "得分" and rows[1][0] == 1 and rows[1][-1] == 1 and rows[1][1] == "教务处"
     unweighted = tmp_path / "plain"
     write_status(track_returns(load_plan(SHIPPED_PLAN), returns_dir, END), unweighted)
     plain = html.fromstring((unweighted / "status.html").read_bytes())

@@ -83,7 +83,7 @@ def build_returns(plan: Plan, tmp_path_factory: pytest.TempPathFactory) -> Path:
     # files recognised by their names, of any type
     touch(root / SCHEDULE / "学生工作处活动安排.pdf", may(9))
     word_note(root / SCHEDULE / "0510 图书馆.docx", "活动安排", may(8))  # the date in the name wins: late
-    touch(root / SCHEDULE / "保卫处.wps", may(12))  # modified after the day: late
+    touch(root / SCHEDULE / "保卫处.wps", may(10))  # modified after the day: late
     word_note(root / SCHEDULE / "情况说明.docx", "上报部门：社区卫生服务中心", may(9))
     touch(root / SCHEDULE / "教务处和工会.jpg", may(9))  # two units: listed, never guessed
     touch(root / SCHEDULE / "扫描件.jpg", may(9))  # no unit

@@ -52,7 +52,7 @@ def seed_document(seed_text: str) -> DocumentObject:
 
 
 def add_table(document: DocumentObject, rows: Sequence[Row]) -> Table:
-    """A table; ``None`` continues the cell above downwards, (text, n) spans n columns."""
+    """A table; ``None`` continues the cell above, (text, n) spans n columns, a line break starts a paragraph."""
     width = max(sum(c[1] if isinstance(c, tuple) else 1 for c in row) for row in rows)
     table = document.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
@@ -69,7 +69,10 @@ def add_table(document: DocumentObject, rows: Sequence[Row]) -> Table:
             else:
                 if span > 1:
                     cell = cell.merge(table.cell(r, column + span - 1))
-                cell.text = value[0] if isinstance(value, tuple) else value
+                first, *more = (value[0] if isinstance(value, tuple) else value).split("\n")
+                cell.text = first
+                for line in more:  # one paragraph a line, as people type in a cell
+                    cell.add_paragraph(line)
             column += span
     return table
 

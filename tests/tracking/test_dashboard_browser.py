@@ -7,6 +7,7 @@ and its driver; the tests skip with a reason where they are absent, except under
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -34,7 +35,11 @@ def browser() -> Iterator[Any]:
 def dashboard(tmp_path_factory: pytest.TempPathFactory) -> Path:
     plan = docgen.load_plan(SHIPPED_PLAN)
     out = tmp_path_factory.mktemp("status")
-    write_status(track_returns(plan, build_returns(plan, tmp_path_factory), ON), out)
+    returns = build_returns(plan, tmp_path_factory)
+    at = dt.datetime(2019, 5, 2, 9, 30).astimezone()  # 教务处 sends its week 1 photo again
+    filing = docgen.receive_file(plan, returns, b"a better photo", "照片1.jpg", at=at, unit="教务处", week=1)
+    assert filing.outcome == "filed" and filing.replaces is not None and filing.replaces.name == "照片1.jpg"
+    write_status(track_returns(plan, returns, ON), out)
     return out / "status.html"
 
 
@@ -68,14 +73,16 @@ def test_the_dashboard_shows_counts_and_missing_units_in_chromium(browser: Any, 
     assert first_missing == "上报活动安排表（截止5月9日，未交9个）"
     listed = browser.find_elements(By.CSS_SELECTOR, "#missing ul")[0].find_elements(By.CSS_SELECTOR, ".missing-unit")
     assert [e.text for e in listed] == SCHEDULE_MISSING
-    assert "联系人：李杉杉 电话：84825237" in browser.find_element(By.CSS_SELECTOR, "#missing li").text.replace(
-        "\u3000", " "
-    )
+    first = browser.find_element(By.CSS_SELECTOR, "#missing li").text
+    assert first == "各院部\u3000未登记联络员"  # its own 联络员, never the issuer's contact in its place
 
     grid_rows = browser.find_elements(By.CSS_SELECTOR, "#grid tbody tr")
     by_unit = {r.find_element(By.CLASS_NAME, "unit").text: r for r in grid_rows}
     library = by_unit["图书馆"].find_elements(By.TAG_NAME, "td")[1]
-    assert library.text == "逾期（5月10日）" and library.get_attribute("class") == "late"
+    assert library.text.splitlines() == ["逾期（5月10日）", "按文件名日期"] and library.get_attribute("class") == "late"
+    academic = by_unit["教务处"].find_elements(By.TAG_NAME, "td")[2]  # week 1: a photo saved by hand, then sent again
+    assert academic.text.splitlines() == ["已收", "补报1次", "按文件时间"]
+    assert "（已被补报替换）" in academic.get_attribute("title")
     colour = library.value_of_css_property("background-color")
     assert colour in ("rgba(255, 235, 156, 1)", "rgb(255, 235, 156)")
     weeks = browser.find_elements(By.CSS_SELECTOR, "#grid thead tr:nth-child(2) th")

@@ -22,29 +22,52 @@ def changed(plan: Plan, **period: dt.date) -> Plan:
     return plan.model_copy(update={"period": plan.period.model_copy(update=period)})
 
 
-def test_week_n_runs_from_the_day_after_the_previous_due_day(plan: Plan) -> None:
-    spans = [(w.week, w.start, w.day) for w in weeks(plan, "weekly_report")]
+def test_week_n_runs_from_the_day_after_the_previous_due_day_and_the_last_part_week_counts(plan: Plan) -> None:
+    spans = [(w.week, w.start, w.last, w.day) for w in weeks(plan, "weekly_report")]
+    may = lambda d: dt.date(2019, 5, d)  # noqa: E731
     assert spans == [
-        (1, dt.date(2019, 4, 28), dt.date(2019, 5, 1)),  # from the period's first day (a Sunday) to Wednesday
-        (2, dt.date(2019, 5, 2), dt.date(2019, 5, 8)),
-        (3, dt.date(2019, 5, 9), dt.date(2019, 5, 15)),
-        (4, dt.date(2019, 5, 16), dt.date(2019, 5, 22)),  # 5月29日 is after the period: no fifth week
+        # from the period's first day (a Sunday) to Wednesday 5月1日, a holiday: due the working day before
+        (1, dt.date(2019, 4, 28), may(1), dt.date(2019, 4, 30)),
+        (2, may(2), may(8), may(8)),
+        (3, may(9), may(15), may(15)),
+        (4, may(16), may(22), may(22)),
+        (5, may(23), may(28), may(29)),  # the days after the last due day: due the next Wednesday, after the period
+    ]
+    assert [w.label for w in weeks(plan, "weekly_report")][::4] == [
+        "第1周（4月28日至5月1日）",
+        "第5周（5月23日至5月28日）",
     ]
 
 
+def test_a_due_day_off_moves_to_the_working_day_before_as_the_task_sheets_say(plan: Plan) -> None:
+    column = weeks(plan, "column_report")
+    assert (column[0].last, column[0].day) == (dt.date(2019, 5, 2), dt.date(2019, 4, 30))  # 5月1日 is off too
+    moved = plan.model_copy(
+        update={
+            "deadlines": {
+                **plan.deadlines,
+                "schedule": plan.deadlines["schedule"].model_copy(update={"date": dt.date(2019, 5, 4)}),
+            }
+        }
+    )
+    schedule = dues(moved, "schedule")[0]
+    assert (schedule.day, schedule.last, schedule.label) == (dt.date(2019, 4, 30), dt.date(2019, 5, 4), "4月30日")
+
+
 def test_a_period_starting_on_the_due_day_has_a_one_day_first_week(plan: Plan) -> None:
-    wednesday = changed(plan, start=dt.date(2019, 5, 1), end=dt.date(2019, 5, 15))
-    spans = [(w.week, w.start, w.day) for w in weeks(wednesday, "weekly_report")]
+    wednesday = changed(plan, start=dt.date(2019, 5, 8), end=dt.date(2019, 5, 22))
+    spans = [(w.week, w.start, w.last) for w in weeks(wednesday, "weekly_report")]
     assert spans == [
-        (1, dt.date(2019, 5, 1), dt.date(2019, 5, 1)),
-        (2, dt.date(2019, 5, 2), dt.date(2019, 5, 8)),
-        (3, dt.date(2019, 5, 9), dt.date(2019, 5, 15)),
+        (1, dt.date(2019, 5, 8), dt.date(2019, 5, 8)),
+        (2, dt.date(2019, 5, 9), dt.date(2019, 5, 15)),
+        (3, dt.date(2019, 5, 16), dt.date(2019, 5, 22)),
     ]
 
 
 def test_every_due_and_its_folder(plan: Plan) -> None:
     found = [(d.key, d.week, d.day, returns_folder(plan, d)) for d in dues(plan)]
     assert found[0] == ("schedule", None, dt.date(2019, 5, 9), PurePosixPath("上报活动安排表（5月9日前）"))
+    assert found[1][2] == dt.date(2019, 4, 30)  # week 1, due 5月1日, a holiday
     assert found[2] == (
         "weekly_report",
         2,
@@ -52,7 +75,7 @@ def test_every_due_and_its_folder(plan: Plan) -> None:
         PurePosixPath("报送本周活动开展情况/第2周（5月2日至5月8日）"),
     )
     assert found[-1][:3] == ("summary", None, dt.date(2019, 5, 24))
-    assert [d.key for d in dues(plan, "column_report")] == ["column_report"] * 4
+    assert [d.key for d in dues(plan, "column_report")] == ["column_report"] * 5
     with pytest.raises(UnknownDeadlineError) as raised:
         dues(plan, "weekly")
     assert raised.value.problems[0].params == {

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -65,7 +66,7 @@ def test_the_activity_schedule_is_counted_by_content_name_and_first_lines(report
     assert by_unit["团委"].files[0].relative.as_posix() == "表格2.docx"  # a form outside every folder
     assert by_unit["招生就业处"].files[0].is_form  # a form saved into a weekly folder by mistake
     assert by_unit["图书馆"].sent == dt.date(2019, 5, 10) and by_unit["图书馆"].files[0].dated_by_name
-    assert by_unit["保卫处"].mark is Mark.LATE and by_unit["保卫处"].sent == dt.date(2019, 5, 12)
+    assert by_unit["保卫处"].mark is Mark.LATE and by_unit["保卫处"].sent == dt.date(2019, 5, 10)
 
 
 def test_weekly_reports_are_counted_week_by_week(report: StatusReport) -> None:
@@ -75,15 +76,16 @@ def test_weekly_reports_are_counted_week_by_week(report: StatusReport) -> None:
         "第2周（5月2日至5月8日）",
         "第3周（5月9日至5月15日）",
         "第4周（5月16日至5月22日）",
+        "第5周（5月23日至5月28日）",  # the last days of the period make a week of their own
     ]
-    assert [c.is_due for c in weeks] == [True, True, False, False]
+    assert [c.is_due for c in weeks] == [True, True, False, False, False]
     assert names(weeks[0].received) == ["教务处"]  # from the unit's sub-folder in the week's folder
     assert names(weeks[1].received) == ["工会", "信息部"]  # 工会 by the day in its name, in the deadline's folder
     assert names(weeks[1].late) == ["信息部"]
     assert {c.cells[u.id].mark for c in weeks[2:] for u in c.owing} == {Mark.NOT_DUE}
     column_weeks = [c for c in report.columns if c.due.key == "column_report"]
-    assert [names(list(c.owing)) for c in column_weeks] == [["信息部"]] * 4  # only the column task's units
-    assert [c.cells["information"].mark for c in column_weeks] == [Mark.MISSING, Mark.RECEIVED, *[Mark.NOT_DUE] * 2]
+    assert [names(list(c.owing)) for c in column_weeks] == [["信息部"]] * 5  # only the column task's units
+    assert [c.cells["information"].mark for c in column_weeks] == [Mark.MISSING, Mark.RECEIVED, *[Mark.NOT_DUE] * 3]
 
 
 def test_a_file_before_its_deadline_counts_and_nothing_else_is_due(report: StatusReport) -> None:
@@ -109,12 +111,25 @@ def test_one_deadline_only(plan: Plan, returns_dir: Path) -> None:
         track_returns(plan, returns_dir, ON, "schedul")
 
 
-def test_the_day_decides_what_is_due_not_what_is_received(plan: Plan, returns_dir: Path) -> None:
+def test_a_past_day_is_replayed_files_that_came_later_do_not_count_yet(plan: Plan, returns_dir: Path) -> None:
     early = track_returns(plan, returns_dir, dt.date(2019, 5, 1))
     schedule = column(early, "上报活动安排表")
-    assert not schedule.is_due and schedule.missing == []
-    assert len(schedule.received) == 7  # every file present counts
-    assert [c.due.title for c in early.due_columns] == ["报送本周活动开展情况 第1周（4月28日至5月1日）"]
+    assert not schedule.is_due and schedule.missing == [] and schedule.received == []
+    assert [c.due.title for c in early.due_columns] == [
+        "报送本周活动开展情况 第1周（4月28日至5月1日）",  # due 4月30日, the working day before 5月1日
+        "上报本周宣传活动开展情况 第1周（4月28日至5月2日）",
+    ]
+    before = column(track_returns(plan, returns_dir, dt.date(2019, 5, 8)), "上报活动安排表")
+    assert sorted(names(before.received)) == sorted(["教务处", "团委", "招生就业处"])  # sent by the end of 5月8日
+
+
+def test_on_the_due_day_a_unit_that_has_not_sent_is_due_today_not_missing(plan: Plan, returns_dir: Path) -> None:
+    due_day = track_returns(plan, returns_dir, dt.date(2019, 5, 9))
+    schedule = column(due_day, "上报活动安排表")
+    assert schedule.is_due and schedule.missing == []
+    assert "各院部" in names(schedule.units_marked(Mark.DUE_TODAY))
+    assert schedule not in due_day.overdue_columns  # no 催报 on the due day itself
+    assert names(column(track_returns(plan, returns_dir, ON), "上报活动安排表").missing) == SCHEDULE_MISSING
 
 
 def test_the_spreadsheet_holds_the_same_grid(report: StatusReport, tmp_path: Path) -> None:
@@ -125,21 +140,29 @@ def test_the_spreadsheet_holds_the_same_grid(report: StatusReport, tmp_path: Pat
     assert header[:3] == ["部门", "上报活动安排表", "报送本周活动开展情况 第1周（4月28日至5月1日）"]
     rows = {r[0]: r[1:] for r in grid.iter_rows(min_row=2, values_only=True)}
     assert list(rows) == names(report.units)
-    assert rows["图书馆"][0] == "逾期（5月10日）" and rows["各院部"][0] == "未交" and rows["教务处"][0] == "已收"
-    assert rows["信息部"][5] == "未交" and rows["教务处"][5] == "—"  # 信息部 alone owes the column reports
+    assert rows["图书馆"][0] == "逾期（5月10日），按文件名日期" and rows["各院部"][0] == "未交"
+    assert rows["教务处"][0] == "已收，按文件时间"  # saved by hand: its arrival is its file's time
+    assert rows["信息部"][6] == "未交" and rows["教务处"][6] == "—"  # 信息部 alone owes the column reports
     progress = {r[0]: r[1:] for r in book["进度"].iter_rows(min_row=2, values_only=True)}
     assert progress["上报活动安排表"] == ("5月9日", 16, 7, 2, 9, 44)
 
 
-def test_reminders_go_to_exactly_the_missing_units(report: StatusReport, tmp_path: Path) -> None:
+def test_one_reminder_per_unit_lists_everything_it_owes(report: StatusReport, tmp_path: Path) -> None:
     write_status(report, tmp_path)
-    document = open_docx(tmp_path / "催报" / "上报活动安排表.docx")
+    document = open_docx(tmp_path / "催报" / "各院部.docx")
     texts = [p.text for p in document.paragraphs if p.text.strip()]
-    assert texts[0] == "关于尽快上报活动安排表的通知"
-    assert texts[1] == "、".join(SCHEDULE_MISSING) + "："
-    assert "各责任部门应于5月9日（周四）前上报活动安排表，报送至党委宣传部李杉杉处" in texts[2]
-    assert texts[3] == "截至5月10日，以上部门尚未上报活动安排表。请于＿＿＿月＿＿＿日前报送。"
-    assert texts[4] == "联系人：李杉杉　联系电话：84825237　电子邮箱：18083554@qq.com"
+    assert texts[:2] == ["关于尽快报送有关材料的通知", "各院部："]
+    assert texts[2] == (
+        "根据《2019年“职业教育宣传月”活动方案》要求，你部门应报送以下材料，"
+        "报送至党委宣传部李杉杉处（电话：84825237　邮箱：18083554@qq.com）："
+    )
+    assert texts[3:6] == [
+        "1. 上报活动安排表，应于5月9日（周四）前报送；",
+        "2. 报送本周活动开展情况 第1周（4月28日至5月1日），应于4月30日（周二）前报送；",  # moved for the holiday
+        "3. 报送本周活动开展情况 第2周（5月2日至5月8日），应于5月8日（周三）前报送。",
+    ]
+    assert texts[6] == "截至5月10日，你部门尚未报送以上材料。请于＿＿＿月＿＿＿日前报送。"
+    assert texts[7] == "联系人：李杉杉　联系电话：84825237　电子邮箱：18083554@qq.com"
     assert texts[-2].strip() == "党委宣传部" and texts[-1].strip() == "2019年　　月　　日"
     assert texts[-1].startswith("\u3000")  # placed by padding, like every signature
     section = document.sections[0]
@@ -149,14 +172,20 @@ def test_reminders_go_to_exactly_the_missing_units(report: StatusReport, tmp_pat
     assert title.style.name == "Title"
     fonts = title.style.element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "方正小标宋简体"
-    weekly = open_docx(tmp_path / "催报" / "报送本周活动开展情况-第2周（5月2日至5月8日）.docx")
-    weekly_texts = [p.text for p in weekly.paragraphs if p.text.strip()]
-    assert "工会" not in weekly_texts[1] and "信息部" not in weekly_texts[1] and "教务处" in weekly_texts[1]
-    assert "其中第2周（5月2日至5月8日）的材料应于5月8日（周三）前报送" in weekly_texts[2]
+    one = [p.text for p in open_docx(tmp_path / "催报" / "教务处.docx").paragraphs if p.text.strip()]
+    assert one[0] == "关于尽快报送本周活动开展情况的通知" and one[3].startswith("1. 报送本周活动开展情况 第2周")
+    reminders = sorted(p.name for p in (tmp_path / "催报").glob("*.docx"))
+    owing = [u.name for u in report.units if report.owed_by(u)]
+    assert reminders == sorted(f"{name}.docx" for name in owing)
     chat = (tmp_path / "催报" / "催报名单.txt").read_text(encoding="utf-8")
-    assert "【催报】上报活动安排表，截止5月9日（周四）\n截至5月10日，以下9个部门尚未报送：" in chat
-    assert "、".join(SCHEDULE_MISSING) + "。" in chat
-    assert not (tmp_path / "催报" / "报送宣传成果总结.docx").exists()
+    assert chat.startswith(f"【催报】截至5月10日，以下{len(owing)}个部门尚有材料未报送：\n")
+    assert (
+        "\n各院部（未登记联络员）：上报活动安排表（5月9日（周四）前）；"
+        "报送本周活动开展情况 第1周（4月28日至5月1日）（4月30日（周二）前）；"
+        "报送本周活动开展情况 第2周（5月2日至5月8日）（5月8日（周三）前）\n"
+    ) in chat
+    assert [line.split("（")[0] for line in chat.splitlines()[1:-1]] == owing  # each unit once, in registry order
+    assert chat.endswith("请尽快报送至党委宣传部李杉杉处（电话：84825237　邮箱：18083554@qq.com）。谢谢！\n")
 
 
 def test_outputs_never_replace_a_users_file_and_drop_stale_reminders(plan: Plan, tmp_path: Path) -> None:
@@ -165,7 +194,7 @@ def test_outputs_never_replace_a_users_file_and_drop_stale_reminders(plan: Plan,
     out = tmp_path / "out"
     first = track_returns(plan, returns, ON, "schedule")
     write_status(first, out)
-    assert (out / "催报" / "上报活动安排表.docx").exists()
+    assert (out / "催报" / "各院部.docx").exists()
     (out / "status.html").write_text("my notes", encoding="utf-8")
     with pytest.raises(OutputExistsError):
         write_status(first, out)
@@ -175,7 +204,7 @@ def test_outputs_never_replace_a_users_file_and_drop_stale_reminders(plan: Plan,
     everyone = track_returns(plan, returns, ON, "schedule")
     assert everyone.columns[0].missing == [] and everyone.overdue_columns == []
     write_status(everyone, out, force=True)
-    assert not (out / "催报" / "上报活动安排表.docx").exists(), "a reminder nobody needs any more is removed"
+    assert list((out / "催报").iterdir()) == [], "a reminder nobody needs any more is removed"
     assert "已到期的各项均已收齐" in (out / "status.html").read_text(encoding="utf-8")
 
 
@@ -190,11 +219,22 @@ def test_a_units_own_contact_is_the_one_to_call(tmp_path: Path, returns_dir: Pat
     assert plan.unit("union").contact is not None
     write_status(track_returns(plan, returns_dir, ON, "schedule"), tmp_path / "out")
     page = (tmp_path / "out" / "status.html").read_text(encoding="utf-8")
-    assert "工会</span>　联系人：周老师　电话：13900001111" in page
-    assert "各院部</span>　联系人：李杉杉　电话：84825237" in page
+    assert '工会</span>　<span class="contact">联络员：周老师　电话：13900001111</span>' in page
+    assert '各院部</span>　<span class="contact">未登记联络员</span>' in page  # never the issuer's contact instead
+    assert "李杉杉" not in page
+    chat = (tmp_path / "out" / "催报" / "催报名单.txt").read_text(encoding="utf-8")
+    assert "\n工会（联络员：周老师　电话：13900001111）：上报活动安排表" in chat
 
 
 # --- the command ----------------------------------------------------------------
+
+
+def test_cli_status_says_who_is_due_today(returns_dir: Path, tmp_path: Path) -> None:
+    args = ["status", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--on", "2019-05-09", "-o", str(tmp_path)]
+    result = CliRunner().invoke(main, [*args, "--deadline", "schedule"])
+    assert result.exit_code == 0, result.output
+    assert "due today 上报活动安排表: 各院部、工会、" in result.output and "missing 上报活动安排表" not in result.output
+    assert not (tmp_path / "催报").exists()  # no 催报 on the due day
 
 
 def test_cli_status_lists_the_units_owing_the_schedule_and_exits_0(returns_dir: Path, tmp_path: Path) -> None:
@@ -207,8 +247,9 @@ def test_cli_status_lists_the_units_owing_the_schedule_and_exits_0(returns_dir: 
     ]  # one deadline only
     assert "not counted: 上报活动安排表（5月9日前）/扫描件.jpg: names no unit" in result.output
     assert "names several units: 教务处、工会" in result.output
-    assert (tmp_path / "status.html").exists() and (tmp_path / "催报" / "上报活动安排表.docx").exists()
-    assert [p.name for p in (tmp_path / "催报").iterdir()] == sorted(["上报活动安排表.docx", "催报名单.txt"])
+    assert (tmp_path / "status.html").exists()
+    reminders = sorted(p.name for p in (tmp_path / "催报").iterdir())
+    assert reminders == sorted([f"{name}.docx" for name in SCHEDULE_MISSING] + ["催报名单.txt"])
 
 
 def test_cli_status_as_a_process_in_chinese(returns_dir: Path, tmp_path: Path) -> None:
@@ -223,7 +264,7 @@ def test_cli_status_as_a_process_in_chinese(returns_dir: Path, tmp_path: Path) -
     assert lines[0].split() == ["截止日", "截止事项", "应交", "已收", "逾期", "未交"]
     assert lines[1].split() == ["5月9日", "上报活动安排表", "16", "7", "2", "9"]
     assert "未交 报送本周活动开展情况 第2周（5月2日至5月8日）：" in result.stdout
-    assert (tmp_path / "催报" / "报送本周活动开展情况-第1周（4月28日至5月1日）.docx").exists()
+    assert (tmp_path / "催报" / "教务处.docx").exists()
 
 
 def test_cli_status_takes_init_or_returns_and_has_a_default_returns_folder(
@@ -240,7 +281,7 @@ def test_cli_status_takes_init_or_returns_and_has_a_default_returns_folder(
     result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--on", "2019-05-10", "--deadline", "schedule"])
     assert result.exit_code == 0, result.output
     assert "missing 上报活动安排表: " + "、".join(SCHEDULE_MISSING) + "\n" in result.output
-    assert (tmp_path / "out" / "status.html").exists() and (tmp_path / "out" / "催报" / "上报活动安排表.docx").exists()
+    assert (tmp_path / "out" / "status.html").exists() and (tmp_path / "out" / "催报" / "各院部.docx").exists()
     result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--returns", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert "the returns folder does not exist" in result.output
@@ -250,7 +291,7 @@ def test_cli_status_init_makes_folders_and_keeps_the_users_notes(tmp_path: Path)
     root = tmp_path / "回收"
     result = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--init", str(root)])
     assert result.exit_code == 0, result.output
-    assert "10 new folder notes" in result.output
+    assert "12 new folder notes" in result.output
     assert sorted(p.name for p in root.iterdir()) == sorted(
         [
             "上报活动安排表（5月9日前）",
@@ -262,11 +303,26 @@ def test_cli_status_init_makes_folders_and_keeps_the_users_notes(tmp_path: Path)
     weeks = sorted(p.name for p in (root / "报送本周活动开展情况").iterdir())
     assert weeks == [
         f"第{n}周（{r}）"
-        for n, r in [(1, "4月28日至5月1日"), (2, "5月2日至5月8日"), (3, "5月9日至5月15日"), (4, "5月16日至5月22日")]
+        for n, r in [
+            (1, "4月28日至5月1日"),
+            (2, "5月2日至5月8日"),
+            (3, "5月9日至5月15日"),
+            (4, "5月16日至5月22日"),
+            (5, "5月23日至5月28日"),
+        ]
     ]
     note = (root / WEEK_2 / "说明.txt").read_text(encoding="utf-8")
     assert "本文件夹存放：报送本周活动开展情况 第2周（5月2日至5月8日）" in note
     assert "截止：5月8日（周三）前" in note and "应报部门：招生就业处、学生工作处" in note
+    first = (root / "报送本周活动开展情况" / "第1周（4月28日至5月1日）" / "说明.txt").read_text(encoding="utf-8")
+    assert "截止：4月30日（周二）前" in first  # 5月1日 is a holiday: the day the task sheets give
+    plan_there = os.path.relpath(SHIPPED_PLAN, tmp_path)  # the commands run beside 回收, the returns root
+    assert "以下命令都在“回收”文件夹所在的文件夹中运行：" in note
+    assert f"docgen status {Path(plan_there).as_posix()} --returns 回收\n" in note
+    assert f"docgen receive 文件 --plan {Path(plan_there).as_posix()} --returns 回收\n" in note
+    assert "docgen collect" not in note and "docgen collect" in (root / SCHEDULE / "说明.txt").read_text(
+        encoding="utf-8"
+    )
     (root / SCHEDULE / "说明.txt").write_text("我的备注", encoding="utf-8")
     (root / SCHEDULE / "教务处.docx").write_bytes(b"theirs")
     again = CliRunner().invoke(main, ["status", str(SHIPPED_PLAN), "--init", str(root)])
@@ -310,6 +366,7 @@ def test_hostile_or_broken_word_files_are_counted_by_name_or_listed(plan: Plan, 
         with zipfile.ZipFile(returns / SCHEDULE / name, "w") as archive:
             archive.writestr("[Content_Types].xml", "<Types/>")
             archive.writestr("word/document.xml", bomb)
+        touch(returns / SCHEDULE / name, dt.date(2019, 5, 8))
     touch(returns / SCHEDULE / "截图.docx", dt.date(2019, 5, 8), b"not a zip at all")
     report = track_returns(plan, returns, ON, "schedule")
     assert names(report.columns[0].received) == ["教务处"]
@@ -317,3 +374,30 @@ def test_hostile_or_broken_word_files_are_counted_by_name_or_listed(plan: Plan, 
         ("截图.docx", Unplaced.NO_UNIT),
         ("无名.docx", Unplaced.NO_UNIT),  # its first line is never read: the DOCTYPE is refused
     ]
+
+
+def test_cli_status_json_prints_the_json_document_alone_and_writes_nothing(returns_dir: Path, tmp_path: Path) -> None:
+    import json
+
+    copy = Path(shutil.copytree(returns_dir, tmp_path / "回收"))
+    shutil.rmtree(copy / ".docgen", ignore_errors=True)  # no record yet: the warning goes to standard error
+    args = [
+        "status",
+        str(SHIPPED_PLAN),
+        "--returns",
+        str(copy),
+        "--on",
+        "2019-05-10",
+        "--json",
+        "-o",
+        str(tmp_path / "o"),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == ["on", "records", "unassigned"] and data["on"] == "2019-05-10"
+    library = next(r for r in data["records"] if (r["unit"], r["deadline"]) == ("图书馆", "schedule"))
+    assert library["state"] == "late" and library["files"] == [f"{SCHEDULE}/0510 图书馆.docx"]
+    assert library["received_at"].startswith("2019-05-10T00:00:00")  # the date its name starts with
+    assert sorted(u["file"] for u in data["unassigned"]) == [f"{SCHEDULE}/扫描件.jpg", f"{SCHEDULE}/教务处和工会.jpg"]
+    assert "no record of this returns folder yet" in result.stderr and not (tmp_path / "o").exists()
