@@ -75,6 +75,10 @@ _EXPORTS = {
     "dashboard_html": "docgen.tracking.dashboard",
     "RecordError": "docgen.errors",
     "ReceiveError": "docgen.errors",
+    "fetch_mail": "docgen.tracking.mail.fetching",
+    "mail_account": "docgen.tracking.mail.fetching",
+    "MailReport": "docgen.tracking.mail.fetching",
+    "MailError": "docgen.errors",
     "gather_issues": "docgen.publishing.issues",
     "write_digest": "docgen.publishing.writing",
     "write_summary": "docgen.publishing.writing",
@@ -113,6 +117,8 @@ __all__ = [
     "Letter",
     "Listing",
     "MachineReport",
+    "MailError",
+    "MailReport",
     "OfficeError",
     "OutputExistsError",
     "Plan",
@@ -146,6 +152,7 @@ __all__ = [
     "deadlines_calendar",
     "doctor",
     "dues",
+    "fetch_mail",
     "fix_document",
     "format_audit_finding",
     "format_problem",
@@ -155,6 +162,7 @@ __all__ = [
     "init_project",
     "init_returns",
     "load_plan",
+    "mail_account",
     "new_year",
     "owing_units",
     "plan_schema",
@@ -189,6 +197,7 @@ if TYPE_CHECKING:
         DocgenError,
         Finding,
         FormError,
+        MailError,
         OfficeError,
         OutputExistsError,
         PlanError,
@@ -227,6 +236,7 @@ if TYPE_CHECKING:
     from docgen.tracking.deciding import Choices
     from docgen.tracking.dues import Due, dues, owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
+    from docgen.tracking.mail.fetching import MailReport, fetch_mail, mail_account
     from docgen.tracking.receiving import Filing, receive_file, receive_files
     from docgen.tracking.state import returns_state, status_data
     from docgen.tracking.status import StatusReport, track_returns

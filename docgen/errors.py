@@ -196,6 +196,10 @@ class WordFileError(FindingsError):
     """Raised when a Word file to import cannot be read: a .doc or .wps, a damaged file."""
 
 
+class MailError(FindingsError):
+    """Raised when the campaign's mailbox cannot be read: no server, a refused login, a server that stalls or lies."""
+
+
 def finding_error(cls: type[FindingsError], code: str, path: Path | str | None = None, **params: Any) -> FindingsError:
     """Build a one-problem error of ``cls``, located at a file when one is given."""
     return cls([Finding(code, params, file=str(path) if path is not None else None)])

@@ -11,7 +11,12 @@ import tests.support.hypothesis_profiles  # noqa: F401 - registers and loads the
 from tests.support.office import require_office_tools
 from tests.support.paths import SEED, SHIPPED_PLAN
 
-pytest_plugins = ["tests.support.user_files", "tests.support.message_words"]
+pytest_plugins = [
+    "tests.support.user_files",
+    "tests.support.message_words",
+    "tests.support.dovecot",
+    "tests.support.mail_month",
+]
 
 
 @pytest.fixture(autouse=True, scope="session")

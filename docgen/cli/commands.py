@@ -46,6 +46,11 @@ COMMANDS: dict[str, dict[str, str]] = {
         ),
         "summary": N_("A draft of the campaign's 活动总结 (OUT/总结/), every figure counted from the record."),
     },
+    "mail_commands": {
+        "fetch-mail": N_(
+            "Read the campaign's mailbox: each unit's files filed into the returns folder once, with when they came."
+        ),
+    },
     "audit_commands": {
         "audit": N_("Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents."),
     },

@@ -50,7 +50,7 @@ class TranslatedFormatter(click.HelpFormatter):
             super().write_text(text)
             return
         indent = " " * self.current_indent
-        paragraphs = [_wrap(p.replace("\n", ""), max(self.width - self.current_indent, 11)) for p in text.split("\n\n")]
+        paragraphs = [_wrap(_unbroken(p), max(self.width - self.current_indent, 11)) for p in text.split("\n\n")]
         self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs) + "\n")
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
@@ -192,6 +192,16 @@ def _help_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] 
         joined = pgettext("option help", "; ").join(items)
         text = gettext(_EXTRA).format(help=text, extra=joined) if text else gettext(_EXTRA_ONLY).format(extra=joined)
     return record[0], text
+
+
+def _unbroken(paragraph: str) -> str:
+    """A paragraph's lines as one: Chinese runs on from line to line, other words keep a space between them."""
+    joined = ""
+    for line in paragraph.split("\n"):
+        if joined and line and not _is_wide(joined[-1]) and not _is_wide(line[0]):
+            joined += " "
+        joined += line
+    return joined
 
 
 def _is_wide(text: str) -> bool:

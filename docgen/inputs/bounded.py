@@ -58,7 +58,7 @@ def open_regular(path: Path, limit: int) -> BinaryIO:
         if not stat.S_ISREG(info.st_mode):
             raise InputRefusedError("input-not-file", what=_kind(info.st_mode))
         if info.st_size > limit:
-            raise InputRefusedError("input-too-large", limit=_mebibytes(limit))
+            raise InputRefusedError("input-too-large", limit=mebibytes(limit))
         if hasattr(os, "set_blocking"):
             os.set_blocking(handle.fileno(), True)
     except BaseException:
@@ -77,7 +77,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     with open_regular(path, limit) as handle:
         data = handle.read(limit + 1)  # the file may have grown since it was opened
     if len(data) > limit:
-        raise InputRefusedError("input-too-large", limit=_mebibytes(limit))
+        raise InputRefusedError("input-too-large", limit=mebibytes(limit))
     return data
 
 
@@ -87,21 +87,22 @@ def check_regular(path: Path, limit: int) -> os.stat_result:
     if not stat.S_ISREG(info.st_mode):
         raise InputRefusedError("input-not-file", what=_kind(info.st_mode))
     if info.st_size > limit:
-        raise InputRefusedError("input-too-large", limit=_mebibytes(limit))
+        raise InputRefusedError("input-too-large", limit=mebibytes(limit))
     return info
 
 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     """A zip member's bytes, refused once more than ``limit`` of them inflate (its header is not trusted)."""
     if info.file_size > limit:
-        raise InputRefusedError("input-member-too-large", member=info.filename, limit=_mebibytes(limit))
+        raise InputRefusedError("input-member-too-large", member=info.filename, limit=mebibytes(limit))
     with archive.open(info) as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputRefusedError("input-member-too-large", member=info.filename, limit=_mebibytes(limit))
+        raise InputRefusedError("input-member-too-large", member=info.filename, limit=mebibytes(limit))
     return data
 
 
-def _mebibytes(limit: int) -> int | float:
+def mebibytes(limit: int) -> int | float:
+    """A limit in bytes as the MiB a message states: whole from 1 MiB, else to two decimals."""
     mib = limit / (1024 * 1024)
     return int(mib) if mib >= 1 else round(mib, 2)

@@ -8,7 +8,8 @@ this package makes ``str()`` of findings and errors use these words.
 
 - ``language``: the language of the run and its gettext catalog (``locale/``).
 - ``plan_words``, ``picture_words``, ``output_words``, ``returns_words``, ``record_words``, ``audit_words``,
-  ``import_words``, ``template_words``, ``machine_words``: the message tables, by stage; a code is in one table only.
+  ``import_words``, ``template_words``, ``machine_words``, ``mail_words``: the message tables, by stage; a code
+  is in one table only.
 - ``places``: a dotted plan path in words (task 3's unit 1).
 """
 
@@ -38,6 +39,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         audit_words,
         import_words,
         machine_words,
+        mail_words,
         output_words,
         picture_words,
         plan_words,
@@ -56,6 +58,7 @@ def message_table() -> dict[str, tuple[str, str]]:
         template_words,
         import_words,
         machine_words,
+        mail_words,
     )
     return merged_tables({table.__name__: table.MESSAGES for table in tables})
 

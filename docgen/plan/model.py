@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
+from docgen.plan.contact import Contact, Email, MailAccount
 from docgen.plan.declared import DeclaredDocument
 from docgen.plan.images import Picture, Pictures
 from docgen.plan.index import PlanIndex
@@ -36,6 +37,7 @@ __all__ = [
     "JinjaMarker",
     "JinjaText",
     "Letter",
+    "MailAccount",
     "Model",
     "Name",
     "Notice",
@@ -108,7 +110,7 @@ class UnitContact(Model):
 
     name: Name
     phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    email: Email | None = None
 
 
 class Unit(Model):
@@ -216,16 +218,6 @@ class Deadline(Model):
             day += dt.timedelta(weeks=1)
 
 
-class Contact(Model):
-    """The person units report to."""
-
-    name: Name
-    unit: UnitId
-    phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
-    other_names: list[Name] = Field(default_factory=list, description="Others to call at the same unit and number.")
-
-
 class Letter(Model):
     """The letter to graduates and parents that task (一) sends out."""
 
@@ -270,6 +262,7 @@ class Plan(Model):
     requirements: tuple[Requirement, ...] = Field(default_factory=tuple, max_length=999)
     deadlines: dict[UnitId, Deadline] = Field(default_factory=dict)
     contact: Contact | None = None
+    mail: MailAccount | None = Field(None, description="The mailbox docgen fetch-mail reads (never its password).")
     form: Form | None = None
     attachments: list[Attachment] | None = Field(
         None, max_length=20, description="附件1, 附件2 … in order (default: the form, where the plan has one)."

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from docgen.errors import Finding
+from docgen.plan.contact import is_password_key
 from docgen.plan.model import Plan, UnitId
 from docgen.plan.reading import LoadedYaml, kind_of, short_repr
 from docgen.plan.sourcemap import SourceMap, dotted
@@ -106,6 +107,8 @@ def _schema_problem(error: Any, source: SourceMap) -> Finding:
         # Point at the mapping that lacks the key: its own key ("contact:") where it has one.
         code, params = "missing-field", {"field": loc[-1]}
         place, at_key = loc[:-1], True
+    elif kind == "extra_forbidden" and loc[:1] == ("mail",) and is_password_key(loc[-1]):
+        code, params, place, at_key = "mail-password-in-plan", {}, loc, True
     elif kind == "extra_forbidden" and _FULLWIDTH_SPACE in str(loc[-1]):
         code, params, place, at_key = "key-fullwidth-space", {"key": str(loc[-1]).strip(_SPACES)}, loc, True
     elif kind == "extra_forbidden":

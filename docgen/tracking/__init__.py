@@ -23,4 +23,5 @@ the returns folder: every figure sent upward is counted from it, never from file
   videos and items in the 简报 written, with points only where the plan sets weights.
 - ``folders``: ``init_returns``, the returns folders with their 说明.txt; ``write_status`` writes
   the dashboard and reminders all or nothing.
+- ``mail``: ``fetch_mail``, the campaign's mailbox read (never changed) into the returns folder.
 """

@@ -252,7 +252,11 @@ def units_in_first_lines(plan: Plan, path: Path) -> tuple[Unit, ...]:
         document = read_form(path)
     except FormError:
         return ()
-    lines = [p.strip() for p in document.paragraphs if p.strip()][:FIRST_LINES]
+    return units_in_lines(plan, [p.strip() for p in document.paragraphs if p.strip()][:FIRST_LINES])
+
+
+def units_in_lines(plan: Plan, lines: list[str]) -> tuple[Unit, ...]:
+    """The units first lines name: a labelled line (上报部门：教务处) first, else any of them."""
     for line in lines:
         labelled = _LABELLED.search(unicodedata.normalize("NFKC", line))
         if labelled is not None:

@@ -97,6 +97,10 @@ PUBLIC = [
     "dashboard_html",
     "RecordError",
     "ReceiveError",
+    "fetch_mail",
+    "mail_account",
+    "MailReport",
+    "MailError",
 ]
 
 

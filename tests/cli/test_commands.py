@@ -55,7 +55,7 @@ def test_the_help_lists_every_command_once_in_alphabetical_order() -> None:
     assert result.exit_code == 0, result.output
     listed = result.stdout.partition("\nCommands:\n")[2].splitlines()
     assert [line.split()[0] for line in listed if not line.startswith("   ")] == NAMES  # not a wrapped line
-    assert "  render    Render PLAN's documents into OUT (all or nothing).\n" in result.stdout
+    assert "  render      Render PLAN's documents into OUT (all or nothing).\n" in result.stdout
 
 
 def test_a_name_outside_the_table_is_no_command_even_once_registered() -> None:

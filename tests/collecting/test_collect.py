@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
-import zipfile
 from pathlib import Path
 
 import docx
@@ -19,6 +17,7 @@ from docgen.cli import main
 from docgen.collecting.forms import Collection, collect
 from docgen.collecting.schedule import write_collection
 from docgen.documents.batch import render
+from tests.support.archives import zip_of
 from tests.support.paths import SHIPPED_PLAN
 
 STAMP = dt.datetime(2019, 5, 9, 8, 0, tzinfo=dt.UTC)
@@ -281,14 +280,6 @@ def test_a_timed_range_of_days_recurs_daily(blank_forms: dict[str, Path], tmp_pa
 # --- files that are not forms -------------------------------------------------
 
 
-def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 CONTENT_TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LAUGHS = (
@@ -304,10 +295,10 @@ def foreign(tmp_path: Path) -> dict[str, Path]:
     files = {
         "not-zip": b"hello, this is not a zip",
         "old-word": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
-        "zip-not-docx": _zip({"readme.txt": b"hello"}),
-        "bomb": _zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b" " * (21 * 1024 * 1024)}),
-        "entities": _zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": LAUGHS.encode()}),
-        "truncated": _zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"<x/>" * 1000})[:-60],
+        "zip-not-docx": zip_of({"readme.txt": b"hello"}),
+        "bomb": zip_of({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b" " * (21 * 1024 * 1024)}),
+        "entities": zip_of({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": LAUGHS.encode()}),
+        "truncated": zip_of({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"<x/>" * 1000})[:-60],
     }
     paths = {}
     for name, data in files.items():
@@ -348,7 +339,7 @@ def test_a_zip_header_that_lies_about_the_size_is_still_stopped(
     from docgen.collecting import docx_reading as formreading
 
     monkeypatch.setattr(formreading, "MAX_DOCUMENT_XML", 1000)
-    data = bytearray(_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b" " * 5000}))
+    data = bytearray(zip_of({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b" " * 5000}))
     # shrink the declared size of word/document.xml in its local header and central directory entry
     for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
         start = 0
@@ -444,6 +435,6 @@ def test_cli_collect_refuses_to_overwrite_a_users_file(filled: dict[str, Path], 
 def test_a_doctype_hidden_behind_a_long_comment_is_still_refused_quickly(tmp_path: Path) -> None:
     deep = LAUGHS.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!--' + "x" * 70_000 + "-->")
     path = tmp_path / "deep.docx"
-    path.write_bytes(_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": deep.encode()}))
+    path.write_bytes(zip_of({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": deep.encode()}))
     result = collect([path], docgen.load_plan(SHIPPED_PLAN))
     assert [p.code for p in result.problems if p.file == str(path)] in (["form-doctype"], ["form-bad-xml"])

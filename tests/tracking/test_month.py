@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from click.testing import CliRunner
 import docgen
 from docgen.cli import main
 from docgen.documents.batch import render
+from tests.support.clock import time_zone
 from tests.support.docx_text import open_docx
 from tests.support.office import require_office_tools
 from tests.support.office_files import converted, titled_docx
@@ -43,15 +43,8 @@ COMMUNITY = ["5月7日，社区卫生服务中心走进社区开展义诊，发�
 
 @pytest.fixture(scope="module")
 def beijing() -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Shanghai"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+    with time_zone("Asia/Shanghai"):
+        yield
 
 
 def run(*args: str) -> Any:

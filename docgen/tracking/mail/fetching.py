@@ -1,0 +1,294 @@
+"""``fetch_mail``: the campaign's mailbox read into the returns folder, each file filed as ``receive`` files it.
+
+Every message that arrived since the campaign began (or a given day) is read once: a message
+whose Message-ID (or, without one, the SHA-256 of its bytes) the record already holds is not
+fetched again, so running it every morning files nothing twice. Each file of a message goes
+through ``receiving.receive_file`` with the time the server received the message (INTERNALDATE,
+else the Date header) and a source naming the message and the part; a unit's message whose own
+text is the report is filed as a Word file. A file whose unit or deadline cannot be found waits
+in 未识别/ (``hold``), where ``status`` lists it and ``docgen receive --unit`` files it.
+
+Nothing is written to the mailbox. What is not filed is listed with the reason: a message over
+the limits, a program, an archive bomb, mail a machine sent to many (newsletters, bounces).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import mimetypes
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import Finding, MailError, Severity
+from docgen.inputs.bounded import InputRefusedError, mebibytes
+from docgen.inputs.mail import MailFile, MailLimits, MailMessage, read_message
+from docgen.plan.model import Plan, Unit
+from docgen.tracking.dues import Due
+from docgen.tracking.mail.connection import Account, Security, Timeouts, parse_server, session
+from docgen.tracking.mail.mailbox import Arrival, Mailbox
+from docgen.tracking.mail.sorting import message_unit, named_due, report_text, report_title, weekly_report
+from docgen.tracking.receiving import UNDECIDED, Filing, receive_file
+from docgen.tracking.record import RECORD_FOLDER, opened_record
+from docgen.tracking.recording import content_facts, now
+
+MAX_NEW = 500  # messages read in one run; a larger backlog is read on by the next runs
+HOW = "mail"
+TEXT_PART = "text"  # the source's part for a report written into the mail
+
+
+@dataclass(frozen=True)
+class Mail:
+    """A message as the report names it: its UID, sender, subject and when it came."""
+
+    uid: int
+    sender: str
+    subject: str
+    arrived_at: dt.datetime | None
+
+
+@dataclass
+class MailReport:
+    """What one run did: the files filed (or held in 未识别/, or met again), and what was left and why.
+
+    ``found`` messages arrived since ``since``; ``known`` of them were read by an earlier run;
+    ``left`` are for the next run (more than ``MAX_NEW`` new ones). Each of ``unfiled`` is a
+    message or a file with the finding that says why it was not filed (its ``file`` names the
+    attachment).
+    """
+
+    server: str
+    folder: str
+    since: dt.date
+    found: int = 0
+    known: int = 0
+    left: int = 0
+    filed: list[tuple[Mail, Filing]] = field(default_factory=list)
+    unfiled: list[tuple[Mail, Finding]] = field(default_factory=list)
+
+
+def mail_account(
+    plan: Plan,
+    *,
+    server: str | None = None,
+    user: str | None = None,
+    security: Security | None = None,
+    folder: str | None = None,
+) -> tuple[Account, str]:
+    """The mailbox to read and its folder: each given value, else the plan's ``mail:``; ``MailError`` where none is."""
+    named = plan.mail
+    security = security or (named.security if named is not None else "ssl")
+    server = server or (named.server if named is not None else None)
+    user = user or (named.user if named is not None else None)
+    if not server:
+        raise MailError([Finding("mail-no-server")])
+    if not user:
+        raise MailError([Finding("mail-no-user")])
+    host, port = parse_server(server, security)
+    return Account(host, port, user, security), folder or (named.folder if named is not None else "INBOX")
+
+
+def campaign_start(plan: Plan) -> dt.date:
+    """The first day mail is read from: the notice's date where it comes before the period, else the period's start."""
+    return min(plan.issued, plan.period.start) if plan.issued is not None else plan.period.start
+
+
+def fetch_mail(
+    plan: Plan,
+    returns_dir: Path,
+    account: Account,
+    password: str,
+    *,
+    folder: str = "INBOX",
+    since: dt.date | None = None,
+    limits: MailLimits | None = None,
+    timeouts: Timeouts | None = None,
+    cafile: Path | None = None,
+) -> MailReport:
+    """Read the messages of ``folder`` that arrived since ``since`` (default: ``campaign_start``) into ``returns_dir``.
+
+    ``password`` goes to the server's LOGIN and nowhere else. Raises ``MailError`` when the
+    mailbox cannot be read (what was filed before stays filed and recorded), and what
+    ``receive_file`` raises (``RecordError``, ``FolderBusyError``, ``WriteError``).
+    """
+    limits = limits or MailLimits()
+    first_day = since or campaign_start(plan)
+    report = MailReport(account.server, folder, first_day)
+    known = _known_sources(returns_dir)
+    with session(account, password, timeouts, cafile) as opened:
+        mailbox = Mailbox(opened, folder, limits.message_bytes)
+        uids, total = mailbox.since(first_day)
+        unlisted = total - len(uids)  # beyond what one search lists: for the next runs
+        arrivals = [a for a in mailbox.arrivals(uids) if a.arrived_at is None or _local_day(a.arrived_at) >= first_day]
+        new = [a for a in arrivals if a.message_id is None or a.message_id not in known]
+        report.found, report.known = len(arrivals) + unlisted, len(arrivals) - len(new)
+        report.left = max(0, len(new) - MAX_NEW) + unlisted
+        for arrival in new[:MAX_NEW]:
+            _take(plan, returns_dir, mailbox, arrival, limits, first_day, known, report)
+    return report
+
+
+def _known_sources(returns_dir: Path) -> set[str]:
+    """The messages the record holds every file of: their Message-IDs, or ``sha256:`` digests.
+
+    A file's source is ``<message>#<part>/<files of the message>``; a message some of whose files
+    are missing (a run that ended between two of them) is read again, and only those are filed.
+    """
+    if not (returns_dir / RECORD_FOLDER).is_dir():
+        return set()
+    with opened_record(returns_dir) as record:
+        sources = [row.source for row in record.files() if row.source and row.how == HOW]
+    parts: dict[str, set[str]] = {}
+    expected: dict[str, int] = {}
+    for source in sources:
+        message, _, numbered = source.rpartition("#")
+        part, _, count = numbered.partition("/")
+        parts.setdefault(message, set()).add(part)
+        expected[message] = int(count) if count.isdigit() else 1
+    return {message for message, found in parts.items() if len(found) >= expected[message]}
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone().date()
+
+
+def _take(
+    plan: Plan,
+    returns_dir: Path,
+    mailbox: Mailbox,
+    arrival: Arrival,
+    limits: MailLimits,
+    first_day: dt.date,
+    known: set[str],
+    report: MailReport,
+) -> None:
+    """One new message fetched, read, and its files filed; what cannot be is noted in ``report``."""
+    mail = Mail(arrival.uid, "", "", arrival.arrived_at)
+    if arrival.size > limits.message_bytes:
+        report.unfiled.append((mail, _refused("mail-too-large", limit=mebibytes(limits.message_bytes))))
+        return
+    raw = mailbox.message(arrival)
+    if raw is None:
+        report.unfiled.append((mail, _refused("mail-not-sent", uid=arrival.uid)))
+        return
+    try:
+        message = read_message(raw, limits)
+    except InputRefusedError as refused:
+        report.unfiled.append((mail, Finding(refused.code, dict(refused.params), severity=Severity.WARNING)))
+        return
+    at = (arrival.arrived_at or message.sent_at or now()).astimezone()
+    mail = Mail(arrival.uid, message.sender, message.subject, at)
+    source = message.message_id or f"sha256:{message.sha256}"
+    if source in known or _local_day(at) < first_day:
+        report.known += source in known
+        return
+    known.add(source)
+    for refused_file in message.refused:
+        report.unfiled.append((mail, _refused(refused_file.code, refused_file.name, **refused_file.params)))
+    unit = message_unit(plan, message).unit
+    if unit is None and message.bulk:
+        report.unfiled.append((mail, _refused("mail-bulk", sender=message.sender or "?")))
+        return
+    files = _files_of(message, unit)
+    if not files and unit is not None and not message.refused:  # a stranger's mail without files is no news
+        report.unfiled.append((mail, _refused("mail-nothing-to-file", unit=unit.name)))
+    for name, data, part in files:
+        filing = _file(plan, returns_dir, message, unit, name, data, at, f"{source}#{part}/{len(files)}")
+        report.filed.append((mail, filing))
+
+
+def _files_of(message: MailMessage, unit: Unit | None) -> list[tuple[str, bytes, str]]:
+    """(name, bytes, part) of what a message gives to file: its files, and its text where that is the report.
+
+    A message no unit is found for gives only the files its sender named: a picture pasted
+    without a name into a stranger's mail is a logo or a signature.
+    """
+    found = [(_name_of(file), file.data, file.part) for file in message.files if unit is not None or file.name]
+    text = report_text(message) if unit is not None else None
+    if text is not None:
+        title = report_title(message) or "邮件正文"
+        found.append((f"{title}.docx", _report_docx(title, text), TEXT_PART))
+    return found
+
+
+def _name_of(file: MailFile) -> str:
+    """The sender's name for a file, or one made from its part and kind (图片2.jpg) where it has none."""
+    if file.name:
+        return file.name
+    suffix = mimetypes.guess_extension(file.content_type) or ".bin"
+    stem = "图片" if file.content_type.startswith("image/") else "附件"
+    return f"{stem}{file.part}{'.jpg' if suffix == '.jpe' else suffix}"
+
+
+def _report_docx(title: str, text: str) -> bytes:
+    """A report written into a mail, as a Word file: its subject as the title, a paragraph a line."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document()
+    heading = document.add_paragraph(title)
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _file(
+    plan: Plan,
+    returns_dir: Path,
+    message: MailMessage,
+    unit: Unit | None,
+    name: str,
+    data: bytes,
+    at: dt.datetime,
+    source: str,
+) -> Filing:
+    """One file through ``receive_file``: the file's own name (or form) first, then the subject, then the week's report.
+
+    Where the unit is not known, or no deadline can be given, the file waits in 未识别/.
+    """
+    if unit is None:
+        return receive_file(plan, returns_dir, data, name, at=at, how=HOW, source=source, hold=True)
+    day, unit_id = _local_day(at), unit.id
+    hint = None
+    if not _is_form(plan, name, data):
+        hint = named_due(plan, [name, message.subject], unit, day)
+
+    def filed(due: Due | None, hold: bool) -> Filing:
+        return receive_file(
+            plan,
+            returns_dir,
+            data,
+            name,
+            at=at,
+            how=HOW,
+            source=source,
+            unit=unit_id,
+            deadline=due.key if due else None,
+            week=due.week if due else None,
+            hold=hold,
+        )
+
+    filing = filed(hint, hold=False)
+    if filing.outcome != UNDECIDED:
+        return filing
+    return filed(weekly_report(plan, filing.choices.deadlines, day), hold=True)
+
+
+def _is_form(plan: Plan, name: str, data: bytes) -> bool:
+    """Whether a Word file is a returned 活动安排 form, by its content (its name may be 附件1.docx)."""
+    if not name.lower().endswith(".docx") or plan.form is None:
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "form.docx"
+        path.write_bytes(data)
+        return content_facts(plan, path)[0]
+
+
+def _refused(code: str, file: str | None = None, /, **params: object) -> Finding:
+    severity = Severity.NOTE if code in {"mail-bulk", "mail-nothing-to-file"} else Severity.WARNING
+    return Finding(code, params, file=file, severity=severity)
