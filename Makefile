@@ -51,14 +51,17 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 
+# compileall: an editable install writes no bytecode, and a first run should not be a compile.
 # Installs take the versions the tests passed with (constraints.txt); `make constraints` records
 # the versions of a venv that passed `make test` after a dependency changed.
 $(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install -c constraints.txt -e '.[serve]'
+	$(BIN)/python -m compileall -q docgen
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install -c constraints.txt -e '.[serve,test,lint,docs,browser]'
+	$(BIN)/python -m compileall -q docgen
 	touch $@ $(VENV)/.installed
 
 constraints: $(VENV)/.installed-test

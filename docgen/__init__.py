@@ -93,6 +93,8 @@ _EXPORTS = {
     "Subdoc": "docgen.rendering.docxtpl_compat",
     "doctor": "docgen.office.doctor",
     "MachineReport": "docgen.office.doctor",
+    "clear_cache": "docgen.cache",
+    "WarmConverter": "docgen.office.warm",
 }
 
 __all__ = [
@@ -137,6 +139,7 @@ __all__ = [
     "Unit",
     "UnknownDeadlineError",
     "UnknownUnitError",
+    "WarmConverter",
     "WordFileError",
     "WriteError",
     "__version__",
@@ -144,6 +147,7 @@ __all__ = [
     "audit",
     "check_plan",
     "check_template",
+    "clear_cache",
     "collect",
     "dashboard_html",
     "deadlines_calendar",
@@ -183,6 +187,7 @@ __all__ = [
 if TYPE_CHECKING:
     from docgen.auditing.audit import AuditReport, audit
     from docgen.auditing.fixing import FixReport, fix_document
+    from docgen.cache import clear_cache
     from docgen.collecting.activity_calendar import activities_calendar
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
@@ -210,6 +215,7 @@ if TYPE_CHECKING:
     from docgen.importing.plans import import_plan
     from docgen.messages import format_audit_finding, format_problem, format_review_item
     from docgen.office.doctor import MachineReport, doctor
+    from docgen.office.warm import WarmConverter
     from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan

@@ -1,12 +1,14 @@
-"""Chinese conventions in one place: section numbers, name padding, zh_CN dates through Babel."""
+"""Chinese conventions in one place: section numbers, name padding, zh_CN dates.
+
+Dates are written as Babel's zh_CN patterns write them (tests hold the two equal for every day
+from 1990 to 2039); f-strings say the same without loading Babel's locale data on every run.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
 MAX_SECTIONS = 999
@@ -77,32 +79,24 @@ def pad_name(name: str, width: int = 3) -> str:
     return name[0] + IDEOGRAPHIC_SPACE + name[1]
 
 
-@lru_cache(maxsize=1)
-def _locale() -> Any:
-    from babel import Locale
-
-    return Locale.parse("zh_CN")
-
-
-@lru_cache(maxsize=4096)
 def month_day(day: dt.date) -> str:
-    """5月9日, from Babel's zh_CN pattern for the MMMd skeleton."""
-    from babel.dates import format_skeleton
-
-    return str(format_skeleton("MMMd", day, locale=_locale()))
+    """5月9日: what Babel's zh_CN pattern for the MMMd skeleton gives (M月d日), without loading Babel."""
+    return f"{day.month}月{day.day}日"
 
 
-@lru_cache(maxsize=4096)
 def full_date(day: dt.date) -> str:
-    """2019年4月30日: the full year, Arabic numerals, no zero padding (GB/T 9704)."""
-    from babel.dates import format_date
+    """2019年4月30日: the full year, Arabic numerals, no zero padding (GB/T 9704; Babel's zh_CN "long")."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
-    return str(format_date(day, "long", locale=_locale()))
+
+_WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")  # Babel's zh_CN abbreviated day names
 
 
 def weekday_name(weekday: int) -> str:
-    """1 (Monday) .. 7 (Sunday) -> 周一 .. 周日, from Babel's zh_CN abbreviated day names."""
-    return str(_locale().days["format"]["abbreviated"][weekday - 1])
+    """1 (Monday) .. 7 (Sunday) -> 周一 .. 周日."""
+    if not 1 <= weekday <= 7:
+        raise IndexError(f"weekday must be 1-7, not {weekday}")
+    return _WEEKDAYS[weekday - 1]
 
 
 def weekday_of(day: dt.date) -> str:

@@ -7,7 +7,12 @@ one process, interleaved over several rounds:
       each document, render, save, with the same template, contexts and Jinja settings;
   (c) the floor: each output's package read and written again with zipfile, same compression.
 It prints medians per document, the command-line start-up against ``import click``, and ends
-with ``speedup_vs_docxtpl`` and ``overhead_vs_floor``. With ``--one-task N`` it also times the
+with ``speedup_vs_docxtpl`` and ``overhead_vs_floor``. ``whole_plan_vs_import_docxtpl`` times a
+whole render of the shipped plan in a fresh process against a fresh ``python -c "import docxtpl"``,
+run in turn (paired), templates cached as on a user's second run. With ``--office`` it also times
+``render --pdf`` of the shipped plan against one LibreOffice conversion of its notice
+(``pdf_vs_one_conversion``) and ``preview --only notice`` against ``render --only notice --pdf``
+(``preview_vs_pdf``), each with an empty cache, so that every PDF is converted. With ``--one-task N`` it also times the
 shape that once grew quadratically: every unit in one task, a whole render (check to commit) of
 all task sheets and unit forms for N/10 units (before and after) and N units, and reports
 ``one_task_growth``: processor time per document at N over that at N/10 (this process and its
@@ -15,7 +20,7 @@ workers; 1.0 is linear), and ``one_task_growth_wall`` the same in wall time, whi
 shared machine and its disk move. Ratios, not seconds, are what to compare: the machines here are
 shared and noisy.
 
-    python scripts/bench.py [--units 500] [--rounds 5] [--docxtpl-sample 100] [--jobs] [--one-task 10000]
+    python scripts/bench.py [--units 500] [--rounds 5] [--docxtpl-sample 100] [--jobs] [--office] [--one-task 10000]
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import argparse
 import io
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -173,6 +179,57 @@ def command_times(commands: list[list[str]], repeat: int = 25) -> list[float]:
     return [statistics.median(measured) for measured in times]
 
 
+def whole_plan_vs_import_docxtpl(repeat: int = 15) -> tuple[float, float]:
+    """Median wall time of ``docgen render`` of the shipped plan and of ``import docxtpl``, fresh processes in turn."""
+    with tempfile.TemporaryDirectory() as folder:
+        render = [sys.executable, "-m", "docgen", "render", str(sample_plan()), "-o", str(Path(folder) / "out")]
+        return tuple(command_times([render, [sys.executable, "-c", "import docxtpl"]], repeat))  # type: ignore[return-value]
+
+
+def _timed(args: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True, env=env)
+    return time.perf_counter() - start
+
+
+def office_ratios(repeat: int = 3) -> dict[str, float]:
+    """``render --pdf`` against one LibreOffice conversion of the notice, ``preview`` against ``render --pdf``.
+
+    Every run starts with an empty docgen cache, so every PDF is converted; the single conversion
+    is ``soffice --convert-to pdf`` of the rendered notice with a fresh profile, as docgen starts it.
+    """
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise SystemExit("--office needs LibreOffice (soffice) on PATH")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    times: dict[str, list[float]] = {"pdf": [], "one": [], "notice_pdf": [], "preview": []}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        docgen_cli = [sys.executable, "-m", "docgen"]
+        plan = str(sample_plan())
+        subprocess.run([*docgen_cli, "render", plan, "-o", str(work / "docs"), "--only", "notice"], check=True, env=env)
+        notice = next((work / "docs").rglob("*.docx"))
+        for n in range(repeat):
+            cache = work / f"cache{n}"
+            env["DOCGEN_CACHE_DIR"] = str(cache)
+            profile = work / f"profile{n}"
+            one = [office, "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}"]
+            times["one"].append(
+                _timed([*one, "--convert-to", "pdf", "--outdir", str(work / f"one{n}"), str(notice)], env)
+            )
+            times["pdf"].append(_timed([*docgen_cli, "render", plan, "-o", str(work / f"pdf{n}"), "--pdf"], env))
+            shutil.rmtree(cache, ignore_errors=True)
+            only = ["--only", "notice"]
+            times["notice_pdf"].append(
+                _timed([*docgen_cli, "render", plan, "-o", str(work / f"n{n}"), *only, "--pdf"], env)
+            )
+            shutil.rmtree(cache, ignore_errors=True)
+            times["preview"].append(_timed([*docgen_cli, "preview", plan, "-o", str(work / f"p{n}"), *only], env))
+    median = {k: statistics.median(v) for k, v in times.items()}
+    spread = {k + "_spread": max(v) - min(v) for k, v in times.items()}
+    return median | spread
+
+
 def jobs_speedup(plan_path: Path, repeat: int = 9) -> tuple[float, float]:
     """Median wall time of a whole task-sheet render (load, check, render, commit), --jobs 1 and 2, interleaved."""
     times: dict[int, list[float]] = {1: [], 2: []}
@@ -191,6 +248,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--docxtpl-sample", type=int, default=100, help="documents per round for (b)")
     parser.add_argument("--jobs", action="store_true", help="also time --jobs 1 against --jobs 2")
+    parser.add_argument("--office", action="store_true", help="also time PDFs and previews (needs LibreOffice)")
     parser.add_argument("--one-task", type=int, default=0, metavar="N", help="also time N units in one task")
     args = parser.parse_args()
 
@@ -231,6 +289,23 @@ def main() -> None:
         f"docgen --help {help_time * 1000:.0f} ms, import click {click_time * 1000:.0f} ms, "
         f"help_vs_click: {help_time / click_time:.2f}"
     )
+    whole, docxtpl = whole_plan_vs_import_docxtpl()
+    print(
+        f"docgen render (shipped plan) {whole * 1000:.0f} ms, import docxtpl {docxtpl * 1000:.0f} ms, "
+        f"whole_plan_vs_import_docxtpl: {whole / docxtpl:.2f}"
+    )
+    if args.office:
+        office = office_ratios()
+        print(
+            f"render --pdf {office['pdf']:.2f} s (spread {office['pdf_spread']:.2f}), one conversion of the notice "
+            f"{office['one']:.2f} s (spread {office['one_spread']:.2f}), pdf_vs_one_conversion: "
+            f"{office['pdf'] / office['one']:.2f}"
+        )
+        print(
+            f"preview --only notice {office['preview']:.2f} s, "
+            f"render --only notice --pdf {office['notice_pdf']:.2f} s, "
+            f"preview_vs_pdf: {office['preview'] / office['notice_pdf']:.2f}"
+        )
     print(f"speedup_vs_docxtpl: {median['docxtpl'] / median['docgen']:.2f}")
     print(f"overhead_vs_floor: {median['docgen'] / median['floor']:.2f}")
 

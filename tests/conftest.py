@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,19 @@ pytest_plugins = [
     "tests.support.dovecot",
     "tests.support.mail_month",
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """docgen's cache (compiled templates, PDFs) in a folder of the test run's, never the user's own.
+
+    Set in the environment, so that the commands tests run as subprocesses use it too.
+    """
+    folder = tmp_path_factory.mktemp("docgen-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DOCGEN_CACHE_DIR", str(folder))
+        patch.delenv("DOCGEN_NO_CACHE", raising=False)
+        yield folder
 
 
 @pytest.fixture(autouse=True)

@@ -54,6 +54,9 @@ COMMANDS: dict[str, dict[str, str]] = {
     "audit_commands": {
         "audit": N_("Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents."),
     },
+    "cache_commands": {
+        "cache": N_("Show or clear docgen's cache of compiled templates and PDFs."),
+    },
     "machine_commands": {
         "doctor": N_("Check what docgen needs on this machine (LibreOffice, fonts, poppler) and say how to get it."),
     },

@@ -153,6 +153,11 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
         ctx.exit()
 
 
+def _no_cache(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        os.environ["DOCGEN_NO_CACHE"] = "1"  # in the environment: the run's worker processes see it too
+
+
 @click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--lang",
@@ -160,6 +165,14 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     expose_value=False,
     is_eager=True,
     help=N_("Language of messages and help: zh_CN or en (else DOCGEN_LANG, else the locale, else English)."),
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_no_cache,
+    help=N_("Neither use nor keep compiled templates and PDFs of earlier runs (see 'docgen cache')."),
 )
 @click.option(
     "--version",

@@ -106,8 +106,9 @@ def render(
     shipped ones. With ``dry_run`` nothing is written, but the plan, the targets and the
     templates are checked and every document is rendered in memory. Files docgen wrote
     before are replaced; any other file in the way needs ``force``.
-    With ``pdf`` a PDF is made beside every .docx (one LibreOffice run for the batch, or
-    ``jobs`` runs side by side when ``jobs`` is given), with ``打印/全部文件.pdf`` joining them
+    With ``pdf`` a PDF is made beside every .docx (a document converted before, the same
+    bytes, takes its PDF from docgen's cache; the others are converted by one LibreOffice per
+    core, or ``jobs`` side by side when ``jobs`` is given), with ``打印/全部文件.pdf`` joining them
     in print order and ``打印/目录.txt`` listing it, all committed with the documents, so a
     failed conversion leaves OUT as it was (``print_file=False`` leaves the joined file out).
     ``jobs`` processes render in parallel (default: one for small runs, every core for many);

@@ -14,7 +14,6 @@ The plan context is built once per plan and shared by every document of a run (a
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from docgen.documents.body import paragraphs, when_text
 from docgen.documents.deadlines import calendar_grid, deadline_text
 from docgen.documents.forms import attachment_note, attachment_pages, form_context
 from docgen.documents.layout import HeadingCounter, contact_line, period_text, signature
+from docgen.documents.plan_cache import PlanCache
 from docgen.documents.titles import notice_title_lines
 from docgen.plan.model import Deadline, Plan, Task, Unit
 from docgen.rendering.values import Record, Records, to_plain
@@ -60,9 +60,8 @@ UNIT_NAMES: dict[str, str] = {
 }
 TASK_NAMES: dict[str, str] = {"task": "for a document made per task: the task, with .units"}
 
-_lock = threading.Lock()
-_cached: tuple[Plan, dict[str, Any]] | None = None
-_memo: tuple[Plan, dict[Any, Any]] | None = None
+_shared = PlanCache()
+_CONTEXT = "plan context"  # the key of the plan's names, beside per_plan's keys
 
 
 def plan_context(plan: Plan) -> dict[str, Any]:
@@ -70,13 +69,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
 
     Built once per plan and shared: templates cannot change it (the sandbox is immutable).
     """
-    global _cached
-    with _lock:
-        if _cached is not None and _cached[0] is plan:
-            return _cached[1]
-    context = _build(plan)
-    with _lock:
-        _cached = (plan, context)
+    context: dict[str, Any] = _shared.get(plan, _CONTEXT, lambda: _build(plan))
     return context
 
 
@@ -85,15 +78,7 @@ def per_plan(plan: Plan, key: Any, build: Callable[[], Any]) -> Any:
 
     The value is shared by the documents that ask for it, which templates cannot change.
     """
-    global _memo
-    with _lock:
-        if _memo is None or _memo[0] is not plan:
-            _memo = (plan, {})
-        memo = _memo[1]
-        if key in memo:
-            return memo[key]
-    value = memo[key] = build()
-    return value
+    return _shared.get(plan, ("per plan", key), build)
 
 
 def with_plan(build: Callable[..., dict[str, Any]], plan: Plan, *args: Any) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """Page images of the documents, for a quick look on a machine without an office suite.
 
-The documents are rendered and converted to PDF in a temporary folder; only the PNGs reach
-the output folder, one per page, named after the document and the page number, in the same
+The documents are rendered and converted to PDF in a temporary folder (a document converted
+before, the same bytes, takes its PDF from docgen's cache: ``office.pdf_cache``), the pages drawn
+by as many pdftoppm runs as there are cores; only the PNGs reach the output folder, one per
+page, named after the document and the page number, in the same
 sub-folders the documents would have (``任务单/宣传部-...任务单-1.png``).
 """
 
@@ -14,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from docgen.plan.model import Plan
-from docgen.progress import Progress
+from docgen.progress import Progress, Tally
 
 if TYPE_CHECKING:
     from docgen.plan.files import CheckReport
@@ -42,8 +44,9 @@ def preview(
     LibreOffice or pdftoppm is missing or fails.
     """
     from docgen.documents.batch import render
-    from docgen.office.pages import draw_pages, find_pdftoppm
+    from docgen.office.pages import draw_all, find_pdftoppm
     from docgen.rendering.outputs import check_targets, commit, staging
+    from docgen.rendering.workers import usable_cores
 
     pdftoppm = find_pdftoppm()
     out = Path(out_dir)
@@ -56,12 +59,13 @@ def preview(
         pages = work / "pages"
         pdfs = [p for p in written if p.suffix == ".pdf"]
         progress.step("pages", len(pdfs))
-        for done, pdf in enumerate(pdfs, 1):
+        drawings = []
+        for pdf in pdfs:
             relative = pdf.relative_to(work / "documents")
             drawn = pages / relative.parent
             drawn.mkdir(parents=True, exist_ok=True)
-            draw_pages(pdftoppm, pdf, drawn / pdf.stem, resolution)
-            progress.advance(done)
+            drawings.append((pdf, drawn / pdf.stem))
+        draw_all(pdftoppm, drawings, resolution, processes=usable_cores(), drawn=Tally(progress).add)
         progress.step("write")
         images = [PurePosixPath(png.relative_to(pages).as_posix()) for png in sorted(pages.rglob("*.png"))]
         check_targets(out, images, force=force)

@@ -30,17 +30,23 @@ def make_pdfs(
     layout_keys: Mapping[PurePosixPath, str] | None = None,
     progress: Progress | None = None,
 ) -> dict[PurePosixPath, str]:
-    """PDFs of the staged documents (one LibreOffice run, or ``jobs`` side by side) and the print file: path -> kind.
+    """PDFs of the staged documents and the print file: path -> kind.
 
-    The 公文 among them (``layout_keys``: their content keys) go through the layout pass
-    (``documents.fitting``), converted again where their pages needed adjusting.
+    A document converted before (the same bytes) takes its PDF from docgen's cache; the others
+    are converted in ``jobs`` LibreOffice runs side by side (default: one per core, for four
+    documents or more). The 公文 among them (``layout_keys``: their content keys) then go through
+    the layout pass (``documents.fitting``), converted again where their pages needed adjusting.
     """
     from docgen.documents.fitting import fit_pages
     from docgen.office.convert import convert_to_pdf
+    from docgen.office.pdf_cache import convert_cached
+    from docgen.rendering.workers import usable_cores
 
     progress = progress or Progress()
     progress.step("convert", len(documents))
-    convert_to_pdf([stage / d.path for d in documents], processes=jobs or 1, converted=Tally(progress).add)
+    convert_cached(
+        [stage / d.path for d in documents], processes=jobs, cores=usable_cores(), converted=Tally(progress).add
+    )
     if layout_keys:
         fit_pages(stage, documents, dict(layout_keys), lambda paths: convert_to_pdf(paths))
     made = {d.path.with_suffix(".pdf"): d.kind + PDF_KIND for d in documents}

@@ -18,9 +18,9 @@ a millimetre).
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from markupsafe import Markup
+
+from docgen.rendering.wordml import xml_text
 
 RED = "FF0000"
 MM = 56.7  # twips per millimetre
@@ -49,7 +49,7 @@ def _run(text: str, *, font: str, size_half_points: int, color: str | None = Non
     return (
         f'<w:r><w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{font}" w:cs="{latin}"/>'
         f'{color_xml}<w:spacing w:val="0"/><w:sz w:val="{size_half_points}"/><w:szCs w:val="{size_half_points}"/>'
-        f'</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        f'</w:rPr><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
     )
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from markupsafe import Markup
+
+from docgen.rendering.wordml import xml_text
 
 PORTRAIT_WIDTH = 8845  # twips: A4 less the GB/T 9704 margins (28 mm left, 26 mm right)
 LANDSCAPE_WIDTH = 12870  # twips: A4 turned, less 35 mm margins on each side
@@ -57,7 +58,7 @@ def _text(value: str) -> str:
             if j:
                 runs.append("<w:r><w:tab/></w:r>")
             if piece:
-                runs.append(f'<w:r><w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
+                runs.append(f'<w:r><w:t xml:space="preserve">{xml_text(piece)}</w:t></w:r>')
     return "".join(runs)
 
 

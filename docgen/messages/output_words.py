@@ -119,6 +119,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("LibreOffice (soffice) is not installed or not found; it is needed for PDF output and previews"),
         N_("'docgen doctor' says how to install it here; on Debian or Ubuntu: sudo apt-get install {packages}"),
     ),
+    "office-uno-missing": (
+        N_("LibreOffice's Python bindings (uno) are not installed; a converter kept running needs them"),
+        N_("on Debian or Ubuntu: sudo apt-get install {packages}"),
+    ),
     "tool-missing": (
         N_("{tool} is not installed or not on PATH"),
         N_("on Debian or Ubuntu: sudo apt-get install {package}"),

@@ -111,7 +111,7 @@ def convert_documents(
         shares = [inputs[i::count] for i in range(count)]
         profiles = [work / f"profile{i}" for i in range(count)]
         for profile in profiles:
-            _offline_profile(profile)
+            offline_profile(profile)
         commands = [
             _command(office, profile, produced, share, _FILTERS[to])
             for profile, share in zip(profiles, shares, strict=True)
@@ -157,7 +157,7 @@ _OFFLINE_SETTINGS = (
 _OFFLINE_ENV = {name: "http://127.0.0.1:9" for name in ("http_proxy", "https_proxy", "ftp_proxy", "all_proxy")}
 
 
-def _offline_profile(profile: Path) -> None:
+def offline_profile(profile: Path) -> None:
     """A LibreOffice profile that loads nothing from the network (see ``_OFFLINE_SETTINGS``)."""
     items = "".join(
         f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
@@ -194,7 +194,7 @@ def network_isolation() -> tuple[str, ...]:
     return command if probe.returncode == 0 else ()
 
 
-def _isolated(office: str) -> tuple[str, ...]:
+def isolated(office: str) -> tuple[str, ...]:
     """``network_isolation()`` for this office, or ``()`` where it cannot run inside it."""
     if Path(office).resolve().is_relative_to("/snap"):
         return ()
@@ -204,7 +204,7 @@ def _isolated(office: str) -> tuple[str, ...]:
 def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path], target: str = PDF_FILTER) -> list[str]:
     """One soffice call converting ``inputs`` into ``produced`` (as ``target``), with a throw-away profile, offline."""
     return [
-        *_isolated(office),
+        *isolated(office),
         office,
         "--headless",
         "--norestore",
@@ -227,9 +227,7 @@ def _run(
     can stop the office and remove the work folder should this process be killed. Its output
     is read as it comes: each ``convert …`` line is a file done (``converted``).
     """
-    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file()), **_OFFLINE_ENV, "no_proxy": ""}
-    env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})
-    env.pop("NO_PROXY", None)
+    env = office_environment()
     log.debug("converting %d files: %s", count, command)
     process = subprocess.Popen(
         command,
@@ -256,6 +254,14 @@ def _run(
     if process.returncode != 0:
         raise OfficeError([Finding("office-failed", {"code": process.returncode, "detail": _tail(text)})])
     return text
+
+
+def office_environment() -> dict[str, str]:
+    """The environment LibreOffice runs in: docgen's fonts, every proxy the discard port (offline)."""
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file()), **_OFFLINE_ENV, "no_proxy": ""}
+    env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})
+    env.pop("NO_PROXY", None)
+    return env
 
 
 def _read_lines(process: subprocess.Popen[bytes], lines: list[bytes], converted: Callable[[], None] | None) -> None:
@@ -288,7 +294,7 @@ def convert_to_docx(
                 shutil.copyfile(source, copy)
             except OSError as exc:
                 raise OfficeError([Finding("file-unreadable", {"reason": exc.strerror}, file=str(source))]) from exc
-        _offline_profile(work / "profile0")
+        offline_profile(work / "profile0")
         command = _command(office, work / "profile0", work / "out", inputs, "docx:MS Word 2007 XML")
         _run(command, timeout, len(inputs), work / f"{OWNER_FILE}0")
         for copy, target in zip(inputs, targets, strict=True):

@@ -19,8 +19,20 @@ TOOL_TIMEOUT = 120.0
 _A4_POINTS = (595, 842)
 
 
+# The page tree's root as LibreOffice writes it: one uncompressed /Pages dictionary with the count.
+_PAGE_TREE = re.compile(rb"<<\s*/Type\s*/Pages\b(?:(?!>>|<<).)*?/Count\s+(\d+)", re.S)
+
+
 def page_count(pdf: Path) -> int:
-    """Pages of ``pdf`` (pdfinfo)."""
+    """Pages of ``pdf``: read from its one page tree, else asked of pdfinfo (a process for each PDF)."""
+    found = _PAGE_TREE.findall(pdf.read_bytes())
+    if len(found) == 1:
+        return int(found[0])
+    return pdfinfo_pages(pdf)
+
+
+def pdfinfo_pages(pdf: Path) -> int:
+    """Pages of ``pdf``, as pdfinfo counts them."""
     output = _run([find_tool("pdfinfo"), str(pdf)], pdf.name)
     match = re.search(r"^Pages:\s+(\d+)", output, re.MULTILINE)
     if match is None:

@@ -22,6 +22,7 @@ from docgen.errors import Finding, PlanError
 from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
 from docgen.plan.model import Deadline, Plan, Unit
 from docgen.plan.sourcemap import PlanPath, dotted
+from docgen.plan.text_cache import store_text, stored_text
 from docgen.plan.text_fields import jinja_fields
 from docgen.plan.text_filters import TextError, filter_cite, filter_md, filter_weekday, filter_ymd
 
@@ -149,8 +150,13 @@ def render_text(source: str, context: dict[str, Any], spending: Budget | None = 
 
 @lru_cache(maxsize=4096)
 def _template(source: str) -> Template:
-    """Each distinct text is compiled once, though check and render both need it."""
-    return environment().from_string(source)
+    """Each distinct text is compiled once, though check and render both need it; kept for the next run."""
+    env = environment()
+    stored = stored_text(source)
+    code = stored[1] if stored is not None else env.compile(source)
+    if stored is None:
+        store_text(source, _name_chains(source), code)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def unknown_placeholders(source: str, context: dict[str, Any]) -> list[tuple[str, str]]:
@@ -166,6 +172,9 @@ def unknown_placeholders(source: str, context: dict[str, Any]) -> list[tuple[str
 @lru_cache(maxsize=4096)
 def _name_chains(source: str) -> tuple[list[str], ...]:
     """The dotted names a text reads (not those it binds itself); parsed once per distinct text."""
+    stored = stored_text(source)
+    if stored is not None:
+        return stored[0]
     tree = environment().parse(source)
     bound = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     chains = (_chain(node) for node in tree.find_all((nodes.Getattr, nodes.Name)))

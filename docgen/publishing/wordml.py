@@ -9,11 +9,10 @@ relationship and content type into the package as it writes it.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from markupsafe import Markup
 
 from docgen.rendering.pictures import EMU_PER_MM, inline_drawing
+from docgen.rendering.wordml import xml_text
 
 PICTURE_MAX_WIDTH_MM = 140  # within the GB/T 9704 text block (156 mm)
 PICTURE_MAX_HEIGHT_MM = 95  # two pictures with their captions to a page
@@ -22,7 +21,7 @@ PICTURE_MAX_HEIGHT_MM = 95  # two pictures with their captions to a page
 def paragraph(text: str, style: str = "Normal", *, center: bool = False) -> str:
     """A paragraph of plain text in a template style."""
     jc = '<w:jc w:val="center"/>' if center else ""
-    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    run = f'<w:r><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>' if text else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{run}</w:p>'
 
 

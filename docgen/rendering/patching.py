@@ -1,12 +1,12 @@
 """A part's XML made ready for Jinja, with a map from each line of it back to the tag the author typed.
 
-docxtpl's ``patch_xml`` joins tags Word split across runs and replaces ``{%p``, ``{%tr`` and
-``{%tc`` paragraphs, rows and cells by their tag. On top of it, here: a tag reads as its author
-typed it, whichever suite saved it (``&quot;``, ``&amp;``, ``&#x201C;`` become the characters
-they stand for, and quotes that Word's autocorrect or a Chinese input method put into a tag
-become straight ones), the breaks LibreOffice saves in a ``{%p`` paragraph survive it
-(``breaks``), and every tag starts a line of its own, so that the line number of a
-Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
+docxtpl's ``patch_xml`` (as ``docx_patch`` repeats it) joins tags Word split across runs and
+replaces ``{%p``, ``{%tr`` and ``{%tc`` paragraphs, rows and cells by their tag. On top of it,
+here: a tag reads as its author typed it, whichever suite saved it (``&quot;``, ``&amp;``,
+``&#x201C;`` become the characters they stand for, and quotes that Word's autocorrect or a
+Chinese input method put into a tag become straight ones), the breaks LibreOffice saves in a
+``{%p`` paragraph survive it (``breaks``), and every tag starts a line of its own, so that the
+line number of a Jinja error names one tag, which ``line_tags`` leads back to the tag as typed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from docgen.rendering.breaks import kept_breaks
+from docgen.rendering.docx_patch import patch_xml
 from docgen.rendering.tags import TAG, PartTags, jinja_tag, normalized
 
 _BRACE_MARKER = re.compile(r"\{_[{%]|[}%]_\}")
@@ -51,10 +52,7 @@ def patch_part(xml: str, typed: PartTags | None, *, autoescape: bool = True, kee
     when it does not, string literals in tags stay escaped for XML (``jinja_tag``). With
     ``keep_breaks`` off, breaks saved in a ``{%p`` paragraph go with it, as docxtpl has it.
     """
-    from docxtpl import DocxTemplate
-
-    # patch_xml uses nothing of its instance: it is a pure function of the XML text.
-    patched: str = DocxTemplate.patch_xml(None, kept_breaks(xml) if keep_breaks else xml)
+    patched = patch_xml(kept_breaks(xml) if keep_breaks else xml)
     # docxtpl's markers for literal braces ({_{ prints {{) belong to the template's own text;
     # docxtpl replaces them in the output, which corrupts any value holding "}_}".
     patched = _BRACE_MARKER.sub(lambda m: "{{ '" + m.group().replace("_", "") + "' }}", patched)

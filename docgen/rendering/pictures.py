@@ -12,9 +12,10 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
+
+from docgen.rendering.wordml import xml_attribute
 
 EMU_PER_MM = 36_000
 CONTENT_TYPES = "[Content_Types].xml"
@@ -59,9 +60,9 @@ def inline_picture(rid: str, number: int, cx: int, cy: int, description: str, na
 
     ``name`` is the picture's own name (its file name); the drawing's name by default.
     """
-    shown = quoteattr(f"图片{number}")
-    own = quoteattr(name) if name is not None else shown
-    descr = quoteattr(description)
+    shown = xml_attribute(f"图片{number}")
+    own = xml_attribute(name) if name is not None else shown
+    descr = xml_attribute(description)
     return (
         f'<wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{number}" name={shown} descr={descr}/>'

@@ -37,6 +37,7 @@ from docgen.inputs.bounded import InputRefusedError
 from docgen.inputs.pictures import PlacedPicture, qr_picture, read_picture
 from docgen.plan.image_checks import qr_too_small, refusal
 from docgen.plan.images import TEXT_BLOCK_HEIGHT_MM, TEXT_BLOCK_WIDTH_MM
+from docgen.rendering.part_names import W, part_label
 from docgen.rendering.pictures import (
     CONTENT_TYPES,
     EMU_PER_MM,
@@ -46,7 +47,6 @@ from docgen.rendering.pictures import (
     with_content_types,
     with_relationships,
 )
-from docgen.rendering.tags import W, part_label
 from docgen.rendering.zipwriter import Member, deflate
 
 RID_PREFIX = "rIdDocgenPicture"

@@ -16,35 +16,21 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from docgen.rendering.part_names import W, part_label
+
+__all__ = ["QUOTES", "TAG", "PartTags", "Place", "Tag", "W", "normalized", "part_label", "scan_part"]
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TEXT = {W + "t", W + "delText", W + "instrText"}
 _DELETED = {W + "del", W + "moveFrom"}
 TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}|\{\{.*?\}\}", re.DOTALL)
 _LEVEL = re.compile(r"^\{([{%#])(tr|tc|p|r)\s")
 _STATEMENT = re.compile(r"^\{%[-+]?\s*(?:(?:tr|tc|p|r)\s+)?(\w*)")
-_PARTS = (
-    (re.compile(r"word/document\.xml"), "body"),
-    (re.compile(r"word/header\d*\.xml"), "header"),
-    (re.compile(r"word/footer\d*\.xml"), "footer"),
-    (re.compile(r"word/footnotes\.xml"), "footnotes"),
-    (re.compile(r"word/endnotes\.xml"), "endnotes"),
-    (re.compile(r"docProps/core\.xml"), "document properties"),
-)
 # quotes Word's autocorrect and Chinese input methods put into a tag, and the straight quote each means
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "＂": '"', "‘": "'", "’": "'", "‚": "'", "＇": "'"})
 # XML's references: LibreOffice writes " as &quot; and ' as &apos;, every suite & as &amp;
 _REFERENCE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.DOTALL)
-
-
-def part_label(name: str) -> str:
-    """The part a user knows: body, header, footer, footnotes, endnotes or document properties."""
-    for pattern, label in _PARTS:
-        if pattern.fullmatch(name):
-            return label
-    return name
 
 
 @dataclass(frozen=True)

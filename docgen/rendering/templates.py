@@ -1,9 +1,10 @@
 """docxtpl templates compiled once and rendered many times, safely.
 
 docxtpl reopens the package and compiles Jinja again for every document. Here a template is
-read, patched (docxtpl's own ``patch_xml``, which joins tags Word split across runs) and
-compiled once per process; each document then costs one Jinja render per tagged part and a
-zip write. Parts without tags are copied as they are. Rendering runs in Jinja's sandbox with
+read, patched (as docxtpl's ``patch_xml`` does: tags Word split across runs joined) and
+compiled once, and kept on disk (``compiled_cache``) so that the next run compiles nothing; each
+document then costs one Jinja render per tagged part and a zip write. Parts without tags are
+copied as they are, deflated once. Rendering runs in Jinja's sandbox with
 autoescape on and undefined names as errors, and every rendered part must be well-formed XML.
 ``{{ image(...) }}`` and ``{{ qr(...) }}`` place pictures (``placing``); what they placed is added
 to the package (media, relationships, content types) after the parts are rendered.
@@ -22,31 +23,37 @@ import re
 import threading
 import zipfile
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, ClassVar
+from types import CodeType
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from jinja2 import StrictUndefined, Template
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 from lxml import etree
-from markupsafe import Markup
 
 from docgen.errors import Finding, TemplateError
 from docgen.inputs.bounded import InputRefusedError, read_member, read_regular
 from docgen.inputs.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
+from docgen.rendering import compiled_cache
 from docgen.rendering.active_content import refusals
+from docgen.rendering.compiled_cache import CompiledParts, TaggedPart
+from docgen.rendering.locating import located_problem, tags_again, template_line
 from docgen.rendering.package import file_format, package_format
-from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_ids
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
-from docgen.rendering.tags import PartTags, part_label, scan_part
-from docgen.rendering.values import FILTERS, NotTextError, finalize
+from docgen.rendering.values import FILTERS, NotTextError, xml_safe
 from docgen.rendering.widows import mend_widows
-from docgen.rendering.wordml import fit_grids, has_breaks, text_breaks
+from docgen.rendering.wordml import drop_empty_last_section, ends_with_empty_section, fit_grids, has_breaks, text_breaks
 from docgen.rendering.zipwriter import Member, archive, deflate
+
+if TYPE_CHECKING:
+    from docgen.rendering.patching import PatchedPart
+    from docgen.rendering.tags import PartTags
 
 MAX_PART_CHARS = 20_000_000  # a rendered part larger than this is a runaway template
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
@@ -57,24 +64,8 @@ TAGGED_PARTS = re.compile(
 )
 _MARKUP = re.compile(r"<[^>]+>")
 _HAS_TAG = re.compile(r"\{[{%#]|\{_[{%]|[}%]_\}")
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DRAWING_ID = re.compile(rb":docPr\b[^>]*?\sid=\"(\d{1,9})\"")
 _SHOWS_DRAWINGS = re.compile(r"^word/.*\.xml$")  # not the media, which may be megabytes of photos
-
-
-def _xml_safe(value: Any) -> Any:
-    """The value as a document prints it, without characters XML cannot hold: no value can corrupt a document.
-
-    ``Markup`` (XML a document builder made, e.g. a table for ``{{p … }}``) stays markup.
-    """
-    if type(value) is str:  # most values: plain text, printed as it is
-        return _XML_FORBIDDEN.sub("", value) if _XML_FORBIDDEN.search(value) else value
-    value = finalize(value)
-    if isinstance(value, Markup):
-        return Markup(_XML_FORBIDDEN.sub("", value))
-    if isinstance(value, str):
-        return _XML_FORBIDDEN.sub("", value)
-    return value
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +76,7 @@ def environment() -> BudgetSandbox:
     (``md``, ``ymd``, ``weekday``, ``cite``) work here too, with ``cn``, ``pad`` and ``number``;
     ``image()`` and ``qr()`` place pictures.
     """
-    sandbox = BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=_xml_safe, extra_filters=FILTERS)
+    sandbox = BudgetSandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe, extra_filters=FILTERS)
     sandbox.globals.update(image=image, qr=qr)
     return sandbox
 
@@ -104,6 +95,8 @@ class _Part:
     typed: PartTags | None = None  # the tags as the author typed them, with their places
     lines: PatchedPart | None = None
     cell_loops: bool = False  # a {%tc tag: the table grids are fitted after rendering
+    code: CodeType | None = None  # the template's code, as the disk cache keeps it
+    xml: bytes = b""  # the part as the template holds it: its tags are found again from it on an error
 
 
 class CompiledTemplate:
@@ -111,7 +104,8 @@ class CompiledTemplate:
 
     ``data`` is the template's bytes when it is not read from ``path`` (which then only names it);
     ``sandbox`` the Jinja environment its tags compile in (docgen's own by default);
-    ``mend_layout`` asks for the layout mending of docgen's own documents.
+    ``mend_layout`` asks for the layout mending of docgen's own documents. Compiled in docgen's
+    own environment, the template is kept on disk by its content (``compiled_cache``).
     """
 
     tagged_parts: ClassVar[re.Pattern[str]] = TAGGED_PARTS  # the parts whose tags are rendered
@@ -141,22 +135,72 @@ class CompiledTemplate:
     def _error(self, code: str, **params: Any) -> TemplateError:
         return TemplateError([Finding(code, {"template": str(self.path), **params}, file=str(self.path))])
 
-    def _load(self, path: Path, data: bytes | None) -> list[_Part]:
+    @classmethod
+    def read(cls, path: Path) -> bytes:
+        """The template's bytes; ``TemplateError`` when it is missing, too large or no regular file."""
         try:
-            if data is None:
-                data = read_regular(path, MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
-            elif len(data) > MAX_TEMPLATE_BYTES:
-                raise InputRefusedError("input-too-large")
+            return read_regular(path, MAX_TEMPLATE_BYTES)  # a FIFO or a link to /dev/zero is refused, not read
+        except FileNotFoundError:
+            raise TemplateError([Finding("template-missing", {"template": str(path)}, file=str(path))]) from None
+        except InputRefusedError as exc:
+            if exc.code == "input-too-large":
+                limit = MAX_TEMPLATE_BYTES // (1024 * 1024)
+                problem = Finding("template-too-large", {"template": str(path), "limit": limit}, file=str(path))
+                raise TemplateError([problem]) from None
+            raise TemplateError([exc.problem(path)]) from None
+        except OSError as exc:
+            problem = Finding("template-unreadable", {"template": str(path), "detail": str(exc)}, file=str(path))
+            raise TemplateError([problem]) from None
+
+    def _load(self, path: Path, data: bytes | None) -> list[_Part]:
+        if data is None:
+            data = self.read(path)
+        elif len(data) > MAX_TEMPLATE_BYTES:
+            raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024))
+        if self.sandbox is not environment():  # another environment's code (docgen.DocxTemplate's) is not kept
+            return self._compile_package(path, data)
+        environment_name = f"{type(self).__qualname__} {self.tagged_parts.pattern}"
+        key = compiled_cache.template_key(data, environment_name)
+        cached = compiled_cache.load(key)
+        if cached is not None:
+            return self._cached(cached)
+        parts = self._compile_package(path, data)
+        compiled_cache.store(key, self._compiled_parts(parts))
+        return parts
+
+    def _cached(self, cached: CompiledParts) -> list[_Part]:
+        """The parts as a run before compiled them."""
+        self._raw = dict(cached.raw)
+        self._names = PackageNames(cached.relationship_ids, cached.first_drawing_id, cached.media)
+        env = self.sandbox
+        return [
+            _Part(p.name, None, env.template_class.from_code(env, p.code, env.make_globals(None), None), "",
+                  cell_loops=p.cell_loops, code=p.code, xml=p.xml)
+            if isinstance(p, TaggedPart)
+            else _Part(p.name.decode("utf-8"), p, None, "")
+            for p in cached.parts
+        ]  # fmt: skip
+
+    def _compiled_parts(self, parts: list[_Part]) -> CompiledParts:
+        """The parts as the disk cache keeps them."""
+        kept: list[Member | TaggedPart] = []
+        for part in parts:
+            if part.member is not None:
+                kept.append(part.member)
+            else:
+                assert part.code is not None
+                kept.append(TaggedPart(part.name, part.code, part.xml, part.cell_loops))
+        names = self._names
+        return CompiledParts(kept, self._raw, dict(names.relationship_ids), names.first_drawing_id, dict(names.media))
+
+    def _compile_package(self, path: Path, data: bytes) -> list[_Part]:
+        try:
             kind = file_format(data[:16])
             if kind is not None:
                 raise self._error("template-not-word", format=kind)
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 entries = self.members(archive)
-        except FileNotFoundError:
-            raise self._error("template-missing") from None
         except InputRefusedError as exc:
-            if exc.code == "input-too-large":
-                raise self._error("template-too-large", limit=MAX_TEMPLATE_BYTES // (1024 * 1024)) from None
             raise TemplateError([exc.problem(path)]) from None
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise self._error("template-unreadable", detail=str(exc)) from None
@@ -195,6 +239,9 @@ class CompiledTemplate:
         if self.tagged_parts.match(info.filename):
             text = data.decode("utf-8", errors="replace")
             if _HAS_TAG.search(_MARKUP.sub("", text)):
+                from docgen.rendering.patching import patch_part
+                from docgen.rendering.tags import scan_part
+
                 try:
                     typed = scan_part(info.filename, data)
                 except etree.XMLSyntaxError as exc:
@@ -202,12 +249,16 @@ class CompiledTemplate:
                 lines = patch_part(text, typed)
                 part = _Part(info.filename, None, None, lines.source, typed, lines)
                 cell_loops = any(tag.level == "tc" for tag in typed.tags)
-                return _Part(info.filename, None, self._compile(part), lines.source, typed, lines, cell_loops)
+                code = self._compile(part)
+                env = self.sandbox
+                template = env.template_class.from_code(env, code, env.make_globals(None), None)
+                return _Part(info.filename, None, template, lines.source, typed, lines, cell_loops, code, data)
         return _Part(info.filename, deflate(info.filename, data), None, "")
 
-    def _compile(self, part: _Part) -> Template:
+    def _compile(self, part: _Part) -> CodeType:
         try:
-            return self.sandbox.from_string(part.source)
+            code: CodeType = self.sandbox.compile(part.source)
+            return code
         except TemplateSyntaxError as exc:
             raise self._jinja_error("template-syntax", part, exc, exc.lineno, exc.message or str(exc)) from None
         except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
@@ -216,7 +267,10 @@ class CompiledTemplate:
 
     def _located(self, code: str, part: _Part, lineno: int | None, **params: Any) -> TemplateError:
         """An error at the tag, as typed, that Jinja's line ``lineno`` of ``part`` came from."""
-        return TemplateError([located_problem(code, self.path, part.name, part.typed, part.lines, lineno, **params)])
+        typed, lines = part.typed, part.lines
+        if lines is None and part.xml:  # compiled by an earlier run: the tags are read again
+            typed, lines = tags_again(part.name, part.xml)
+        return TemplateError([located_problem(code, self.path, part.name, typed, lines, lineno, **params)])
 
     def _jinja_error(self, code: str, part: _Part, exc: Exception, lineno: int | None, detail: str) -> Exception:
         """The error to raise for Jinja's ``exc`` at line ``lineno`` of ``part``: a ``TemplateError`` at the tag."""
@@ -250,7 +304,7 @@ class CompiledTemplate:
 
     def _failure(self, code: str, part: _Part, exc: Exception, detail: str | None = None) -> Exception:
         """An error at the tag of ``part`` where rendering failed."""
-        return self._jinja_error(code, part, exc, _template_line(exc), detail or str(exc) or type(exc).__name__)
+        return self._jinja_error(code, part, exc, template_line(exc), detail or str(exc) or type(exc).__name__)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any], placement: Placement) -> bytes:
         return self._finish(part, self._render_text(part, context, placement), placement)
@@ -267,13 +321,13 @@ class CompiledTemplate:
         except UndefinedError as exc:
             raise self._failure("template-undefined", part, exc, exc.message or str(exc)) from None
         except PlacementError as exc:
-            raise self._located(exc.code, part, _template_line(exc), **exc.params) from None
+            raise self._located(exc.code, part, template_line(exc), **exc.params) from None
         except SecurityError as exc:
             raise self._error("template-unsafe", part=part.name, detail=str(exc)) from None
         except (LimitExceeded, RecursionError, MemoryError) as exc:
             raise self._failure("template-limit", part, exc) from None
         except NotTextError as exc:
-            raise self._located(f"template-not-text-{exc.kind}-printed", part, _template_line(exc)) from None
+            raise self._located(f"template-not-text-{exc.kind}-printed", part, template_line(exc)) from None
         except (JinjaTemplateError, TypeError, ValueError, ArithmeticError, LookupError) as exc:
             raise self._failure("template-failed", part, exc) from None
         return _unpatch(text)
@@ -281,7 +335,7 @@ class CompiledTemplate:
     def _parsed(self, part: _Part, xml: bytes) -> etree._Element:
         """The rendered part read as XML; ``TemplateError`` when the render made it malformed."""
         try:
-            return etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
+            return etree.fromstring(xml, _xml_parser())
         except etree.XMLSyntaxError as exc:
             raise self._error(self.bad_xml, part=part.name, detail=str(exc)) from None
 
@@ -298,85 +352,46 @@ class CompiledTemplate:
             changed = fit_pictures(root) or changed
         if part.name == "word/document.xml":
             changed = mend_widows(root) > 0 or changed
-            if _ends_with_empty_section(xml):
-                return _drop_empty_last_section(root)
+            if ends_with_empty_section(xml):
+                return drop_empty_last_section(root)
         if changed:
             xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         return xml
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SECTION_BEFORE_END = re.compile(rb"</w:sectPr>\s*</w:pPr>(?:(?!<w:p[ >]|<w:tbl[ >]).)*</w:p>\s*<w:sectPr[ >]", re.S)
+_parsers = threading.local()
 
 
-def _ends_with_empty_section(xml: bytes) -> bool:
-    """Whether a paragraph's section break is followed by nothing but the body's own section."""
-    return _SECTION_BEFORE_END.search(xml, max(0, len(xml) - 20_000)) is not None
+def _xml_parser() -> etree.XMLParser:
+    """The parser for rendered parts of this thread (made once: a new one per part costs a tenth of a millisecond)."""
+    parser: etree.XMLParser | None = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    return parser
 
 
-def _drop_empty_last_section(root: etree._Element) -> bytes:
-    """Make the last paragraph's section break the body's own: an empty last section prints no blank page.
-
-    A template's conditions can leave a section empty (the attachments' section of a notice
-    without attachments); Word and LibreOffice would print it as a blank page.
-    """
-    body = root.find(f"{_W}body")
-    assert body is not None
-    children = list(body)
-    last, ending = children[-2], children[-1]
-    sect = last.find(f"{_W}pPr/{_W}sectPr")
-    if last.tag == f"{_W}p" and ending.tag == f"{_W}sectPr" and sect is not None:
-        body.replace(ending, sect)
-        if not "".join(last.itertext()).strip() and last.find(f".//{_W}drawing") is None:
-            body.remove(last)
-    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return xml
-
-
-def _template_line(exc: BaseException) -> int | None:
-    """The template line a runtime error happened on, from Jinja's rewritten traceback."""
-    line = None
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-def located_problem(
-    code: str,
-    file: Path,
-    part: str,
-    typed: PartTags | None,
-    lines: PatchedPart | None,
-    lineno: int | None,
-    **params: Any,
-) -> Finding:
-    """A problem at the typed tag that line ``lineno`` of a patched part came from (the part when unknown)."""
-    index = lines.tag_at(lineno) if lines is not None else None
-    tag = typed.tags[index] if typed is not None and index is not None else None
-    place = str(tag.place) if tag is not None else part_label(part)
-    shown = tag.shown if tag is not None else ""
-    return Finding(code, {"template": str(file), "part": part, "tag": shown, **params}, file=str(file), path=place)
-
-
-_cache: dict[tuple[Path, int, int, bool], CompiledTemplate] = {}
-_cache_lock = threading.Lock()
+MEMORY_TEMPLATES = 32  # compiled templates a process keeps: a long-running one sees many edits of a few files
+_memory: OrderedDict[tuple[Path, str, bool], CompiledTemplate] = OrderedDict()
+_memory_lock = threading.Lock()
 
 
 def compiled(path: Path, *, mend_layout: bool = False) -> CompiledTemplate:
-    """The compiled template at ``path``, compiled once per process while the file is unchanged.
+    """The compiled template at ``path``: kept by its content (the ``MEMORY_TEMPLATES`` last used), else from disk.
 
-    docgen's own documents pass ``mend_layout=True`` (see ``CompiledTemplate``).
+    docgen's own documents pass ``mend_layout=True`` (see ``CompiledTemplate``). Safe from several
+    threads; two that ask for the same new template at once may both compile it.
     """
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        raise TemplateError([Finding("template-missing", {"template": str(path)}, file=str(path))]) from None
-    key = (path.resolve(), stat.st_mtime_ns, stat.st_size, mend_layout)
-    with _cache_lock:
-        template = _cache.get(key)
-        if template is None:
-            template = _cache[key] = CompiledTemplate(path, mend_layout=mend_layout)
+    data = CompiledTemplate.read(path)
+    key = (path.resolve(), hashlib.sha256(data).hexdigest(), mend_layout)
+    with _memory_lock:
+        template = _memory.get(key)
+        if template is not None:
+            _memory.move_to_end(key)
+            return template
+    template = CompiledTemplate(path, data=data, mend_layout=mend_layout)
+    with _memory_lock:
+        template = _memory.setdefault(key, template)
+        _memory.move_to_end(key)
+        while len(_memory) > MEMORY_TEMPLATES:
+            _memory.popitem(last=False)
     return template

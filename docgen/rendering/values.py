@@ -16,6 +16,7 @@ error at the tag instead.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -180,3 +181,21 @@ FILTERS = {
     "pad": filter_pad,
     "number": filter_number,
 }
+
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """The value as a document prints it, without characters XML cannot hold: no value can corrupt a document.
+
+    ``Markup`` (XML a document builder made, e.g. a table for ``{{p … }}``) stays markup.
+    """
+    if type(value) is str:  # most values: plain text, printed as it is
+        return _XML_FORBIDDEN.sub("", value) if _XML_FORBIDDEN.search(value) else value
+    value = finalize(value)
+    if isinstance(value, Markup):
+        return Markup(_XML_FORBIDDEN.sub("", value))
+    if isinstance(value, str):
+        return _XML_FORBIDDEN.sub("", value)
+    return value

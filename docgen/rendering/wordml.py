@@ -4,6 +4,7 @@ A newline or a tab inside ``<w:t>`` is shown by no office suite as what it is (W
 space, or nothing): they become ``<w:br/>`` and ``<w:tab/>`` in the same run. And a ``{%tc``
 loop makes rows with more or fewer cells than the table's grid declares, which Word lays out
 wrongly; the grid is given one column per cell, keeping the table's width, as docxtpl does.
+A section a template's conditions left empty at the end would print a blank page: it is dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from lxml import etree
 
-from docgen.rendering.tags import W
+from docgen.rendering.part_names import W
 
 _TEXT_WITH_BREAKS = re.compile(r"<w:t(?: [^>]*)?>([^<]*[\n\t\r][^<]*)</w:t>")
 _OPEN_TEXT = '<w:t xml:space="preserve">'
@@ -99,3 +100,52 @@ def set_paragraph_property(properties: etree._Element, name: str, attributes: di
 def _rank(child: etree._Element) -> int:
     name = etree.QName(child).localname
     return PARAGRAPH_PROPERTIES.index(name) if name in PARAGRAPH_PROPERTIES else len(PARAGRAPH_PROPERTIES)
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def xml_text(text: str) -> str:
+    """``text`` as XML character data: ``&``, ``<`` and ``>`` escaped (what ``xml.sax.saxutils.escape`` gives)."""
+    return text.translate(_ESCAPES)
+
+
+def xml_attribute(value: str) -> str:
+    """``value`` quoted as an XML attribute, as ``xml.sax.saxutils.quoteattr`` quotes it.
+
+    Written here because ``xml.sax.saxutils`` imports urllib and http (a tenth of a render's start-up).
+    """
+    escaped = value.translate(_ATTRIBUTE_ESCAPES)
+    if '"' not in escaped:
+        return f'"{escaped}"'
+    if "'" not in escaped:
+        return f"'{escaped}'"
+    return '"' + escaped.replace('"', "&quot;") + '"'
+
+
+_SECTION_BEFORE_END = re.compile(rb"</w:sectPr>\s*</w:pPr>(?:(?!<w:p[ >]|<w:tbl[ >]).)*</w:p>\s*<w:sectPr[ >]", re.S)
+
+
+def ends_with_empty_section(xml: bytes) -> bool:
+    """Whether a paragraph's section break is followed by nothing but the body's own section."""
+    return _SECTION_BEFORE_END.search(xml, max(0, len(xml) - 20_000)) is not None
+
+
+def drop_empty_last_section(root: etree._Element) -> bytes:
+    """Make the last paragraph's section break the body's own: an empty last section prints no blank page.
+
+    A template's conditions can leave a section empty (the attachments' section of a notice
+    without attachments); Word and LibreOffice would print it as a blank page.
+    """
+    body = root.find(f"{W}body")
+    assert body is not None
+    children = list(body)
+    last, ending = children[-2], children[-1]
+    sect = last.find(f"{W}pPr/{W}sectPr")
+    if last.tag == f"{W}p" and ending.tag == f"{W}sectPr" and sect is not None:
+        body.replace(ending, sect)
+        if not "".join(last.itertext()).strip() and last.find(f".//{W}drawing") is None:
+            body.remove(last)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml

@@ -12,22 +12,24 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from multiprocessing.context import ForkContext, SpawnContext
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import Finding, FindingsError
 from docgen.progress import Progress
 from docgen.rendering.jobs import Document
-from docgen.rendering.templates import compiled
+from docgen.rendering.templates import CompiledTemplate, compiled
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext, SpawnContext
+    from multiprocessing.process import BaseProcess
 
 Hashes = dict[PurePosixPath, str]
 _Digests = dict[int, str]  # by the document's index: a path rebuilt from a pickle is slow to compare
@@ -47,6 +49,8 @@ def process_context() -> ForkContext | SpawnContext:
     fork: there each worker is a new interpreter that is sent its documents and compiles the
     templates once itself.
     """
+    import multiprocessing  # here: a run in one process has no use for it (a hundredth of a second to import)
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -87,6 +91,11 @@ class _Batch:
     finished: Any  # RawValue: documents rendered so far, for the progress bar
     failed: Any  # RawValue: set when a document failed; nobody claims more
     folders: set[Path] = field(default_factory=set)
+    templates: dict[str, CompiledTemplate] = field(default_factory=dict)  # this run's, by the documents' names
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a spawned worker receives: not the compiled templates (Jinja's code does not pickle)."""
+        return {**self.__dict__, "templates": {}}
 
     @classmethod
     def shared(cls, context: Any, stage: Path, documents: Sequence[Document], folder: Path) -> _Batch:
@@ -117,7 +126,10 @@ class _Batch:
     def render(self, index: int) -> str:
         """Render one document into the staging folder; its SHA-256."""
         document = self.documents[index]
-        data = compiled(self.folder / document.template, mend_layout=True).render(document.context)
+        template = self.templates.get(document.template)
+        if template is None:  # a spawned worker's first document of this template
+            template = self.templates[document.template] = compiled(self.folder / document.template, mend_layout=True)
+        data = template.render(document.context)
         staged = self.stage / document.path
         if staged.parent not in self.folders:
             staged.parent.mkdir(parents=True, exist_ok=True)
@@ -169,10 +181,9 @@ def _worker(batch: _Batch, reader: Connection, writer: Connection, parent: int) 
         writer.send((digests, (failure[0] if failure else -1, RuntimeError(repr(exc)))))
 
 
-def compile_templates(documents: Sequence[Document], folder: Path) -> None:
-    """Compile every template the documents use (once per process); raises ``TemplateError`` for a bad one."""
-    for name in dict.fromkeys(d.template for d in documents):
-        compiled(folder / name, mend_layout=True)
+def compile_templates(documents: Sequence[Document], folder: Path) -> dict[str, CompiledTemplate]:
+    """Every template the documents use, compiled, by its name; raises ``TemplateError`` for a bad one."""
+    return {name: compiled(folder / name, mend_layout=True) for name in dict.fromkeys(d.template for d in documents)}
 
 
 def render_into(
@@ -190,19 +201,21 @@ def render_into(
     total = len(documents)
     asked = default_jobs(total) if jobs is None else max(1, jobs)
     jobs = min(asked, max(1, -(-total // CHUNK)))  # a process with nothing to claim is not started
-    compile_templates(documents, folder)  # before forking, so that the workers inherit them
-    context = process_context()
+    templates = compile_templates(documents, folder)  # before forking, so that the workers inherit them
     # shared memory only when there are processes to share it with: the shared heap is
     # process-wide state, and a render in one process has no use for it
-    batch = _Batch.shared(context, stage, documents, folder) if jobs > 1 else _Batch.local(stage, documents, folder)
+    context = process_context() if jobs > 1 else None
+    batch = _Batch.shared(context, stage, documents, folder) if context else _Batch.local(stage, documents, folder)
+    batch.templates.update(templates)
 
     def report() -> None:
         if progress:
             progress.advance(batch.finished.value)
 
-    workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
+    workers: list[tuple[BaseProcess, Connection]] = []
     try:
         for _ in range(jobs - 1):
+            assert context is not None
             reader, writer = context.Pipe(duplex=False)
             worker = context.Process(target=_worker, args=(batch, reader, writer, os.getpid()), daemon=True)
             worker.start()

@@ -7,6 +7,7 @@ the ``FILE:LINE:COL: path:`` prefix (and the word "warning") change.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import string
 import subprocess
@@ -224,6 +225,7 @@ def test_a_real_process_follows_lang(tmp_path: Path) -> None:
     runs = {}
     for lang in ("zh_CN.UTF-8", "en_US.UTF-8"):
         env = {"PATH": "/usr/bin:/bin", "LANG": lang, "PYTHONPATH": str(ROOT)}
+        env["DOCGEN_CACHE_DIR"] = os.environ["DOCGEN_CACHE_DIR"]  # the test run's cache, not the user's
         command = [sys.executable, "-m", "docgen", "check", str(plan)]
         runs[lang] = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=60)
     chinese, english = runs["zh_CN.UTF-8"], runs["en_US.UTF-8"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from docgen.cli.commands import COMMANDS
+from tests.support.paths import SHIPPED_PLAN
 
 HEAVY = (
     "docxtpl",
@@ -66,3 +68,30 @@ def test_a_real_command_does_load_them() -> None:
     # the checks above would pass for a command that imported nothing; this one must import the plan stage
     loaded = _loaded_modules("schema")
     assert {"pydantic", "docgen.plan.model", "docgen.cli.plan_commands"} <= loaded
+
+
+RENDER_NEVER = (
+    "docxtpl",  # docgen patches a part as docxtpl does (rendering.docx_patch): docxtpl is for the tests
+    "docx",
+    "babel",  # dates are f-strings that say what Babel's zh_CN patterns say
+    "babel.dates",
+    "xml.sax.saxutils",  # imports urllib, http and email for two functions
+    "urllib.request",
+    "http.client",
+    "multiprocessing",  # a small run renders in this process
+    "openpyxl",
+    "icalendar",
+    "PIL",
+    "qrcode",
+    "docgen.rendering.template_check",  # docgen's own templates are not checked on every run
+    "docgen.rendering.docx_patch",  # nor compiled: the cache has them
+    "docgen.rendering.tags",
+)
+
+
+def test_render_loads_what_rendering_uses_and_no_more(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _loaded_modules("render", str(SHIPPED_PLAN), "-o", str(out))  # the first run compiles and caches the templates
+    loaded = _loaded_modules("render", str(SHIPPED_PLAN), "-o", str(out))
+    assert {"jinja2", "lxml.etree", "yaml", "docgen.rendering.templates", "docgen.plan.model"} <= loaded
+    assert sorted(loaded.intersection(RENDER_NEVER)) == []

@@ -59,3 +59,41 @@ def test_library_preview_takes_a_loaded_plan(tmp_path: Path) -> None:
     plan = docgen.load_plan(SHIPPED_PLAN)
     images = preview(plan, tmp_path, "form", resolution=20)
     assert [p.name for p in images] == ["2019年职业教育宣传月活动安排-1.png"]  # the form is one page
+
+
+def test_pages_drawn_in_parallel_are_the_pages_of_one_run(tmp_path: Path) -> None:
+    from docgen.office.pages import draw_all, draw_pages, find_pdftoppm
+
+    written = docgen.render(SHIPPED_PLAN, tmp_path / "docs", only="notice", pdf=True, print_file=False)
+    (pdf,) = [p for p in written if p.suffix == ".pdf"]
+    pdftoppm = find_pdftoppm()
+    (tmp_path / "one").mkdir()
+    (tmp_path / "parallel").mkdir()
+    draw_pages(pdftoppm, pdf, tmp_path / "one" / "p", 20)
+    draw_all(pdftoppm, [(pdf, tmp_path / "parallel" / "p")], 20, processes=3)
+    one = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert len(one) > 3  # shared out in three page ranges
+    assert sorted(p.name for p in (tmp_path / "parallel").iterdir()) == one
+    for name in one:
+        assert (tmp_path / "parallel" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+
+def test_pages_are_the_pixels_pdftoppm_writes_as_png(tmp_path: Path) -> None:
+    import subprocess
+
+    from PIL import Image, ImageChops
+
+    from docgen.office.pages import draw_pages, find_pdftoppm
+
+    written = docgen.render(SHIPPED_PLAN, tmp_path / "docs", only="letter", pdf=True, print_file=False)
+    (pdf,) = [p for p in written if p.suffix == ".pdf"]
+    pdftoppm = find_pdftoppm()
+    draw_pages(pdftoppm, pdf, tmp_path / "ours", 60)
+    subprocess.run([pdftoppm, "-r", "60", "-png", str(pdf), str(tmp_path / "poppler")], check=True)
+    ours = sorted(tmp_path.glob("ours-*.png"))
+    assert [p.name.replace("ours", "poppler") for p in ours] == sorted(p.name for p in tmp_path.glob("poppler-*.png"))
+    assert not list(tmp_path.glob(".*ppm"))  # the bitmaps are gone
+    for page in ours:
+        with Image.open(page) as mine, Image.open(str(page).replace("ours", "poppler")) as theirs:
+            assert mine.size == theirs.size
+            assert ImageChops.difference(mine.convert("RGB"), theirs.convert("RGB")).getbbox() is None

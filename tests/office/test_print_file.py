@@ -73,3 +73,16 @@ def test_a_plain_render_keeps_the_pdfs_and_says_they_are_old(tmp_path: Path) -> 
     assert pdf.is_file()
     assert "made from the previous documents" in plain.stderr
     assert (out / "打印" / "全部文件.pdf").is_file()
+
+
+def test_pages_are_counted_from_the_page_tree_as_pdfinfo_counts_them(converted: Path, tmp_path: Path) -> None:
+    from docgen.office.printing import _PAGE_TREE, page_count, pdfinfo_pages
+
+    pdfs = sorted(converted.rglob("*.pdf"))
+    assert len(pdfs) == 38
+    for pdf in pdfs:
+        assert len(_PAGE_TREE.findall(pdf.read_bytes())) == 1, pdf  # read, not asked of pdfinfo
+        assert page_count(pdf) == pdfinfo_pages(pdf), pdf
+    nested = tmp_path / "nested.pdf"  # a page tree of several nodes: pdfinfo is asked
+    nested.write_bytes(pdfs[0].read_bytes() + b"\n%<</Type/Pages/Count 99>>\n")
+    assert page_count(nested) == pdfinfo_pages(pdfs[0])

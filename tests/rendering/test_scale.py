@@ -89,7 +89,7 @@ def test_same_documents_as_plain_docxtpl(kind: str) -> None:
         same_content(ours, buffer.getvalue())
 
 
-def test_templates_compile_once_and_again_when_changed(tmp_path: Path) -> None:
+def test_templates_compile_once_and_again_when_their_content_changes(tmp_path: Path) -> None:
     path = tmp_path / "form.docx"
     shutil.copy(SHIPPED_TEMPLATES / "form.docx", path)
     first = compiled(path)
@@ -99,8 +99,12 @@ def test_templates_compile_once_and_again_when_changed(tmp_path: Path) -> None:
     assert "word/document.xml" not in untagged
     data = path.read_bytes()
     path.write_bytes(data)
-    os.utime(path, ns=(1, 1))  # same bytes, another modification time: compiled again
-    assert compiled(path) is not first
+    os.utime(path, ns=(1, 1))  # same bytes, another modification time: the same template
+    assert compiled(path) is first
+    with zipfile.ZipFile(path, "a") as package:
+        package.comment = b"saved again"  # other bytes: compiled again
+    again = compiled(path)
+    assert again is not first and compiled(path) is again
 
 
 def test_untouched_parts_are_copied_as_they_are() -> None:

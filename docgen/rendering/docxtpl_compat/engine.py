@@ -29,10 +29,11 @@ from lxml import etree
 from docgen.inputs.budget import BudgetSandbox, LimitExceeded, budget, render_bounded
 from docgen.rendering.docxtpl_compat.breaks import has_controls, mark_controls, split_paragraphs, xml_text
 from docgen.rendering.docxtpl_compat.grids import fit_table_grids, renumber_drawings
+from docgen.rendering.locating import located_problem
 from docgen.rendering.patching import PatchedPart
 from docgen.rendering.pictures import PicturePart
 from docgen.rendering.placing import Placement
-from docgen.rendering.templates import MAX_PART_CHARS, CompiledTemplate, _Part, located_problem
+from docgen.rendering.templates import MAX_PART_CHARS, CompiledTemplate, _Part
 from docgen.rendering.zipwriter import Member, deflate
 
 _CORE = "docProps/core.xml"

@@ -31,6 +31,7 @@ from lxml import etree
 from docgen.errors import Finding
 from docgen.inputs.bounded import InputRefusedError, read_regular
 from docgen.rendering import templates as engine
+from docgen.rendering.locating import located_problem
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
 from docgen.rendering.tags import PartTags, Tag, part_label, scan_part
@@ -40,7 +41,7 @@ from docgen.rendering.template_check.pictures import picture_problems
 from docgen.rendering.template_check.scopes import scope_problems
 from docgen.rendering.template_check.skeleton import Sketch, sketch
 from docgen.rendering.template_check.syntax import diagnosis
-from docgen.rendering.templates import TAGGED_PARTS, environment, located_problem
+from docgen.rendering.templates import TAGGED_PARTS, environment
 
 Names = Mapping[str, Any] | Iterable[str] | Iterable[Mapping[str, Any]]
 _FULL_WIDTH = re.compile(r"[{｛][{｛%％#](?:(?![{｛][{｛%％]).)*?[}｝%％#][}｝]|[{｛][{｛%％]|[}｝%％][}｝]")

@@ -1,0 +1,70 @@
+"""The plan's shared names are kept for the last few plans, by content, and safely from several threads."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import docgen
+from docgen.documents.context import plan_context
+from docgen.documents.plan_cache import PlanCache
+from docgen.plan.placeholders import resolve_plan
+from tests.support.paths import SHIPPED_PLAN
+
+
+def _plan(campaign: str | None = None) -> docgen.Plan:
+    plan = resolve_plan(docgen.load_plan(SHIPPED_PLAN))
+    return plan if campaign is None else plan.model_copy(update={"campaign": campaign})
+
+
+def test_a_plan_read_again_finds_its_context_an_edited_one_does_not() -> None:
+    first = plan_context(_plan())
+    assert plan_context(_plan()) is first  # another object, the same content
+    edited = plan_context(_plan("安全宣传月"))
+    assert edited is not first and edited["campaign"] == "安全宣传月"
+
+
+def test_only_the_plans_last_used_are_kept() -> None:
+    cache = PlanCache(size=2)
+    built: list[str] = []
+
+    def value(plan: docgen.Plan) -> object:
+        return cache.get(plan, "k", lambda: built.append(plan.campaign) or object())
+
+    plans = [_plan(f"活动{n}") for n in range(3)]
+    kept = [value(p) for p in plans]
+    assert value(plans[2]) is kept[2] and value(plans[1]) is kept[1]
+    assert value(plans[0]) is not kept[0]  # pushed out by the two after it
+    assert built == ["活动0", "活动1", "活动2", "活动0"]
+
+
+def test_threads_asking_at_once_share_one_value() -> None:
+    cache = PlanCache()
+    plan = _plan()
+    results: list[object] = []
+    start = threading.Barrier(8)
+
+    def slow() -> object:
+        time.sleep(0.01)
+        return object()
+
+    def ask() -> None:
+        start.wait()
+        results.append(cache.get(plan, "grid", slow))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8 and len({id(r) for r in results}) == 1
+
+
+def test_a_plan_that_is_gone_is_forgotten(tmp_path: Path) -> None:
+    cache = PlanCache()
+    plan = _plan()
+    cache.get(plan, "k", object)
+    assert len(cache._digests) == 1
+    del plan
+    assert cache._digests == {}

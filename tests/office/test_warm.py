@@ -1,0 +1,80 @@
+"""A LibreOffice kept running converts as convert_to_pdf does, survives its office's death, and stops when closed."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+import docgen
+from docgen.errors import OfficeError
+from docgen.office import warm
+from docgen.office.convert import convert_to_pdf
+from docgen.office.warm import WarmConverter
+from tests.support.office import require_office_tools
+from tests.support.paths import SHIPPED_PLAN
+from tests.support.pdf_reading import page_count, pdf_text
+
+pytestmark = pytest.mark.office
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    require_office_tools()
+    if warm.uno_python() is None and os.environ.get("CI") != "true":
+        pytest.skip(f"no Python with LibreOffice's uno (apt-get install {warm.UNO_PACKAGE})")
+    out = tmp_path_factory.mktemp("documents")
+    written = docgen.render(SHIPPED_PLAN, out, only="notice,letter")
+    return sorted(p for p in written if p.suffix == ".docx")
+
+
+def test_its_pdfs_read_as_the_batch_conversions_do(documents: list[Path], tmp_path: Path) -> None:
+    batch = convert_to_pdf(documents, tmp_path / "batch")
+    with WarmConverter() as converter:
+        assert converter.running
+        kept = converter.convert(documents, tmp_path / "warm")
+        again = converter.convert(documents[:1], tmp_path / "again")
+    assert not converter.running
+    assert [p.name for p in kept] == [p.name for p in batch]
+    for made, reference in zip(kept, batch, strict=True):
+        assert page_count(made) == page_count(reference)
+        assert pdf_text(made) == pdf_text(reference)
+    assert pdf_text(again[0]) == pdf_text(kept[0])
+
+
+def test_an_office_that_died_is_started_again(documents: list[Path], tmp_path: Path) -> None:
+    converter = WarmConverter()
+    try:
+        converter.convert(documents[:1], tmp_path / "one")
+        process = converter._process
+        assert process is not None
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        assert not converter.running
+        (pdf,) = converter.convert(documents[:1], tmp_path / "two")
+        assert page_count(pdf) >= 1
+    finally:
+        converter.close()
+    assert converter._work is None
+
+
+def test_a_file_it_cannot_open_is_reported_and_the_office_kept(documents: list[Path], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a package")
+    with WarmConverter() as converter:
+        with pytest.raises(OfficeError) as caught:
+            converter.convert([broken], tmp_path / "out")
+        assert [p.code for p in caught.value.problems] == ["pdf-not-produced"]
+        assert converter.running
+        assert converter.convert(documents[:1], tmp_path / "out")
+
+
+def test_without_uno_it_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    require_office_tools(("soffice",))
+    monkeypatch.setattr(warm, "uno_python", lambda: None)
+    with pytest.raises(OfficeError) as caught:
+        WarmConverter().start()
+    (problem,) = caught.value.problems
+    assert problem.code == "office-uno-missing" and problem.params["packages"] == "python3-uno"
