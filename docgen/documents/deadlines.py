@@ -52,6 +52,7 @@ CELL_CHARS = int((8845 / 7 - 2 * 85) / (9 * 20))
 EARLIER = "提前"
 CUT_COST = 3  # what cutting a mark between two characters costs, against lines that differ by a character
 _NUMBERS = re.compile(r"\d+月\d+日|\d+")  # a date, a number: never cut
+MAX_CUT_CHOICES = 20_000  # ways to cut a mark weighed one by one; past it, lines are filled in turn
 _WHOLE = re.compile(rf"（[^（）]*）|{_NUMBERS.pattern}")  # nor, where it fits, a bracketed phrase
 
 
@@ -78,7 +79,14 @@ def _broken(text: str, chars: float) -> list[str]:
 
 
 def _even_lines(text: str, cuts: list[int], count: int, chars: float) -> list[str] | None:
-    """``text`` in ``count`` lines no wider than ``chars``, cut only at ``cuts``, as even as may be."""
+    """``text`` in ``count`` lines no wider than ``chars``, cut only at ``cuts``, as even as may be.
+
+    Every choice of cuts is weighed where there are few (a calendar cell's mark); a long text
+    (a plan may name anything) is cut line by line near the even width instead, so that the
+    work grows with the text and not with the number of ways to cut it.
+    """
+    if math.comb(len(cuts), count - 1) > MAX_CUT_CHOICES:
+        return _filled_lines(text, cuts, count, chars)
     best: tuple[float, list[str]] | None = None
     for chosen in itertools.combinations(cuts, count - 1):
         lines = [text[a:b] for a, b in itertools.pairwise((0, *chosen, len(text)))]
@@ -90,6 +98,23 @@ def _even_lines(text: str, cuts: list[int], count: int, chars: float) -> list[st
         if best is None or score < best[0]:
             best = (score, lines)
     return best[1] if best is not None else None
+
+
+def _filled_lines(text: str, cuts: list[int], count: int, chars: float) -> list[str] | None:
+    """``text`` in ``count`` lines cut at ``cuts``, each line ending at the cut nearest the even width."""
+    target = chinese.text_width(text) / count
+    lines: list[str] = []
+    start = 0
+    for _ in range(count - 1):
+        fitting = [c for c in cuts if c > start and chinese.text_width(text[start:c]) <= chars]
+        if not fitting:
+            return None
+        end = min(fitting, key=lambda c: abs(chinese.text_width(text[start:c]) - target))
+        lines.append(text[start:end])
+        start = end
+    lines.append(text[start:])
+    widths = [chinese.text_width(line) for line in lines]
+    return lines if max(widths) <= chars and widths[-1] >= 2 else None
 
 
 def _cut_places(text: str, whole: re.Pattern[str]) -> list[int]:
