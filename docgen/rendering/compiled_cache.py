@@ -27,7 +27,15 @@ from docgen.rendering.zipwriter import Member
 
 MAX_BYTES = 64 * 1024 * 1024  # a template compiles to a few dozen kilobytes; photos in one add their size
 _STORE = Store("templates", MAX_BYTES)
-_SHAPING = ("templates.py", "patching.py", "docx_patch.py", "tags.py", "zipwriter.py", "compiled_cache.py")
+_SHAPING = (
+    "templates.py",
+    "patching.py",
+    "docx_patch.py",
+    "breaks.py",
+    "tags.py",
+    "zipwriter.py",
+    "compiled_cache.py",
+)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from tests.support.report_samples import SCHEDULE, build_report_returns
 EDITED = "（本校修改）"
 EDITS = {
     "letter.docx": "{{ letter.title }}",
-    "reminder.docx": "{{ title }}",
+    "reminder.docx": "{{ addressees }}",
     "digest.docx": "{{ masthead }}",
     "summary.docx": "{{ title }}",
     "schedule.docx": "{{ title }}",

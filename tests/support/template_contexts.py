@@ -24,7 +24,7 @@ from docgen.publishing.bulletin import digest_context
 from docgen.publishing.issues import gather_issues
 from docgen.publishing.summary import campaign_figures, summary_context
 from docgen.rendering.pictures import PicturePart
-from docgen.tracking.reminders import reminder_context
+from docgen.tracking.reminders import owed_units, reminder_context
 from docgen.tracking.status import track_returns
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import issuing_plan
@@ -69,7 +69,7 @@ def shipped_contexts(folder: Path) -> TemplateContexts:
     blank = {form.name.split("-")[0]: form for form in forms}
     returns = build_report_returns(plan, folder / "回收", blank)
     report = track_returns(plan, returns, MAY_28)
-    found.builders["reminder.docx"] = [partial(reminder_context, report, c) for c in report.overdue_columns]
+    found.builders["reminder.docx"] = [partial(reminder_context, report, u) for u in owed_units(report)]
     issue = gather_issues(plan, returns, 2)[-1]
     digest, found.pictures["digest.docx"] = digest_context(plan, issue, MAY_9)
     found.builders["digest.docx"] = [lambda: dict(digest)]
