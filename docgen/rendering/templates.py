@@ -246,11 +246,10 @@ class CompiledTemplate:
                     typed = scan_part(info.filename, data)
                 except etree.XMLSyntaxError as exc:
                     raise self._error("template-unreadable", detail=f"{info.filename}: {exc}") from None
-                # docgen's own environment escapes what it prints and keeps the breaks a suite saved in a
-                # {%p paragraph; a caller's (docgen.DocxTemplate) reads tags as docxtpl does
-                own = self.sandbox is environment()
-                escapes = bool(self.sandbox.autoescape) if not callable(self.sandbox.autoescape) else True
-                lines = patch_part(text, typed, autoescape=escapes, keep_breaks=own)
+                # docgen's own environment keeps the breaks a suite saved in a {%p paragraph; a caller's
+                # (docgen.DocxTemplate) reads tags as docxtpl does, literals escaped where it escapes nothing
+                escapes = callable(self.sandbox.autoescape) or bool(self.sandbox.autoescape)
+                lines = patch_part(text, typed, autoescape=escapes, keep_breaks=self.sandbox is environment())
                 part = _Part(info.filename, None, None, lines.source, typed, lines)
                 cell_loops = any(tag.level == "tc" for tag in typed.tags)
                 code = self._compile(part)
