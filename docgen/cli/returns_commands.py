@@ -149,7 +149,7 @@ def receive(
     from pathlib import Path
 
     from docgen.plan.files import load_plan
-    from docgen.tracking.receiving import receive_files
+    from docgen.tracking.receiving import local_time, receive_files
     from docgen.tracking.state import moment_text
 
     plan = load_plan(plan_path)
@@ -157,7 +157,7 @@ def receive(
         plan,
         returns_dir or Path(DEFAULT_RETURNS),
         files,
-        at=at.astimezone() if at is not None else None,
+        at=local_time(at) if at is not None else None,
         unit=unit,
         deadline=deadline,
         week=week,

@@ -73,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("give --deadline with one of these keys, or check --unit; nothing was filed"),
     ),
     "receive-not-a-file": (N_("this is not a regular file (a folder, a device or a broken link)"), ""),
+    "receive-bad-time": (
+        N_("a file cannot have come at {at}: that is before 1970 or after {latest}"),
+        N_("give the time it came (--at YYYY-MM-DD HH:MM), or check this computer's clock"),
+    ),
     "receive-too-many-copies": (
         N_("{limit} files named like {name} are already here; no new name is left"),
         N_("rename the file before receiving it"),

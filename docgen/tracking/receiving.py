@@ -11,10 +11,8 @@ SHA-256 and the source it came from, all under the returns folder's lock.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import secrets
-import shutil
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,21 +20,19 @@ from pathlib import Path, PurePosixPath
 
 from docgen.errors import Finding, ReceiveError
 from docgen.plan.model import Plan, Unit
-from docgen.rendering.filenames import safe_stem
 from docgen.tracking.deciding import Choices, Decision, decide
 from docgen.tracking.dues import Due, returns_folder
+from docgen.tracking.placing import filed_name, orphan, placed, received_name
 from docgen.tracking.record import Record, docgen_folder, opened_record
-from docgen.tracking.record_rows import FileRow
+from docgen.tracking.record_rows import EARLIEST_YEAR, LATEST_YEAR, FileRow
+from docgen.tracking.recording import mtime_of, plan_key, recorded_files, sha256_of
 from docgen.tracking.recording import now as clock
-from docgen.tracking.recording import plan_key, recorded_files, sha256_of
 from docgen.tracking.returns import resends
 
 UNSORTED_FOLDER = "未识别"  # where a file whose unit or deadline is open waits (``hold``)
 FILED, UNDECIDED, HELD, ALREADY = "filed", "undecided", "held", "already"
-MAX_COPIES = 999  # 教务处-总结（2）.docx … （999）
 _HOW = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-MAX_NAME = 255  # characters of the name a file came with that are kept
 MAX_SOURCE = 1000  # characters of a source (a Message-ID and a part number) that are kept
 
 
@@ -94,12 +90,12 @@ def receive_file(
     deadline is open is saved into ``未识别/`` (and recorded) instead of being left out.
 
     Returns a ``Filing``. Raises ``UnknownUnitError``, ``UnknownDeadlineError``, ``ReceiveError``
-    (a week the deadline has not), ``RecordError``, ``FolderBusyError``, ``WriteError``;
-    ``ValueError`` when ``at`` has no time zone.
+    (a week the deadline has not; ``at`` before 1970 or later than tomorrow), ``RecordError``,
+    ``FolderBusyError``, ``WriteError``; ``ValueError`` when ``at`` has no time zone.
     """
     _check(at, how)
     root = _root(returns_dir)
-    name = _CONTROL.sub("", name)[:MAX_NAME] or "文件"
+    name = received_name(name) or "文件"
     source = _CONTROL.sub("", source)[:MAX_SOURCE] if source is not None else None
     with opened_record(root) as record:
         if source is not None:
@@ -112,10 +108,14 @@ def receive_file(
             decision = decide(plan, staged, name, at.astimezone().date(), unit=unit, deadline=deadline, week=week)
             if decision.choices and not hold:
                 return Filing(UNDECIDED, name, unit=decision.unit, choices=decision.choices)
-            same = _same_received(record, sha256_of(staged), decision)
+            digest, folder = sha256_of(staged), _target_folder(plan, decision)
+            lost = orphan(record, digest, folder, filed_name(decision.unit, name))
+            if lost is not None:  # filed by a run that ended before recording it
+                return _adopted(plan, root, record, lost, name, decision, (at, how, source))
+            same = _same_received(record, digest, decision)
             if same is not None:
                 return same
-            target = _placed(root, staged, _target_folder(plan, decision), filed_name(decision.unit, name))
+            target = placed(root, staged, folder, filed_name(decision.unit, name))
         finally:
             staged.unlink(missing_ok=True)
         relative = PurePosixPath(target.relative_to(root).as_posix())
@@ -159,7 +159,7 @@ def receive_files(
             row = rows.get(inside) if inside is not None else None
             arrival = at or (row.received_at if row is not None else moment)
             _readable(path)
-            name = row.name if row is not None else path.name
+            name = row.name if row is not None else received_name(path.name)
             decision = decide(plan, path, name, arrival.astimezone().date(), unit=unit, deadline=deadline, week=week)
             if decision.choices:
                 problems += undecided_findings(name, decision.choices, deadline, str(path))
@@ -184,12 +184,15 @@ def _file_one(
     how: str,
 ) -> Filing:
     """One decided file put in its place: copied in and recorded, or (``row``: already in the folder) moved."""
-    name = row.name if row is not None else path.name
-    same = _same_received(record, sha256_of(path), decision, row.id if row is not None else None)
+    name = row.name if row is not None else received_name(path.name)
+    digest, folder = sha256_of(path), _target_folder(plan, decision)
+    lost = orphan(record, digest, folder, filed_name(decision.unit, name)) if row is None else None
+    if lost is not None:  # copied by a run that ended before recording it
+        return _adopted(plan, root, record, lost, name, decision, (at, how, None))
+    same = _same_received(record, digest, decision, row.id if row is not None else None)
     if same is not None:
         return same
-    folder = _target_folder(plan, decision)
-    target = _placed(root, path, folder, filed_name(decision.unit, name), move=row is not None)
+    target = placed(root, path, folder, filed_name(decision.unit, name), move=row is not None)
     relative = PurePosixPath(target.relative_to(root).as_posix())
     if row is None:
         _record_new(plan, record, target, relative, name, decision, arrival, how, None)
@@ -203,7 +206,7 @@ def _file_one(
         deadline=decision.due.key,
         week=decision.due.week,
         placed_by="given",
-        mtime_ns=target.stat().st_mtime_ns,
+        mtime_ns=mtime_of(target.stat()),
         **timing,
     )
     return _filing(plan, root, record, relative, name, decision)
@@ -233,27 +236,28 @@ def undecided_findings(name: str, choices: Choices, deadline: str | None, file: 
     return found
 
 
-def filed_name(unit: Unit | None, name: str) -> str:
-    """The name a received file is filed under: its own, made safe, starting with the unit's name.
-
-    Folders in the name are dropped, unsafe characters replaced, the suffix kept when it is
-    a plain one (letters and digits); 总结.docx from 教务处 becomes 教务处-总结.docx.
-    """
-    base = PurePosixPath(name.replace("\\", "/")).name
-    stem, dot, suffix = base.rpartition(".")
-    if not dot or not stem or not suffix.isascii() or not suffix.isalnum() or len(suffix) > 10:
-        stem, suffix = base, ""
-    stem = safe_stem(stem, fallback="文件")
-    if unit is not None and not stem.startswith(tuple(n for n in (unit.name, unit.full_name) if n)):
-        stem = safe_stem(f"{unit.name}-{stem}")
-    return stem + (f".{suffix.lower()}" if suffix else "")
-
-
 def _check(at: dt.datetime, how: str) -> None:
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError("'at' must be a timezone-aware datetime (e.g. datetime.now().astimezone())")
     if not _HOW.fullmatch(how):
         raise ValueError(f"'how' must be a word of letters, digits and '_', starting with a letter: {how!r}")
+    latest = clock() + dt.timedelta(days=1)  # a clock a little ahead is no reason to refuse
+    if not EARLIEST_YEAR <= at.year <= LATEST_YEAR or at > latest:
+        raise _bad_time(at)
+
+
+def local_time(at: dt.datetime) -> dt.datetime:
+    """A time as given on the command line (this computer's zone) made aware; ``ReceiveError`` for none it can hold."""
+    try:
+        return at.astimezone()
+    except (ValueError, OverflowError):
+        raise _bad_time(at) from None
+
+
+def _bad_time(at: dt.datetime) -> ReceiveError:
+    latest = (clock() + dt.timedelta(days=1)).date().isoformat()
+    params = {"at": at.isoformat(sep=" ", timespec="minutes"), "latest": latest}
+    return ReceiveError([Finding("receive-bad-time", params)])
 
 
 def _root(returns_dir: Path | str) -> Path:
@@ -302,48 +306,6 @@ def _target_folder(plan: Plan, decision: Decision) -> PurePosixPath:
     return returns_folder(plan, decision.due)
 
 
-def _placed(root: Path, source: Path, folder: PurePosixPath, name: str, *, move: bool = False) -> Path:
-    """``source`` put into ``root/folder`` under ``name``, or ``name（2）``… where that is taken; never over a file."""
-    from docgen.rendering.outputs import write_error
-
-    target_folder = root / folder
-    try:
-        target_folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise write_error(exc, target_folder) from exc
-    stem, suffix = PurePosixPath(name).stem, PurePosixPath(name).suffix
-    for number in range(1, MAX_COPIES + 1):
-        target = target_folder / (name if number == 1 else f"{stem}（{number}）{suffix}")
-        if move and source.resolve() == target.resolve():
-            return target
-        if target.exists() or target.is_symlink():
-            continue
-        try:
-            _put(source, target, move)
-        except FileExistsError:
-            continue  # it appeared meanwhile: the next name
-        except OSError as exc:
-            raise write_error(exc, target) from exc
-        return target
-    raise ReceiveError([Finding("receive-too-many-copies", {"name": name, "limit": MAX_COPIES}, file=str(folder))])
-
-
-def _put(source: Path, target: Path, move: bool) -> None:
-    """Copy, or move by a link and an unlink (a drive that cannot link: a rename), never over a file."""
-    if not move:
-        with source.open("rb") as reading, target.open("xb") as writing:
-            shutil.copyfileobj(reading, writing)
-        return
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        raise
-    except OSError:
-        source.rename(target)  # FAT, some network drives; the name was checked free just before
-        return
-    source.unlink()
-
-
 def _record_new(
     plan: Plan,
     record: Record,
@@ -367,7 +329,7 @@ def _record_new(
         name=name,
         sha256=digest,
         size=status.st_size,
-        mtime_ns=status.st_mtime_ns,
+        mtime_ns=mtime_of(status),
         received_at=at.replace(microsecond=0),
         timed_by="given",
         how=how,
@@ -382,6 +344,33 @@ def _record_new(
         replaces=None,
         recorded_at=clock(),
     )
+
+
+def _adopted(
+    plan: Plan,
+    root: Path,
+    record: Record,
+    row: FileRow,
+    name: str,
+    decision: Decision,
+    came: tuple[dt.datetime | None, str, str | None],
+) -> Filing:
+    """A file found in its place unrecorded (a run ended between placing and recording it), recorded as received."""
+    at, how, source = came
+    given = decision.unit is not None and decision.due is not None and not decision.choices
+    timing = {"received_at": at.replace(microsecond=0), "timed_by": "given"} if at is not None else {}
+    record.update_file(
+        row.id,
+        name=name,
+        how=how,
+        source=source,
+        units=(decision.unit.id,) if decision.unit is not None else (),
+        deadline=decision.due.key if decision.due is not None else None,
+        week=decision.due.week if decision.due is not None else None,
+        placed_by="given" if given else "found",
+        **timing,
+    )
+    return _filing(plan, root, record, row.path, name, decision)
 
 
 def _filing(plan: Plan, root: Path, record: Record, relative: PurePosixPath, name: str, decision: Decision) -> Filing:

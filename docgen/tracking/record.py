@@ -331,7 +331,7 @@ def _expected_objects(version: int) -> set[tuple[str, str, str]]:
 def _means_damage(exc: sqlite3.OperationalError) -> bool:
     """Whether SQLite's operational error says the file is broken rather than busy or read-only."""
     text = str(exc).lower()
-    return "malformed" in text or "not a database" in text or "no such" in text
+    return "malformed" in text or "not a database" in text or "no such" in text or "could not decode" in text
 
 
 def _refusal(exc: sqlite3.Error, path: Path) -> RecordError:

@@ -3,11 +3,18 @@
 A record is a file anyone could have written. Each value read from it must be what docgen
 writes (a path inside the returns folder, a moment with its offset, a plan's key, a SHA-256);
 anything else raises ``DamagedError`` and the record is set aside (``record``).
+
+A file's name need not be valid UTF-8 (a GBK name from a Windows zip): Python holds its bytes as
+surrogates, which SQLite's text cannot, so such a path or name is kept as the bytes themselves
+(a BLOB) and read back to the same surrogates. Which characters a path may hold is the drive's
+affair: on Linux and macOS a backslash and a colon are characters like others; only on Windows
+do they lead elsewhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -38,6 +45,7 @@ FILE_COLUMNS = (
     "recorded_at",
 )
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+EARLIEST_YEAR, LATEST_YEAR = 1970, 9000  # a moment outside these years is no arrival docgen writes
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}(?:/[0-9]{1,4})?")  # a plan's id or key (a group's member: colleges/1)
 
 
@@ -103,7 +111,12 @@ def stored(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, PurePosixPath):
-        return value.as_posix()
+        value = value.as_posix()
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a name that is no UTF-8: its own bytes
+            return value.encode("utf-8", "surrogateescape")
     if isinstance(value, tuple):
         return ",".join(value)
     if isinstance(value, bool):
@@ -121,7 +134,7 @@ def file_row(row: tuple[Any, ...]) -> FileRow:
         id=checked_int(values["id"]),
         path=_relative(values["path"]),
         present=bool(checked_int(values["present"])),
-        name=_text(values["name"]),
+        name=_name(values["name"]),
         sha256=sha,
         size=checked_int(values["size"]),
         mtime_ns=checked_int(values["mtime_ns"]),
@@ -145,6 +158,13 @@ def _text(value: Any) -> str:
     if not isinstance(value, str) or "\x00" in value:
         raise DamagedError(f"a text value {value!r:.80}")
     return value
+
+
+def _name(value: Any) -> str:
+    """A text, or a name kept as its bytes (``stored``) read back to the surrogates that hold them."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "surrogateescape")
+    return _text(value)
 
 
 def checked_int(value: Any) -> int:
@@ -182,6 +202,8 @@ def checked_moment(value: Any) -> dt.datetime:
         raise DamagedError(f"a moment {value!r:.80}") from None
     if moment.tzinfo is None:
         raise DamagedError(f"a moment without its offset {value!r:.80}")
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise DamagedError(f"a moment out of the years docgen writes {value!r:.80}")
     return moment
 
 
@@ -194,8 +216,13 @@ def checked_day(value: Any) -> dt.date:
 
 
 def _relative(value: Any) -> PurePosixPath:
-    """A path inside the returns folder: relative, without ``..``, not empty."""
-    path = PurePosixPath(_text(value))
-    if not path.parts or path.is_absolute() or ".." in path.parts or "\\" in str(path) or ":" in path.parts[0]:
+    """A path inside the returns folder: relative, without ``..``, not empty (on Windows: no backslash, no drive)."""
+    path = PurePosixPath(_name(value))
+    if not path.parts or path.is_absolute() or ".." in path.parts or (os.name == "nt" and _leads_out(path)):
         raise DamagedError(f"a path out of the folder {str(path)!r:.80}")
     return path
+
+
+def _leads_out(path: PurePosixPath) -> bool:
+    """On Windows, a backslash is a separator and a colon names a drive."""
+    return "\\" in str(path) or ":" in path.parts[0]

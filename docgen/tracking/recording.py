@@ -36,6 +36,12 @@ from docgen.tracking.returns import (
 )
 
 _CHUNK = 1024 * 1024
+_NS_RANGE = (-(2**63), 2**63 - 1)  # what SQLite's integer holds: nanoseconds up to the year 2262
+
+
+def mtime_of(status: os.stat_result) -> int:
+    """A file's modification time in nanoseconds, as the record can hold it (a later one is kept as 2262)."""
+    return min(max(status.st_mtime_ns, _NS_RANGE[0]), _NS_RANGE[1])
 
 
 def now() -> dt.datetime:
@@ -58,7 +64,10 @@ def hand_arrival(name: str, mtime_ns: int, seen: dt.datetime, year: int) -> tupl
     The date its name starts with wins (at the modification time when that is on the same day,
     else at the start of that day); otherwise the earlier of its modification time and ``seen``.
     """
-    modified = dt.datetime.fromtimestamp(mtime_ns / 1e9).astimezone() if mtime_ns > 0 else seen
+    try:  # a clock set to the year 3000, or a drive that lies: no arrival, the moment it was seen
+        modified = dt.datetime.fromtimestamp(mtime_ns / 1e9).astimezone() if mtime_ns > 0 else seen
+    except (ValueError, OverflowError, OSError):
+        modified = seen
     earliest, timed_by = (modified, "file") if modified <= seen else (seen, "seen")
     named = date_in_name(name, year)
     if named is None:
@@ -125,10 +134,10 @@ def _take_in(plan: Plan, returns_dir: Path, record: Record, seen: dt.datetime) -
             new.append((path, relative, status))
             continue
         del unmet[relative]
-        if (status.st_size, status.st_mtime_ns) != (row.size, row.mtime_ns):
+        if (status.st_size, mtime_of(status)) != (row.size, row.mtime_ns):
             digest = _digest(path, record)
             if digest is not None:  # an edit: the file keeps the arrival it had
-                record.update_file(row.id, sha256=digest, size=status.st_size, mtime_ns=status.st_mtime_ns)
+                record.update_file(row.id, sha256=digest, size=status.st_size, mtime_ns=mtime_of(status))
     left: dict[str, list[FileRow]] = {}  # by content: the files no longer where they were, latest gone last
     for row in [*(r for r in rows if not r.present), *unmet.values()]:
         left.setdefault(row.sha256, []).insert(0, row)
@@ -144,20 +153,20 @@ def _take_in(plan: Plan, returns_dir: Path, record: Record, seen: dt.datetime) -
                 path=relative,
                 present=True,
                 size=status.st_size,
-                mtime_ns=status.st_mtime_ns,
+                mtime_ns=mtime_of(status),
                 placed_by="found",
             )
             if row.present:
                 del unmet[row.path]
             continue
-        arrival, timed_by = hand_arrival(relative.name, status.st_mtime_ns, seen, plan.year)
+        arrival, timed_by = hand_arrival(relative.name, mtime_of(status), seen, plan.year)
         record.add_file(
             path=relative,
             present=True,
             name=relative.name,
             sha256=digest,
             size=status.st_size,
-            mtime_ns=status.st_mtime_ns,
+            mtime_ns=mtime_of(status),
             received_at=arrival,
             timed_by=timed_by,
             how="hand",

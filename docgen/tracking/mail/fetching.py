@@ -31,6 +31,7 @@ from docgen.tracking.mail.mailbox import Arrival, Mailbox
 from docgen.tracking.mail.sorting import message_unit, named_due, report_text, report_title, weekly_report
 from docgen.tracking.receiving import UNDECIDED, Filing, receive_file
 from docgen.tracking.record import RECORD_FOLDER, opened_record
+from docgen.tracking.record_rows import EARLIEST_YEAR, LATEST_YEAR
 from docgen.tracking.recording import content_facts, now
 
 MAX_NEW = 500  # messages read in one run; a larger backlog is read on by the next runs
@@ -149,6 +150,19 @@ def _known_sources(returns_dir: Path) -> set[str]:
     return {message for message, found in parts.items() if len(found) >= expected[message]}
 
 
+def arrival_time(server: dt.datetime | None, sent: dt.datetime | None, moment: dt.datetime) -> dt.datetime:
+    """When a message came: the server's INTERNALDATE, else the Date header its sender's clock wrote, else ``moment``.
+
+    Neither is believed past ``moment`` (the run's present): a message cannot have come later
+    than it was read, whatever a sender's clock or a lying server says; a year before 1970 or
+    past ``LATEST_YEAR`` is no time at all.
+    """
+    for when in (server, sent):
+        if when is not None and EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+            return min(when, moment).astimezone()
+    return moment.astimezone()
+
+
 def _local_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone().date()
 
@@ -177,7 +191,7 @@ def _take(
     except InputRefusedError as refused:
         report.unfiled.append((mail, Finding(refused.code, dict(refused.params), severity=Severity.WARNING)))
         return
-    at = (arrival.arrived_at or message.sent_at or now()).astimezone()
+    at = arrival_time(arrival.arrived_at, message.sent_at, now())
     mail = Mail(arrival.uid, message.sender, message.subject, at)
     source = message.message_id or f"sha256:{message.sha256}"
     if source in known or _local_day(at) < first_day:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from docgen.errors import Finding, MailError
 from docgen.tracking.mail.connection import Session
+from docgen.tracking.record_rows import EARLIEST_YEAR, LATEST_YEAR
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MAX_MESSAGES = 20_000  # found by one search; an office's month of mail is a few hundred
@@ -152,9 +153,14 @@ def _arrival(text: bytes, literals: list[bytes]) -> Arrival | None:
 
 
 def internal_date(text: bytes) -> dt.datetime | None:
-    """The INTERNALDATE in a FETCH answer as an aware time (imaplib's parser gives local time); None if not one."""
+    """The INTERNALDATE in a FETCH answer as an aware time (imaplib's parser gives local time); None if not one.
+
+    A year no mail server has lived in (before 1970, or past ``LATEST_YEAR``) is no date either.
+    """
     match = _INTERNALDATE.search(text)
     if match is None or match.group(2).decode().title() not in MONTHS:
+        return None
+    if not EARLIEST_YEAR <= int(match.group(3)) <= LATEST_YEAR:
         return None
     day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
     offset = dt.timedelta(hours=int(zone_hours), minutes=int(zone_minutes))
