@@ -1,4 +1,4 @@
-"""The record and receive under hostile input: names, times and values docgen never writes, runs killed or side by side."""
+"""The record and receive under hostile input: names, times and values docgen never writes, killed and parallel runs."""
 
 from __future__ import annotations
 
@@ -100,7 +100,9 @@ def test_a_file_modified_after_2262_counts_from_when_it_was_seen(plan: Plan, tmp
         dt.datetime(1969, 12, 31, tzinfo=dt.UTC),
     ],
 )
-def test_an_arrival_that_cannot_be_is_refused_and_nothing_is_written(plan: Plan, tmp_path: Path, when: dt.datetime) -> None:
+def test_an_arrival_that_cannot_be_is_refused_and_nothing_is_written(
+    plan: Plan, tmp_path: Path, when: dt.datetime
+) -> None:
     with pytest.raises(ReceiveError) as raised:
         docgen.receive_file(plan, tmp_path / "回收", b"x", "总结.docx", at=when, unit="教务处", deadline="summary")
     assert [p.code for p in raised.value.problems] == ["receive-bad-time"]
@@ -141,7 +143,8 @@ def test_a_record_with_values_docgen_never_writes_is_set_aside(plan: Plan, tmp_p
 
 
 def test_a_long_name_keeps_its_suffix(plan: Plan, tmp_path: Path) -> None:
-    filing = docgen.receive_file(plan, tmp_path, b"x", "长" * 300 + ".docx", at=at(7), unit="教务处", deadline="summary")
+    long_name = "长" * 300 + ".docx"
+    filing = docgen.receive_file(plan, tmp_path, b"x", long_name, at=at(7), unit="教务处", deadline="summary")
     assert filing.path is not None and filing.path.suffix == ".docx"
     assert len(filing.name) <= 255 and filing.name.endswith(".docx")
     assert len(filing.path.name.encode("utf-8")) <= 255
@@ -165,7 +168,9 @@ docgen.receive_file(plan, sys.argv[2], b"a photo", sys.argv[3], at=arrival, how=
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-@pytest.mark.parametrize(("name", "where"), [("现场.jpg", f"{WEEK_2}/教务处-现场.jpg"), ("IMG_1.jpg", "未识别/IMG_1.jpg")])
+@pytest.mark.parametrize(
+    ("name", "where"), [("现场.jpg", f"{WEEK_2}/教务处-现场.jpg"), ("IMG_1.jpg", "未识别/IMG_1.jpg")]
+)
 def test_a_run_killed_between_filing_and_recording_is_completed_once_by_the_next(
     plan: Plan, tmp_path: Path, name: str, where: str
 ) -> None:
