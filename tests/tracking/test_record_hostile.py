@@ -178,10 +178,10 @@ def test_a_run_killed_between_filing_and_recording_is_completed_once_by_the_next
     killed = subprocess.run([sys.executable, "-c", _KILLED, str(SHIPPED_PLAN), str(root), name], check=False)
     assert killed.returncode == -9 and on_disk(root) == [where]
     arrival = at(7)
-    unit = {"unit": "academic_affairs"} if name == "现场.jpg" else {}
+    unit = "academic_affairs" if name == "现场.jpg" else None
     for _ in range(2):  # the next run, and the one after
         again = docgen.receive_file(
-            plan, root, b"a photo", name, at=arrival, how="mail", source="<m@x>#2/1", hold=True, **unit
+            plan, root, b"a photo", name, at=arrival, how="mail", source="<m@x>#2/1", hold=True, unit=unit
         )
         assert str(again.path) == where and again.received_at == arrival
     assert on_disk(root) == [where]  # no second copy
