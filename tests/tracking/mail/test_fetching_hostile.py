@@ -1,0 +1,131 @@
+"""fetch-mail under hostile input: dates no clock holds, names that lead out, a run ending before it records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from docgen.plan.files import load_plan
+from docgen.tracking import record
+from docgen.tracking.mail import fetching
+from docgen.tracking.mail.connection import Account
+from docgen.tracking.mail.fetching import MailReport, fetch_mail
+from docgen.tracking.receiving import FILED, HELD
+from docgen.tracking.record import opened_record
+from tests.support import fake_imap
+from tests.support.mail_month import ACADEMIC, contacts_plan
+from tests.support.mail_samples import CHINA, camera_photo
+
+WEEK_2 = "报送本周活动开展情况/第2周（5月2日至5月8日）"
+READ_AT = dt.datetime(2019, 5, 10, 9, 0, tzinfo=CHINA)  # the moment the run reads the mailbox
+SENT = "Tue, 07 May 2019 10:00:00 +0800"
+SERVER_TIME = "07-May-2019 10:00:00 +0800"
+
+
+def message(date: str | None, files: list[tuple[str, bytes]], sender: str = ACADEMIC) -> bytes:
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"], mail["Message-ID"] = sender, "18083554@qq.com", "第二周", "<m@x>"
+    if date is not None:
+        mail["Date"] = date
+    mail.set_content("见附件")
+    for name, data in files:
+        mail.add_attachment(data, maintype="image", subtype="jpeg", filename=name)
+    return mail.as_bytes(policy=policy.SMTP)
+
+
+@contextmanager
+def mailbox(raw: bytes, internal_date: str | None) -> Iterator[int]:
+    """A server holding the one message ``raw``, with the INTERNALDATE given (none where None)."""
+    dated = b' INTERNALDATE "%s"' % internal_date.encode() if internal_date else b""
+    listed = b"* 1 FETCH (UID 3 RFC822.SIZE %d%s)\r\n{tag} OK done\r\n" % (len(raw), dated)
+    body = b"* 1 FETCH (UID 3 BODY[] {%d}\r\n%s)\r\n{tag} OK done\r\n" % (len(raw), raw)
+    answers = {"EXAMINE": b"* 1 EXISTS\r\n{tag} OK done\r\n", "SEARCH": b"* SEARCH 3\r\n{tag} OK done\r\n"}
+    with fake_imap.fake_server(fake_imap.conversation(answers | {"RFC822.SIZE": listed, "BODY.PEEK[]": body})) as port:
+        yield port
+
+
+def fetched(tmp_path: Path, raw: bytes, internal_date: str | None) -> MailReport:
+    with mailbox(raw, internal_date) as port:
+        account = Account("127.0.0.1", port, "u", "none")
+        return fetch_mail(load_plan(contacts_plan(tmp_path)), tmp_path / "回收", account, "secret-9")
+
+
+def on_disk(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file() and ".docgen" not in p.parts)
+
+
+@pytest.fixture
+def read_at(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetching, "now", lambda: READ_AT)
+
+
+@pytest.mark.parametrize(
+    ("date", "internal_date", "arrival"),
+    [
+        ("Fri, 31 Dec 9999 23:59:59 -1200", None, READ_AT),  # no clock holds it in this zone
+        ("Thu, 07 May 2099 10:00:00 +0800", None, READ_AT),  # a sender's clock far ahead
+        (SENT, "31-Dec-9999 23:59:59 -1200", dt.datetime(2019, 5, 7, 10, 0, tzinfo=CHINA)),  # a server that lies
+        (SENT, "07-May-2099 10:00:00 +0800", READ_AT),  # nothing came after it was read
+        ("not a date at all", None, READ_AT),
+    ],
+)
+def test_an_arrival_no_clock_could_show_is_never_believed(
+    tmp_path: Path, read_at: None, date: str, internal_date: str | None, arrival: dt.datetime
+) -> None:
+    report = fetched(tmp_path, message(date, [("现场.jpg", camera_photo())]), internal_date)
+    assert [(str(f.path), f.outcome, f.received_at) for _, f in report.filed] == [
+        (f"{WEEK_2}/教务处-现场.jpg", FILED, arrival)
+    ]
+
+
+def test_names_that_lead_out_or_hide_stay_in_their_folder_and_keep_their_suffix(tmp_path: Path) -> None:
+    names = ["../../../etc/a.jpg", "/abs/b.jpg", "c\x00d.jpg", "CON.jpg", "长" * 300 + ".jpg", "\u202egpj.exe"]
+    files = [(name, camera_photo() + bytes([number])) for number, name in enumerate(names)]
+    report = fetched(tmp_path, message(SENT, files), SERVER_TIME)
+    filed = on_disk(tmp_path / "回收")
+    assert len(filed) == 5 and all(path.startswith(f"{WEEK_2}/教务处-") and path.endswith(".jpg") for path in filed)
+    assert f"{WEEK_2}/教务处-_CON.jpg" in filed and f"{WEEK_2}/教务处-a.jpg" in filed
+    assert [(finding.code, finding.file) for _, finding in report.unfiled] == [("mail-executable", "gpj.exe")]
+
+
+def test_a_run_that_ends_between_filing_and_recording_is_completed_once_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, where = message(SENT, [("现场.jpg", camera_photo())]), f"{WEEK_2}/教务处-现场.jpg"
+    real = record.Record.add_file
+
+    def ended(self: record.Record, **values: object) -> int:
+        raise KeyboardInterrupt  # Ctrl-C, or the computer going off, with the file in its place
+
+    monkeypatch.setattr(record.Record, "add_file", ended)
+    with pytest.raises(KeyboardInterrupt):
+        fetched(tmp_path, raw, SERVER_TIME)
+    assert on_disk(tmp_path / "回收") == [where]
+    monkeypatch.setattr(record.Record, "add_file", real)
+    again = fetched(tmp_path, raw, SERVER_TIME)
+    arrival = dt.datetime(2019, 5, 7, 10, 0, tzinfo=CHINA)
+    assert [(str(f.path), f.outcome, f.received_at) for _, f in again.filed] == [(where, FILED, arrival)]
+    assert fetched(tmp_path, raw, SERVER_TIME).filed == []  # the message is known now: not read again
+    assert on_disk(tmp_path / "回收") == [where]
+    with opened_record(tmp_path / "回收") as opened:
+        assert [(r.how, r.source) for r in opened.files()] == [("mail", "<m@x>#2/1")]
+
+
+def test_a_strangers_file_is_held_once_after_a_run_that_ended_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = message(SENT, [("IMG_1.jpg", camera_photo())], "stranger@example.org")
+    real = record.Record.add_file
+    monkeypatch.setattr(record.Record, "add_file", lambda self, **values: (_ for _ in ()).throw(KeyboardInterrupt))
+    with pytest.raises(KeyboardInterrupt):
+        fetched(tmp_path, raw, SERVER_TIME)
+    monkeypatch.setattr(record.Record, "add_file", real)
+    again = fetched(tmp_path, raw, SERVER_TIME)
+    assert [(str(f.path), f.outcome) for _, f in again.filed] == [("未识别/IMG_1.jpg", HELD)]
+    assert on_disk(tmp_path / "回收") == ["未识别/IMG_1.jpg"]  # not IMG_1（2）.jpg beside it
