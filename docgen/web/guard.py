@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -172,7 +172,9 @@ def _cookies(headers: dict[str, str]) -> dict[str, str]:
 async def _enter(send: Send, scope: Scope, query: dict[str, str], settings: GuardSettings) -> None:
     """The first visit: set the cookie and send the browser on to the same address without the token."""
     rest = urlencode({k: v for k, v in query.items() if k != "token"})
-    location = scope.get("path", "/") + (f"?{rest}" if rest else "")
+    # one leading slash: "//evil.example" (sent as /%2Fevil.example) would send the browser to another site
+    path = "/" + str(scope.get("path", "/")).lstrip("/\\")
+    location = quote(path, safe="/") + (f"?{rest}" if rest else "")
     cookie = f"{settings.cookie}={settings.token}; Path=/; HttpOnly; SameSite=Strict"
     headers = [(b"location", location.encode("utf-8")), (b"set-cookie", cookie.encode("latin-1"))]
     await send({"type": "http.response.start", "status": 303, "headers": headers + SECURITY_HEADERS})

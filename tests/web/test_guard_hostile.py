@@ -1,0 +1,69 @@
+"""The workbench against a hostile client: the first visit sends nowhere else; saves side by side lose nothing."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("httpx")
+
+import httpx
+
+from tests.support.workbench import base, entered, running_workbench
+
+
+@pytest.fixture(scope="module")
+def workbench(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    with running_workbench(tmp_path_factory.mktemp("hostile")) as running:
+        yield running
+
+
+@pytest.mark.parametrize(
+    ("path", "location"),
+    [
+        ("/%2Fevil.example", "/evil.example"),  # "//evil.example": another site to a browser
+        ("/%5C%5Cevil.example", "/evil.example"),  # "/\\evil.example": the same to a browser
+        ("/plan%0D%0ASet-Cookie:%20x=1", "/plan%0D%0ASet-Cookie%3A%20x%3D1"),  # no header of the client's making
+        ("/files/returns/%E6%80%BB%E7%BB%93.docx", "/files/returns/%E6%80%BB%E7%BB%93.docx"),
+    ],
+)
+def test_the_first_visit_sends_the_browser_only_to_this_server(workbench, path: str, location: str) -> None:  # type: ignore[no-untyped-def]
+    server, _ = workbench
+    with httpx.Client(base_url=base(server)) as client:
+        first = client.get(f"{path}?token={server.token}")
+    assert first.status_code == 303
+    assert first.headers["location"] == location
+    assert "x=1" not in first.headers.get("set-cookie", "")
+
+
+def test_two_saves_of_one_version_at_once_keep_one_whole_text(workbench) -> None:  # type: ignore[no-untyped-def]
+    server, project = workbench
+    with entered(server) as client:
+        page = client.get("/plan").text
+    match = re.search(r'name="digest" id="digest" value="([0-9a-f]{64})"', page)
+    assert match is not None
+    original = project.plan.read_text(encoding="utf-8")
+    texts = [original.replace("职业教育宣传月", f"职业教育宣传月（第{n}稿）") for n in (1, 2)]
+    answers: list[str] = []
+
+    def save(text: str) -> None:
+        with entered(server) as client:
+            answer = client.post(
+                "/plan/save", data={"text": text, "digest": match.group(1)}, headers={"origin": base(server)}
+            )
+            answers.append(answer.text)
+
+    threads = [threading.Thread(target=save, args=(text,)) for text in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    try:
+        saved = project.plan.read_text(encoding="utf-8")
+        assert saved in texts  # one whole text, never a mixture
+        assert sum('data-testid="saved"' in answer for answer in answers) == 1  # the other is told it changed
+    finally:
+        project.plan.write_text(original, encoding="utf-8")
