@@ -45,7 +45,7 @@ pytest: $(VENV)/.installed-test
 
 fuzz: $(VENV)/.installed-test
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py tests/plan/test_fuzz_text.py tests/inputs/test_mail_fuzz.py \
-		tests/web/test_http_fuzz.py
+		tests/web/test_http_fuzz.py tests/tracking/test_receive_fuzz.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
