@@ -321,7 +321,6 @@ def _record_new(
 
     status = target.stat()
     digest = sha256_of(target)
-    given = decision.unit is not None and decision.due is not None and not decision.choices
     is_form, content_units = content_facts(plan, target)
     record.add_file(
         path=relative,
@@ -334,16 +333,24 @@ def _record_new(
         timed_by="given",
         how=how,
         source=source,
-        units=(decision.unit.id,) if decision.unit is not None else (),
-        deadline=decision.due.key if decision.due is not None else None,
-        week=decision.due.week if decision.due is not None else None,
-        placed_by="given" if given else "found",
+        **_filed_for(decision),
         is_form=is_form,
         content_key=f"{digest}:{plan_key(plan)}",
         content_units=content_units,
         replaces=None,
         recorded_at=clock(),
     )
+
+
+def _filed_for(decision: Decision) -> dict[str, object]:
+    """The record's columns for what a file was filed for: its unit, deadline and week, given or left to be found."""
+    given = decision.unit is not None and decision.due is not None and not decision.choices
+    return {
+        "units": (decision.unit.id,) if decision.unit is not None else (),
+        "deadline": decision.due.key if decision.due is not None else None,
+        "week": decision.due.week if decision.due is not None else None,
+        "placed_by": "given" if given else "found",
+    }
 
 
 def _adopted(
@@ -357,17 +364,13 @@ def _adopted(
 ) -> Filing:
     """A file found in its place unrecorded (a run ended between placing and recording it), recorded as received."""
     at, how, source = came
-    given = decision.unit is not None and decision.due is not None and not decision.choices
     timing = {"received_at": at.replace(microsecond=0), "timed_by": "given"} if at is not None else {}
     record.update_file(
         row.id,
         name=name,
         how=how,
         source=source,
-        units=(decision.unit.id,) if decision.unit is not None else (),
-        deadline=decision.due.key if decision.due is not None else None,
-        week=decision.due.week if decision.due is not None else None,
-        placed_by="given" if given else "found",
+        **_filed_for(decision),
         **timing,
     )
     return _filing(plan, root, record, row.path, name, decision)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -132,10 +133,8 @@ def test_a_record_with_values_docgen_never_writes_is_set_aside(plan: Plan, tmp_p
     root = tmp_path / "回收"
     touch(root / WEEK_2 / "教务处.docx", dt.date(2019, 5, 7))
     track_returns(plan, root, LATER)
-    connection = sqlite3.connect(record_path(root))
-    connection.execute(harm)
-    connection.commit()
-    connection.close()
+    with contextlib.closing(sqlite3.connect(record_path(root))) as connection, connection:
+        connection.execute(harm)  # committed on leaving
     report = track_returns(plan, root, LATER)
     assert [n.code for n in report.notes] == ["record-damaged"]
     assert [f.relative.name for f in report.files] == ["教务处.docx"]
