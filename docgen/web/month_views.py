@@ -122,7 +122,7 @@ async def receive(request: Request) -> Response:
         if data is None:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             return _received(request, [], [Finding("upload-too-large", {"limit": limit}, file=upload.filename)])
-        payloads.append((upload.filename or "文件", data))
+        payloads.append((upload_name(upload), data))
     unit = str(form.get("unit", "")) or None
     deadline = str(form.get("deadline", "")) or None
     try:
@@ -132,6 +132,21 @@ async def receive(request: Request) -> Response:
     answer = _received(request, filings, [])
     answer.headers["HX-Trigger"] = "returns-changed"
     return answer
+
+
+def upload_name(upload: UploadFile) -> str:
+    """The name the browser gave a file: UTF-8, else GB18030 (an old client's GBK), never Latin-1 mojibake.
+
+    Starlette reads a name that is no UTF-8 as Latin-1 (教务处 in GBK becomes ½ÌÎñ´¦), so the
+    name's bytes are taken again from the part's own header and read as a mail's names are.
+    """
+    from python_multipart.multipart import parse_options_header
+
+    from docgen.inputs.mail_text import decode_text
+
+    raw = upload.headers.get("content-disposition", "").encode("latin-1", "replace")
+    name = parse_options_header(raw)[1].get(b"filename")
+    return decode_text(name, None) if name else upload.filename or "文件"
 
 
 async def _bounded(upload: UploadFile) -> bytes | None:

@@ -67,3 +67,24 @@ def test_two_saves_of_one_version_at_once_keep_one_whole_text(workbench) -> None
         assert sum('data-testid="saved"' in answer for answer in answers) == 1  # the other is told it changed
     finally:
         project.plan.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("sent", "filed"),
+    [("教务处总结.docx".encode("gbk"), "教务处总结.docx"), ("café.docx".encode(), "教务处-café.docx")],
+)
+def test_an_uploaded_name_that_is_no_utf8_is_read_as_gbk(workbench, sent: bytes, filed: str) -> None:  # type: ignore[no-untyped-def]
+    server, project = workbench
+    body = b"".join(
+        [
+            b'--B\r\nContent-Disposition: form-data; name="files"; filename="' + sent + b'"\r\n',
+            b"Content-Type: application/octet-stream\r\n\r\n" + sent + b"\r\n",
+            b'--B\r\nContent-Disposition: form-data; name="unit"\r\n\r\nacademic_affairs\r\n',
+            b'--B\r\nContent-Disposition: form-data; name="deadline"\r\n\r\nsummary\r\n--B--\r\n',
+        ]
+    )
+    headers = {"origin": base(server), "content-type": "multipart/form-data; boundary=B"}
+    with entered(server) as client:
+        answer = client.post("/month/receive", content=body, headers=headers)
+    assert answer.status_code == 200 and 'data-outcome="filed"' in answer.text, answer.text
+    assert (project.returns / "报送宣传成果总结（5月24日前）" / filed).read_bytes() == sent
