@@ -153,8 +153,7 @@ def receive_files(
         rows = {r.path: r for r in record.files() if r.present}
         chosen: list[tuple[Path, FileRow | None, Decision, dt.datetime]] = []
         problems = []
-        for raw in paths:
-            path = Path(raw)
+        for path in _distinct(paths):
             inside = _inside(path, root)
             row = rows.get(inside) if inside is not None else None
             arrival = at or (row.received_at if row is not None else moment)
@@ -281,6 +280,18 @@ def _readable(path: Path) -> None:
             pass
     except OSError as exc:
         raise ReceiveError([Finding("file-unreadable", {"reason": exc.strerror or str(exc)}, file=str(path))]) from None
+
+
+def _distinct(paths: Sequence[Path | str]) -> list[Path]:
+    """The files named, each once: a file named twice (or by two links) would be moved away before its second turn."""
+    seen: set[Path] = set()
+    distinct = []
+    for raw in paths:
+        path = Path(raw)
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            distinct.append(path)
+    return distinct
 
 
 def _inside(path: Path, root: Path) -> PurePosixPath | None:

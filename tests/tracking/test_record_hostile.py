@@ -213,3 +213,16 @@ def test_two_receives_at_once_lose_nothing(plan: Plan, tmp_path: Path) -> None:
         rows = record.files()
     assert sorted(r.path.name for r in rows) == sorted(p.rsplit("/", 1)[1] for p in on_disk(root))
     assert {r.how for r in rows} == {"receive"}
+
+
+def test_a_file_named_twice_in_one_receive_is_filed_once(plan: Plan, tmp_path: Path) -> None:
+    root = tmp_path / "回收"
+    held = root / "未识别" / "总结.docx"
+    held.parent.mkdir(parents=True)
+    held.write_bytes(b"a summary")
+    again = held.parent / ".." / "未识别" / "总结.docx"
+    arguments = ["receive", str(held), str(held), str(again), "--plan", str(SHIPPED_PLAN), "--returns", str(root)]
+    result = CliRunner().invoke(main, [*arguments, "--unit", "教务处", "--deadline", "summary", "--at", "2019-05-20"])
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert on_disk(root) == ["报送宣传成果总结（5月24日前）/教务处-总结.docx"]
+    assert len(result.output.strip().splitlines()) == 1
