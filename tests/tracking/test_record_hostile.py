@@ -226,3 +226,36 @@ def test_a_file_named_twice_in_one_receive_is_filed_once(plan: Plan, tmp_path: P
     assert result.exit_code == 0 and "Traceback" not in result.output, result.output
     assert on_disk(root) == ["报送宣传成果总结（5月24日前）/教务处-总结.docx"]
     assert len(result.output.strip().splitlines()) == 1
+
+
+_KILLED_MID_RECORD = """
+import datetime as dt, os, signal, sys
+import docgen
+from docgen.tracking import record
+from docgen.tracking.status import track_returns
+calls = []
+real = record.Record.add_file
+def killed(self, **values):
+    calls.append(values)
+    if len(calls) == 3:
+        os.kill(os.getpid(), signal.SIGKILL)  # inside the transaction that records the new files
+    return real(self, **values)
+record.Record.add_file = killed
+track_returns(docgen.load_plan(sys.argv[1]), sys.argv[2], dt.date(2030, 1, 1))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_run_killed_while_recording_leaves_the_record_as_it_was(plan: Plan, tmp_path: Path) -> None:
+    root = tmp_path / "回收"
+    for number in range(3):
+        touch(root / WEEK_2 / f"教务处{number}.docx", dt.date(2019, 5, 7), f"{number}".encode())
+    before = paths(plan, root)
+    for number in range(3, 8):
+        touch(root / WEEK_2 / f"工会{number}.docx", dt.date(2019, 5, 7), f"{number}".encode())
+    arguments = [sys.executable, "-c", _KILLED_MID_RECORD, str(SHIPPED_PLAN), str(root)]
+    assert subprocess.run(arguments, check=False).returncode == -9
+    with opened_record(root) as record:
+        assert sorted(f"{row.path}" for row in record.files()) == before  # none of the new ones: all or nothing
+        assert record.notes == []  # and nothing damaged
+    assert len(paths(plan, root)) == 8
