@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 Script = Callable[[socket.socket], None]
 GREETING = b"* OK IMAP4rev1 ready\r\n"
+DROP = b"{drop}"  # ends a ``conversation`` answer: the server closes the connection there
 
 
 @contextlib.contextmanager
@@ -123,7 +124,8 @@ def resets(connection: socket.socket) -> None:
 def conversation(answers: dict[str, bytes]) -> Script:
     """A server answering each command by the first of ``answers``' keys it holds; ``{tag}`` is the command's tag.
 
-    A command without an answer is answered OK; an answer of b"" is no answer at all (it stalls).
+    A command without an answer is answered OK; an answer of b"" is no answer at all (it stalls);
+    an answer ending in ``DROP`` is sent up to it, and then the connection is closed.
     """
 
     def script(connection: socket.socket) -> None:
@@ -144,6 +146,8 @@ def conversation(answers: dict[str, bytes]) -> Script:
             if not answer:
                 wait_for_close(connection)
                 return
-            connection.sendall(answer.replace(b"{tag}", tag))
+            connection.sendall(answer.removesuffix(DROP).replace(b"{tag}", tag))
+            if answer.endswith(DROP):
+                return
 
     return script

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from docgen.errors import MailError
 from docgen.plan.files import load_plan
 from docgen.tracking import record
 from docgen.tracking.mail import fetching
@@ -129,3 +130,41 @@ def test_a_strangers_file_is_held_once_after_a_run_that_ended_early(
     again = fetched(tmp_path, raw, SERVER_TIME)
     assert [(str(f.path), f.outcome) for _, f in again.filed] == [("未识别/IMG_1.jpg", HELD)]
     assert on_disk(tmp_path / "回收") == ["未识别/IMG_1.jpg"]  # not IMG_1（2）.jpg beside it
+
+
+def two_messages(second: bytes) -> dict[str, bytes]:
+    """A server holding two messages (UID 3 and 4); ``second`` is its answer to fetching UID 4."""
+    first = message(SENT, [("现场.jpg", camera_photo())])
+    listed = b"".join(
+        b'* %d FETCH (UID %d RFC822.SIZE 900 INTERNALDATE "%s" BODY[HEADER.FIELDS (MESSAGE-ID)] {%d}\r\n%s)\r\n'
+        % (uid - 2, uid, SERVER_TIME.encode(), len(header), header)
+        for uid, header in ((3, b"Message-ID: <m@x>\r\n\r\n"), (4, b"Message-ID: <n@x>\r\n\r\n"))
+    )
+    return {
+        "EXAMINE": b"* 2 EXISTS\r\n{tag} OK done\r\n",
+        "SEARCH": b"* SEARCH 3 4\r\n{tag} OK done\r\n",
+        "RFC822.SIZE": listed + b"{tag} OK done\r\n",
+        "FETCH 4 (UID BODY.PEEK[])": second,
+        "FETCH 3 (UID BODY.PEEK[])": b"* 1 FETCH (UID 3 BODY[] {%d}\r\n%s)\r\n{tag} OK done\r\n" % (len(first), first),
+    }
+
+
+def test_a_server_that_drops_the_connection_mid_message_leaves_a_run_the_next_completes(tmp_path: Path) -> None:
+    second = message(SENT, [("第二张.jpg", camera_photo() + b"2")]).replace(b"<m@x>", b"<n@x>")
+    whole = b"* 2 FETCH (UID 4 BODY[] {%d}\r\n%s)\r\n{tag} OK done\r\n" % (len(second), second)
+    plan, root = load_plan(contacts_plan(tmp_path)), tmp_path / "回收"
+    for answer, outcome in ((whole[: len(whole) // 2] + fake_imap.DROP, "dropped"), (whole, "whole")):
+        with fake_imap.fake_server(fake_imap.conversation(two_messages(answer))) as port:
+            account = Account("127.0.0.1", port, "u", "none")
+            if outcome == "dropped":
+                with pytest.raises(MailError) as failed:
+                    fetch_mail(plan, root, account, "secret-10")
+                assert failed.value.problems[0].code == "mail-protocol" and "secret-10" not in str(failed.value)
+                assert on_disk(root) == [f"{WEEK_2}/教务处-现场.jpg"]  # the first message stays filed
+            else:
+                report = fetch_mail(plan, root, account, "secret-10")
+                assert [str(f.path) for _, f in report.filed] == [f"{WEEK_2}/教务处-第二张.jpg"]
+                assert report.known == 1  # the first is not fetched again
+    assert on_disk(root) == [f"{WEEK_2}/教务处-现场.jpg", f"{WEEK_2}/教务处-第二张.jpg"]
+    with opened_record(root) as opened:
+        assert sorted(r.source or "" for r in opened.files()) == ["<m@x>#2/1", "<n@x>#2/1"]
