@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from starlette.responses import Response
     from starlette.routing import Route
 
+    from docgen.errors import Finding
     from docgen.plan.model import Plan
 
 KIND_WORDS = {
@@ -81,9 +82,10 @@ async def check(request: Request) -> Response:
 
     from docgen.documents.checks import check_plan_text
 
-    form = await request.form()
-    text = str(form.get("text", ""))
-    report = await run_in_threadpool(check_plan_text, text, workbench_of(request).plan_path)
+    posted = await _posted_plan(request)
+    if posted is None:
+        return page(request, "problems.html", problems=shown_all([_too_large(request)]))
+    report = await run_in_threadpool(check_plan_text, posted[0], workbench_of(request).plan_path)
     return page(request, "problems.html", problems=shown_all(report.problems))
 
 
@@ -96,8 +98,10 @@ async def save(request: Request) -> Response:
     from docgen.errors import FindingsError
 
     bench = workbench_of(request)
-    form = await request.form()
-    text, digest = str(form.get("text", "")), str(form.get("digest", ""))
+    posted = await _posted_plan(request)
+    if posted is None:  # the page keeps the digest it has: nothing was saved
+        return page(request, "saved.html", refused=shown_all([_too_large(request)]), digest="", problems=None)
+    text, digest = posted
     try:
         saved = await run_in_threadpool(save_plan_text, bench.plan_path, text, digest)
     except FindingsError as exc:
@@ -106,6 +110,28 @@ async def save(request: Request) -> Response:
     answer = page(request, "saved.html", refused=[], digest=saved.digest, problems=shown_all(report.problems))
     answer.headers["HX-Trigger"] = "plan-saved"
     return answer
+
+
+async def _posted_plan(request: Request) -> tuple[str, str] | None:
+    """The text and digest the editor sent; None for a text larger than any plan (starlette's own limit is 1 MiB)."""
+    from starlette.exceptions import HTTPException
+
+    from docgen.plan.reading import MAX_FILE_BYTES
+
+    # the text as the form sends it: percent-encoded, a Chinese character takes 9 bytes for its 3
+    try:
+        form = await request.form(max_files=0, max_fields=4, max_part_size=3 * MAX_FILE_BYTES + 64 * 1024)
+    except HTTPException:
+        return None
+    return str(form.get("text", "")), str(form.get("digest", ""))
+
+
+def _too_large(request: Request) -> Finding:
+    from docgen.errors import Finding
+    from docgen.plan.reading import MAX_FILE_BYTES
+
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return Finding("file-too-large", {"limit": limit}, file=str(workbench_of(request).plan_path))
 
 
 async def preview(request: Request) -> Response:

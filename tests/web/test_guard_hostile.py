@@ -88,3 +88,26 @@ def test_an_uploaded_name_that_is_no_utf8_is_read_as_gbk(workbench, sent: bytes,
         answer = client.post("/month/receive", content=body, headers=headers)
     assert answer.status_code == 200 and 'data-outcome="filed"' in answer.text, answer.text
     assert (project.returns / "报送宣传成果总结（5月24日前）" / filed).read_bytes() == sent
+
+
+def test_a_plan_larger_than_a_form_field_saves_and_one_larger_than_a_plan_is_refused_in_words(workbench) -> None:  # type: ignore[no-untyped-def]
+    server, project = workbench
+    original = project.plan.read_text(encoding="utf-8")
+    grown = original + "".join(f"# 第{n}行注释：宣传月活动安排说明文字。\n" for n in range(40_000))  # 2 MB sent
+    try:
+        with entered(server) as client:
+            match = re.search(r'name="digest" id="digest" value="([0-9a-f]{64})"', client.get("/plan").text)
+            assert match is not None
+            headers = {"origin": base(server)}
+            saved = client.post("/plan/save", data={"text": grown, "digest": match.group(1)}, headers=headers)
+            assert saved.status_code == 200 and 'data-testid="saved"' in saved.text
+            assert project.plan.read_text(encoding="utf-8") == grown
+            huge = grown * 3  # more than a plan may be
+            refused = client.post("/plan/save", data={"text": huge, "digest": "0" * 64}, headers=headers)
+            assert refused.status_code == 200 and 'data-testid="save-refused"' in refused.text
+            assert "4 MiB" in refused.text and 'id="digest"' not in refused.text  # the page keeps its digest
+            checked = client.post("/plan/check", data={"text": huge}, headers=headers)
+            assert checked.status_code == 200 and "4 MiB" in checked.text
+        assert project.plan.read_text(encoding="utf-8") == grown
+    finally:
+        project.plan.write_text(original, encoding="utf-8")

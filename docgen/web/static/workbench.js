@@ -181,4 +181,24 @@
       htmx.trigger(input.form, "submit");
     }
   });
+
+  // ---- a refusal (403, 408, 413, 500) or no answer at all: said where the answer would have gone,
+  // never a click that silently does nothing (a save that did not save)
+  function showFailure(event, words) {
+    const target = event.detail.target;
+    if (!target) return;
+    const shown = document.createElement("span");
+    shown.className = "refused";
+    shown.dataset.testid = "request-failed";
+    shown.textContent = words;
+    target.replaceChildren(shown);
+  }
+  document.body.addEventListener("htmx:responseError", function (event) {
+    const answer = event.detail.xhr;
+    const text = (answer.getResponseHeader("content-type") || "").startsWith("text/plain") ? answer.responseText : "";
+    showFailure(event, "未完成（" + answer.status + "）：" + (text.split("\n")[0] || "工作台拒绝了这个请求。"));
+  });
+  document.body.addEventListener("htmx:sendError", function (event) {
+    showFailure(event, "未完成：连接不上工作台（它已经停止了吗？）");
+  });
 })();
