@@ -21,7 +21,7 @@ from docgen.errors import Finding, Severity
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.dues import Due, dues, form_deadline
 from docgen.tracking.record import Record
-from docgen.tracking.record_rows import FileRow
+from docgen.tracking.record_rows import EARLIEST_YEAR, FileRow
 from docgen.tracking.returns import (
     WORD_SUFFIXES,
     Folders,
@@ -62,7 +62,8 @@ def hand_arrival(name: str, mtime_ns: int, seen: dt.datetime, year: int) -> tupl
     """When a file saved by hand came, and how that is known.
 
     The date its name starts with wins (at the modification time when that is on the same day,
-    else at the start of that day); otherwise the earlier of its modification time and ``seen``.
+    else at the start of that day), unless it is later than ``seen`` or before 1970; otherwise
+    the earlier of its modification time and ``seen``.
     """
     try:  # a clock set to the year 3000, or a drive that lies: no arrival, the moment it was seen
         modified = dt.datetime.fromtimestamp(mtime_ns / 1e9).astimezone() if mtime_ns > 0 else seen
@@ -70,7 +71,7 @@ def hand_arrival(name: str, mtime_ns: int, seen: dt.datetime, year: int) -> tupl
         modified = seen
     earliest, timed_by = (modified, "file") if modified <= seen else (seen, "seen")
     named = date_in_name(name, year)
-    if named is None:
+    if named is None or not dt.date(EARLIEST_YEAR, 1, 1) <= named <= seen.date():  # 0001-01-01, 2099-05-08
         return earliest.replace(microsecond=0), timed_by
     if earliest.date() == named:
         return earliest.replace(microsecond=0), "name"

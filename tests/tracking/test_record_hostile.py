@@ -259,3 +259,15 @@ def test_a_run_killed_while_recording_leaves_the_record_as_it_was(plan: Plan, tm
         assert sorted(f"{row.path}" for row in record.files()) == before  # none of the new ones: all or nothing
         assert record.notes == []  # and nothing damaged
     assert len(paths(plan, root)) == 8
+
+
+@pytest.mark.parametrize(
+    "name", ["0001-01-01 教务处.docx", "1969-12-31 教务处.docx", "9999-12-31 教务处.docx", "2099-05-08 教务处.docx"]
+)
+def test_a_date_in_a_name_that_cannot_be_an_arrival_is_not_taken_for_one(plan: Plan, tmp_path: Path, name: str) -> None:
+    root = tmp_path / "回收"
+    touch(root / WEEK_2 / name, dt.date(2019, 5, 7))
+    for _ in range(2):  # recorded, then read back from the record
+        report = track_returns(plan, root, LATER)
+        assert [(f.received_at, f.timed_by) for f in report.files] == [(at(7, 12), "file")]
+    assert not list(record_path(root).parent.glob("*.damaged-*"))
