@@ -62,7 +62,8 @@ class Mailbox:
         and the caller compares each message's INTERNALDATE itself.
         """
         imap = self._session.imap
-        criteria = imap_date(day - dt.timedelta(days=1))
+        earliest = dt.date(EARLIEST_YEAR, 1, 2)  # no mail came before 1970; IMAP writes a year in four digits
+        criteria = imap_date(max(day, earliest) - dt.timedelta(days=1))
         typ, data = self._session.command(
             lambda: imap.uid("SEARCH", "SINCE", criteria), answer_bytes=MAX_LINE_BYTES, literal_bytes=0
         )

@@ -168,3 +168,12 @@ def test_a_server_that_drops_the_connection_mid_message_leaves_a_run_the_next_co
     assert on_disk(root) == [f"{WEEK_2}/教务处-现场.jpg", f"{WEEK_2}/教务处-第二张.jpg"]
     with opened_record(root) as opened:
         assert sorted(r.source or "" for r in opened.files()) == ["<m@x>#2/1", "<n@x>#2/1"]
+
+
+@pytest.mark.parametrize("since", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_a_first_day_no_mail_can_have_come_on_reads_nothing_without_a_traceback(tmp_path: Path, since: dt.date) -> None:
+    answers = {"EXAMINE": b"* 0 EXISTS\r\n{tag} OK done\r\n", "SEARCH": b"* SEARCH\r\n{tag} OK done\r\n"}
+    with fake_imap.fake_server(fake_imap.conversation(answers)) as port:
+        account = Account("127.0.0.1", port, "u", "none")
+        report = fetch_mail(load_plan(contacts_plan(tmp_path)), tmp_path / "回收", account, "pw", since=since)
+    assert (report.found, report.filed, report.since) == (0, [], since)
