@@ -177,3 +177,16 @@ def test_a_first_day_no_mail_can_have_come_on_reads_nothing_without_a_traceback(
         account = Account("127.0.0.1", port, "u", "none")
         report = fetch_mail(load_plan(contacts_plan(tmp_path)), tmp_path / "回收", account, "pw", since=since)
     assert (report.found, report.filed, report.since) == (0, [], since)
+
+
+def test_a_record_lost_is_rebuilt_with_the_mails_arrivals_by_the_next_run(tmp_path: Path) -> None:
+    raw = message(SENT, [("现场.jpg", camera_photo())])
+    fetched(tmp_path, raw, SERVER_TIME)
+    for path in (tmp_path / "回收" / ".docgen").glob("record.sqlite*"):
+        path.unlink()  # deleted, or set aside as damaged
+    again = fetched(tmp_path, raw, SERVER_TIME)
+    arrival = dt.datetime(2019, 5, 7, 10, 0, tzinfo=CHINA)
+    assert [(str(f.path), f.received_at) for _, f in again.filed] == [(f"{WEEK_2}/教务处-现场.jpg", arrival)]
+    assert on_disk(tmp_path / "回收") == [f"{WEEK_2}/教务处-现场.jpg"]  # found again, not filed twice
+    with opened_record(tmp_path / "回收") as opened:
+        assert [(r.how, r.received_at) for r in opened.files()] == [("mail", arrival)]
