@@ -374,8 +374,9 @@ def _adopted(
     came: tuple[dt.datetime | None, str, str | None],
 ) -> Filing:
     """A file found in its place unrecorded (a run ended between placing and recording it), recorded as received."""
-    at, how, source = came
-    timing = {"received_at": at.replace(microsecond=0), "timed_by": "given"} if at is not None else {}
+    at, how, source = came  # it came when it came: an earlier arrival the folder showed is kept
+    moment = at.replace(microsecond=0) if at is not None else row.received_at
+    timing = {"received_at": moment, "timed_by": "given"} if moment < row.received_at else {}
     record.update_file(
         row.id,
         name=name,

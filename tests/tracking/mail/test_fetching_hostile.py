@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email import policy
@@ -190,3 +191,15 @@ def test_a_record_lost_is_rebuilt_with_the_mails_arrivals_by_the_next_run(tmp_pa
     assert on_disk(tmp_path / "回收") == [f"{WEEK_2}/教务处-现场.jpg"]  # found again, not filed twice
     with opened_record(tmp_path / "回收") as opened:
         assert [(r.how, r.received_at) for r in opened.files()] == [("mail", arrival)]
+
+
+def test_a_file_saved_by_hand_before_its_mail_came_keeps_the_earlier_arrival(tmp_path: Path) -> None:
+    photo = camera_photo()
+    saved = tmp_path / "回收" / WEEK_2 / "教务处-现场.jpg"
+    saved.parent.mkdir(parents=True)
+    saved.write_bytes(photo)  # brought on a USB stick the day before it was mailed
+    earlier = dt.datetime(2019, 5, 6, 16, 0, tzinfo=CHINA)
+    os.utime(saved, (earlier.timestamp(), earlier.timestamp()))
+    report = fetched(tmp_path, message(SENT, [("现场.jpg", photo)]), SERVER_TIME)
+    assert [(str(f.path), f.received_at) for _, f in report.filed] == [(f"{WEEK_2}/教务处-现场.jpg", earlier)]
+    assert on_disk(tmp_path / "回收") == [f"{WEEK_2}/教务处-现场.jpg"]
