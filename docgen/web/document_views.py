@@ -168,4 +168,5 @@ def file_address(root: str, relative: PurePosixPath | str) -> str:
     """The address that serves a file of a root: ``/files/out/通知/….docx``, each step quoted."""
     from urllib.parse import quote
 
-    return f"/files/{root}/" + quote(PurePosixPath(relative).as_posix(), safe="/")
+    # a name that is no UTF-8 (held as surrogates) is quoted as its own bytes, never an error
+    return f"/files/{root}/" + quote(PurePosixPath(relative).as_posix(), safe="/", errors="surrogateescape")

@@ -7,6 +7,7 @@ line, whether it is an error, and its words as ``docgen check`` words them, in C
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ NAVIGATION = (
     ("month", "本月", "/month"),
     ("templates", "模板", "/templates"),
 )
+_SURROGATES = re.compile("[\ud800-\udfff]")  # a file name that is no UTF-8, as Python holds its bytes
 
 
 def workbench_of(request: Request) -> Workbench:
@@ -35,13 +37,18 @@ def workbench_of(request: Request) -> Workbench:
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """The page or fragment ``pages/NAME`` rendered with ``context`` (and the session's title and tabs)."""
+    """The page or fragment ``pages/NAME`` rendered with ``context`` (and the session's title and tabs).
+
+    A name that is no UTF-8 (a GBK file name in the returns folder) is shown with replacement
+    characters: HTML is UTF-8, and its bytes cannot be written into it.
+    """
     from starlette.responses import HTMLResponse
 
     bench = workbench_of(request)
     values = {"navigation": NAVIGATION, "plan_name": bench.plan_path.name, "plan_path": str(bench.plan_path)}
     values |= context
-    return HTMLResponse(_environment().get_template(name).render(values), status_code=status_code)
+    text = _environment().get_template(name).render(values)
+    return HTMLResponse(_SURROGATES.sub("\ufffd", text), status_code=status_code)  # shown as �, never a 500
 
 
 @functools.cache

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +114,19 @@ def test_a_plan_larger_than_a_form_field_saves_and_one_larger_than_a_plan_is_ref
         assert project.plan.read_text(encoding="utf-8") == grown
     finally:
         project.plan.write_text(original, encoding="utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="such names exist on Linux and macOS only")
+def test_a_returned_file_whose_name_is_no_utf8_is_shown_not_a_server_error(workbench) -> None:  # type: ignore[no-untyped-def]
+    server, project = workbench
+    folder = project.returns / "未识别"
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = Path(os.fsdecode(os.fsencode(folder) + b"/" + "教务处.docx".encode("gbk")))
+    saved.write_bytes(b"a report")
+    try:
+        with entered(server) as client:
+            for address in ("/month?on=2030-01-01", "/month/grid?on=2030-01-01"):
+                answer = client.get(address)
+                assert answer.status_code == 200 and "\ufffd" in answer.text, address
+    finally:
+        saved.unlink()
