@@ -271,3 +271,21 @@ def test_a_date_in_a_name_that_cannot_be_an_arrival_is_not_taken_for_one(plan: P
         report = track_returns(plan, root, LATER)
         assert [(f.received_at, f.timed_by) for f in report.files] == [(at(7, 12), "file")]
     assert not list(record_path(root).parent.glob("*.damaged-*"))
+
+
+@pytest.mark.parametrize("shape", ["half", "header", "zip", "text"])
+def test_a_truncated_or_foreign_record_is_set_aside_and_started_again(plan: Plan, tmp_path: Path, shape: str) -> None:
+    root = tmp_path / "回收"
+    touch(root / WEEK_2 / "教务处.docx", dt.date(2019, 5, 7))
+    track_returns(plan, root, LATER)
+    path = record_path(root)
+    data = path.read_bytes()
+    path.write_bytes(
+        {"half": data[: len(data) // 2], "header": data[:100], "zip": b"PK\x03\x04" + bytes(200), "text": b"hello"}[
+            shape
+        ]
+    )
+    report = track_returns(plan, root, LATER)
+    assert [n.code for n in report.notes] == ["record-damaged"]
+    assert [f.relative.name for f in report.files] == ["教务处.docx"]
+    assert len(list(path.parent.glob("record.sqlite.damaged-*"))) == 1
