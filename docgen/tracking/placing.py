@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from docgen.errors import Finding, ReceiveError
@@ -25,6 +26,7 @@ from docgen.plan.model import Unit
 from docgen.rendering.filenames import safe_stem
 from docgen.tracking.record import Record
 from docgen.tracking.record_rows import FileRow
+from docgen.tracking.returns import README_NAME
 
 MAX_COPIES = 999  # 教务处-总结（2）.docx … （999）
 MAX_NAME = 255  # characters of the name a file came with that are kept
@@ -55,22 +57,38 @@ def filed_name(unit: Unit | None, name: str) -> str:
     """The name a received file is filed under: its own, made safe, starting with the unit's name.
 
     Folders in the name are dropped, unsafe characters replaced, the suffix kept when it is
-    a plain one (letters and digits); 总结.docx from 教务处 becomes 教务处-总结.docx.
+    a plain one (letters and digits); 总结.docx from 教务处 becomes 教务处-总结.docx. A name the
+    folder's reading passes over (``~$``, ``.``, the folder's 说明.txt) is changed so that it is read.
     """
     base = PurePosixPath(received_name(name).replace("\\", "/")).name
     stem, dot, suffix = base.rpartition(".")
     if not dot or not stem or not suffix.isascii() or not suffix.isalnum() or len(suffix) > MAX_SUFFIX:
         stem, suffix = base, ""
     stem = safe_stem(stem, fallback="文件")
+    while stem.startswith("~$"):  # how Word's lock files start, which the folder's reading passes over
+        stem = safe_stem(stem[2:], fallback="文件")
     if unit is not None and not stem.startswith(tuple(n for n in (unit.name, unit.full_name) if n)):
         stem = safe_stem(f"{unit.name}-{stem}")
-    return stem + (f".{suffix.lower()}" if suffix else "")
+    filed = stem + (f".{suffix.lower()}" if suffix else "")
+    return f"文件-{filed}" if filed == README_NAME else filed  # the folder's own 说明.txt is no return
 
 
 def copy_names(name: str) -> list[str]:
     """``name``, then ``name（2）`` … ``name（MAX_COPIES）``: the names a file may be filed under, in turn."""
     stem, suffix = PurePosixPath(name).stem, PurePosixPath(name).suffix
     return [name, *(f"{stem}（{number}）{suffix}" for number in range(2, MAX_COPIES + 1))]
+
+
+def distinct_files(paths: Sequence[Path | str]) -> list[Path]:
+    """The files named, each once: a file named twice (or by two links) would be moved away before its second turn."""
+    seen: set[Path] = set()
+    distinct = []
+    for raw in paths:
+        path = Path(raw)
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            distinct.append(path)
+    return distinct
 
 
 def orphan(record: Record, digest: str, folder: PurePosixPath, name: str) -> FileRow | None:

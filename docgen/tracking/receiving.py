@@ -22,7 +22,7 @@ from docgen.errors import Finding, ReceiveError
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.deciding import Choices, Decision, decide
 from docgen.tracking.dues import Due, returns_folder
-from docgen.tracking.placing import filed_name, orphan, placed, received_name
+from docgen.tracking.placing import distinct_files, filed_name, orphan, placed, received_name
 from docgen.tracking.record import Record, docgen_folder, opened_record
 from docgen.tracking.record_rows import EARLIEST_YEAR, LATEST_YEAR, FileRow
 from docgen.tracking.recording import mtime_of, plan_key, recorded_files, sha256_of
@@ -153,7 +153,7 @@ def receive_files(
         rows = {r.path: r for r in record.files() if r.present}
         chosen: list[tuple[Path, FileRow | None, Decision, dt.datetime]] = []
         problems = []
-        for path in _distinct(paths):
+        for path in distinct_files(paths):
             inside = _inside(path, root)
             row = rows.get(inside) if inside is not None else None
             arrival = at or (row.received_at if row is not None else moment)
@@ -282,18 +282,6 @@ def _readable(path: Path) -> None:
         raise ReceiveError([Finding("file-unreadable", {"reason": exc.strerror or str(exc)}, file=str(path))]) from None
 
 
-def _distinct(paths: Sequence[Path | str]) -> list[Path]:
-    """The files named, each once: a file named twice (or by two links) would be moved away before its second turn."""
-    seen: set[Path] = set()
-    distinct = []
-    for raw in paths:
-        path = Path(raw)
-        if path.resolve() not in seen:
-            seen.add(path.resolve())
-            distinct.append(path)
-    return distinct
-
-
 def _inside(path: Path, root: Path) -> PurePosixPath | None:
     try:
         return PurePosixPath(path.resolve().relative_to(root.resolve()).as_posix())
@@ -391,8 +379,11 @@ def _adopted(
 def _filing(plan: Plan, root: Path, record: Record, relative: PurePosixPath, name: str, decision: Decision) -> Filing:
     """What was done, with the earlier file this one replaces (the record brought up to date first)."""
     files = recorded_files(plan, root, record, clock())
-    this = next(f for f in files if f.relative == relative)
+    outcome = HELD if decision.choices else FILED
+    this = next((f for f in files if f.relative == relative), None)
+    if this is None:  # past the files a folder's reading lists (status says so): filed, compared with none
+        row = next(r for r in record.files() if r.path == relative)
+        return Filing(outcome, name, relative, decision.unit, decision.due, row.received_at, None, decision.choices)
     replaced = resends(files).get(this.record_id)
     earlier = next((f.relative for f in files if f.record_id == replaced), None)
-    outcome = HELD if decision.choices else FILED
     return Filing(outcome, name, relative, decision.unit, decision.due, this.received_at, earlier, decision.choices)

@@ -289,3 +289,14 @@ def test_a_truncated_or_foreign_record_is_set_aside_and_started_again(plan: Plan
     assert [n.code for n in report.notes] == ["record-damaged"]
     assert [f.relative.name for f in report.files] == ["教务处.docx"]
     assert len(list(path.parent.glob("record.sqlite.damaged-*"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "held"), [("~$报告.docx", "报告.docx"), ("说明.txt", "文件-说明.txt"), ("~$", "文件")]
+)
+def test_a_name_the_folders_reading_passes_over_is_held_under_one_it_reads(
+    plan: Plan, tmp_path: Path, name: str, held: str
+) -> None:
+    filing = docgen.receive_file(plan, tmp_path, b"a stranger's file", name, at=at(7), hold=True)
+    assert (filing.outcome, str(filing.path)) == ("held", f"未识别/{held}")
+    assert paths(plan, tmp_path) == [f"未识别/{held}"]  # listed, not passed over as a lock file or the 说明
