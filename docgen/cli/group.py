@@ -172,7 +172,7 @@ def _no_cache(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     expose_value=False,
     is_eager=True,
     callback=_no_cache,
-    help=N_("Neither use nor keep compiled templates and PDFs of earlier runs (see 'docgen cache')."),
+    help=N_("Neither use nor keep compiled templates, PDFs and page layouts of earlier runs (see 'docgen cache')."),
 )
 @click.option(
     "--version",
