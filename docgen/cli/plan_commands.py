@@ -14,7 +14,7 @@ from docgen.messages.language import N_, gettext, ngettext
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from docgen.errors import Finding
+    from docgen.plan.files import CheckReport
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -44,40 +44,33 @@ def _document_choice(command: _Command) -> _Command:
 )
 def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
-    from docgen.documents.checks import check_plan
-    from docgen.documents.template_files import check_plan_documents, check_plan_templates, has_own_templates
-    from docgen.errors import Severity
-    from docgen.messages import format_date
+    from docgen.documents.checks import check_project
 
-    report = check_plan(plan)
-    shown = [p for p in report.problems if notes or p.severity is not Severity.NOTE]
-    if report.plan is None:
-        echo_problems(shown)
-        sys.exit(1)
-    # the templates' findings first, apart from the plan's warnings, which would bury them
-    declared = check_plan_documents(report, templates)
-    files: list[Path] = []
-    problems: list[Finding] = []
-    if report.resolved is not None and not any(p.is_error for p in declared) and has_own_templates(plan, templates):
-        files, problems = check_plan_templates(report.resolved, plan, templates)
-    echo_problems(declared + problems)
-    if templates is None or not report.warnings:
-        echo_problems(shown)
-    else:  # asked about the templates: the plan's warnings are counted, not listed
-        count = len(report.warnings)
+    outcome = check_project(plan, templates)
+    echo_problems(outcome.findings(notes))
+    if outcome.plan_warnings_counted:
+        count = len(outcome.report.warnings)
         note = ngettext(
             "{count} warning about the plan: 'docgen check' without --templates shows it",
             "{count} warnings about the plan: 'docgen check' without --templates shows them",
             count,
         )
         click.echo(note.format(count=count), err=True)
-    if any(problem.is_error for problem in declared + problems):
+    if outcome.failed:
         sys.exit(1)
-    if files:
-        click.echo(gettext("templates OK: {files}").format(files=", ".join(str(f) for f in files)))
-    if strict and report.warnings:
+    if outcome.templates:
+        click.echo(gettext("templates OK: {files}").format(files=", ".join(str(f) for f in outcome.templates)))
+    if strict and outcome.report.warnings:
         sys.exit(1)
+    click.echo(f"{plan}: {_summary(outcome.report, notes)}")
+
+
+def _summary(report: CheckReport, notes: bool) -> str:
+    """The line ``docgen check`` ends with: the plan in numbers, its warnings, the notes not shown."""
+    from docgen.messages import format_date
+
     p = report.plan
+    assert p is not None
     tasks, units, deadlines, warnings = len(p.tasks), len(p.units), len(p.deadlines), len(report.warnings)
     summary = gettext(
         "OK: {year}, {tasks}, {units} ({responsible} responsible), period {start} to {end}, {deadlines}, {warnings}"
@@ -98,7 +91,7 @@ def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None
             ", {count} notes (facts to know: --notes shows them)",
             count,
         ).format(count=count)
-    click.echo(f"{plan}: {summary}")
+    return summary
 
 
 @main.command()
