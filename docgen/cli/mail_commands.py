@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, main
+from docgen.cli.group import PLAN_ARGUMENT, RETURNS_OPTION, main
 from docgen.cli.returns_commands import echo_filing
 from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
@@ -104,9 +104,7 @@ def _echo_report(report: MailReport) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help=N_("Read the messages that came from this day on, YYYY-MM-DD (default: the campaign's start)."),
 )
-@click.option(
-    "--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder (default: 回收).")
-)
+@RETURNS_OPTION
 def fetch_mail(
     plan: Path,
     server: str | None,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
+from docgen.cli.group import FORCE_OPTION, PLAN_ARGUMENT, TEMPLATES_OPTION, PathParam, echo_problems, main, wrote
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
@@ -24,13 +24,11 @@ _ONLY = click.option(
     help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form, issuing-notice."),
 )
 _UNIT = click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
-_TEMPLATES = click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
-_REPLACE_OTHERS = click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
 
 
 def _document_choice(command: _Command) -> _Command:
     """The options that choose which of a plan's documents a command makes: --only, --unit, --templates."""
-    return _ONLY(_UNIT(_TEMPLATES(command)))
+    return _ONLY(_UNIT(TEMPLATES_OPTION(command)))
 
 
 @main.command()
@@ -113,7 +111,7 @@ def schema() -> None:
 )
 @_document_choice
 @click.option("--dry-run", is_flag=True, help=N_("List what would be written; write nothing."))
-@_REPLACE_OTHERS
+@FORCE_OPTION
 @click.option("--pdf", is_flag=True, help=N_("Also write a PDF beside every .docx (needs LibreOffice)."))
 @click.option(
     "-j",
@@ -214,7 +212,7 @@ def _warn_of_fonts() -> None:
     show_default=True,
     help=N_("Pixels per inch of the images."),
 )
-@_REPLACE_OTHERS
+@FORCE_OPTION
 def preview(
     plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int, force: bool
 ) -> None:
@@ -285,7 +283,7 @@ def init(directory: Path, force: bool) -> None:
 @PLAN_ARGUMENT
 @click.option("--unit", metavar="ID_OR_NAME", help=N_("The document of this unit (for a document made per unit)."))
 @click.option("--task", metavar="ID", help=N_("The document of this task (for a document made per task)."))
-@_TEMPLATES
+@TEMPLATES_OPTION
 def context(kind: str, plan: Path, unit: str | None, task: str | None, templates: Path | None) -> None:
     """Print, as YAML, what the template of KIND receives from PLAN (a record's text is what it prints)."""
     from docgen.documents.batch import kind_template, template_context

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.group import DEFAULT_PLAN, PathParam, echo_problems, main, wrote
+from docgen.cli.group import (
+    DEFAULT_PLAN,
+    FORCE_OPTION,
+    RETURNS_OPTION,
+    TEMPLATES_OPTION,
+    PathParam,
+    echo_problems,
+    main,
+    wrote,
+)
 from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
 
@@ -43,8 +52,8 @@ def echo_filing(filing: Filing, at: datetime.datetime) -> None:
     help=N_("Read the latest form of each unit from this returns folder."),
 )
 @click.option("-o", "--out", "out_dir", required=True, type=PathParam(), help=N_("Folder for the outputs."))
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
-@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@TEMPLATES_OPTION
+@FORCE_OPTION
 def collect(
     forms: tuple[Path, ...],
     plan_path: Path,
@@ -102,9 +111,7 @@ def collect(
 @click.option(
     "--plan", "plan_path", type=PathParam(), default=DEFAULT_PLAN, show_default=True, help=N_("The campaign's plan.")
 )
-@click.option(
-    "--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder (default: 回收).")
-)
+@RETURNS_OPTION
 @click.option("--unit", metavar="UNIT", help=N_("The unit that sent them (its name or id); else found in each file."))
 @click.option("--deadline", metavar="KEY", help=N_("What they are for (the deadline's key in the plan); else found."))
 @click.option(
