@@ -14,6 +14,7 @@ from docgen.messages.language import N_, gettext, ngettext
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from docgen.documents.render_run import RenderRun
     from docgen.plan.files import CheckReport
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
@@ -135,20 +136,14 @@ def render(
 
     with TerminalProgress() as progress:
         progress.step("check")  # before the stage's imports: on a terminal, at once
-        from docgen.documents.batch import default_out
-        from docgen.documents.batch import render as render_plan
         from docgen.documents.checks import checked_plan
-        from docgen.documents.print_file import stale_pdfs
-        from docgen.rendering.outputs import interrupted_kinds
+        from docgen.documents.render_run import render_run
 
         report = checked_plan(plan)
-        assert report.plan is not None
-        out_dir = out_dir if out_dir is not None else default_out(report.plan)
         if pdf and not dry_run:
             progress.clear()
             _warn_of_fonts()
-        interrupted = interrupted_kinds(out_dir)
-        paths = render_plan(
+        run = render_run(
             report,
             out_dir,
             only,
@@ -160,28 +155,33 @@ def render(
             jobs=jobs,
             progress=progress,
         )
-    line = gettext("would write {path}") if dry_run else gettext("wrote {path}")
-    for path in paths:
+    _echo_run(run)
+
+
+def _echo_run(run: RenderRun) -> None:
+    """What ``render`` wrote (or would write), then what it found in OUT and the plan's warnings counted."""
+    line = gettext("would write {path}") if run.dry_run else gettext("wrote {path}")
+    for path in run.paths:
         click.echo(line.format(path=path))
-    still = interrupted_kinds(out_dir)
-    if still:
+    if run.still_mixed:
         mixed = gettext(
             "a run into {out} was stopped while it moved its files: its {kinds} documents may mix old and new"
             " ones; render them again"
         )
-        click.echo(mixed.format(out=out_dir, kinds=", ".join(still)), err=True)
-    elif interrupted and not dry_run:
-        click.echo(gettext("{out} had been left half-written by a stopped run; it is whole again").format(out=out_dir))
-    stale = [] if dry_run or pdf else stale_pdfs(out_dir)
-    if stale:
+        click.echo(mixed.format(out=run.out_dir, kinds=", ".join(run.still_mixed)), err=True)
+    elif run.mended:
+        click.echo(
+            gettext("{out} had been left half-written by a stopped run; it is whole again").format(out=run.out_dir)
+        )
+    if run.stale_pdfs:
         note = ngettext(
             "{count} PDF in {out} was made from the previous documents: 'docgen render --pdf' updates it",
             "{count} PDFs in {out} were made from the previous documents: 'docgen render --pdf' updates them",
-            len(stale),
+            len(run.stale_pdfs),
         )
-        click.echo(note.format(count=len(stale), out=out_dir), err=True)
-    if report.warnings:
-        count = len(report.warnings)
+        click.echo(note.format(count=len(run.stale_pdfs), out=run.out_dir), err=True)
+    if run.report.warnings:
+        count = len(run.report.warnings)
         note = ngettext(
             "{count} warning about the plan: 'docgen check' shows it",
             "{count} warnings about the plan: 'docgen check' shows them",

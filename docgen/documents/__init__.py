@@ -17,7 +17,8 @@ shared base; independent of ``docgen.collecting``.
 - ``checks``: ``check_plan``, the plan's own checks and what its documents need, and ``check_project``,
   all that ``docgen check`` reports (the declared documents, the user's templates); ``form_fit``: how
   the 活动安排 form fits one landscape page (the layout numbers the check and the forms share).
-- ``batch``: ``render``, the whole run in named steps; ``print_file``: the PDFs and the one file to
+- ``batch``: ``render``, the whole run in named steps; ``render_run``: a render and what OUT says after
+  it (``docgen render``'s report); ``print_file``: the PDFs and the one file to
   print; ``preview``: page images; ``deadline_calendar``: the deadlines as .ics.
 - ``fitting``: the layout pass, each 公文 measured in its PDF and adjusted (``adjustments``) within GB/T
   9704's latitude; ``fit_cache``: what it settled, remembered by content for a plain render.
