@@ -163,16 +163,15 @@ def receive(
         week=week,
     )
     for filing in filings:
-        assert filing.unit is not None and filing.due is not None and filing.received_at is not None
         if filing.outcome == "already":
             click.echo(gettext("{name}: already received as {path}").format(name=filing.name, path=filing.path))
             continue
         line = gettext("{name} -> {path} ({unit}, {due}, received {at})").format(
             name=filing.name,
             path=filing.path,
-            unit=filing.unit.name,
-            due=filing.due.title,
-            at=moment_text(filing.received_at),
+            unit=filing.unit.name if filing.unit is not None else "",
+            due=filing.due.title if filing.due is not None else "",
+            at=moment_text(filing.received_at) if filing.received_at is not None else "",
         )
         click.echo(line)
         if filing.replaces is not None:

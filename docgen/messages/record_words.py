@@ -69,8 +69,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("give --deadline with one of these keys; nothing was filed"),
     ),
     "receive-not-owed": (
-        N_("the unit of {name} does not owe '{deadline}'; it owes {deadlines}"),
+        N_("{unit} does not owe '{deadline}'; it owes {deadlines}"),
         N_("give --deadline with one of these keys, or check --unit; nothing was filed"),
+    ),
+    "receive-owes-nothing": (
+        N_("{unit} owes nothing in this plan: the issuer and the unit returns go to send nothing"),
+        N_("check --unit: give the unit that sent the file; nothing was filed"),
     ),
     "receive-not-a-file": (N_("this is not a regular file (a folder, a device or a broken link)"), ""),
     "receive-too-many-copies": (

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.chinese import chinese_numeral
-from docgen.errors import Finding, UnknownUnitError
+from docgen.errors import Finding, ReceiveError, UnknownUnitError
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.dues import Due, dues, form_deadline, owing_units
 from docgen.tracking.returns import FIRST_LINES, WORD_SUFFIXES, units_named, week_on
@@ -80,21 +80,25 @@ def decide(
     """The unit and due of the file at ``path`` (which came as ``name`` on ``day``), or the choices left open.
 
     Raises ``UnknownUnitError`` and ``UnknownDeadlineError`` for a unit or deadline the plan
-    does not have, ``ReceiveError`` for a week the deadline does not have.
+    does not have, ``ReceiveError`` for a week the deadline does not have and for a given
+    ``unit`` that owes nothing (the issuer, the unit returns go to).
     """
     from docgen.tracking.recording import content_facts, unit_by_id
 
     due_list = dues(plan)
     dues(plan, deadline)  # an unknown key is an error, not a choice
+    owed_somewhere = tuple(u for u in plan.units if any(u in owing_units(plan, k) for k in plan.deadlines))
     chosen = unit_named(plan, unit) if unit is not None else None
+    if chosen is not None and chosen not in owed_somewhere:
+        raise ReceiveError([Finding("receive-owes-nothing", {"unit": chosen.name})])
     is_form, content_units = content_facts(plan, path)
     lines = _first_lines(path)
     text = "\n".join([name, *lines[:TITLE_LINES]])
     units: tuple[Unit, ...] = ()
     if chosen is None:
         units = units_named(plan, name) or tuple(u for u in map(lambda i: unit_by_id(plan, i), content_units) if u)
+        units = tuple(u for u in units if u in owed_somewhere)  # 宣传部-工会周报: the issuer sends nothing
         chosen = units[0] if len(units) == 1 else None
-    owed_somewhere = tuple(u for u in plan.units if any(u in owing_units(plan, k) for k in plan.deadlines))
     unit_choices = () if chosen is not None else (units if len(units) > 1 else owed_somewhere)
     key = deadline
     if key is None and is_form and (form_key := form_deadline(plan)) is not None:
@@ -113,8 +117,6 @@ def decide(
 
 
 def _due(plan: Plan, due_list: list[Due], key: str, week: int | None, text: str, day: dt.date) -> Due:
-    from docgen.errors import ReceiveError
-
     weeks = [d for d in due_list if d.key == key and d.week is not None]
     if not weeks:
         if week is not None:
