@@ -23,13 +23,13 @@ from pathlib import Path, PurePosixPath
 from docgen.errors import Finding, ReceiveError
 from docgen.plan.model import Plan, Unit
 from docgen.rendering.filenames import safe_stem
-from docgen.tracking.deciding import Choices, Decision, decide
+from docgen.tracking.deciding import Choices, Decision, decide, folder_due, undecided_findings
 from docgen.tracking.dues import Due, dues, returns_folder
 from docgen.tracking.record import Record, docgen_folder, opened_record
 from docgen.tracking.record_rows import FileRow
 from docgen.tracking.recording import now as clock
 from docgen.tracking.recording import plan_key, recorded_files, sha256_of
-from docgen.tracking.returns import Folders, place_of, resends
+from docgen.tracking.returns import Folders, resends
 
 UNSORTED_FOLDER = "未识别"  # where a file whose unit or deadline is open waits (``hold``)
 FILED, UNDECIDED, HELD, ALREADY = "filed", "undecided", "held", "already"
@@ -161,7 +161,7 @@ def receive_files(
             arrival = at or (row.received_at if row is not None else moment)
             _readable(path)
             name = row.name if row is not None else path.name
-            key, number = _placed_for(folders, inside, deadline, week)
+            key, number = folder_due(folders, inside, deadline, week)
             decision = decide(plan, path, name, arrival.astimezone().date(), unit=unit, deadline=key, week=number)
             if decision.choices:
                 problems += undecided_findings(plan, name, decision, key, str(path))
@@ -172,22 +172,6 @@ def receive_files(
             _file_one(plan, root, record, path, row, decision, arrival, at, how)
             for path, row, decision, arrival in chosen
         ]
-
-
-def _placed_for(
-    folders: Folders, inside: PurePosixPath | None, deadline: str | None, week: int | None
-) -> tuple[str | None, int | None]:
-    """The deadline and week a file is for: as given, else those of the deadline's (week's) folder it already lies in.
-
-    A file the officer put into 第3周（5月9日至5月15日）/ is week 3's, whatever day its name says
-    it came (that day makes it late, not another week's).
-    """
-    if inside is None or week is not None:
-        return deadline, week
-    due = place_of(folders, inside).due
-    if due is None or deadline not in (None, due.key):
-        return deadline, week
-    return due.key, due.week
 
 
 def _file_one(
@@ -236,28 +220,6 @@ def _same_received(record: Record, digest: str, decision: Decision, itself: int 
         if row.present and row.id != itself and row.sha256 == digest and same_due and row.units == (decision.unit.id,):
             return Filing(ALREADY, row.name, row.path, decision.unit, decision.due, row.received_at)
     return None
-
-
-def undecided_findings(
-    plan: Plan, name: str, decision: Decision, deadline: str | None, file: str | None = None
-) -> list[Finding]:
-    """What to tell a user about a file whose unit or deadline is open: one finding each, naming the choices.
-
-    Deadlines are named by their action with the key to give (上报活动安排表（schedule）).
-    """
-    choices = decision.choices
-    found = []
-    if choices.units:
-        units = "、".join(u.name for u in choices.units)
-        found.append(Finding("receive-which-unit", {"name": name, "units": units}, file=file))
-    if choices.deadlines:
-        named = "、".join(f"{plan.deadlines[k].action}（{k}）" for k in choices.deadlines)
-        wanted = f"{plan.deadlines[deadline].action}（{deadline}）" if deadline in plan.deadlines else deadline or ""
-        unit = decision.unit.name if decision.unit is not None else name
-        code = "receive-not-owed" if deadline is not None else "receive-which-deadline"
-        params = {"name": name, "unit": unit, "deadline": wanted, "deadlines": named}
-        found.append(Finding(code, params, file=file))
-    return found
 
 
 def filed_name(unit: Unit | None, name: str) -> str:
