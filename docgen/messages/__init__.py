@@ -166,15 +166,15 @@ def format_problem(problem: Finding, language: str | None = None) -> str:
     prefix = f"{where}: " if where else ""
     if not problem.is_error:
         prefix += f"{gettext(REVIEW_KINDS[problem.severity.value])}: "
-    if problem.path and not (language != ENGLISH and _in_template(problem.path)):
-        prefix += f"{problem.path}: "  # a template's place is said in the message's own words instead
+    if problem.path and not (language != ENGLISH and _in_words(problem.path)):
+        prefix += f"{problem.path}: "  # a template's place, a form's row: said in the message's own words instead
     return one_line(prefix + _message(problem.code, problem.params, problem.path, gettext, language))
 
 
-def _in_template(path: str) -> bool:
-    from docgen.messages.places import in_template
+def _in_words(path: str) -> bool:
+    from docgen.messages.places import in_template, is_row
 
-    return in_template(path)
+    return in_template(path) or is_row(path)
 
 
 def format_review_item(item: Finding, language: str | None = None) -> str:
