@@ -11,6 +11,7 @@ this package makes ``str()`` of findings and errors use these words.
   ``audit_words``, ``import_words``, ``template_words``, ``machine_words``, ``mail_words``, ``workbench_words``:
   the message tables, by stage; a code is in one table only.
 - ``places``: a dotted plan path in words (task 3's unit 1).
+- ``jinja_words``, ``yaml_words``: Jinja's and PyYAML's own English problems in the user's language.
 """
 
 from __future__ import annotations
@@ -243,6 +244,10 @@ def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
         from docgen.messages.template_words import FORMATS
 
         return gettext(FORMATS.get(value, value))
+    if name == "detail" and isinstance(value, str) and code.startswith("yaml-"):
+        from docgen.messages.yaml_words import yaml_detail
+
+        return yaml_detail(value, gettext)
     if name == "detail" and isinstance(value, str):
         from docgen.messages.jinja_words import jinja_detail
 
