@@ -44,9 +44,9 @@ def _password(user: str, server: str) -> str:
 
 
 def _mail(mail: Mail) -> str:
-    from docgen.tracking.state import moment_text
+    from docgen.messages import format_moment
 
-    when = moment_text(mail.arrived_at) if mail.arrived_at is not None else "?"
+    when = format_moment(mail.arrived_at) if mail.arrived_at is not None else "?"
     if not mail.sender and not mail.subject:
         return gettext("message {uid} (received {at})").format(uid=mail.uid, at=when)
     return gettext("message from {sender} “{subject}” (received {at})").format(
@@ -55,9 +55,8 @@ def _mail(mail: Mail) -> str:
 
 
 def _echo_report(report: MailReport) -> None:
-    from docgen.messages import format_problem
+    from docgen.messages import format_date, format_moment, format_problem
     from docgen.tracking.receiving import ALREADY, HELD
-    from docgen.tracking.state import moment_text
 
     for mail, filing in report.filed:
         if filing.outcome == HELD:
@@ -69,7 +68,7 @@ def _echo_report(report: MailReport) -> None:
                 path=filing.path,
                 unit=filing.unit.name,
                 due=filing.due.title,
-                at=moment_text(filing.received_at or mail.arrived_at),  # type: ignore[arg-type]
+                at=format_moment(filing.received_at or mail.arrived_at),  # type: ignore[arg-type]
             )
             click.echo(line)
             if filing.replaces is not None:
@@ -83,7 +82,7 @@ def _echo_report(report: MailReport) -> None:
         summary.format(
             server=report.server,
             folder=report.folder,
-            since=report.since.isoformat(),
+            since=format_date(report.since),
             found=ngettext("{count} message", "{count} messages", report.found).format(count=report.found),
             known=report.known,
             filed=ngettext("{count} file", "{count} files", filed).format(count=filed),

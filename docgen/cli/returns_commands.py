@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.group import DEFAULT_PLAN, PathParam, echo_problems, main, wrote
+from docgen.cli.group import DEFAULT_PLAN, DayParam, PathParam, echo_problems, main, wrote
 from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
 
@@ -127,7 +127,7 @@ def collect(
 @click.option(
     "--at",
     metavar="TIME",
-    type=click.DateTime(formats=["%Y-%m-%d %H:%M", "%Y-%m-%d"]),
+    type=DayParam(times=True),
     help=N_("When they came, YYYY-MM-DD HH:MM (default: now)."),
 )
 def receive(
@@ -148,9 +148,9 @@ def receive(
     """
     from pathlib import Path
 
+    from docgen.messages import format_moment
     from docgen.plan.files import load_plan
     from docgen.tracking.receiving import receive_files
-    from docgen.tracking.state import moment_text
 
     plan = load_plan(plan_path)
     filings = receive_files(
@@ -171,7 +171,7 @@ def receive(
             path=filing.path,
             unit=filing.unit.name if filing.unit is not None else "",
             due=filing.due.title if filing.due is not None else "",
-            at=moment_text(filing.received_at) if filing.received_at is not None else "",
+            at=format_moment(filing.received_at) if filing.received_at is not None else "",
         )
         click.echo(line)
         if filing.replaces is not None:

@@ -1,9 +1,10 @@
-"""PyYAML's own words for what it could not read, in the user's language.
+"""What PyYAML and SQLite say went wrong, in the user's language.
 
-PyYAML writes its problems in English ("mapping values are not allowed here"); the ones a plan
-meets are matched here and said in the catalog's words. One that matches none is shown as it
-was written in English and, in any other language, as a plain "could not read" (no English
-inside a Chinese line): the place and the hint say where to look.
+Both write their problems in English ("mapping values are not allowed here", "file is not a
+database"); the ones a plan or a returns folder's record meets are matched here and said in the
+catalog's words. One that matches none is shown as it was written in English and, in any other
+language, as a plain "could not read" (no English inside a Chinese line): the place and the
+hint say where to look.
 """
 
 from __future__ import annotations
@@ -32,13 +33,29 @@ _PROBLEMS = (
     ("while scanning a quoted scalar", N_("a quote that is not closed")),
 )
 _UNKNOWN = N_("YAML cannot read the text here")
+_DATABASE_PROBLEMS = (
+    ("file is not a database", N_("the file is not a database")),
+    ("database disk image is malformed", N_("the database file is damaged")),
+    ("no such table", N_("the database lacks docgen's tables")),
+    ("no such column", N_("the database lacks docgen's columns")),
+)
+_DATABASE_UNKNOWN = N_("the database cannot be read")
 
 
 def yaml_detail(detail: str, gettext: Callable[[str], str]) -> str:
     """``detail`` (PyYAML's problem) in the language of ``gettext``: PyYAML's own words in English."""
-    for start, text in _PROBLEMS:
+    return _said(detail, _PROBLEMS, _UNKNOWN, gettext)
+
+
+def record_detail(detail: str, gettext: Callable[[str], str]) -> str:
+    """``detail`` (SQLite's problem with the record) in the language of ``gettext``: SQLite's words in English."""
+    return _said(detail, _DATABASE_PROBLEMS, _DATABASE_UNKNOWN, gettext)
+
+
+def _said(detail: str, known: tuple[tuple[str, str], ...], unknown: str, gettext: Callable[[str], str]) -> str:
+    for start, text in known:
         if re.search(re.escape(start), detail):
             translated = gettext(text)
             return detail if translated == text else translated
-    translated = gettext(_UNKNOWN)
-    return detail if translated == _UNKNOWN else translated
+    translated = gettext(unknown)
+    return detail if translated == unknown else translated

@@ -35,7 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "record-damaged": (
         N_("the record was damaged ({detail}); it is kept as {aside} and a new one was started from the folder"),
-        N_("arrival times are now those of the files, and the 简报 written before are no longer recorded"),
+        N_(
+            "arrival times are now those of the files (or the dates their names start with), and the 简报 written "
+            "before are no longer recorded; record a file's real arrival with docgen receive FILE --at TIME"
+        ),
     ),
     "record-damaged-now": (
         N_("the record changed while docgen was using it ({detail})"),

@@ -160,7 +160,7 @@ def test_cli_receive_files_copies_moves_and_prints_where_each_went(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert result.output == (
         f"学生工作处周报.docx -> {WEEK_2}/学生工作处周报.docx (学生工作处, {WEEKLY} 第2周（5月2日至5月8日）, "
-        f"received {at(8, 16).replace(minute=30).isoformat()})\n"
+        "received 2019-05-08 16:30)\n"  # to the minute, in this computer's time zone: for a person to read
     )
     assert outside.is_file()  # a file from outside is copied in
     again = ["receive", "--plan", str(SHIPPED_PLAN), "--returns", str(root), str(outside), "--at", "2019-05-08 17:00"]
@@ -215,9 +215,25 @@ def test_cli_receive_as_a_process_in_chinese(tmp_path: Path) -> None:
         [*args, "--unit", "工会", "--at", "2019-05-20 08:00"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(
-        "总结.pdf -> 报送宣传成果总结（5月24日前）/工会-总结.pdf（工会，报送宣传成果总结，收到于 2019-05-20T08:00:00"
+    assert result.stdout == (
+        "总结.pdf -> 报送宣传成果总结（5月24日前）/工会-总结.pdf"
+        "（工会，报送宣传成果总结，收到于 2019年5月20日 08:00）\n"
     )
+    for number, written in enumerate(("2019/05/10", "2019.5.10")):  # as an office types a day
+        late = tmp_path / f"信息部{number}.pdf"
+        late.write_bytes(b"%PDF-1.4 column " + bytes([48 + number]))
+        dated = subprocess.run(
+            [*args[:4], str(late), *args[5:], "--unit", "信息部", "--deadline", "column_report", "--at", written],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert dated.returncode == 0, dated.stderr
+        assert "收到于 2019年5月10日 00:00）" in dated.stdout
+    wrong = subprocess.run([*args, "--unit", "工会", "--at", "10/05/2019"], capture_output=True, text=True, check=False)
+    assert wrong.returncode == 2
+    assert "“10/05/2019”不是有效的日期，请写成 2019-05-10 或 2019-05-10 16:30" in wrong.stderr
+    assert "does not match" not in wrong.stderr
 
 
 def test_cli_receive_from_a_unit_that_owes_nothing_is_refused_in_chinese_and_saves_nothing(tmp_path: Path) -> None:

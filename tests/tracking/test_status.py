@@ -406,3 +406,11 @@ def test_cli_status_json_prints_the_json_document_alone_and_writes_nothing(retur
     assert library["received_at"].startswith("2019-05-10T00:00:00")  # the date its name starts with
     assert sorted(u["file"] for u in data["unassigned"]) == [f"{SCHEDULE}/扫描件.jpg", f"{SCHEDULE}/教务处和工会.jpg"]
     assert "no record of this returns folder yet" in result.stderr and not (tmp_path / "o").exists()
+
+
+def test_nothing_due_yet_is_said_with_a_chinese_date(tmp_path: Path) -> None:
+    (tmp_path / "回收").mkdir()
+    args = ["--lang", "zh_CN", "status", str(SHIPPED_PLAN), "--returns", str(tmp_path / "回收"), "--on", "2019-04-20"]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "截至 2019年4月20日 没有到期的事项" in result.output
