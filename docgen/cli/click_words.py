@@ -9,8 +9,11 @@ is mistyped are listed here for extraction, and for one run the click modules' `
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
+
+import click.exceptions
 
 from docgen.messages import language as i18n
 from docgen.messages.language import N_
@@ -50,6 +53,7 @@ PLURAL_MESSAGES = (
     ngettext("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", 2),
     ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 2),
 )
+_SENTENCE = N_("{sentence}.")  # click ends "Missing option '--week'" with an ASCII full stop of its own
 _CLICK_MODULES = ("click.core", "click.exceptions", "click.parser", "click.types", "click.decorators", "click.utils")
 
 
@@ -61,15 +65,30 @@ def click_speaks_current_language() -> Iterator[None]:
     click's in the system's folders at every call, and import ``locale`` to do so (1 ms of
     ``docgen --help``); docgen's English catalog gives click's own words back.
     """
-    saved = []
+    saved: list[tuple[object, str, Any]] = []
     for name in _CLICK_MODULES:
         module = sys.modules.get(name)
         for attribute, replacement in (("_", i18n.gettext), ("ngettext", i18n.ngettext)):
             if module is not None and hasattr(module, attribute):
                 saved.append((module, attribute, getattr(module, attribute)))
                 setattr(module, attribute, replacement)
+    missing = click.exceptions.MissingParameter
+    saved.append((missing, "format_message", missing.format_message))
+    missing.format_message = _missing_message(missing.format_message)  # type: ignore[method-assign]
     try:
         yield
     finally:
         for module, attribute, original in reversed(saved):
             setattr(module, attribute, original)
+
+
+def _missing_message(original: Callable[[click.exceptions.MissingParameter], str]) -> Callable[..., str]:
+    """Click's "Missing option '--week'." with the language's full stop (缺少选项 '--week'。)."""
+
+    def format_message(self: click.exceptions.MissingParameter) -> str:
+        text = original(self)
+        if not text.endswith("."):
+            return text
+        return i18n.gettext(_SENTENCE).format(sentence=text[:-1])
+
+    return format_message

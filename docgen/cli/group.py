@@ -37,6 +37,47 @@ class PathParam(click.Path):
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
+class DayParam(click.ParamType[Any]):
+    """A day as an office writes it, 2019-05-10, 2019/05/10, 2019.5.10 or 2019年5月10日, with ``times`` a time after it.
+
+    Gives a ``datetime.datetime`` (midnight for a day alone); anything else is refused in the
+    run's language with the forms it takes.
+    """
+
+    name = "date"
+
+    def __init__(self, *, times: bool = False) -> None:
+        self.times = times
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        """YYYY-MM-DD, or YYYY-MM-DD [HH:MM]."""
+        return "YYYY-MM-DD [HH:MM]" if self.times else "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The written day (and time) as a naive ``datetime``."""
+        import datetime as dt
+        import re
+
+        if isinstance(value, dt.datetime):
+            return value
+        time = r"(?:\s+(?P<hour>\d{1,2})[:：](?P<minute>\d{2}))?" if self.times else ""
+        found = re.fullmatch(
+            r"\s*(?P<year>\d{4})\s*[-/.年]\s*(?P<month>\d{1,2})\s*[-/.月]\s*(?P<day>\d{1,2})\s*日?" + time + r"\s*",
+            str(value),
+        )
+        try:
+            if found is None:
+                raise ValueError(value)
+            parts = {k: int(v) for k, v in found.groupdict().items() if v is not None}
+            return dt.datetime(**parts)  # type: ignore[arg-type]
+        except ValueError:
+            example = _TIME_EXAMPLE if self.times else _DAY_EXAMPLE
+            self.fail(gettext(_NOT_A_DAY).format(value=value, example=gettext(example)), param, ctx)
+
+
+_NOT_A_DAY = N_("'{value}' is not a day: write it as {example}")
+_DAY_EXAMPLE = N_("2019-05-10 (or 2019/5/10, 2019.5.10)")
+_TIME_EXAMPLE = N_("2019-05-10 or 2019-05-10 16:30 (or 2019/5/10, 2019.5.10)")
 DEFAULT_PLAN = "data/campaign.yaml"
 _Function = TypeVar("_Function", bound=Callable[..., Any])
 

@@ -30,6 +30,7 @@ HELP_OPTION = N_("Show this message and exit.")
 _DEFAULT = N_("default: {default}")
 _REQUIRED = N_("required")
 _EXTRA = N_("{help}  [{extra}]")
+_FROM_TO, _AT_LEAST, _AT_MOST = N_("{min} to {max}"), N_("{min} or more"), N_("{max} or less")
 _EXTRA_ONLY = N_("[{extra}]")
 _HEADING = N_("{heading}:")
 # where a line may not start (避头尾): the punctuation that closes a phrase
@@ -185,13 +186,26 @@ def _help_record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] 
     if "default" in extra:
         items.append(gettext(_DEFAULT).format(default=extra["default"]))
     if "range" in extra:
-        items.append(extra["range"])
+        items.append(_range_words(param.type, extra["range"]))
     if "required" in extra:
         items.append(gettext(_REQUIRED))
     if items:
         joined = pgettext("option help", "; ").join(items)
         text = gettext(_EXTRA).format(help=text, extra=joined) if text else gettext(_EXTRA_ONLY).format(extra=joined)
     return record[0], text
+
+
+def _range_words(kind: click.ParamType[Any], written: str) -> str:
+    """Click's range (x>=1, 20<=x<=300) in words of the language: 1 or more, from 20 to 300."""
+    if not isinstance(kind, click.IntRange) or kind.min_open or kind.max_open:
+        return written
+    if kind.min is not None and kind.max is not None:
+        return gettext(_FROM_TO).format(min=kind.min, max=kind.max)
+    if kind.min is not None:
+        return gettext(_AT_LEAST).format(min=kind.min)
+    if kind.max is not None:
+        return gettext(_AT_MOST).format(max=kind.max)
+    return written
 
 
 def _unbroken(paragraph: str) -> str:

@@ -45,9 +45,9 @@ def _password(user: str, server: str) -> str:
 
 
 def _mail(mail: Mail) -> str:
-    from docgen.tracking.state import moment_text
+    from docgen.messages import format_moment
 
-    when = moment_text(mail.arrived_at) if mail.arrived_at is not None else "?"
+    when = format_moment(mail.arrived_at) if mail.arrived_at is not None else "?"
     if not mail.sender and not mail.subject:
         return gettext("message {uid} (received {at})").format(uid=mail.uid, at=when)
     return gettext("message from {sender} “{subject}” (received {at})").format(
@@ -56,7 +56,7 @@ def _mail(mail: Mail) -> str:
 
 
 def _echo_report(report: MailReport) -> None:
-    from docgen.messages import format_problem
+    from docgen.messages import format_date, format_problem
     from docgen.tracking.receiving import ALREADY, HELD
 
     for mail, filing in report.filed:
@@ -74,7 +74,7 @@ def _echo_report(report: MailReport) -> None:
         summary.format(
             server=report.server,
             folder=report.folder,
-            since=report.since.isoformat(),
+            since=format_date(report.since),
             found=ngettext("{count} message", "{count} messages", report.found).format(count=report.found),
             known=report.known,
             filed=ngettext("{count} file", "{count} files", filed).format(count=filed),

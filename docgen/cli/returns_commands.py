@@ -12,6 +12,7 @@ from docgen.cli.group import (
     FORCE_OPTION,
     RETURNS_OPTION,
     TEMPLATES_OPTION,
+    DayParam,
     PathParam,
     echo_problems,
     main,
@@ -31,13 +32,12 @@ _PLAN_HELP = N_("The plan the forms were sent out with.")
 
 def echo_filing(filing: Filing, at: datetime.datetime) -> None:
     """The line saying where a received file went, for whom and when, and the file it replaces."""
-    from docgen.tracking.state import moment_text
+    from docgen.messages import format_moment
 
-    assert filing.unit is not None and filing.due is not None
+    unit = filing.unit.name if filing.unit is not None else ""
+    due = filing.due.title if filing.due is not None else ""
     line = gettext("{name} -> {path} ({unit}, {due}, received {at})")
-    click.echo(
-        line.format(name=filing.name, path=filing.path, unit=filing.unit.name, due=filing.due.title, at=moment_text(at))
-    )
+    click.echo(line.format(name=filing.name, path=filing.path, unit=unit, due=due, at=format_moment(at)))
     if filing.replaces is not None:
         click.echo("  " + gettext("it replaces {path}, sent before").format(path=filing.replaces))
 
@@ -120,7 +120,7 @@ def collect(
 @click.option(
     "--at",
     metavar="TIME",
-    type=click.DateTime(formats=["%Y-%m-%d %H:%M", "%Y-%m-%d"]),
+    type=DayParam(times=True),
     help=N_("When they came, YYYY-MM-DD HH:MM (default: now)."),
 )
 def receive(
@@ -155,8 +155,7 @@ def receive(
         week=week,
     )
     for filing in filings:
-        assert filing.unit is not None and filing.due is not None and filing.received_at is not None
-        if filing.outcome == "already":
+        if filing.outcome == "already" or filing.received_at is None:
             click.echo(gettext("{name}: already received as {path}").format(name=filing.name, path=filing.path))
             continue
         echo_filing(filing, filing.received_at)

@@ -38,11 +38,12 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 def _echo_report(report: StatusReport) -> None:
     from docgen import chinese
+    from docgen.messages import format_date
     from docgen.tracking.status import Mark
 
     columns = report.due_columns
     if not columns:
-        click.echo(gettext("nothing is due by {day}").format(day=report.on.isoformat()))
+        click.echo(gettext("nothing is due by {day}").format(day=format_date(report.on)))
     else:
         header = [gettext("due"), gettext("deadline"), gettext("owed"), gettext("received"), gettext("late")]
         rows = [[*header, gettext("missing")]]

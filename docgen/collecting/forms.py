@@ -204,7 +204,9 @@ def _read_returned(path: Path, order: int, document: FormDocument, plan: Plan) -
             continue
         if not any(cells[i] for i in (CONTENT, TIME, PLACE, PERSON, PHONE)):
             item = cells[ITEM] or cells[DEPARTMENT]
-            problems.append(row_problem("row-not-filled", {"item": item}, file, number, Severity.WARNING))
+            problem = row_problem("row-not-filled", {"item": item}, file, number, Severity.WARNING)
+            problems.append(problem)
+            rejected.append(RejectedRow(file, number, unit.name if unit is not None else "", cells, (problem,)))
             continue
         row_problems, activity = _check_row(cells, titles, plan, unit, file, number)
         problems.extend(row_problems)

@@ -16,7 +16,7 @@ from typing import Any
 from docgen import chinese
 from docgen.collecting.forms import Activity, Collection, form_of
 from docgen.collecting.when import When
-from docgen.messages import format_problem
+from docgen.messages import describe_code
 
 SCHEDULE_DOCX = PurePosixPath("活动安排汇总.docx")
 SCHEDULE_XLSX = PurePosixPath("活动安排汇总.xlsx")
@@ -98,7 +98,7 @@ def spreadsheet(collection: Collection) -> bytes:
             [
                 problem.file or "",
                 row_number,
-                format_problem(problem),
+                describe_code(problem.code, problem.params),  # the file and row have columns of their own
                 problem.code,
                 problem.severity.value,
                 *cells,

@@ -14,12 +14,13 @@ The plan context is built once per plan and shared by every document of a run (a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from docgen import chinese
 from docgen.documents.body import paragraphs, when_text
-from docgen.documents.deadlines import calendar_grid, deadline_text
+from docgen.documents.deadlines import calendar_grid, deadline_text, last_due_after
 from docgen.documents.forms import attachment_note, attachment_pages, form_context
 from docgen.documents.layout import HeadingCounter, contact_line, period_text, signature
 from docgen.documents.plan_cache import PlanCache
@@ -98,7 +99,10 @@ def document_context(plan: Plan, own: dict[str, Any]) -> dict[str, Any]:
 def _build(plan: Plan) -> dict[str, Any]:
     units = Records((unit_record(u) for u in plan.units), [u.id for u in plan.units])
     tasks = Records((_task(plan, n, t, units) for n, t in enumerate(plan.tasks, 1)), [t.id for t in plan.tasks])
-    deadlines = Records((deadline_record(k, d) for k, d in plan.deadlines.items()), [str(k) for k in plan.deadlines])
+    deadlines = Records(
+        (deadline_record(k, d, last=last_due_after(plan, k)) for k, d in plan.deadlines.items()),
+        [str(k) for k in plan.deadlines],
+    )
     return {
         "institution": plan.institution,
         "year": plan.year,
@@ -206,9 +210,12 @@ def _requirement(plan: Plan, number: int, units: Records) -> Record:
     )
 
 
-def deadline_record(key: str, deadline: Deadline, *, receiver: bool = False) -> Record:
-    """A deadline: printed as the sentence a task sheet gives (5月9日（周四）前上报活动安排表)."""
-    return Record(deadline_text(deadline, receiver=receiver), key=key, **deadline.model_dump())
+def deadline_record(key: str, deadline: Deadline, *, receiver: bool = False, last: dt.date | None = None) -> Record:
+    """A deadline: printed as the sentence a task sheet gives (5月9日（周四）前上报活动安排表).
+
+    ``last``: a weekly one's last due day after the period (``deadlines.last_due_after``).
+    """
+    return Record(deadline_text(deadline, receiver=receiver, last=last), key=key, **deadline.model_dump())
 
 
 def _contact(plan: Plan, units: Records) -> Record | None:

@@ -9,17 +9,19 @@ from pathlib import Path, PurePosixPath
 from icalendar import Event
 
 from docgen import chinese
-from docgen.calendar.ics import WEEKDAY_CODES, event_uid, holiday_label, new_calendar, new_event
-from docgen.documents.deadlines import deadline_text
+from docgen.calendar.ics import event_uid, holiday_label, new_calendar, new_event
+from docgen.documents.deadlines import deadline_text, planned_day
+from docgen.plan.dues import dues
 from docgen.plan.model import Deadline, Plan, Unit
 
 
 def deadlines_calendar(plan: Plan, stamp: dt.datetime, unit: Unit | None = None) -> bytes:
     """The plan's period and deadlines (all of them, or those of one unit); weekly ones recur.
 
-    ``plan`` must be resolved. A weekly deadline recurs every week from its first day in the
-    period until the period ends; occurrences in a public holiday are named in its description
-    and marked on their own day by an overriding instance.
+    ``plan`` must be resolved. Each time a deadline falls due is an event of its own on the day
+    it is due (``docgen.plan.dues``: a day off moved to the working day before, a weekly one's
+    last part-week due after the period), so that the calendar, the task sheets and the status
+    give the same dates.
     """
     calendar = new_calendar(f"{plan.year}年“{plan.campaign}”时间节点")
     start, end = plan.period.start, plan.period.end
@@ -47,43 +49,31 @@ def deadlines_calendar(plan: Plan, stamp: dt.datetime, unit: Unit | None = None)
 
 
 def _deadline_events(plan: Plan, key: str, deadline: Deadline, to_whom: str, stamp: dt.datetime) -> Iterable[Event]:
-    uid = event_uid(plan.year, plan.campaign, "deadline", key)
-    summary = f"截止：{deadline.action}"
+    """One all-day event each time the deadline falls due, on the day the status counts by (``plan.dues``).
+
+    A weekly one has an event per week, the last part-week's too (due after the period); a due
+    day off is moved to the working day before, and the description says so.
+    """
     description = [deadline_text(deadline), *([to_whom] if to_whom else [])]
     if deadline.task is not None:
         task = next((t for t in plan.tasks if t.id == deadline.task), None)
         if task is not None:
             description.append(f"承担“{task.title}”任务的部门报送")
-    if deadline.date is not None:
-        event = new_event(uid, summary, stamp)
-        event.add("dtstart", deadline.date)
-        event.add("dtend", deadline.date + dt.timedelta(days=1))
-        label = holiday_label(deadline.date)
-        if label:
-            description.append(f"注意：{chinese.month_day(deadline.date)}在{label}假期内")
-        event.add("description", "\n".join(description))
+    for due in dues(plan, key):
+        lines = list(description)
+        if due.week is not None:
+            lines.append(f"本次报送{chinese.month_day(due.start)}至{chinese.month_day(due.last)}的情况")
+        planned = planned_day(due)
+        if planned != due.day:
+            label = holiday_label(planned)
+            off = f"在{label}假期内" if label else f"（{chinese.weekday_of(planned)}）休息"
+            lines.append(f"{chinese.month_day(planned)}{off}，提前至{chinese.month_day(due.day)}")
+        summary = f"截止：{deadline.action}" + (f"（第{due.week}周）" if due.week is not None else "")
+        event = new_event(event_uid(plan.year, plan.campaign, "deadline", key, due.week or ""), summary, stamp)
+        event.add("dtstart", due.day)
+        event.add("dtend", due.day + dt.timedelta(days=1))
+        event.add("description", "\n".join(lines))
         yield event
-        return
-    days = list(deadline.days(plan.period.start, plan.period.end))
-    if not days:
-        return
-    assert deadline.weekday is not None
-    holidays = [(day, label) for day in days if (label := holiday_label(day))]
-    for day, label in holidays:
-        description.append(f"注意：{chinese.month_day(day)}（{chinese.weekday_of(day)}）在{label}假期内")
-    event = new_event(uid, summary, stamp)
-    event.add("dtstart", days[0])
-    event.add("dtend", days[0] + dt.timedelta(days=1))
-    event.add("rrule", {"freq": "weekly", "byday": WEEKDAY_CODES[deadline.weekday - 1], "until": plan.period.end})
-    event.add("description", "\n".join(description))
-    yield event
-    for day, label in holidays:
-        note = new_event(uid, f"{summary}（{label}假期）", stamp)
-        note.add("recurrence-id", day)
-        note.add("dtstart", day)
-        note.add("dtend", day + dt.timedelta(days=1))
-        note.add("description", "\n".join([*description, f"本次（{chinese.month_day(day)}）在{label}假期内"]))
-        yield note
 
 
 def write_calendar(path: Path, data: bytes, *, force: bool = False) -> None:

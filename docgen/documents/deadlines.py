@@ -11,6 +11,7 @@ from typing import Any
 from docgen import chinese
 from docgen.calendar import workdays
 from docgen.documents.layout import period_text
+from docgen.plan.dues import Due, dues
 from docgen.plan.model import Deadline, Plan
 
 WEEKDAY_HEADERS = ["一", "二", "三", "四", "五", "六", "日"]
@@ -18,11 +19,12 @@ MARK = "★"
 DAY_OFF, WORKED = "休", "班"  # as Chinese wall calendars mark a holiday break and a 调休 working day
 
 
-def deadline_text(deadline: Deadline, *, receiver: bool = False) -> str:
+def deadline_text(deadline: Deadline, *, receiver: bool = False, last: dt.date | None = None) -> str:
     """5月9日（周四）前上报活动安排表, or 每周三前报送本周活动开展情况; ``how`` follows a comma.
 
     For the unit a deadline is handed to (``receiver``), it says what comes in:
-    5月9日（周四）前各部门向本部门上报活动安排表.
+    5月9日（周四）前各部门向本部门上报活动安排表. ``last`` is a weekly deadline's last due day
+    when that falls after the period (``last_due_after``): 每周三前报送本周活动开展情况（最后一次5月29日前）.
     """
     time = (deadline.time or "").removesuffix("前")
     if deadline.date is not None:
@@ -31,20 +33,31 @@ def deadline_text(deadline: Deadline, *, receiver: bool = False) -> str:
         assert deadline.weekday is not None
         when = f"每{chinese.weekday_name(deadline.weekday)}{time}前"
     text = when + ("各部门向本部门" if receiver else "") + deadline.action
+    if last is not None and deadline.date is None:
+        text += f"（最后一次{chinese.month_day(last)}前）"
     if deadline.how:
         text += "，" + deadline.how
     return text
 
 
-def _mark(deadline: Deadline, day: dt.date) -> tuple[dt.date, str]:
-    """Where a deadline stands on the calendar, and its mark.
+def last_due_after(plan: Plan, key: str) -> dt.date | None:
+    """The day a weekly deadline's last part-week is due, when the period ends before it (5月29日); else None."""
+    found = dues(plan, key)
+    if not found or found[-1].week is None or found[-1].day <= plan.period.end:
+        return None
+    return found[-1].day
 
-    One that falls on a day off moves to the working day before it, marked 提前: the calendar
-    shows the day things are actually due.
-    """
-    if workdays.is_workday(day):
-        return day, MARK + deadline.action
-    return workdays.previous_workday(day), f"{MARK}{deadline.action}（{EARLIER}）"
+
+def planned_day(due: Due) -> dt.date:
+    """The day the plan names for ``due`` (its date, or its weekday on or after the week's last day)."""
+    return next(due.deadline.days(due.last, due.last + dt.timedelta(days=6)))
+
+
+def _mark(due: Due) -> str:
+    """A due's mark on the calendar: one moved off a day off to the working day before is marked 提前."""
+    if planned_day(due) == due.day:
+        return MARK + due.deadline.action
+    return f"{MARK}{due.deadline.action}（{EARLIER}）"
 
 
 # The marks' cell: a seventh of the 156 mm line less the cell margins (85 twips a side), in 9 pt characters.
@@ -128,7 +141,7 @@ def _cut_places(text: str, whole: re.Pattern[str]) -> list[int]:
 
 
 def calendar_grid(plan: Plan, deadlines: list[Deadline]) -> dict[str, Any]:
-    """Weeks (Monday first) covering the campaign period and every dated deadline, with marks.
+    """Weeks (Monday first) covering the campaign period and every time ``deadlines`` fall due, with marks.
 
     Each day is ``{"label", "marks"}``; days outside the period are left blank so the
     campaign stands out. The first day shown and each 1st of a month carry the month; days
@@ -140,12 +153,9 @@ def calendar_grid(plan: Plan, deadlines: list[Deadline]) -> dict[str, Any]:
     marks: dict[dt.date, list[str]] = {}
     marks.setdefault(start, []).append("活动开始")
     marks.setdefault(end, []).append("活动结束")
-    dated = [d.date for d in deadlines if d.date is not None]
-    last_due = max([end, *dated])
-    for deadline in deadlines:
-        for due in deadline.days(min([start, *dated]), last_due if deadline.date is not None else end):
-            day, mark = _mark(deadline, due)
-            marks.setdefault(day, []).append(mark)
+    for due in dues(plan):  # the days the status counts by: a weekly one's last part-week too
+        if due.deadline in deadlines:
+            marks.setdefault(due.day, []).append(_mark(due))
     first, last = min([start, *marks]), max([end, *marks])
     monday = first - dt.timedelta(days=first.isoweekday() - 1)
     weeks = []

@@ -7,7 +7,7 @@ from itertools import islice
 from typing import Any
 
 from docgen.documents.context import deadline_record, per_plan, requirement_record, task_record, unit_record
-from docgen.documents.deadlines import calendar_grid
+from docgen.documents.deadlines import calendar_grid, last_due_after
 from docgen.documents.layout import LINE_CHARS, unit_names
 from docgen.documents.titles import under_institution
 from docgen.plan.model import Plan, Unit
@@ -77,7 +77,8 @@ def unit_values(plan: Plan, unit: Unit, member: Unit | None = None) -> Record:
         tasks=Records(tasks, [t.id for t in tasks]),
         duties=Records(duties),
         deadlines=Records(
-            (deadline_record(k, d, receiver=d.to == unit.id) for k, d in deadlines), [k for k, _ in deadlines]
+            (deadline_record(k, d, receiver=d.to == unit.id, last=last_due_after(plan, k)) for k, d in deadlines),
+            [k for k, _ in deadlines],
         ),
     )
 

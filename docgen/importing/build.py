@@ -142,11 +142,13 @@ class Builder:
         tasks = [{k: task[k] for k in TASK_KEYS if k in task} for task in self.tasks]
         self.plan |= {"units": self._units.registry(), "tasks": tasks, "requirements": self.requirements}
         self.deadlines.recipients()
+        self.deadlines.within(self.plan.get("period", {}).get("end"))
         self.plan["deadlines"] = self.deadlines.found
         if self.contact is not None:
             self.plan["contact"] = self.contact
         if read.form is not None:
             self.plan["form"] = read.form
+            self.deadlines.name_form(read.form["title"])
         self.plan["attachments"] = read.entries
         kept = ("period", "sections", "notice")  # an empty list of sections says: none, not the default ones
         plan = self.plan

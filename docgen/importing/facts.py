@@ -27,6 +27,11 @@ _WEEKLY = re.compile(
     r"每(周)([一二三四五六日])((?:上午|中午|下午|晚上)?\s*(?:\d{1,2}(?:[:：]\d{2})?\s*(?:点|时)?)?)\s*(?:之)?前"
 )
 _WEEKDAYS = "一二三四五六日"
+# 将活动安排上报到宣传部, 将各自负责的一周活动开展情况，以文字、图片…报送到宣传部: the thing, and the verb
+_MOVED = re.compile(
+    r"[将把](?P<thing>[^，,：:（(]{2,30}?)(?:[，,][^，,]{0,40}?)?(?P<verb>上报|报送|提交|报)(?:到|至|给|$)"
+)
+_OWN = re.compile(r"^(?:各自|各部门|本部门|本单位)?(?:负责)?的")
 PHONE = re.compile(r"(?:电话|手机|联系方式|Tel|TEL)\s*[：:]?\s*((?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9})(?!\d)")
 _BARE_PHONE = r"(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9}"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -266,6 +271,21 @@ class Deadlines:
         """Back to a ``snapshot``."""
         self.found, self._after = {k: dict(v) for k, v in saved[0].items()}, dict(saved[1])
 
+    def name_form(self, title: str) -> None:
+        """上报活动安排 -> 上报活动安排表: a deadline that returns the form (``title``) names it as the table it is."""
+        for deadline in self.found.values():
+            if deadline.get("action", "").endswith(title) and not title.endswith("表"):
+                deadline["action"] += "表"
+
+    def within(self, end: dt.date | None) -> None:
+        """Drop ``after_end`` from a deadline due inside the period ending ``end`` (活动月结束后，5月24日前).
+
+        The words say after the end, the days say before it: the date is what the plan keeps.
+        """
+        for deadline in self.found.values():
+            if end is not None and deadline.get("after_end") and deadline.get("date", end) <= end:
+                del deadline["after_end"]
+
     def recipients(self) -> None:
         """Set each deadline's ``to``: the first registered unit named after its day (上报到宣传部)."""
         for key, deadline in self.found.items():
@@ -273,6 +293,10 @@ class Deadlines:
             named = [(after.find(n), i) for n, i in self.units.ids.items() if n in after]
             if named:
                 deadline["to"] = min(named)[1]
+        handed = {d["to"] for d in self.found.values() if "to" in d}
+        for deadline in self.found.values():
+            if len(handed) == 1:  # the one unit every other return goes to: a task's weekly report too
+                deadline.setdefault("to", next(iter(handed)))
 
     def _deadline(self, text: str, match: re.Match[str], task: str | None) -> tuple[str | None, int]:
         weekly = match.re is _WEEKLY
@@ -317,9 +341,8 @@ class Deadlines:
                     known["time"] = times.pop()
                 return key
         words = (("总结", "summary"), ("安排", "schedule"), ("申报", "application"), ("报名", "registration"))
-        base = next(
-            (k for w, k in words if w in entry["action"]), "weekly_report" if "weekday" in entry else "deadline"
-        )
+        weekly = "weekly_report" if "task" not in entry else f"{entry['task']}_report"  # a task's own: column_report
+        base = next((k for w, k in words if w in entry["action"]), weekly if "weekday" in entry else "deadline")
         key = base if base not in self.found else _next_free(base, set(self.found))
         self.found[key] = entry
         return key
@@ -351,8 +374,21 @@ def _owed_by(before: str) -> list[str]:
 
 
 def _action(text: str, match: re.Match[str]) -> str:
+    """What is due, as a verb and its object: 上报活动安排, 报送本周活动开展情况.
+
+    The sentence's 将X（，以…）报送到Y gives the verb and X; else the words after the day.
+    """
+    sentence = re.split(r"[。；;！!]", text[match.end() :], maxsplit=1)[0]
+    moved = _MOVED.search(sentence)
+    if moved is not None:
+        thing = _OWN.sub("", moved.group("thing")).strip()
+        thing = re.sub(r"^一周", "本周", thing) if match.re is _WEEKLY else thing
+        if len(thing) >= 2:
+            return (moved.group("verb") + re.sub(r"(?<=本周)的", "", thing))[:60]
     after = re.split(r"[，,。；;：:！!（(]", text[match.end() :], maxsplit=1)[0].strip()
     after = re.sub(r"^(?:将|把|完成|要)", "", after).strip()
+    after = re.sub(r"^(上报|报送|提交)一次", r"\1", after)  # 上报一次本周的… -> 上报本周的…
+    after = re.sub(r"(?<=本周)的", "", after)
     if len(after) < 2:
         before = re.split(r"[，,。；;！!（(]", text[: match.start()])[-1].strip()
         after = before or "提交"

@@ -11,6 +11,7 @@ this package makes ``str()`` of findings and errors use these words.
   ``audit_words``, ``import_words``, ``template_words``, ``machine_words``, ``mail_words``, ``workbench_words``:
   the message tables, by stage; a code is in one table only.
 - ``places``: a dotted plan path in words (task 3's unit 1).
+- ``jinja_words``, ``detail_words``: Jinja's, PyYAML's and SQLite's English problems in the user's language.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ REVIEW_KINDS = {"edit": N_("edit"), "warning": N_("warning"), "note": N_("note")
 # Parameters whose value is one of docgen's own words (a kind of value, a weekday, a holiday),
 # translated like the message; any other parameter is the user's text or a number, shown as is.
 _WORD_PARAMS = frozenset({"expected", "found", "what", "weekday", "holiday", "end", "bound", "measure", "role", "flaw"})
+_UNSET_PARAMS = frozenset({("font-slot", "latin"), ("font-slot", "found")})
+_NOT_SET = N_("not set")
 _WORD_VALUE_CODES = frozenset({"wrong-type"})  # "got a list": the value is a word when it is not shown itself
 _WORDS = (
     # kinds of YAML value (docgen.plan.reading)
@@ -166,15 +169,15 @@ def format_problem(problem: Finding, language: str | None = None) -> str:
     prefix = f"{where}: " if where else ""
     if not problem.is_error:
         prefix += f"{gettext(REVIEW_KINDS[problem.severity.value])}: "
-    if problem.path and not (language != ENGLISH and _in_template(problem.path)):
-        prefix += f"{problem.path}: "  # a template's place is said in the message's own words instead
+    if problem.path and not (language != ENGLISH and _in_words(problem.path)):
+        prefix += f"{problem.path}: "  # a template's place, a form's row: said in the message's own words instead
     return one_line(prefix + _message(problem.code, problem.params, problem.path, gettext, language))
 
 
-def _in_template(path: str) -> bool:
-    from docgen.messages.places import in_template
+def _in_words(path: str) -> bool:
+    from docgen.messages.places import in_template, is_row
 
-    return in_template(path)
+    return in_template(path) or is_row(path)
 
 
 def format_review_item(item: Finding, language: str | None = None) -> str:
@@ -213,6 +216,15 @@ def format_date(day: dt.date, language: str | None = None) -> str:
     return _date(day, translations(language or current_language()).gettext)
 
 
+def format_moment(moment: dt.datetime, language: str | None = None) -> str:
+    """A moment for a person, in this computer's time zone, to the minute: 2019-04-29 09:15, 2019年4月29日 09:15.
+
+    Scripts get ISO 8601 (``--json``); a line a person reads gets the day as the language writes it.
+    """
+    local = moment.astimezone()
+    return f"{format_date(local.date(), language)} {local:%H:%M}"
+
+
 def _message(code: str, raw_params: Mapping[str, Any], path: str | None, gettext: Gettext, language: str) -> str:
     message, hint = message_table().get(code, ("{code}", ""))
     params: dict[str, Any] = {"code": code, **{k: _show(code, k, v, gettext) for k, v in raw_params.items()}}
@@ -235,6 +247,8 @@ def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
 
     if isinstance(value, dt.datetime):
         return value.isoformat()
+    if value == "" and (code, name) in _UNSET_PARAMS:
+        return gettext(_NOT_SET)  # a font no style or run names: 西文字体为“未指定”
     if isinstance(value, dt.date):
         return _date(value, gettext)
     if name == "place" and isinstance(value, str):
@@ -243,6 +257,10 @@ def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
         from docgen.messages.template_words import FORMATS
 
         return gettext(FORMATS.get(value, value))
+    if name == "detail" and isinstance(value, str) and code.startswith(("yaml-", "record-damaged")):
+        from docgen.messages.detail_words import record_detail, yaml_detail
+
+        return (yaml_detail if code.startswith("yaml-") else record_detail)(value, gettext)
     if name == "detail" and isinstance(value, str):
         from docgen.messages.jinja_words import jinja_detail
 

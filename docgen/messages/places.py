@@ -172,6 +172,11 @@ def describe(path: str | None, gettext: Callable[[str], str]) -> str:
     return place
 
 
+def is_row(path: str | None) -> bool:
+    """Whether ``path`` is a row of a returned form's table ("row 3"), which the message says in words."""
+    return bool(path) and _ROW_PATH.fullmatch(path or "") is not None
+
+
 def in_template(path: str | None) -> bool:
     """Whether ``path`` is a place in a template (``body, paragraph 3``), which words say whole in any language."""
     return bool(path) and _TEMPLATE_PLACE.fullmatch(path or "") is not None

@@ -35,7 +35,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "record-damaged": (
         N_("the record was damaged ({detail}); it is kept as {aside} and a new one was started from the folder"),
-        N_("arrival times are now those of the files, and the 简报 written before are no longer recorded"),
+        N_(
+            "arrival times are now those of the files (or the dates their names start with), and the 简报 written "
+            "before are no longer recorded; record a file's real arrival with docgen receive FILE --at TIME"
+        ),
     ),
     "record-damaged-now": (
         N_("the record changed while docgen was using it ({detail})"),
@@ -69,8 +72,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("give --deadline with one of these keys; nothing was filed"),
     ),
     "receive-not-owed": (
-        N_("the unit of {name} does not owe '{deadline}'; it owes {deadlines}"),
+        N_("{unit} does not owe '{deadline}'; it owes {deadlines}"),
         N_("give --deadline with one of these keys, or check --unit; nothing was filed"),
+    ),
+    "receive-owes-nothing": (
+        N_("{unit} owes nothing in this plan: the issuer and the unit returns go to send nothing"),
+        N_("check --unit: give the unit that sent the file; nothing was filed"),
     ),
     "receive-not-a-file": (N_("this is not a regular file (a folder, a device or a broken link)"), ""),
     "receive-bad-time": (

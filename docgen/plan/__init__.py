@@ -14,6 +14,8 @@ and ``docgen.inputs``; every later stage uses it.
 - ``files``: ``load_plan`` and ``check_plan``, the entry points (``docgen.documents.checks`` adds
   what the documents' layout asks); ``schema``: the JSON Schema.
 - ``index``: units by id and duties by unit, built once from the plan's tuples.
+- ``dues``: when each deadline falls due (each week of a weekly one, days off moved to the working
+  day before), the one list the task sheets, the .ics calendar and the month's reports share.
 - ``image_checks``, ``shape_checks``, ``issuing_checks``: rules on the ``images:`` block, the
   notice's shape and the ``issuing:`` block. Reading the files they name goes through
   ``docgen.inputs`` (the base layer): the plan stage reads no Word package and decodes no picture.

@@ -17,6 +17,9 @@ from docgen.errors import Finding
 MAX_DEPTH = 50
 _SHOWN_CHARS = 16  # of a value, in a suggested correction
 # The start of a line up to its value: indentation, list dashes and a plain key.
+# A key glued to its value by a colon without a space (start:2019-04-28) or by a full-width one.
+_GLUED_KEY = re.compile(r"^\s*(?:-\s+)*(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*(?:：|:(?=[^\s/:]))")
+_AFTER_A_KEY = ("mapping values are not allowed", "did not find expected key", "could not find expected ':'")
 _VALUE_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)*(?:[^\s:#'\"{\[*&!|>%@`-][^:#]*?:\s+)?)(?P<value>\S.*?)\s*$")
 
 
@@ -49,6 +52,8 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Finding:
         return quoting
     elif mark is not None and "cannot start any token" in problem:
         code, params["char"] = "yaml-bad-start", _char_at(text, mark)
+    elif mark is not None and problem.startswith(_AFTER_A_KEY) and (colon := _colon_above(text, mark)) is not None:
+        code, params, mark = colon  # 'start:2019' or 'start：2019' read as text; the next line trips
     elif mark is not None and problem.startswith("mapping values are not allowed"):
         # "key: a: b" has a second ': ' in a value; otherwise a line is indented too far.
         code = "yaml-colon-in-value" if ": " in _line(text, mark)[: mark.column] else "yaml-indentation"
@@ -56,6 +61,27 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Finding:
         code = "yaml-indentation"
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return Finding(code, params, file=name, line=line, column=column)
+
+
+def _colon_above(text: str, mark: yaml.Mark) -> tuple[str, dict[str, Any], yaml.Mark] | None:
+    """A ``key:value`` or ``key：value`` on the nearest line above the error's that holds anything.
+
+    YAML reads such a line as text, not as a key, and trips on the line after it; the person
+    should look at the line with the colon.
+    """
+    lines = text.splitlines()
+    number = mark.line - 1
+    while number >= 0 and (not lines[number].strip() or lines[number].lstrip().startswith("#")):
+        number -= 1
+    if number < 0:
+        return None
+    found = _GLUED_KEY.match(lines[number])
+    if found is None:
+        return None
+    code, params = _key_without_colon(lines[number][found.start("key") :])
+    column = found.start("key")
+    index = sum(len(line) + 1 for line in lines[:number]) + column
+    return code, params, yaml.Mark(mark.name, index, number, column, None, 0)
 
 
 def _key_without_colon(written: str) -> tuple[str, dict[str, Any]]:

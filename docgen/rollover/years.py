@@ -27,7 +27,8 @@ from docgen.plan.validation import validate
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DOCUMENT_NUMBER = re.compile(r"[\[〔［【]\s*(\d{4})\s*[\]〕］】]")
-_EXCERPT_CHARS = 12
+_EXCERPT_CHARS = 24  # of a clause on each side of a mention, at most
+_CLAUSE_ENDS = "，。；！？,;!?"
 _COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 _LINE_END = re.compile(r"[\r\n]")
 _EDGES = " \t\r\"'|>-#"
@@ -259,10 +260,21 @@ def _document_number(raw: str, match: re.Match[str]) -> str:
 
 
 def _excerpt(raw: str, match: re.Match[str]) -> str:
-    """A few characters on each side of a mention, on one line, to recognise it by."""
-    head = raw[max(0, match.start() - _EXCERPT_CHARS) : match.start()].split("\n")[-1]
-    tail = raw[match.end() : match.end() + _EXCERPT_CHARS].split("\n")[0]
-    return f"“{head.lstrip(_EDGES)}{match.group()}{tail.rstrip(_EDGES)}”"
+    """The clause of its line a mention stands in, to recognise it by.
+
+    It runs from the punctuation that ends the clause before (，。；) to the one that ends its
+    own, or the line's ends; a clause longer than ``_EXCERPT_CHARS`` on a side is cut there,
+    marked ….
+    """
+    head = raw[: match.start()].split("\n")[-1]
+    head = head[max(head.rfind(mark) for mark in _CLAUSE_ENDS) + 1 :].lstrip(_EDGES)
+    tail = raw[match.end() :].split("\n")[0]
+    tail = tail[: min([i for i in map(tail.find, _CLAUSE_ENDS) if i >= 0], default=len(tail))].rstrip(_EDGES)
+    if len(head) > _EXCERPT_CHARS:
+        head = "…" + head[-_EXCERPT_CHARS:]
+    if len(tail) > _EXCERPT_CHARS:
+        tail = tail[:_EXCERPT_CHARS] + "…"
+    return f"“{head}{match.group()}{tail}”"
 
 
 def _item_at(

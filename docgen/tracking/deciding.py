@@ -5,7 +5,8 @@ Otherwise: a returned 活动安排 form names its unit and is for the form's dea
 name, then a Word file's first lines, name the unit; the deadline is the unit's dated one whose
 own words (报送宣传成果总结 -> 成果总结) the name or title share, else its weekly one (the one whose
 words they share, where it owes several); the week is the one the file names (第2周, 第二周),
-else the one its arrival falls in.
+else the one its arrival falls in. A file that already lies in a deadline's (week's) folder of the
+returns folder is for that one (``folder_due``): the officer put it there.
 What cannot be decided so is never guessed: the choices are returned instead.
 """
 
@@ -16,13 +17,13 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docgen.chinese import chinese_numeral
-from docgen.errors import Finding, UnknownUnitError
+from docgen.errors import Finding, ReceiveError, UnknownUnitError
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.dues import Due, dues, form_deadline, owing_units
-from docgen.tracking.returns import FIRST_LINES, WORD_SUFFIXES, units_named, week_on
+from docgen.tracking.returns import FIRST_LINES, WORD_SUFFIXES, Folders, place_of, units_named, week_on
 
 MIN_SHARED = 2  # characters a name must share with a deadline's words to be about it (总结)
 TITLE_LINES = 3  # a Word file's title is looked for in its first lines
@@ -80,21 +81,25 @@ def decide(
     """The unit and due of the file at ``path`` (which came as ``name`` on ``day``), or the choices left open.
 
     Raises ``UnknownUnitError`` and ``UnknownDeadlineError`` for a unit or deadline the plan
-    does not have, ``ReceiveError`` for a week the deadline does not have.
+    does not have, ``ReceiveError`` for a week the deadline does not have and for a given
+    ``unit`` that owes nothing (the issuer, the unit returns go to).
     """
     from docgen.tracking.recording import content_facts, unit_by_id
 
     due_list = dues(plan)
     dues(plan, deadline)  # an unknown key is an error, not a choice
+    owed_somewhere = tuple(u for u in plan.units if any(u in owing_units(plan, k) for k in plan.deadlines))
     chosen = unit_named(plan, unit) if unit is not None else None
+    if chosen is not None and chosen not in owed_somewhere:
+        raise ReceiveError([Finding("receive-owes-nothing", {"unit": chosen.name})])
     is_form, content_units = content_facts(plan, path)
     lines = _first_lines(path)
     text = "\n".join([name, *lines[:TITLE_LINES]])
     units: tuple[Unit, ...] = ()
     if chosen is None:
         units = units_named(plan, name) or tuple(u for u in map(lambda i: unit_by_id(plan, i), content_units) if u)
+        units = tuple(u for u in units if u in owed_somewhere)  # 宣传部-工会周报: the issuer sends nothing
         chosen = units[0] if len(units) == 1 else None
-    owed_somewhere = tuple(u for u in plan.units if any(u in owing_units(plan, k) for k in plan.deadlines))
     unit_choices = () if chosen is not None else (units if len(units) > 1 else owed_somewhere)
     key = deadline
     if key is None and is_form and (form_key := form_deadline(plan)) is not None:
@@ -112,9 +117,45 @@ def decide(
     return Decision(chosen, _due(plan, due_list, key, week, text, day), is_form, Choices())
 
 
-def _due(plan: Plan, due_list: list[Due], key: str, week: int | None, text: str, day: dt.date) -> Due:
-    from docgen.errors import ReceiveError
+def folder_due(
+    folders: Folders, inside: PurePosixPath | None, deadline: str | None, week: int | None
+) -> tuple[str | None, int | None]:
+    """The deadline and week a file is for: as given, else those of the deadline's (week's) folder it already lies in.
 
+    A file the officer put into 第3周（5月9日至5月15日）/ is week 3's, whatever day its name says
+    it came (that day makes it late, not another week's).
+    """
+    if inside is None or week is not None:
+        return deadline, week
+    due = place_of(folders, inside).due
+    if due is None or deadline not in (None, due.key):
+        return deadline, week
+    return due.key, due.week
+
+
+def undecided_findings(
+    plan: Plan, name: str, decision: Decision, deadline: str | None, file: str | None = None
+) -> list[Finding]:
+    """What to tell a user about a file whose unit or deadline is open: one finding each, naming the choices.
+
+    Deadlines are named by their action with the key to give (上报活动安排表（schedule）).
+    """
+    choices = decision.choices
+    found = []
+    if choices.units:
+        units = "、".join(u.name for u in choices.units)
+        found.append(Finding("receive-which-unit", {"name": name, "units": units}, file=file))
+    if choices.deadlines:
+        named = "、".join(f"{plan.deadlines[k].action}（{k}）" for k in choices.deadlines)
+        wanted = f"{plan.deadlines[deadline].action}（{deadline}）" if deadline in plan.deadlines else deadline or ""
+        unit = decision.unit.name if decision.unit is not None else name
+        code = "receive-not-owed" if deadline is not None else "receive-which-deadline"
+        params = {"name": name, "unit": unit, "deadline": wanted, "deadlines": named}
+        found.append(Finding(code, params, file=file))
+    return found
+
+
+def _due(plan: Plan, due_list: list[Due], key: str, week: int | None, text: str, day: dt.date) -> Due:
     weeks = [d for d in due_list if d.key == key and d.week is not None]
     if not weeks:
         if week is not None:

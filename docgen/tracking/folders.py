@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from docgen import chinese
+from docgen.calendar.ics import holiday_label
 from docgen.plan.model import Plan
 from docgen.tracking.dues import Due, dues, form_deadline, owing_units, returns_folder
 from docgen.tracking.reminders import CHAT_TEXT, chat_text, owed_units, reminder_context, reminder_file
@@ -44,6 +45,7 @@ def readme_text(plan: Plan, due: Due, command: tuple[str, str] = ("", "回收"))
     lines = [f"本文件夹存放：{due.title}", f"截止：{when}"]
     if due.week is not None:
         lines.append(f"本周：{chinese.month_day(due.start)}至{chinese.month_day(due.last)}")
+        lines += _week_note(due)
     if deadline.how:
         lines.append(f"报送方式：{deadline.how}")
     lines += [
@@ -61,6 +63,20 @@ def readme_text(plan: Plan, due: Due, command: tuple[str, str] = ("", "回收"))
     if due.key == form_deadline(plan):
         lines.append(f"汇总各部门的活动安排表：docgen collect {plan_option}--returns {command[1]} -o out")
     return "\n".join(lines) + "\n"
+
+
+def _week_note(due: Due) -> list[str]:
+    """Why a week's due day is not its last day: moved before a day off, or after the period's end."""
+    day, last = chinese.month_day(due.day), chinese.month_day(due.last)
+    if due.day < due.last:
+        label = holiday_label(due.last)
+        off = f"在{label}假期内" if label else "休息"
+        return [
+            f"{last}（{chinese.weekday_of(due.last)}）{off}，截止提前至{day}；{day}以后的活动情况随下一周一并报送。"
+        ]
+    if due.day > due.last:
+        return [f"活动到{last}结束，最后这几天的活动情况于{day}（{chinese.weekday_of(due.day)}）前报送。"]
+    return []
 
 
 def init_returns(

@@ -20,14 +20,14 @@ from pathlib import Path, PurePosixPath
 
 from docgen.errors import Finding, ReceiveError
 from docgen.plan.model import Plan, Unit
-from docgen.tracking.deciding import Choices, Decision, decide
-from docgen.tracking.dues import Due, returns_folder
+from docgen.tracking.deciding import Choices, Decision, decide, folder_due, undecided_findings
+from docgen.tracking.dues import Due, dues, returns_folder
 from docgen.tracking.placing import distinct_files, filed_name, orphan, placed, received_name
 from docgen.tracking.record import Record, docgen_folder, opened_record
 from docgen.tracking.record_rows import EARLIEST_YEAR, LATEST_YEAR, FileRow
 from docgen.tracking.recording import mtime_of, plan_key, recorded_files, sha256_of
 from docgen.tracking.recording import now as clock
-from docgen.tracking.returns import resends
+from docgen.tracking.returns import Folders, resends
 
 UNSORTED_FOLDER = "未识别"  # where a file whose unit or deadline is open waits (``hold``)
 FILED, UNDECIDED, HELD, ALREADY = "filed", "undecided", "held", "already"
@@ -151,6 +151,7 @@ def receive_files(
     with opened_record(root) as record:
         recorded_files(plan, root, record, moment)
         rows = {r.path: r for r in record.files() if r.present}
+        folders = Folders.of(plan, dues(plan))
         chosen: list[tuple[Path, FileRow | None, Decision, dt.datetime]] = []
         problems = []
         for path in distinct_files(paths):
@@ -159,9 +160,10 @@ def receive_files(
             arrival = at or (row.received_at if row is not None else moment)
             _readable(path)
             name = row.name if row is not None else received_name(path.name)
-            decision = decide(plan, path, name, arrival.astimezone().date(), unit=unit, deadline=deadline, week=week)
+            key, number = folder_due(folders, inside, deadline, week)
+            decision = decide(plan, path, name, arrival.astimezone().date(), unit=unit, deadline=key, week=number)
             if decision.choices:
-                problems += undecided_findings(name, decision.choices, deadline, str(path))
+                problems += undecided_findings(plan, name, decision, key, str(path))
             chosen.append((path, row, decision, arrival))
         if problems:
             raise ReceiveError(problems)
@@ -220,19 +222,6 @@ def _same_received(record: Record, digest: str, decision: Decision, itself: int 
         if row.present and row.id != itself and row.sha256 == digest and same_due and row.units == (decision.unit.id,):
             return Filing(ALREADY, row.name, row.path, decision.unit, decision.due, row.received_at)
     return None
-
-
-def undecided_findings(name: str, choices: Choices, deadline: str | None, file: str | None = None) -> list[Finding]:
-    """What to tell a user about a file whose unit or deadline is open: one finding each, naming the choices."""
-    found = []
-    if choices.units:
-        units = "、".join(u.name for u in choices.units)
-        found.append(Finding("receive-which-unit", {"name": name, "units": units}, file=file))
-    if choices.deadlines:
-        code = "receive-not-owed" if deadline is not None else "receive-which-deadline"
-        params = {"name": name, "deadline": deadline or "", "deadlines": ", ".join(choices.deadlines)}
-        found.append(Finding(code, params, file=file))
-    return found
 
 
 def _check(at: dt.datetime, how: str) -> None:

@@ -37,19 +37,38 @@ def test_calendar_holds_period_deadlines_and_weekly_reports(tmp_path: Path) -> N
     assert "5月9日（周四）前上报活动安排表" in str(schedule["DESCRIPTION"])
     assert found["截止：报送宣传成果总结"][0].decoded("DTSTART") == dt.date(2019, 5, 24)
 
-    weekly = found["截止：报送本周活动开展情况"][0]
-    assert weekly.decoded("DTSTART") == dt.date(2019, 5, 1), "the first Wednesday in the period"
-    assert weekly["RRULE"].to_ical() == b"FREQ=WEEKLY;UNTIL=20190528;BYDAY=WE"
-    assert "5月1日（周三）在劳动节假期内" in str(weekly["DESCRIPTION"])
-    holiday = found["截止：报送本周活动开展情况（劳动节假期）"][0]
-    assert holiday.decoded("RECURRENCE-ID") == dt.date(2019, 5, 1)
-    assert str(holiday["UID"]) == str(weekly["UID"])
+    weekly = [found[f"截止：报送本周活动开展情况（第{n}周）"][0] for n in range(1, 6)]
+    assert [w.decoded("DTSTART") for w in weekly] == [
+        dt.date(2019, 4, 30),  # 5月1日 is in the 劳动节 break: due the working day before, as the task sheet says
+        dt.date(2019, 5, 8),
+        dt.date(2019, 5, 15),
+        dt.date(2019, 5, 22),
+        dt.date(2019, 5, 29),  # the last part-week (5月23日至5月28日), due after the period
+    ]
+    assert "5月1日在劳动节假期内，提前至4月30日" in str(weekly[0]["DESCRIPTION"])
+    assert "本次报送5月23日至5月28日的情况" in str(weekly[4]["DESCRIPTION"])
+    assert not any("RRULE" in e for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert len({str(w["UID"]) for w in weekly}) == 5
 
-    column = found["截止：上报本周宣传活动开展情况"][0]
-    assert column.decoded("DTSTART") == dt.date(2019, 5, 2)
-    assert column.decoded("RRULE")["BYDAY"] == ["TH"]
-    assert column.decoded("RRULE")["UNTIL"] == [dt.date(2019, 5, 28)]
+    column = [found[f"截止：上报本周宣传活动开展情况（第{n}周）"][0] for n in range(1, 6)]
+    assert column[0].decoded("DTSTART") == dt.date(2019, 4, 30)  # 5月2日 is off too
+    assert column[4].decoded("DTSTART") == dt.date(2019, 5, 30)
 
+
+def test_the_calendar_gives_the_days_the_status_counts_by(tmp_path: Path) -> None:
+    from docgen import load_plan
+    from docgen.tracking.dues import dues
+
+    out = tmp_path / "deadlines.ics"
+    assert CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out)]).exit_code == 0
+    calendar = Calendar.from_ical(out.read_bytes())
+    days = sorted(e.decoded("DTSTART") for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("截止"))
+    assert days == sorted(d.day for d in dues(load_plan(SHIPPED_PLAN)))
+
+
+def test_calendar_file_basics(tmp_path: Path) -> None:
+    out = tmp_path / "deadlines.ics"
+    assert CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out)]).exit_code == 0
     calendar = Calendar.from_ical(out.read_bytes())
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     assert str(calendar["VERSION"]) == "2.0" and "docgen" in str(calendar["PRODID"])

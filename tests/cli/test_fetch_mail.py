@@ -42,7 +42,7 @@ def test_the_command_files_the_month_twice_over_once_and_never_shows_the_passwor
     assert first.returncode == 0, first.stderr
     assert (
         f"技能大赛开放日.docx -> {WEEK_2}/教务处-技能大赛开放日.docx "
-        "(教务处, 报送本周活动开展情况 第2周（5月2日至5月8日）, received 2019-05-07T10:00:00+08:00)"
+        "(教务处, 报送本周活动开展情况 第2周（5月2日至5月8日）, received 2019-05-07 10:00)"  # in the TZ of the run
     ) in first.stdout
     assert "IMG_2034.jpg -> 未识别/IMG_2034.jpg: no unit or deadline found" in first.stdout
     assert "补充材料.docx: warning: the file is a program (Windows)" in first.stdout
@@ -50,6 +50,9 @@ def test_the_command_files_the_month_twice_over_once_and_never_shows_the_passwor
     second = _run([*args, "--returns", str(returns)], env)
     assert second.returncode == 0, second.stderr
     assert "0 files filed, 0 in 未识别/" in second.stdout
+    chinese = _run(["--lang", "zh_CN", *args, "--returns", str(returns)], env)
+    assert chinese.returncode == 0, chinese.stderr
+    assert "自 2019年4月28日 起：9 封邮件，其中 6 封此前已收取" in chinese.stdout  # fetched before, read or not
     for output in (first.stdout, first.stderr, second.stdout, second.stderr):
         assert month_mailbox.password not in output
     assert month_mailbox.password.encode() not in _everything_under(tmp_path)

@@ -26,7 +26,8 @@ def test_unknown_command_in_chinese_then_english() -> None:
 def test_missing_option_and_extra_argument_in_chinese() -> None:
     code, output = run("--lang", "zh_CN", "new-year")
     assert code == 2
-    assert "错误：缺少选项 '--year'" in output
+    assert "错误：缺少选项 '--year'。" in output  # the language's full stop, not click's '.'
+    assert "'--year'." not in output
     code, output = run("--lang", "zh_CN", "check", "a.yaml", "b.yaml")
     assert code == 2
     assert "错误：多出了参数（b.yaml）" in output
@@ -36,3 +37,14 @@ def test_bad_value_in_chinese() -> None:
     code, output = run("--lang", "zh_CN", "render", "--jobs", "0")
     assert code == 2
     assert "'-j' / '--jobs' 的值无效：0 不在允许的范围 x>=1 内。" in output
+
+
+def test_a_range_in_the_help_is_said_in_words() -> None:
+    code, output = run("--lang", "zh_CN", "digest", "--help")
+    assert code == 0
+    assert "x>=1" not in output
+    assert "不小于1；必填" in output.replace("\n", "").replace(" ", "")
+    code, output = run("--lang", "zh_CN", "preview", "--help")
+    assert "20 至 300" in output and "<=x<=" not in output
+    code, output = run("digest", "--help")
+    assert "1 or more; required" in " ".join(output.split())

@@ -438,3 +438,26 @@ def test_a_doctype_hidden_behind_a_long_comment_is_still_refused_quickly(tmp_pat
     path.write_bytes(zip_of({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": deep.encode()}))
     result = collect([path], docgen.load_plan(SHIPPED_PLAN))
     assert [p.code for p in result.problems if p.file == str(path)] in (["form-doctype"], ["form-bad-xml"])
+
+
+def test_cli_collect_counts_the_rows_it_warns_are_left_out_and_says_the_row_in_chinese(
+    blank_forms: dict[str, Path], tmp_path: Path
+) -> None:
+    import re
+
+    item = "举办校园开放日及校园文化节活动"
+    form = returned(blank_forms["团委"], tmp_path, {2: [item, "文化节", "5月12日", "校园", None, "王老师", "84825237"]})
+    form.save(str(tmp_path / "团委.docx"))  # its prefilled row 1 left as it came: it only names its item
+    out = tmp_path / "o"
+    args = ["--lang", "zh_CN", "collect", str(tmp_path / "团委.docx"), "--plan", str(SHIPPED_PLAN), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    warned = [line for line in result.output.splitlines() if "这一行未计入" in line]
+    assert warned and all(": 警告: 表格第 " in line and "row " not in line for line in warned)
+    counted = re.search(r"(\d+) 行未计入", result.output)
+    assert counted is not None and int(counted.group(1)) == len(warned)  # the summary agrees with the warnings
+    assert "共 1 项活动" in result.output and "0 个错误" in result.output
+    sheet = openpyxl.load_workbook(out / "活动安排汇总.xlsx")["问题"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2) if r[3].value == "row-not-filled"]
+    assert len(rows) == len(warned)
+    assert all(str(tmp_path) not in r[2] and r[2].startswith("只填了活动项目") for r in rows)  # file, row: own columns

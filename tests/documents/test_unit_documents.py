@@ -68,11 +68,12 @@ def test_sheet_names_partners_in_plan_order(out: Path) -> None:
 def test_deadlines_with_weekdays_numbered_so_they_do_not_read_like_decimals(out: Path) -> None:
     text = "\n".join(sheet_lines(out, "教务处"))
     assert "（1）5月9日（周四）前上报活动安排表" in text
-    assert "（2）每周三前报送本周活动开展情况" in text
+    # the last part-week (5月23日至5月28日) is due after the period: the sheet says when, as the status counts
+    assert "（2）每周三前报送本周活动开展情况（最后一次5月29日前）" in text
     assert "（3）5月24日（周五）前报送宣传成果总结，纸质版加盖部门公章，电子版发至邮箱" in text
     assert not re.search(r"\d\.\d+月", text)
     assert "每周四前" not in text  # the column's weekly report concerns task (七) only
-    assert "每周四前上报本周宣传活动开展情况" in "\n".join(sheet_lines(out, "信息部"))
+    assert "每周四前上报本周宣传活动开展情况（最后一次5月30日前）" in "\n".join(sheet_lines(out, "信息部"))
 
 
 def test_the_issuers_sheet_says_what_it_receives(out: Path) -> None:
@@ -104,11 +105,12 @@ def test_calendar_grid_marks_the_right_days(out: Path) -> None:
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["一", "二", "三", "四", "五", "六", "日"]
     days: dict[str, str] = {}
+    after: dict[str, str] = {}  # the days after the period whose numbers April used already (29, 30)
     for row in table.rows[1:]:
         for column, cell in enumerate(row.cells):
             label, _, marks = cell.text.partition("\n")
             if label:
-                days[label] = f"{'一二三四五六日'[column]}|{marks}"
+                (after if label in days else days)[label] = f"{'一二三四五六日'[column]}|{marks}"
     # each mark on lines of its own, broken to fit the cell (six 9 pt characters), none left alone
     assert days["4月28日"] == "日|班\n活动开始"  # a Sunday worked in lieu of the May Day break (调休)
     # weekly deadlines inside the May Day break move to the working day before it, marked 提前
@@ -120,6 +122,9 @@ def test_calendar_grid_marks_the_right_days(out: Path) -> None:
     assert days["9"] == "四|★上报活\n动安排表\n★上报本\n周宣传活\n动开展情况"
     assert days["24"] == "五|★报送宣\n传成果总结"
     assert days["28"] == "二|活动结束"
+    # the last part-week (5月23日至5月28日) is due after the period, on the days the status counts by
+    assert after["29"] == "三|★报送本周\n活动开展情况"
+    assert after["30"] == "四|★上报本\n周宣传活\n动开展情况"
     assert days["10"] == "五|"
     assert len(table.rows) == 1 + 6 + 1  # the weekdays, six weeks, the legend
     legend = table.rows[-1].cells[0].text

@@ -96,7 +96,8 @@ def test_the_imported_seed_keeps_placeholders_for_what_changes_each_year(seed_do
     second = data["requirements"][1]["text"]
     assert "{{ deadlines.schedule | md }}前" in second
     assert "{{ contact.phone }}" in second and "{{ contact.email }}" in second
-    assert "每{{ deadlines.weekly_report | weekday }}前" in data["tasks"][6]["work"]
+    assert "每{{ deadlines.task7_report | weekday }}前" in data["tasks"][6]["work"]  # the task's own, not everybody's
+    assert "每{{ deadlines.weekly_report | weekday }}前" in second
     # the 2019 shape: docgen's default order and headings; the seed numbers its time and theme 1、, which is kept
     assert data["sections"] == [
         {"use": "ideology"},
@@ -131,6 +132,20 @@ def test_the_notice_docgen_renders_imports_back_to_an_equivalent_plan(tmp_path: 
         str((d.date, d.weekday)) for d in shipped.deadlines.values()
     )
     assert back.form == shipped.form.model_copy(update={"widths": None})  # type: ignore[union-attr]
+    # the deadlines come back as the plan has them: keys, days, actions (folder names, 催报), who gets them
+    tasks = {b.id: s.id for b, s in zip(back.tasks, shipped.tasks, strict=True)}
+    assert deadline_facts(back, tasks) == deadline_facts(shipped, {t.id: t.id for t in shipped.tasks})
+
+
+def deadline_facts(plan: docgen.Plan, tasks: dict[str, str]) -> dict[str, tuple[object, ...]]:
+    """Each deadline by its key, its task's id as the shipped plan names it (task7 -> column), without ``how``."""
+    found = {}
+    for key, d in plan.deadlines.items():
+        task = tasks[d.task] if d.task is not None else None
+        named = key.replace(d.task, task) if d.task is not None and task is not None else key
+        to = plan.unit(d.to).name if d.to is not None else None
+        found[named] = (d.date, d.weekday, d.action, task, to, d.after_end, d.time)
+    return found
 
 
 def test_a_notice_with_automatic_numbering_a_salutation_and_a_prose_group(tmp_path: Path) -> None:

@@ -219,3 +219,15 @@ def test_the_run_fails_when_a_finding_is_worded_without_a_parameter(
     if fails:
         assert "messages that would print a {placeholder}" in run.stdout
         assert "cited-number (en) names ['year'], given ['number']" in run.stdout
+
+
+def test_a_font_no_one_named_is_said_to_be_not_set() -> None:
+    from docgen.errors import Finding as Named
+    from docgen.messages import format_problem
+
+    problem = Named("font-slot", {"latin": "", "found": "宋体"}, file="a.docx")
+    assert "西文字体为“未指定”" in format_problem(problem, "zh_CN")
+    assert "the Latin font is 'not set'" in format_problem(problem, "en")
+    assert "西文字体为“Times New Roman”" in format_problem(
+        Named("font-slot", {"latin": "Times New Roman", "found": ""}), "zh_CN"
+    )

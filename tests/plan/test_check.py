@@ -7,6 +7,7 @@ so a test can never pass by editing nothing.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -188,6 +189,30 @@ def test_a_letter_without_hotline_is_a_note_and_with_one_says_nothing(tmp_path: 
             0,
             "the colon after the key 'theme' needs a space after it (write theme: 改革",
         ),
+        (
+            "  start: 2019-04-28",
+            "  start:2019-04-28",
+            "yaml-colon-without-space",
+            "start:2019",
+            0,
+            "the colon after the key 'start' needs a space after it (write start: 2019-04-28",
+        ),
+        (
+            "  start: 2019-04-28",
+            "  start：2019-04-28",
+            "yaml-fullwidth-colon",
+            "start：2019",
+            0,
+            "the key 'start' is followed by a full-width colon '：' (write an ASCII colon and a space: start: 2019",
+        ),
+        (
+            "  end: 2019-05-28",
+            "  end:2019-05-28",
+            "yaml-colon-without-space",
+            "end:2019",
+            0,
+            "the colon after the key 'end' needs a space after it (write end: 2019-05-28",
+        ),
     ],
     ids=[
         "tab",
@@ -200,6 +225,9 @@ def test_a_letter_without_hotline_is_a_note_and_with_one_says_nothing(tmp_path: 
         "list-item-indented-too-far",
         "fullwidth-colon",
         "colon-without-space",
+        "nested-colon-without-space",
+        "nested-fullwidth-colon",
+        "nested-colon-without-space-before-a-comment",
     ],
 )
 def test_yaml_syntax_errors_are_located(
@@ -836,3 +864,40 @@ def test_load_plan_raises_for_a_missing_file(tmp_path: Path) -> None:
 def test_load_plan_returns_a_plan_that_has_only_warnings(tmp_path: Path) -> None:
     path = write(tmp_path, edit("    date: 2019-05-09", "    date: 2019-06-09"))
     assert docgen.load_plan(path).deadlines["schedule"].date is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("  start:2019-04-28", "键“start”后面的冒号之后要有一个空格（请写成 start: 2019-04-28）"),
+        (
+            "  start：2019-04-28",
+            "键“start”后面用了中文冒号“：”（请改用半角冒号“:”并在其后加一个空格：start: 2019-04-28）",
+        ),
+    ],
+    ids=["no-space", "full-width"],
+)
+def test_check_names_a_colon_mistake_on_its_line_in_chinese(tmp_path: Path, line: str, words: str) -> None:
+    text = edit("  start: 2019-04-28", line)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    number = text.splitlines().index(line) + 1
+    result = subprocess.run(
+        [sys.executable, "-m", "docgen", "--lang", "zh_CN", "check", str(plan)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert f"{plan}:{number}:3: {words}" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [("a: 1\n  b: 2\n", "mapping values are not allowed"), ("a: 1\n- b\n", "did not find expected key")],
+    ids=["indented", "list-after-a-mapping"],
+)
+def test_pyyamls_english_is_not_inside_a_chinese_message(tmp_path: Path, text: str, english: str) -> None:
+    from docgen.messages import format_problem
+
+    (problem,) = [p for p in check_text(tmp_path, text).errors if p.code.startswith("yaml-")]
+    chinese = format_problem(problem, "zh_CN")
+    assert not re.search("[A-Za-z]{3,}", chinese.split(": ", 1)[1]), chinese  # the words after FILE:LINE:COL
+    assert english in format_problem(problem, "en")  # PyYAML's own words, in English only

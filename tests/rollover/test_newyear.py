@@ -138,7 +138,11 @@ def test_review_names_comments_that_mention_the_old_year(shipped_text: str) -> N
     assert [item.line for item in comments] == mentions and mentions
     assert all(item.severity is Severity.NOTE and item.path is None for item in comments)
     title = next(item for item in comments if item.line == line_of(shipped_text, "（标题为“2019年"))
-    assert "“2019年“职业教育宣传月”活动" in title.params["excerpt"]
+    assert title.params["excerpt"] == "“活动名称（标题为“2019年“职业教育宣传月”活动方案”）”"  # its clause, whole
+    number = next(item for item in comments if item.line == line_of(shipped_text, "写作〔2019〕"))
+    assert number.params["excerpt"] == "“文号按 GB/T 9704 写作〔2019〕9号（每年需核对更新）”"  # not “B/T 9704 …
+    (policy,) = [i for i in items(review, "old-year-text") if i.path == "policies[0].title"]
+    assert policy.params["excerpt"] == "“关于深入开展2019年吉林省职业教育宣传月活动的通知”"  # not “…宣传月活”
     assert "（标题为“2019年“职业教育宣传月”活动方案”）" in new_text  # read again, not rewritten
 
 

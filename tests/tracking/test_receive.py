@@ -160,7 +160,7 @@ def test_cli_receive_files_copies_moves_and_prints_where_each_went(tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert result.output == (
         f"学生工作处周报.docx -> {WEEK_2}/学生工作处周报.docx (学生工作处, {WEEKLY} 第2周（5月2日至5月8日）, "
-        f"received {at(8, 16).replace(minute=30).isoformat()})\n"
+        "received 2019-05-08 16:30)\n"  # to the minute, in this computer's time zone: for a person to read
     )
     assert outside.is_file()  # a file from outside is copied in
     again = ["receive", "--plan", str(SHIPPED_PLAN), "--returns", str(root), str(outside), "--at", "2019-05-08 17:00"]
@@ -215,6 +215,65 @@ def test_cli_receive_as_a_process_in_chinese(tmp_path: Path) -> None:
         [*args, "--unit", "工会", "--at", "2019-05-20 08:00"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(
-        "总结.pdf -> 报送宣传成果总结（5月24日前）/工会-总结.pdf（工会，报送宣传成果总结，收到于 2019-05-20T08:00:00"
+    assert result.stdout == (
+        "总结.pdf -> 报送宣传成果总结（5月24日前）/工会-总结.pdf"
+        "（工会，报送宣传成果总结，收到于 2019年5月20日 08:00）\n"
     )
+    for number, written in enumerate(("2019/05/10", "2019.5.10")):  # as an office types a day
+        late = tmp_path / f"信息部{number}.pdf"
+        late.write_bytes(b"%PDF-1.4 column " + bytes([48 + number]))
+        dated = subprocess.run(
+            [*args[:4], str(late), *args[5:], "--unit", "信息部", "--deadline", "column_report", "--at", written],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert dated.returncode == 0, dated.stderr
+        assert "收到于 2019年5月10日 00:00）" in dated.stdout
+    wrong = subprocess.run([*args, "--unit", "工会", "--at", "10/05/2019"], capture_output=True, text=True, check=False)
+    assert wrong.returncode == 2
+    assert "“10/05/2019”不是有效的日期，请写成 2019-05-10 或 2019-05-10 16:30" in wrong.stderr
+    assert "does not match" not in wrong.stderr
+
+
+def test_cli_receive_from_a_unit_that_owes_nothing_is_refused_in_chinese_and_saves_nothing(tmp_path: Path) -> None:
+    command = shutil.which("docgen", path=str(Path(sys.executable).parent))
+    assert command is not None
+    root = tmp_path / "回收"
+    sent = tmp_path / "工会周报.docx"
+    sent.write_bytes(report("工会第二周活动"))
+    base = [command, "--lang", "zh_CN", "receive", "--plan", str(SHIPPED_PLAN), "--returns", str(root)]
+    for _ in range(2):
+        result = subprocess.run(
+            [*base, str(sent), "--unit", "宣传部", "--at", "2019-05-10"], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+        assert "宣传部不需报送任何材料" in result.stderr, result.stderr
+    assert not [p for p in root.rglob("*") if p.is_file() and ".docgen" not in p.parts]  # nothing saved, twice
+    other = subprocess.run(
+        [*base, str(sent), "--unit", "工会", "--deadline", "column_report"], capture_output=True, text=True, check=False
+    )
+    assert other.returncode == 1
+    assert "工会不需报送“上报本周宣传活动开展情况（column_report）”" in other.stderr, other.stderr
+    assert "报送本周活动开展情况（weekly_report）" in other.stderr  # what it does owe, by name and key
+    state = docgen.returns_state(docgen.load_plan(SHIPPED_PLAN), root, at(10).date())
+    assert state["unassigned"] == []
+
+
+def test_a_file_in_a_weeks_folder_stays_that_weeks_and_its_name_date_makes_it_late(tmp_path: Path) -> None:
+    root = tmp_path / "回收"
+    week_3 = root / WEEKLY / "第3周（5月9日至5月15日）"
+    photo = touch(week_3 / "0516 IMG_7777.jpg", dt.date(2019, 5, 16), b"\xff\xd8\xff photo")
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    before = docgen.returns_state(plan, root, dt.date(2019, 5, 20))
+    assert not [r for r in before["records"] if r["unit"] == "团委" and r["deadline"] == "weekly_report" and r["files"]]
+    result = invoke("--returns", str(root), str(photo), "--unit", "团委")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert not photo.exists() and (week_3 / "团委-0516 IMG_7777.jpg").is_file()  # not moved to week 4
+    with opened_record(root) as record:
+        row = next(r for r in record.files() if r.path.name == "团委-0516 IMG_7777.jpg")
+    assert (row.deadline, row.week, row.received_at.astimezone().date()) == ("weekly_report", 3, dt.date(2019, 5, 16))
+    state = docgen.returns_state(plan, root, dt.date(2019, 5, 20))
+    mine = [r for r in state["records"] if r["unit"] == "团委" and r["deadline"] == "weekly_report"]
+    weeks = {r["week"]: r["state"] for r in mine}
+    assert weeks[3] == "late" and weeks[4] == "due"  # week 4 still owed, not sent

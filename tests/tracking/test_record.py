@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 import docgen
 from docgen.cli import main
 from docgen.errors import RecordError, Severity
+from docgen.messages import format_problem
 from docgen.plan.model import Plan
 from docgen.tracking import record as record_module
 from docgen.tracking.record import SCHEMA_VERSION, opened_record, record_path
@@ -83,6 +85,10 @@ def test_a_damaged_record_is_kept_aside_and_started_again_with_a_warning(plan: P
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)  # a header, then nonsense
     report = track_returns(plan, returns, ON)
     assert [n.code for n in report.notes] == ["record-damaged"]  # which says the record was started again
+    said = format_problem(report.notes[0], "zh_CN")
+    assert re.search("收件记录已损坏（(数据库文件已损坏|文件不是可读的数据库|数据库无法读取)）", said), said
+    assert "并按文件夹中现有的文件重新建立了记录" in said and "docgen receive 文件 --at 时间" in said  # and what to do
+    assert "database" not in said and "malformed" not in said  # SQLite's English stays out of the Chinese line
     kept = list(path.parent.glob("record.sqlite.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"SQLite format 3")  # nothing is lost
     assert len(report.files) == 2

@@ -315,6 +315,12 @@ def test_cli_status_init_makes_folders_and_keeps_the_users_notes(tmp_path: Path)
     assert "截止：5月8日（周三）前" in note and "应报部门：招生就业处、学生工作处" in note
     first = (root / "报送本周活动开展情况" / "第1周（4月28日至5月1日）" / "说明.txt").read_text(encoding="utf-8")
     assert "截止：4月30日（周二）前" in first  # 5月1日 is a holiday: the day the task sheets give
+    # the week ends after its due day, and the note says why and where 5月1日's activities go
+    assert "5月1日（周三）在劳动节假期内，截止提前至4月30日；4月30日以后的活动情况随下一周一并报送。" in first
+    last = (root / "报送本周活动开展情况" / "第5周（5月23日至5月28日）" / "说明.txt").read_text(encoding="utf-8")
+    assert "截止：5月29日（周三）前" in last
+    assert "活动到5月28日结束，最后这几天的活动情况于5月29日（周三）前报送。" in last
+    assert "5月1日" not in note  # an ordinary week needs no note
     plan_there = os.path.relpath(SHIPPED_PLAN, tmp_path)  # the commands run beside 回收, the returns root
     assert "以下命令都在“回收”文件夹所在的文件夹中运行：" in note
     assert f"docgen status {Path(plan_there).as_posix()} --returns 回收\n" in note
@@ -400,3 +406,11 @@ def test_cli_status_json_prints_the_json_document_alone_and_writes_nothing(retur
     assert library["received_at"].startswith("2019-05-10T00:00:00")  # the date its name starts with
     assert sorted(u["file"] for u in data["unassigned"]) == [f"{SCHEDULE}/扫描件.jpg", f"{SCHEDULE}/教务处和工会.jpg"]
     assert "no record of this returns folder yet" in result.stderr and not (tmp_path / "o").exists()
+
+
+def test_nothing_due_yet_is_said_with_a_chinese_date(tmp_path: Path) -> None:
+    (tmp_path / "回收").mkdir()
+    args = ["--lang", "zh_CN", "status", str(SHIPPED_PLAN), "--returns", str(tmp_path / "回收"), "--on", "2019-04-20"]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "截至 2019年4月20日 没有到期的事项" in result.output
