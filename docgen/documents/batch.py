@@ -130,7 +130,7 @@ def render(
     to_render = plan_to_render(plan)
     documents = documents_to_render(to_render, only, templates, unit)
     out = Path(out_dir)
-    targets = check_run(documents, out, pdf=pdf, print_file=print_file, force=force)
+    targets = check_run(documents, out, pdf=pdf, print_file=print_file, force=force, plan_path=to_render.path)
     compile_templates(documents, Path())  # the documents name their templates by full path
     if dry_run:
         render_in_memory(documents)  # fails exactly where the render would
@@ -190,16 +190,25 @@ def documents_to_render(
     return with_template_paths(documents, folders)
 
 
-def check_run(documents: Sequence[Document], out: Path, *, pdf: bool, print_file: bool, force: bool) -> list[Path]:
+def check_run(
+    documents: Sequence[Document],
+    out: Path,
+    *,
+    pdf: bool,
+    print_file: bool,
+    force: bool,
+    plan_path: Path | None = None,
+) -> list[Path]:
     """Step 3, before anything is written: the targets are free, the user's templates sound; the targets.
 
     ``pdf``: a PDF beside each document, and with ``print_file`` the joined print file and its list.
+    No target may be the plan (``plan_path``) or a template read, even with ``force``.
     docgen's own templates are checked by its tests, not on every run (they cost 0.15 s a run).
     """
     paths = [d.path for d in documents]
     if pdf:
         paths += [p.with_suffix(".pdf") for p in paths] + ([PRINT_FILE, PRINT_CONTENTS] if print_file else [])
-    check_targets(out, paths, force=force)
+    check_targets(out, paths, force=force, inputs=[plan_path, *{d.template for d in documents}])
     shipped = templates_dir().resolve()
     yours = [d for d in documents if not Path(d.template).resolve().is_relative_to(shipped)]
     problems = [problem for problem in check_templates(yours) if problem.is_error]

@@ -92,8 +92,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("remove the link or choose another -o folder"),
     ),
     "output-not-file": (
-        N_("a folder or link stands where docgen would write a document"),
+        N_("{what} stands where docgen would write a document; docgen writes only regular files"),
         N_("move it away or choose another -o folder"),
+    ),
+    "output-not-regular": (
+        N_("this is {what}, not a regular file; docgen writes only regular files, with or without --force"),
+        N_("choose another file with -o"),
+    ),
+    "folder-is-link": (
+        N_("this folder is a symbolic link; docgen makes folders only inside {root}, never through a link"),
+        N_("replace the link with a real folder, or remove it"),
+    ),
+    "output-is-input": (
+        N_("this is {input}, which the command reads; docgen never writes over its own input, even with --force"),
+        N_("choose another file or folder with -o"),
     ),
     "output-folder-is-file": (N_("this is a file, not a folder for the outputs"), N_("give a folder with -o")),
     "output-exists": (

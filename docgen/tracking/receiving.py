@@ -257,7 +257,7 @@ def _check(at: dt.datetime, how: str) -> None:
 
 
 def _root(returns_dir: Path | str) -> Path:
-    from docgen.rendering.outputs import write_error
+    from docgen.rendering.targets import write_error
 
     root = Path(returns_dir)
     try:
@@ -304,13 +304,9 @@ def _target_folder(plan: Plan, decision: Decision) -> PurePosixPath:
 
 def _placed(root: Path, source: Path, folder: PurePosixPath, name: str, *, move: bool = False) -> Path:
     """``source`` put into ``root/folder`` under ``name``, or ``name（2）``… where that is taken; never over a file."""
-    from docgen.rendering.outputs import write_error
+    from docgen.rendering.targets import make_folders, write_error
 
-    target_folder = root / folder
-    try:
-        target_folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise write_error(exc, target_folder) from exc
+    target_folder = make_folders(root, folder)  # never through a link out of the returns folder
     stem, suffix = PurePosixPath(name).stem, PurePosixPath(name).suffix
     for number in range(1, MAX_COPIES + 1):
         target = target_folder / (name if number == 1 else f"{stem}（{number}）{suffix}")
