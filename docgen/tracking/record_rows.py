@@ -38,6 +38,7 @@ FILE_COLUMNS = (
     "recorded_at",
 )
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_SURROGATE = re.compile("[\udc80-\udcff]")  # a byte of a file name that is no UTF-8 (surrogateescape)
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}(?:/[0-9]{1,4})?")  # a plan's id or key (a group's member: colleges/1)
 
 
@@ -103,7 +104,9 @@ def stored(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, PurePosixPath):
-        return value.as_posix()
+        value = value.as_posix()
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return value.encode("utf-8", "surrogateescape")  # a name that is no UTF-8, kept as its bytes
     if isinstance(value, tuple):
         return ",".join(value)
     if isinstance(value, bool):
@@ -142,6 +145,8 @@ def file_row(row: tuple[Any, ...]) -> FileRow:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, bytes):  # a name that is no UTF-8 (``stored``)
+        value = value.decode("utf-8", "surrogateescape")
     if not isinstance(value, str) or "\x00" in value:
         raise DamagedError(f"a text value {value!r:.80}")
     return value
