@@ -21,6 +21,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("open it in Word or WPS and save it as .docx again"),
     ),
     "import-too-large": (N_("the file or a part of it is larger than {limit} MiB; it is not read"), ""),
+    "import-encrypted": (
+        N_("the .docx is protected by a password; docgen cannot read it"),
+        N_("open it in Word or WPS, remove the password (File > Info > Protect Document) and save it again"),
+    ),
+    "import-table-too-large": (
+        N_(
+            "table {table} is wider than {columns} columns or holds more than {cells} cells; docgen reads no such table"
+        ),
+        N_("split the table, or copy its text out of it"),
+    ),
     # the review
     "import-punctuation": (
         N_("paragraph {paragraph} ({excerpt}): half-width {marks} between Chinese characters made full-width"),
