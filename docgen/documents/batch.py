@@ -45,7 +45,7 @@ class UnknownKindError(FindingsError):
 def parse_kinds(
     only: str | Sequence[str] | None, known: Sequence[str] = KINDS, aliases: Mapping[str, str] | None = None
 ) -> list[str] | None:
-    """``"notice,form"`` or a list -> validated kinds; None means every kind.
+    """``"notice,form"`` or a list -> validated kinds; None means every kind, and naming none is refused.
 
     ``known`` are the kinds there are (the built-in ones, and the plan's own: ``all_kinds``);
     ``aliases`` other names for them (a declared document's template file: ``kind_aliases``).
@@ -54,6 +54,8 @@ def parse_kinds(
         return None
     names = [n.strip() for n in (only.split(",") if isinstance(only, str) else only) if n.strip()]
     names = [(aliases or {}).get(n, n) for n in names]
+    if not names:  # --only "": rendering nothing and saying it went well would hide the slip
+        raise UnknownKindError([Finding("no-kind", {"known": ", ".join(known)})])
     problems = []
     for name in names:
         if name not in known:
