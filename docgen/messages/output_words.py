@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the template links to an outside resource ({kind}: {target}) in {part}; docgen fetches nothing"),
         N_("insert the picture or text itself instead of a link to it, then save the template again"),
     ),
+    "template-field": (
+        N_("the template holds a {field} field ({target}) in {part}: Word fetches a file or a URL when it updates it"),
+        N_("delete the field (Alt+F9 shows fields in Word) and insert its text or picture itself"),
+    ),
     "template-syntax": (
         N_("tag error in {tag}: {detail}"),
         N_("check the {{{{ }}}} and {{% %}} tags in that paragraph"),
@@ -81,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-unit-name": (N_("no unit is called '{unit}'"), N_("units: {known}")),
     "unknown-unit-name-suggest": (N_("no unit is called '{unit}'"), N_("did you mean {suggestion}?")),
     "unknown-kind": (N_("unknown document kind '{kind}'"), N_("kinds: {known}")),
+    "no-kind": (N_("--only names no document kind"), N_("kinds: {known}")),
     "no-document": (
         N_("the plan gives no document of the kind '{kind}' {unit} {task}"),
         N_("'docgen list' shows the kinds and units; a letter or a form needs its part in the plan"),
