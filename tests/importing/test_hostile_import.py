@@ -112,3 +112,37 @@ def test_zip_with_a_table_past_the_cells_budget_is_refused_as_a_table(tmp_path: 
     with pytest.raises(WordFileError) as caught:
         read_word(path)
     assert [(p.code, p.params["table"]) for p in caught.value.problems] == [("import-table-too-large", 1)]
+
+
+def _one_paragraph_of_runs(path: Path, run_text: str, runs: int) -> Path:
+    """A Word file of a title and one paragraph of ``runs`` runs, as a generator or a broken converter writes it."""
+    run = f"<w:r><w:t>{run_text}</w:t></w:r>"
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>关于开展职业教育宣传月活动的通知</w:t></w:r></w:p>"
+        f"<w:p>{run * runs}</w:p></w:body></w:document>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return path
+
+
+def test_200000_runs_in_one_paragraph_are_refused_as_too_much_text(tmp_path: Path) -> None:
+    path = _one_paragraph_of_runs(tmp_path / "二十万.docx", "于5月9日前报送{", 200_000)
+    assert path.stat().st_size < 100_000
+    result = invoke("import", path, "-o", tmp_path / "plan.yaml")
+    assert result.exit_code == 1, result.output
+    assert f"{path}: the Word file holds more than 500000 characters of text" in result.stderr
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_thousands_of_dates_in_one_paragraph_import_into_one_deadline(tmp_path: Path) -> None:
+    # each date once read the rest of the paragraph again: 20,000 of them took minutes (issue 34)
+    path = _one_paragraph_of_runs(tmp_path / "两万.docx", "于5月9日前报送；", 20_000)
+    result = invoke("import", path, "-o", tmp_path / "plan.yaml")
+    assert result.exit_code == 0, result.output
+    import yaml
+
+    plan = yaml.safe_load((tmp_path / "plan.yaml").read_text(encoding="utf-8"))
+    assert list(plan["deadlines"]) == ["deadline"] and plan["deadlines"]["deadline"]["action"] == "报送"
