@@ -44,4 +44,3 @@ def number(value: str, attribute: str, per_point: float) -> int:
     if not math.isfinite(found) or abs(found) > LARGEST:
         raise BadNumberError(attribute, value)
     return round(found)
-
