@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from docgen.documents.body import DEFAULT_HEADINGS
 from docgen.errors import Finding, Severity
 from docgen.importing import facts
 from docgen.importing.attachments import plain_table, read_attachments
@@ -27,16 +28,6 @@ from docgen.importing.tasks import Days, TasksRead, read_requirements, read_task
 from docgen.importing.wordfile import Block
 
 Read = TypeVar("Read")
-DEFAULT_HEADINGS = {
-    "ideology": "指导思想",
-    "organization": "组织机构",
-    "time_and_theme": "活动时间及活动主题",
-    "time": "活动时间",
-    "theme": "活动主题",
-    "tasks": "主要工作任务及责任部门",
-    "requirements": "工作要求",
-    "contact": "联系方式",
-}
 TASK_KEYS = (
     "id", "title", "group", "units", "organisers", "date", "end_date", "rough_date", "time", "place", "participants",
     "work", "items",

@@ -41,14 +41,6 @@ TASK_LABELS = {
     "participants": ("参加人员", "参与人员", "参加对象", "活动对象", "参与对象", "活动人员"),
     "work": ("工作任务", "活动内容", "工作内容", "具体内容"),
 }
-DEFAULT_LABELS = {
-    "units": "责任部门",
-    "organisers": "协办单位",
-    "when": "活动时间",
-    "place": "活动地点",
-    "participants": "参加人员",
-    "work": "工作任务",
-}
 DEFAULT_STYLES = ("（一）", "1.", "（1）")
 """The numbers docgen prints below a heading, level by level (GB/T 9704)."""
 _COLUMN_WORDS = (

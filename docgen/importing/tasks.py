@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from docgen.documents.body import TASK_LABELS  # what docgen prints: a label written so needs no key
 from docgen.errors import Severity
 from docgen.importing.dates import Span, first_span, spans, time_after
 from docgen.importing.lines import Paragraph
 from docgen.importing.reader import Reader
 from docgen.importing.responsible import is_catch_all, named_in, split_units, subject
 from docgen.importing.sections import (
-    DEFAULT_LABELS,
     Node,
     grid,
     has_other_role,
@@ -132,7 +132,7 @@ def _listed(reader: Reader, nodes: list[Node], days: Days) -> tuple[list[dict[st
         if node.items:
             task["items"] = [item_data(reader, i) for i in node.items]
         tasks.append(task)
-    return tasks, {k: v for k, v in labels.items() if v != DEFAULT_LABELS[k]}
+    return tasks, {k: v for k, v in labels.items() if v != TASK_LABELS[k]}
 
 
 def _sentence(reader: Reader, node: Node, n: int, days: Days) -> dict[str, Any]:
