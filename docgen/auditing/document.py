@@ -9,6 +9,7 @@ exactly that). This module resolves what each run and paragraph ends up with.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -66,8 +67,11 @@ class Paragraph:
 
     def size(self) -> float:
         """The size of most of the paragraph's text, in points."""
-        sizes = [r.size for r in self.runs for _ in r.text.strip()]
-        return max(set(sizes), key=sizes.count) if sizes else (self.runs[0].size if self.runs else 0.0)
+        sizes: Counter[float] = Counter()
+        for run in self.runs:  # characters counted by run: linear, however many sizes a paragraph mixes
+            if chars := len(run.text.strip()):
+                sizes[run.size] += chars
+        return sizes.most_common(1)[0][0] if sizes else (self.runs[0].size if self.runs else 0.0)
 
 
 @dataclass(frozen=True)

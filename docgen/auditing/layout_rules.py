@@ -7,6 +7,7 @@ Each rule yields findings (code, place, parameters); the words, with the clause 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -113,7 +114,7 @@ def grid_rules(document: Document, parts: Parts) -> Iterator[Found]:
 
 def _most_common(values: list[int], default: int | None) -> int | None:
     """The value most of ``values`` have (the first of them on a tie), ``default`` when there are none."""
-    return max(values, key=values.count) if values else default
+    return Counter(values).most_common(1)[0][0] if values else default  # most_common keeps the first on a tie
 
 
 def _han_runs(paragraph: Paragraph) -> list[Any]:

@@ -133,3 +133,12 @@ def test_a_package_without_a_styles_part_never_shows_the_catalogs_header(rendere
         assert "Project-Id-Version" not in result.output and "Generated-By" not in result.output, result.output
     english = CliRunner().invoke(main, ["--lang", "en", "audit", str(path)]).output
     assert "it falls back to 'the application's default font'" in english
+
+
+def test_a_paragraphs_size_is_that_of_most_of_its_characters_however_many_sizes_it_mixes() -> None:
+    from docgen.auditing.document import Paragraph, Run
+
+    runs = [Run("正文" * 5, None, None, 16.0, 0)] + [Run("字", None, None, 5.0 + i / 10, 0) for i in range(3_000)]
+    runs += [Run("正文" * 5, None, None, 16.0, 0), Run("   ", None, None, 99.0, 0)]
+    paragraph = Paragraph(1, None, "", tuple(runs), None, "left", 0, 0, 0, None, False, 0, False, {})  # type: ignore[arg-type]
+    assert paragraph.size() == 16.0  # 20 characters of 16 pt; 3,000 sizes of one character each
