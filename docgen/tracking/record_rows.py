@@ -8,6 +8,7 @@ anything else raises ``DamagedError`` and the record is set aside (``record``).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -199,8 +200,14 @@ def checked_day(value: Any) -> dt.date:
 
 
 def _relative(value: Any) -> PurePosixPath:
-    """A path inside the returns folder: relative, without ``..``, not empty."""
+    r"""A path inside the returns folder: relative, without ``..``, not empty.
+
+    A backslash or a colon is part of a name on a POSIX system (a Windows zip unpacked there
+    names its files ``回收\教务处.docx``); only where they separate folders or name a drive
+    would they lead out of the folder.
+    """
     path = PurePosixPath(_text(value))
-    if not path.parts or path.is_absolute() or ".." in path.parts or "\\" in str(path) or ":" in path.parts[0]:
+    windows = os.name == "nt" and ("\\" in str(path) or ":" in path.parts[0]) if path.parts else False
+    if not path.parts or path.is_absolute() or ".." in path.parts or windows:
         raise DamagedError(f"a path out of the folder {str(path)!r:.80}")
     return path

@@ -257,3 +257,13 @@ def test_a_report_with_more_pictures_than_a_digest_takes_says_how_many_were_left
     counted = read_material([path], counting=True)  # the tally counts them all and says nothing
     assert len(counted.pictures) == MAX_PICTURES + 440
     assert not [p for p in counted.problems if p.code == "report-pictures-cut"]
+
+
+def test_a_name_with_a_backslash_from_a_windows_zip_is_a_name(plan: Plan, returns: Path) -> None:
+    from docgen.tracking.status import track_returns
+
+    touch(returns / SCHEDULE / "回收\\教务处.pdf", dt.date(2019, 5, 8))  # unzip on Linux keeps the backslash
+    for _ in range(2):  # the second run reads it back from the record
+        report = track_returns(plan, returns, dt.date(2019, 5, 10), "schedule")
+        assert [f.shown for f in report.files] == [f"{SCHEDULE}/回收\\教务处.pdf"]
+        assert [u.name for u in report.columns[0].received] == ["教务处"]
