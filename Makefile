@@ -45,7 +45,8 @@ pytest: $(VENV)/.installed-test
 
 fuzz: $(VENV)/.installed-test
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/plan/test_hostile.py tests/plan/test_fuzz_text.py tests/inputs/test_mail_fuzz.py \
-		tests/web/test_http_fuzz.py tests/tracking/test_receive_fuzz.py
+		tests/web/test_http_fuzz.py tests/tracking/test_receive_fuzz.py tests/importing/test_fuzz_import.py \
+		tests/auditing/test_fuzz_audit.py tests/tracking/test_fuzz_returns.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -10,6 +10,7 @@ from docgen.auditing import layout_rules, text_rules
 from docgen.auditing.document import Document
 from docgen.auditing.kinds import OFFICIAL, kind_of
 from docgen.auditing.layout_rules import Found
+from docgen.auditing.numbers import BadNumberError
 from docgen.auditing.package import AuditError, open_package
 from docgen.auditing.structure import find_parts
 from docgen.errors import Finding
@@ -100,10 +101,12 @@ def audit_document(path: Path, kind: str | None = None) -> tuple[str | None, lis
     """The kind ``path`` was held to (``kind``, or recognised) and its findings; no kind when it cannot be read."""
     try:
         document = Document(open_package(path))
+        kind = kind or kind_of(document, find_parts(document))
+        found = sorted(document_findings(document, kind), key=_order)
     except AuditError as exc:
         return None, exc.problems
-    kind = kind or kind_of(document, find_parts(document))
-    found = sorted(document_findings(document, kind), key=_order)
+    except BadNumberError as exc:  # no file Word wrote: said once, with the attribute
+        return None, [exc.finding.replace(file=str(path))]
     return kind, [Finding(code, params, file=str(path), path=where) for code, where, params in found]
 
 

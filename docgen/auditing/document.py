@@ -9,11 +9,14 @@ exactly that). This module resolves what each run and paragraph ends up with.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
+from docgen.auditing.numbers import EIGHTHS, HALF_POINTS, TWIPS
+from docgen.auditing.numbers import number as ooxml_number
 from docgen.auditing.package import WordPackage
 from docgen.inputs.wordfiles import R_NS, W, paragraph_runs, run_text
 
@@ -64,8 +67,11 @@ class Paragraph:
 
     def size(self) -> float:
         """The size of most of the paragraph's text, in points."""
-        sizes = [r.size for r in self.runs for _ in r.text.strip()]
-        return max(set(sizes), key=sizes.count) if sizes else (self.runs[0].size if self.runs else 0.0)
+        sizes: Counter[float] = Counter()
+        for run in self.runs:  # characters counted by run: linear, however many sizes a paragraph mixes
+            if chars := len(run.text.strip()):
+                sizes[run.size] += chars
+        return sizes.most_common(1)[0][0] if sizes else (self.runs[0].size if self.runs else 0.0)
 
 
 @dataclass(frozen=True)
@@ -86,11 +92,9 @@ class Section:
         return self.width > self.height
 
 
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return int(float(value)) if value is not None else default
-    except ValueError:
-        return default
+def _int(value: str | None, attribute: str, per_point: float = TWIPS, default: int = 0) -> int:
+    """An attribute's number in its own unit (``docgen.auditing.numbers``); ``default`` when absent."""
+    return ooxml_number(value, attribute, per_point) if value is not None else default
 
 
 class Styles:
@@ -185,18 +189,18 @@ def _indent(levels: list[etree._Element], name: str, size: float) -> float:
             continue
         chars = ind.get(W + name + "Chars")
         if chars is not None:
-            return _int(chars) / 100
+            return _int(chars, f"w:ind/@w:{name}Chars") / 100
         twips = ind.get(W + name)
         if name == "left" and twips is None:
             twips = ind.get(W + "start")
         if name == "right" and twips is None:
             twips = ind.get(W + "end")
         if twips is not None:
-            return _int(twips) / (size * 20) if size else 0.0
+            return _int(twips, f"w:ind/@w:{name}") / (size * 20) if size else 0.0
         if name == "firstLine":
             hanging = ind.get(W + "hangingChars") or ind.get(W + "hanging")
             if hanging is not None:
-                return -_int(hanging) / (100 if ind.get(W + "hangingChars") else size * 20)
+                return -_int(hanging, "w:ind/@w:hanging") / (100 if ind.get(W + "hangingChars") else size * 20)
     return 0.0
 
 
@@ -222,7 +226,7 @@ class Document:
             margins = {}
             if margin is not None:
                 for side in ("top", "bottom", "left", "right"):
-                    margins[side] = abs(_int(margin.get(W + side)))
+                    margins[side] = abs(_int(margin.get(W + side), f"w:pgMar/@w:{side}"))
             footers = {}
             for ref in sect.findall(W + "footerReference"):
                 rel = self.package.relationships.get(str(ref.get(f"{{{R_NS}}}id")))
@@ -230,10 +234,10 @@ class Document:
                     footers[str(ref.get(W + "type") or "default")] = rel[1]
             found.append(
                 Section(
-                    width=_int(size.get(W + "w")) if size is not None else 0,
-                    height=_int(size.get(W + "h")) if size is not None else 0,
+                    width=_int(size.get(W + "w"), "w:pgSz/@w:w") if size is not None else 0,
+                    height=_int(size.get(W + "h"), "w:pgSz/@w:h") if size is not None else 0,
                     margins=margins,
-                    line_pitch=_int(grid.get(W + "linePitch"))
+                    line_pitch=_int(grid.get(W + "linePitch"), "w:docGrid/@w:linePitch")
                     if grid is not None and grid.get(W + "linePitch")
                     else None,
                     grid_type=grid.get(W + "type") if grid is not None else None,
@@ -271,7 +275,7 @@ class Document:
         if isinstance(pbdr, etree._Element):
             for side in pbdr:
                 if side.get(W + "val") not in (None, "nil", "none"):
-                    borders[etree.QName(side).localname] = _int(side.get(W + "sz")) / 8
+                    borders[etree.QName(side).localname] = _int(side.get(W + "sz"), "w:pBdr/@w:sz", EIGHTHS) / 8
         jc = _attr(p_levels, "jc") or "left"
         return Paragraph(
             number=number,
@@ -283,7 +287,7 @@ class Document:
             first_line=_indent(p_levels, "firstLine", size),
             left=_indent(p_levels, "left", size),
             right=_indent(p_levels, "right", size),
-            line=_int(line) if line is not None and rule == "exact" else None,
+            line=_int(line, "w:spacing/@w:line") if line is not None and rule == "exact" else None,
             in_table=any(a.tag == W + "tc" for a in element.iterancestors()),
             section=section,
             page_break_before=_flag(p_levels, "pageBreakBefore")
@@ -294,7 +298,7 @@ class Document:
     @staticmethod
     def _size(levels: list[etree._Element]) -> float:
         value = _attr(levels, "sz")
-        return _int(value, 20) / 2 if value is not None else 10.0
+        return _int(value, "w:sz/@w:val", HALF_POINTS) / 2 if value is not None else 10.0
 
     def _run(self, run: etree._Element, inherited: list[etree._Element]) -> Run:
         rpr = run.find(W + "rPr")
@@ -304,7 +308,7 @@ class Document:
             east_asia=east_asian_font(levels),
             latin=_latin_font(levels),
             size=self._size(levels),
-            spacing=_int(_attr(levels, "spacing")),
+            spacing=_int(_attr(levels, "spacing"), "w:rPr/w:spacing/@w:val"),
         )
 
     def section_of(self, paragraph: Paragraph) -> Section | None:

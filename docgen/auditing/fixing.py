@@ -24,6 +24,7 @@ from docgen.auditing.structure import find_parts, heading_level
 from docgen.errors import Finding
 from docgen.inputs.wordfiles import W, paragraph_runs
 from docgen.rendering.outputs import write_bytes_atomic
+from docgen.rendering.targets import check_output_file
 from docgen.rendering.wordml import set_paragraph_property
 
 _ROLE_FAMILY = {"title": "xiaobiaosong", "labels": "heiti"}
@@ -44,20 +45,19 @@ class FixReport:
 def fix_document(source: str | Path, target: str | Path, *, force: bool = False) -> FixReport:
     """Write a copy of ``source`` to ``target`` with the mechanical fixes made; report what was fixed and left.
 
-    ``target`` is never ``source`` and an existing ``target`` is replaced only with ``force``.
-    Raises ``AuditError`` when ``source`` cannot be read, ``OutputExistsError`` or ``WriteError``
-    when ``target`` cannot be written.
+    ``target`` is never ``source`` (by any name), never a folder, a device or a pipe, and an
+    existing ``target`` is replaced only with ``force``. Raises ``AuditError`` when ``source``
+    cannot be read, ``OutputExistsError`` or ``WriteError`` when ``target`` cannot be written.
     """
     source, target = Path(source), Path(target)
-    if target.resolve() == source.resolve():
-        raise AuditError([Finding("audit-fix-same-file", {}, file=str(target))])
+    check_output_file(target, [source])  # before the work: with or without force
     before = audit_file(source)
     if any(is_unreadable(f) for f in before):
         raise AuditError(before)
     document = Document(open_package(source))
     wanted = [f for f in before if f.code in MECHANICAL]
     changed = _apply(document, wanted)
-    write_bytes_atomic(target, _repackaged(source, changed), force=force)
+    write_bytes_atomic(target, _repackaged(source, changed), force=force, inputs=[source])
     after = audit_file(target)
     remaining = {(f.code, f.path, f.params.get("found")) for f in after}
     fixed = [f for f in before if (f.code, f.path, f.params.get("found")) not in remaining]

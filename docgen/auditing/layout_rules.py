@@ -7,10 +7,12 @@ Each rule yields findings (code, place, parameters); the words, with the clause 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from docgen.auditing.document import Document, Paragraph, is_han
+from docgen.auditing.numbers import HALF_POINTS, number
 from docgen.auditing.structure import Parts, heading_level
 from docgen.inputs.wordfiles import W
 
@@ -112,7 +114,7 @@ def grid_rules(document: Document, parts: Parts) -> Iterator[Found]:
 
 def _most_common(values: list[int], default: int | None) -> int | None:
     """The value most of ``values`` have (the first of them on a tie), ``default`` when there are none."""
-    return max(values, key=values.count) if values else default
+    return Counter(values).most_common(1)[0][0] if values else default  # most_common keeps the first on a tie
 
 
 def _han_runs(paragraph: Paragraph) -> list[Any]:
@@ -125,7 +127,8 @@ def font_slot_rules(document: Document) -> Iterator[Found]:
         for run in _han_runs(paragraph):
             if run.east_asia is None or run.east_asia.startswith("theme:"):
                 where, params = place(paragraph)
-                yield "font-slot", where, {**params, "latin": run.latin or "", "found": run.east_asia or ""}
+                found = run.east_asia or "the application's default font"  # no styles part names one
+                yield "font-slot", where, {**params, "latin": run.latin or "", "found": found}
                 break
 
 
@@ -232,9 +235,10 @@ def page_number_rules(document: Document) -> Iterator[Found]:
                 (f for level in levels if (f := level.find(W + "rFonts")) is not None and f.get(W + "ascii")), None
             )
             latin = fonts.get(W + "ascii") if fonts is not None else east_asian_font(levels)
-            size = next((s.get(W + "val") for level in levels if (s := level.find(W + "sz")) is not None), "20")
-            if family(latin) != "songti" or abs(int(str(size)) / 2 - PAGE_NUMBER_SIZE) > 0.25:
-                yield "page-number-font", where, {**params, "found": f"{latin or '?'} {int(str(size)) / 2:g}"}
+            found = next((s.get(W + "val") for level in levels if (s := level.find(W + "sz")) is not None), None)
+            size = number(found, "w:sz/@w:val", HALF_POINTS) / 2 if found is not None else 10.0  # 14pt is valid OOXML
+            if family(latin) != "songti" or abs(size - PAGE_NUMBER_SIZE) > 0.25:
+                yield "page-number-font", where, {**params, "found": f"{latin or '?'} {size:g}"}
             break
     if not checked:
         yield "page-number-missing", "document", {}

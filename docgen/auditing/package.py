@@ -27,7 +27,7 @@ _REFUSALS: dict[Reason, str] = {
     "missing": "audit-missing",
     "too-large": "audit-too-large",
     "old-word": "audit-old-word",
-    "encrypted": "audit-old-word",
+    "encrypted": "audit-encrypted",
     "not-zip": "audit-not-docx",
     "not-docx": "audit-not-docx",
     "corrupt": "audit-corrupt",

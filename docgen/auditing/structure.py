@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from docgen.auditing.document import Document, Paragraph
 from docgen.inputs.wordfiles import W
 
+_HEX_COLOUR = re.compile("[0-9A-F]{6}")  # w:color's RRGGBB (auto and anything else: not red)
+
 HEADING_NUMBERS = (
     (1, re.compile(r"^[一二三四五六七八九十百]+、")),
     (2, re.compile(r"^（[一二三四五六七八九十百]+）")),
@@ -41,7 +43,7 @@ def heading_level(text: str) -> int | None:
 def _red(paragraph: Paragraph) -> bool:
     for color in paragraph.element.iter(W + "color"):
         value = (color.get(W + "val") or "").upper()
-        if len(value) == 6 and value not in ("000000", "AUTO") and int(value[0:2], 16) > 0xA0 > int(value[2:4], 16):
+        if _HEX_COLOUR.fullmatch(value) and int(value[0:2], 16) > 0xA0 > int(value[2:4], 16):  # not ZZZZZZ
             return True
     return False
 

@@ -36,10 +36,13 @@ def import_word(word_file: Path, output: Path | None, force: bool) -> None:
         from docgen.importing.plans import import_plan
         from docgen.messages import format_review_item
         from docgen.rendering.outputs import write_text_atomic
+        from docgen.rendering.targets import check_output_file
+
+        check_output_file(output, [word_file])  # before the reading: never over the Word file, a device, a folder
 
         text, review = import_plan(word_file, output_file=str(output), progress=progress)
         progress.step("write")
-        write_text_atomic(output, text, force=force)
+        write_text_atomic(output, text, force=force, inputs=[word_file])
     for item in review:
         click.echo(format_review_item(item))
     click.echo(wrote(output))

@@ -259,7 +259,9 @@ def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force:
     text, problems, encoding = read_text_encoded(plan)
     echo_problems(problems)
     new_text, review = new_year(text, year, same_weekday, file=str(plan), output_file=str(new))
-    write_text_atomic(new, new_text, force=force, encoding=encoding)  # as the person's editor saved the plan
+    write_text_atomic(
+        new, new_text, force=force, encoding=encoding, inputs=[plan]
+    )  # as the person's editor saved the plan
     for item in review:
         click.echo(format_review_item(item))
     click.echo(wrote(new))
@@ -274,7 +276,9 @@ def init(directory: Path, force: bool) -> None:
 
     for path in init_project(directory, force=force):
         click.echo(wrote(path))
-    next_steps = f"cd {directory} && docgen check && docgen render --templates templates"
+    from docgen.messages import command_word
+
+    next_steps = f"cd {command_word(directory)} && docgen check && docgen render --templates templates"
     click.echo(gettext("next: {commands}").format(commands=next_steps))
 
 
@@ -347,5 +351,6 @@ def calendar(plan: Path, unit: str | None, output: Path, force: bool) -> None:
 
     loaded = resolved_plan(plan)
     chosen = find_unit(loaded, unit) if unit is not None else None
-    write_calendar(output, deadlines_calendar(loaded, datetime.datetime.now(datetime.UTC), chosen), force=force)
+    made = deadlines_calendar(loaded, datetime.datetime.now(datetime.UTC), chosen)
+    write_calendar(output, made, force=force, plan_path=plan)
     click.echo(wrote(output))

@@ -81,7 +81,9 @@ def collect(
     files = form_files(plan, forms, returns_dir)
     collection = collect_forms(files, plan)
     stamp = datetime.datetime.now(datetime.UTC)
-    written = write_collection(collection, out_dir, stamp=stamp, templates=templates, plan_path=plan_path, force=force)
+    written = write_collection(
+        collection, out_dir, stamp=stamp, templates=templates, plan_path=plan_path, force=force, forms=files
+    )
     echo_problems(collection.problems)
     errors = sum(1 for p in collection.problems if p.is_error)
     warnings = len(collection.problems) - errors

@@ -62,7 +62,7 @@ def _echo_report(report: StatusReport) -> None:
                 click.echo(gettext("due today {title}: {units}").format(title=c.due.title, units=names))
     for file, why in report.unplaced:
         reason = gettext(_UNPLACED[why.value]).format(units="、".join(u.name for u in file.units))
-        click.echo(gettext("not counted: {path}: {reason}").format(path=file.relative, reason=reason))
+        click.echo(gettext("not counted: {path}: {reason}").format(path=file.shown, reason=reason))
 
 
 @main.command()

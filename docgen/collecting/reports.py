@@ -11,6 +11,7 @@ becomes a ``Finding`` of the material, not an exception: one bad file must not s
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import shutil
@@ -25,6 +26,7 @@ from docgen.collecting.docx_reading import FORM_REFUSALS
 from docgen.errors import Finding, FormError, Severity
 from docgen.inputs.pictures import MAX_PICTURE_BYTES, PICTURE_SUFFIXES
 from docgen.inputs.wordfiles import R_NS, RELATIONSHIP, Reason, W, WordFile, WordRefusedError, open_word
+from docgen.messages import shown_name
 
 MAX_REPORT_BYTES = 100 * 1024 * 1024
 MAX_DOCUMENT_XML = 20 * 1024 * 1024
@@ -61,6 +63,12 @@ class ReportPicture:
     name: str
     data: bytes
     caption: str = ""
+    within: str = ""  # the report a picture inside a Word file came in, as shown
+
+    @property
+    def place(self) -> str:
+        """What a warning about it names: the report and the picture in it, or the picture's own file."""
+        return f"{self.within} ({self.name})" if self.within else self.name
 
 
 @dataclass(frozen=True)
@@ -112,26 +120,32 @@ def read_material(paths: list[Path], *, counting: bool = False, converted: Path 
             if path in docx_of:
                 _read_word(docx_of[path], material, shown=path)
             elif needs_conversion(path):
-                material.others.append(ListedFile(path.name, _size(path)))
+                material.others.append(ListedFile(shown_name(path.name), _size(path)))
             elif suffix in WORD_SUFFIXES:
                 _read_word(path, material)
             elif suffix in PICTURE_SUFFIXES:
                 data = b"" if counting else _bounded_bytes(path, MAX_PICTURE_BYTES, "picture-too-large")
-                material.pictures.append(ReportPicture(path.name, data, caption_of_file(path.stem)))
+                material.pictures.append(ReportPicture(shown_name(path.name), data, caption_of_file(path.stem)))
             elif suffix == ".pdf":
                 _read_pdf(path, material)
             elif suffix in VIDEO_SUFFIXES:
-                material.videos.append(ListedFile(path.name, _size(path)))
+                material.videos.append(ListedFile(shown_name(path.name), _size(path)))
             else:
-                material.others.append(ListedFile(path.name, _size(path)))
+                material.others.append(ListedFile(shown_name(path.name), _size(path)))
         except FormError as exc:
             material.problems += [p.replace(severity=Severity.WARNING) for p in exc.problems]
-            material.others.append(ListedFile(path.name, _size(path)))
+            material.others.append(ListedFile(shown_name(path.name), _size(path)))
     return material
 
 
 def caption_of_file(stem: str) -> str:
-    """A picture file's name as its caption (开放日现场), unless a camera named it (IMG_2034)."""
+    """A picture file's name as its caption (开放日现场), unless a camera named it (IMG_2034).
+
+    A name that is no UTF-8 (its bytes kept as surrogates) gives no caption: replacement
+    characters are no caption for a printed 简报.
+    """
+    if shown_name(stem) != stem:
+        return ""
     text = _DATE_PREFIX.sub("", unicodedata.normalize("NFKC", stem)).strip(" _-—")
     return "" if not text or _CAMERA_NAME.match(text) or _GENERIC_NAME.match(text) else text
 
@@ -166,7 +180,7 @@ def _read_pdf(path: Path, material: Material) -> None:
     tool = shutil.which("pdftotext")
     size = _size(path)
     if tool is None or size > MAX_PDF_BYTES or material.counting:
-        material.others.append(ListedFile(path.name, size))
+        material.others.append(ListedFile(shown_name(path.name), size))
         return
     try:
         text = read_pdf_text(tool, str(path), PDF_TIMEOUT)
@@ -177,14 +191,15 @@ def _read_pdf(path: Path, material: Material) -> None:
     if text.title:
         material.titles.append(text.title[:200])
     kept, chars = [], 0
-    for paragraph in text.paragraphs[:MAX_PARAGRAPHS]:
+    for index, paragraph in enumerate(text.paragraphs):
         chars += len(paragraph)
-        if chars > MAX_TEXT_CHARS:
+        if index >= MAX_PARAGRAPHS or chars > MAX_TEXT_CHARS:
+            material.problems.append(_text_cut(path))
             break
         kept.append(Paragraph(paragraph))
     material.paragraphs += kept
     if not text.title and not kept:  # a scan: no text layer
-        material.others.append(ListedFile(path.name, size))
+        material.others.append(ListedFile(shown_name(path.name), size))
 
 
 def _read_word(path: Path, material: Material, shown: Path | None = None) -> None:
@@ -208,19 +223,23 @@ def _read_package(path: Path, word: WordFile, material: Material) -> None:
     budget = [MAX_MEDIA_BYTES]
     pending: list[int] = []  # pictures of the paragraph before, waiting for a caption below them
     title = ""
-    chars = seen = 0
+    chars = seen = left_out = 0
     for index, p in enumerate(q for q in body.iter(W + "p") if not _in_fallback(q)):
         if index >= MAX_PARAGRAPHS or chars > MAX_TEXT_CHARS:
+            material.problems.append(_text_cut(path))
             break
         text = "".join(t.text or "" for t in _own(p, W + "t")).strip()
         style = styles.get(_style_id(p), "")
         embedded = [rid for rid in _embedded(p) if rid in images]
         if embedded:
             pending = []
-            for rid in embedded[: MAX_PICTURES - len(material.pictures)]:
+            room = len(embedded) if material.counting else max(0, MAX_PICTURES - len(material.pictures))
+            left_out += len(embedded) - min(room, len(embedded))  # a tally counts every one: it reads no bytes
+            for rid in embedded[:room]:
                 data = _media(path, word, images[rid], budget, material.counting)
                 if data is not None:
-                    material.pictures.append(ReportPicture(posixpath.basename(images[rid]), data, ""))
+                    name = posixpath.basename(images[rid])
+                    material.pictures.append(ReportPicture(name, data, "", shown_name(str(path))))
                     pending.append(len(material.pictures) - 1)
             if text and pending:  # text beside the picture in its paragraph is its caption
                 _caption(material, pending, text)
@@ -244,6 +263,17 @@ def _read_package(path: Path, word: WordFile, material: Material) -> None:
         material.paragraphs.append(Paragraph(text, heading=style.startswith(("heading", "标题"))))
     if title:
         material.titles.append(title)
+    if left_out:
+        params = {"count": left_out, "limit": MAX_PICTURES}
+        material.problems.append(
+            Finding("report-pictures-cut", params, file=shown_name(str(path)), severity=Severity.WARNING)
+        )
+
+
+def _text_cut(path: Path) -> Finding:
+    """The warning that a report's text goes on past what docgen reads: the rest is left out, and said so."""
+    params = {"paragraphs": MAX_PARAGRAPHS, "chars": MAX_TEXT_CHARS}
+    return Finding("report-text-cut", params, file=shown_name(str(path)), severity=Severity.WARNING)
 
 
 def _is_title(text: str, style: str, paragraph: etree._Element) -> bool:
@@ -257,7 +287,7 @@ def _is_title(text: str, style: str, paragraph: etree._Element) -> bool:
 def _caption(material: Material, indexes: list[int], text: str) -> None:
     for i in indexes:
         old = material.pictures[i]
-        material.pictures[i] = ReportPicture(old.name, old.data, text[:200])
+        material.pictures[i] = dataclasses.replace(old, caption=text[:200])
 
 
 def _is_caption(text: str, style: str, paragraph: etree._Element) -> bool:

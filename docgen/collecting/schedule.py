@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -157,11 +158,13 @@ def write_collection(
     templates: Path | None = None,
     plan_path: Path | None = None,
     force: bool = False,
+    forms: Sequence[Path] = (),
 ) -> list[Path]:
     """Write the schedule, the spreadsheet and the calendar into ``out_dir``, all or nothing.
 
     ``schedule.docx`` comes from ``templates``, else from ``templates/`` beside ``plan_path``,
-    else from the shipped templates; it is checked before anything is written.
+    else from the shipped templates; it is checked before anything is written. No output may be
+    the plan, the template or one of the ``forms`` read, even with ``force``.
     """
     from docgen.collecting.activity_calendar import activities_calendar
     from docgen.errors import TemplateError
@@ -171,8 +174,8 @@ def write_collection(
     from docgen.rendering.templates import compiled
 
     out = Path(out_dir)
-    check_targets(out, list(KINDS), force=force)
     template = template_path("schedule.docx", template_folders(plan_path, templates))
+    check_targets(out, list(KINDS), force=force, inputs=[plan_path, template, *forms])
     context = schedule_context(collection)
     problems = [problem for problem in check_template(template, context) if problem.is_error]
     if problems:

@@ -45,7 +45,7 @@ class UnknownKindError(FindingsError):
 def parse_kinds(
     only: str | Sequence[str] | None, known: Sequence[str] = KINDS, aliases: Mapping[str, str] | None = None
 ) -> list[str] | None:
-    """``"notice,form"`` or a list -> validated kinds; None means every kind.
+    """``"notice,form"`` or a list -> validated kinds; None means every kind, and naming none is refused.
 
     ``known`` are the kinds there are (the built-in ones, and the plan's own: ``all_kinds``);
     ``aliases`` other names for them (a declared document's template file: ``kind_aliases``).
@@ -54,6 +54,8 @@ def parse_kinds(
         return None
     names = [n.strip() for n in (only.split(",") if isinstance(only, str) else only) if n.strip()]
     names = [(aliases or {}).get(n, n) for n in names]
+    if not names:  # --only "": rendering nothing and saying it went well would hide the slip
+        raise UnknownKindError([Finding("no-kind", {"known": ", ".join(known)})])
     problems = []
     for name in names:
         if name not in known:
@@ -130,7 +132,7 @@ def render(
     to_render = plan_to_render(plan)
     documents = documents_to_render(to_render, only, templates, unit)
     out = Path(out_dir)
-    targets = check_run(documents, out, pdf=pdf, print_file=print_file, force=force)
+    targets = check_run(documents, out, pdf=pdf, print_file=print_file, force=force, plan_path=to_render.path)
     compile_templates(documents, Path())  # the documents name their templates by full path
     if dry_run:
         render_in_memory(documents)  # fails exactly where the render would
@@ -190,16 +192,25 @@ def documents_to_render(
     return with_template_paths(documents, folders)
 
 
-def check_run(documents: Sequence[Document], out: Path, *, pdf: bool, print_file: bool, force: bool) -> list[Path]:
+def check_run(
+    documents: Sequence[Document],
+    out: Path,
+    *,
+    pdf: bool,
+    print_file: bool,
+    force: bool,
+    plan_path: Path | None = None,
+) -> list[Path]:
     """Step 3, before anything is written: the targets are free, the user's templates sound; the targets.
 
     ``pdf``: a PDF beside each document, and with ``print_file`` the joined print file and its list.
+    No target may be the plan (``plan_path``) or a template read, even with ``force``.
     docgen's own templates are checked by its tests, not on every run (they cost 0.15 s a run).
     """
     paths = [d.path for d in documents]
     if pdf:
         paths += [p.with_suffix(".pdf") for p in paths] + ([PRINT_FILE, PRINT_CONTENTS] if print_file else [])
-    check_targets(out, paths, force=force)
+    check_targets(out, paths, force=force, inputs=[plan_path, *{d.template for d in documents}])
     shipped = templates_dir().resolve()
     yours = [d for d in documents if not Path(d.template).resolve().is_relative_to(shipped)]
     problems = [problem for problem in check_templates(yours) if problem.is_error]

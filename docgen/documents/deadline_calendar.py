@@ -76,16 +76,16 @@ def _deadline_events(plan: Plan, key: str, deadline: Deadline, to_whom: str, sta
         yield event
 
 
-def write_calendar(path: Path, data: bytes, *, force: bool = False) -> None:
+def write_calendar(path: Path, data: bytes, *, force: bool = False, plan_path: Path | None = None) -> None:
     """Write an .ics file, recorded in its folder's output manifest as every docgen writer does.
 
     A file already there is replaced only when docgen wrote it and nobody changed it since,
-    or with ``force``.
+    or with ``force``; never the plan (``plan_path``) it was made from.
     """
     from docgen.rendering.outputs import check_targets, commit, staging
 
     folder, name = path.parent, PurePosixPath(path.name)
-    check_targets(folder, [name], force=force)
+    check_targets(folder, [name], force=force, inputs=[plan_path])
     with staging(folder) as stage:
         (stage / name).write_bytes(data)
         commit(folder, stage, {name: "calendar"}, replaced_kinds=set(), force=force)

@@ -20,7 +20,7 @@ from pathlib import Path
 from docgen.errors import Finding, PlanChangedError, PlanError
 from docgen.plan.reading import MAX_FILE_BYTES, decode_plan, read_plan_bytes
 from docgen.rendering.lock import folder_locked
-from docgen.rendering.outputs import write_error
+from docgen.rendering.targets import write_error
 
 SAVE_PATIENCE = 10.0  # seconds a save waits for another writer of the plan's folder
 

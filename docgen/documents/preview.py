@@ -68,7 +68,7 @@ def preview(
         draw_all(pdftoppm, drawings, resolution, processes=usable_cores(), drawn=Tally(progress).add)
         progress.step("write")
         images = [PurePosixPath(png.relative_to(pages).as_posix()) for png in sorted(pages.rglob("*.png"))]
-        check_targets(out, images, force=force)
+        check_targets(out, images, force=force, inputs=[plan if isinstance(plan, (str, Path)) else None])
         whole_run = only is None and unit is None  # only then are older images of other pages stale
         with staging(out) as stage:
             for image in images:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from docgen.errors import Finding, OutputExistsError
-from docgen.rendering.outputs import write_error
+from docgen.rendering.targets import make_folders, target_problem, write_error
 from docgen.resources import shipped, templates_dir
 
 STARTER_FILES = ("data/campaign.yaml", "schema/plan.schema.json")
@@ -27,6 +27,9 @@ def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:
         sources[Path("templates") / template.name] = template
     # a symbolic link counts as a file there, even one that points nowhere yet
     existing = [target / rel for rel in sources if (target / rel).exists() or (target / rel).is_symlink()]
+    refused = [p for p in (target_problem(target / rel, [source]) for rel, source in sources.items()) if p]
+    if refused:  # a folder or a device in the way, or docgen's own file: not even with force
+        raise OutputExistsError(refused)
     if existing and not force:
         raise OutputExistsError([Finding("file-exists", {}, file=str(path)) for path in existing])
     written = []
@@ -34,8 +37,8 @@ def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:
         destination = target / relative
         # copy beside it, then rename over it: a link is replaced, not written through
         temporary = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
+        make_folders(target, relative.parent.as_posix())  # a linked data/ or templates/ is not written through
         try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, temporary)
             temporary.replace(destination)
         except OSError as exc:

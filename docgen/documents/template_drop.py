@@ -20,7 +20,7 @@ from docgen.errors import Finding, FindingsError, OutputExistsError
 from docgen.plan.model import Plan
 from docgen.rendering.folders import TEMPLATES_FOLDER, project_templates
 from docgen.rendering.lock import folder_locked
-from docgen.rendering.outputs import write_error
+from docgen.rendering.targets import write_error
 from docgen.rendering.templates import MAX_TEMPLATE_BYTES
 
 MAX_NAME = 120  # characters of a template's file name

@@ -16,6 +16,8 @@ from docgen.errors import Finding, Severity
 from docgen.importing.responsible import clauses, is_catch_all, subject
 
 HAN = "\u4e00-\u9fff"
+_CLAUSE_END = re.compile(r"[。；;]")
+_NEAR = 400  # characters a deadline's sentence is read in around it: far more than a sentence, never the whole text
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
 _SLIP = re.compile(rf"(?<=[{HAN}“”《》（）])\s*([,:;()])\s*(?=[{HAN}“”《》（）])")
 _DATED = re.compile(
@@ -316,7 +318,7 @@ class Deadlines:
         if when:
             entry["time"] = when
         entry["action"] = _action(text, match)
-        owed = _owed_by(text[: match.start()])
+        owed = _owed_by(text[max(0, match.start() - _NEAR) : match.start()])
         if task is not None and any(name not in self.units.ids for name in owed):
             owed = []  # in a task's text, words that are not the plan's units (各班级) leave it the task's
         if owed:
@@ -326,7 +328,9 @@ class Deadlines:
         if "结束后" in text[max(0, match.start() - 12) : match.start()]:
             entry["after_end"] = True
         key = self._key(entry)
-        self._after.setdefault(key, re.split(r"[。；;]", text[match.end() :], maxsplit=1)[0])
+        if key not in self._after:  # the clause after its first mention; not split again at every date (linear)
+            stop = _CLAUSE_END.search(text, match.end())
+            self._after[key] = text[match.end() : stop.start() if stop else len(text)]
         return text[match.start() : start] + f"{{{{ deadlines.{key} | {filter_} }}}}", end
 
     def _key(self, entry: dict[str, Any]) -> str:
@@ -378,18 +382,18 @@ def _action(text: str, match: re.Match[str]) -> str:
 
     The sentence's 将X（，以…）报送到Y gives the verb and X; else the words after the day.
     """
-    sentence = re.split(r"[。；;！!]", text[match.end() :], maxsplit=1)[0]
+    sentence = re.split(r"[。；;！!]", text[match.end() : match.end() + _NEAR], maxsplit=1)[0]
     moved = _MOVED.search(sentence)
     if moved is not None:
         thing = _OWN.sub("", moved.group("thing")).strip()
         thing = re.sub(r"^一周", "本周", thing) if match.re is _WEEKLY else thing
         if len(thing) >= 2:
             return (moved.group("verb") + re.sub(r"(?<=本周)的", "", thing))[:60]
-    after = re.split(r"[，,。；;：:！!（(]", text[match.end() :], maxsplit=1)[0].strip()
+    after = re.split(r"[，,。；;：:！!（(]", text[match.end() : match.end() + _NEAR], maxsplit=1)[0].strip()
     after = re.sub(r"^(?:将|把|完成|要)", "", after).strip()
     after = re.sub(r"^(上报|报送|提交)一次", r"\1", after)  # 上报一次本周的… -> 上报本周的…
     after = re.sub(r"(?<=本周)的", "", after)
     if len(after) < 2:
-        before = re.split(r"[，,。；;！!（(]", text[: match.start()])[-1].strip()
+        before = re.split(r"[，,。；;！!（(]", text[max(0, match.start() - _NEAR) : match.start()])[-1].strip()
         after = before or "提交"
     return re.sub(r"\{\{.*?\}\}", "", after)[:60] or "提交"

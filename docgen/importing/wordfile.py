@@ -88,7 +88,9 @@ def read_word(path: Path) -> list[Block]:
 
 def _refused(path: Path, refused: WordRefusedError) -> WordFileError:
     """Why the file is not read, in the words of an import."""
-    if refused.reason in ("old-word", "encrypted"):
+    if refused.reason == "encrypted":
+        return _error(path, "import-encrypted")
+    if refused.reason == "old-word":
         return _error(path, "import-old-format", suffix=path.suffix.lower() or ".doc")
     if refused.reason in ("too-large", "member-too-large"):
         return _error(path, "import-too-large", limit=refused.params["limit"])
@@ -116,22 +118,26 @@ def _blocks(path: Path, body: etree._Element, numbers: _Numbering) -> list[Block
             text = numbers.label(element) + _text(element)
             blocks.append(Block(len(blocks) + 1, text, page_break=_breaks_page(element)))
         else:
-            rows = _table(path, element, budget, numbers)
+            rows = _table(path, element, budget, numbers, sum(1 for b in blocks if b.is_table) + 1)
             if rows:
                 blocks.append(Block(len(blocks) + 1, rows=rows))
     return blocks
 
 
-def _table(path: Path, table: etree._Element, budget: list[int], numbers: _Numbering) -> list[list[Cell]]:
-    """Rows of cells; a cell merged down (vMerge) is counted in the first row's cell, not repeated."""
+def _table(path: Path, table: etree._Element, budget: list[int], numbers: _Numbering, number: int) -> list[list[Cell]]:
+    """Rows of cells; a cell merged down (vMerge) is counted in the first row's cell, not repeated.
+
+    A table wider than Word makes one (``MAX_COLUMNS``, a cell's ``gridSpan`` counted) or past the
+    file's budget of cells is refused by its ``number`` (the document's first table is 1).
+    """
     rows: list[list[Cell]] = []
     starts: dict[int, Cell] = {}  # grid column -> the cell a vertical merge started in
     for tr in children(table, W + "tr")[:MAX_ROWS]:
         row: list[Cell] = []
         for found in grid_cells(tr):
             budget[0] -= 1
-            if budget[0] < 0 or found.column >= MAX_COLUMNS:
-                raise _error(path, "import-too-large", limit=MAX_PART_BYTES // (1024 * 1024))
+            if budget[0] < 0 or found.column + found.span > MAX_COLUMNS:
+                raise _error(path, "import-table-too-large", table=number, columns=MAX_COLUMNS, cells=MAX_CELLS)
             if found.merge == "continue" and found.column in starts:
                 starts[found.column].rows += 1
                 continue
@@ -230,9 +236,17 @@ class _Numbering:
             at = int(match.group(1)) - 1
             lvl_fmt, _, start = levels.get(at, ("decimal", "", 1))
             value = counts[at] + start - 1 if 0 <= at < 10 else 0
-            return _FORMATS.get(lvl_fmt, str)(max(value, 1))
+            return _number_text(lvl_fmt, value)
 
         return re.sub(r"%(\d)", number, text)
+
+
+def _number_text(fmt: str, value: int) -> str:
+    """``value`` drawn in Word's format ``fmt``; in digits where the format has no such number (一万, 0, -3)."""
+    try:
+        return _FORMATS.get(fmt, str)(value) if value >= 1 else str(value)
+    except ValueError:  # chinese_numeral stops at 9999: Word goes on, docgen writes the digits
+        return str(value)
 
 
 def _val_of(text: str | None) -> int:

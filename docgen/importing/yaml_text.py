@@ -65,8 +65,14 @@ _Dumper.add_representer(list, _list)
 
 
 def plan_yaml(plan: dict[str, Any], source: str) -> str:
-    """The plan's data as commented YAML text."""
-    parts = [HEADER.format(source=source)]
+    """The plan's data as commented YAML text.
+
+    ``source`` (the Word file's name) is data: it stays on its comment line whatever it holds (a
+    newline would start a key of the plan; YAML also breaks lines at U+0085, U+2028 and U+2029).
+    """
+    from docgen.messages import one_line
+
+    parts = [HEADER.format(source=one_line(source))]
     for key, value in plan.items():
         comment = COMMENTS.get(key)
         block = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, indent=2)

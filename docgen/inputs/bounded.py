@@ -23,6 +23,7 @@ _KINDS = (
     (stat.S_ISCHR, "a device"),
     (stat.S_ISBLK, "a device"),
     (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISLNK, "a symbolic link"),
 )
 
 
@@ -39,7 +40,8 @@ class InputRefusedError(Exception):
         return Finding(self.code, dict(self.params), file=str(file))
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, in words (``a folder``, ``a device``): a message's ``what``."""
     return next((kind for test, kind in _KINDS if test(mode)), "a special file")
 
 
@@ -56,7 +58,7 @@ def open_regular(path: Path, limit: int) -> BinaryIO:
     try:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise InputRefusedError("input-not-file", what=_kind(info.st_mode))
+            raise InputRefusedError("input-not-file", what=kind_of(info.st_mode))
         if info.st_size > limit:
             raise InputRefusedError("input-too-large", limit=mebibytes(limit))
         if hasattr(os, "set_blocking"):
@@ -85,7 +87,7 @@ def check_regular(path: Path, limit: int) -> os.stat_result:
     """``path``'s status when it is a regular file of at most ``limit`` bytes (see ``read_regular``)."""
     info = path.stat()
     if not stat.S_ISREG(info.st_mode):
-        raise InputRefusedError("input-not-file", what=_kind(info.st_mode))
+        raise InputRefusedError("input-not-file", what=kind_of(info.st_mode))
     if info.st_size > limit:
         raise InputRefusedError("input-too-large", limit=mebibytes(limit))
     return info

@@ -108,6 +108,9 @@ def opened_picture(data: bytes) -> Iterator[Image.Image]:
         raise InputRefusedError("picture-too-large", limit=MAX_PICTURE_BYTES // (1024 * 1024))
     try:
         with warnings.catch_warnings():
+            # Pillow's remarks on a picture it reads all the same (a palette's transparency, odd EXIF) name
+            # its own files: not the user's business; a picture it cannot read raises below
+            warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
                 width, height = opened.size

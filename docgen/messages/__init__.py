@@ -16,6 +16,7 @@ this package makes ``str()`` of findings and errors use these words.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -112,7 +113,10 @@ _WORDS = (
     N_("a pipe (FIFO)"),
     N_("a device"),
     N_("a socket"),
+    N_("a symbolic link"),
     N_("a special file"),
+    # a font the file does not name (docgen.auditing.layout_rules)
+    N_("the application's default font"),
     # limits of numbers and lengths (docgen.plan.reading)
     N_("at least"),
     N_("at most"),
@@ -200,9 +204,35 @@ def one_line(text: str) -> str:
     """``text`` with control characters and line breaks escaped, as Python writes them in a string.
 
     A file name or a cell's text may hold a newline; printed as it is, it would forge a line of
-    docgen's output that a person or a script takes for a problem or a summary of its own.
+    docgen's output that a person or a script takes for a problem or a summary of its own. The
+    bytes of a name that is no UTF-8 are shown as replacement characters (``shown_name``).
     """
-    return re.sub(_LINE_BREAKING, lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return re.sub(_LINE_BREAKING, lambda m: m.group().encode("unicode_escape").decode("ascii"), shown_name(text))
+
+
+_SURROGATES = "[\ud800-\udfff]"
+
+
+def shown_name(name: str | os.PathLike[str]) -> str:
+    """A file or folder name as a person sees it: each byte that is no UTF-8 as U+FFFD (�).
+
+    Python keeps such a byte of a name (a GBK name from a Windows zip) as a lone surrogate
+    (``surrogateescape``), so that the file can still be opened; written into a page, a
+    spreadsheet, a document, a database or a terminal it would fail to encode.
+    """
+    return re.sub(_SURROGATES, "\ufffd", os.fspath(name))
+
+
+def command_word(text: str | os.PathLike[str]) -> str:
+    """A path or name as one word of a command line docgen prints for a person to run: quoted when needed.
+
+    Plain words (Chinese ones too) stay as they are; one with a space, a quote, ``;`` or ``$``
+    is quoted as a POSIX shell reads it, so that a folder's name cannot add a command.
+    """
+    import shlex
+
+    word = shown_name(text)
+    return word if re.fullmatch(r"[\w@%+=:,./-]+", word) else shlex.quote(word)
 
 
 def describe_code(code: str, params: Mapping[str, Any], language: str | None = None) -> str:
@@ -256,7 +286,7 @@ def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
     if name == "format" and isinstance(value, str):
         from docgen.messages.template_words import FORMATS
 
-        return gettext(FORMATS.get(value, value))
+        return gettext(FORMATS.get(value, value)) if value else value
     if name == "detail" and isinstance(value, str) and code.startswith(("yaml-", "record-damaged")):
         from docgen.messages.detail_words import record_detail, yaml_detail
 
@@ -266,7 +296,8 @@ def _show(code: str, name: str, value: Any, gettext: Gettext) -> Any:
 
         return jinja_detail(value, gettext)
     if isinstance(value, str) and (name in _WORD_PARAMS or (name == "value" and code in _WORD_VALUE_CODES)):
-        return gettext(_WORD_SEPARATOR).join(gettext(word) for word in value.split("; "))
+        # gettext("") is the catalog's header: an empty word stays empty
+        return gettext(_WORD_SEPARATOR).join(gettext(word) if word else word for word in value.split("; "))
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

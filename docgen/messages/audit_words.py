@@ -33,17 +33,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("this is an old Word 97-2003 (.doc) file, not .docx"),
         N_("open it in Word or WPS and save it as .docx"),
     ),
+    "audit-encrypted": (
+        N_("the .docx is protected by a password; docgen cannot read it"),
+        N_("open it in Word or WPS, remove the password (File > Info > Protect Document) and save it again"),
+    ),
     "audit-not-docx": (N_("not a Word document (.docx)"), N_("save it from Word or WPS as .docx")),
     "audit-corrupt": (N_("the .docx is damaged: {detail}"), N_("open it in Word or WPS and save it again")),
     "audit-part-too-large": (N_("the part {part} inflates past {limit} MiB; it is not read"), ""),
     "audit-bad-xml": (N_("the document's XML is broken: {detail}"), N_("open it in Word or WPS and save it again")),
+    "audit-bad-number": (
+        N_('{attribute} is "{value}", which is no number a Word file may hold; the file is not checked'),
+        N_("open it in Word or WPS and save it again"),
+    ),
     "audit-doctype": (
         N_("the document's XML carries a DOCTYPE, which Word never writes; it is not read"),
         N_("open it in Word or WPS and save it again"),
-    ),
-    "audit-fix-same-file": (
-        N_("the corrected copy would replace the file being checked"),
-        N_("give another file with -o"),
     ),
     # the page
     "page-setup-missing": (N_("the document sets no page size or margins"), N_("GB/T 9704-2012 5.2: set A4")),

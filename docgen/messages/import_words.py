@@ -21,6 +21,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("open it in Word or WPS and save it as .docx again"),
     ),
     "import-too-large": (N_("the file or a part of it is larger than {limit} MiB; it is not read"), ""),
+    "import-too-much-text": (
+        N_("the Word file holds more than {limit} characters of text; a notice or a plan has far fewer"),
+        N_("import the notice itself, without the material appended to it"),
+    ),
+    "import-plan-too-large": (
+        N_("the plan made from this file would be larger than {limit} MiB, more than docgen reads as a plan"),
+        N_("import the notice itself, without the material appended to it"),
+    ),
+    "import-encrypted": (
+        N_("the .docx is protected by a password; docgen cannot read it"),
+        N_("open it in Word or WPS, remove the password (File > Info > Protect Document) and save it again"),
+    ),
+    "import-table-too-large": (
+        N_(
+            "table {table} is wider than {columns} columns or holds more than {cells} cells; docgen reads no such table"
+        ),
+        N_("split the table, or copy its text out of it"),
+    ),
     # the review
     "import-punctuation": (
         N_("paragraph {paragraph} ({excerpt}): half-width {marks} between Chinese characters made full-width"),

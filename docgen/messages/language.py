@@ -137,7 +137,9 @@ class CompiledCatalog(_gettext.NullTranslations):
                 self.plural = _gettext.c2py(value.split(";")[1].split("plural=")[1])
 
     def gettext(self, message: str) -> str:
-        """The translation of ``message``, or ``message`` itself."""
+        """The translation of ``message``, or ``message`` itself ("" is "", not the catalog's header)."""
+        if not message:
+            return message
         found = self._lookup(message)
         return message if found is None else found
 

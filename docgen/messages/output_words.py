@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the template links to an outside resource ({kind}: {target}) in {part}; docgen fetches nothing"),
         N_("insert the picture or text itself instead of a link to it, then save the template again"),
     ),
+    "template-field": (
+        N_("the template holds a {field} field ({target}) in {part}: Word fetches a file or a URL when it updates it"),
+        N_("delete the field (Alt+F9 shows fields in Word) and insert its text or picture itself"),
+    ),
     "template-syntax": (
         N_("tag error in {tag}: {detail}"),
         N_("check the {{{{ }}}} and {{% %}} tags in that paragraph"),
@@ -81,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-unit-name": (N_("no unit is called '{unit}'"), N_("units: {known}")),
     "unknown-unit-name-suggest": (N_("no unit is called '{unit}'"), N_("did you mean {suggestion}?")),
     "unknown-kind": (N_("unknown document kind '{kind}'"), N_("kinds: {known}")),
+    "no-kind": (N_("--only names no document kind"), N_("kinds: {known}")),
     "no-document": (
         N_("the plan gives no document of the kind '{kind}' {unit} {task}"),
         N_("'docgen list' shows the kinds and units; a letter or a form needs its part in the plan"),
@@ -92,8 +97,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("remove the link or choose another -o folder"),
     ),
     "output-not-file": (
-        N_("a folder or link stands where docgen would write a document"),
+        N_("{what} stands where docgen would write a document; docgen writes only regular files"),
         N_("move it away or choose another -o folder"),
+    ),
+    "output-not-regular": (
+        N_("this is {what}, not a regular file; docgen writes only regular files, with or without --force"),
+        N_("choose another file with -o"),
+    ),
+    "folder-is-link": (
+        N_("this folder is a symbolic link; docgen makes folders only inside {root}, never through a link"),
+        N_("replace the link with a real folder, or remove it"),
+    ),
+    "output-is-input": (
+        N_("this is {input}, which the command reads; docgen never writes over its own input, even with --force"),
+        N_("choose another file or folder with -o"),
     ),
     "output-folder-is-file": (N_("this is a file, not a folder for the outputs"), N_("give a folder with -o")),
     "output-exists": (

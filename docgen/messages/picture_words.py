@@ -69,6 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{tag} gives {name} the value {value}"),
         N_("give a picture's name in quotes and sizes as numbers of millimetres, e.g. image('logo', width_mm=30)"),
     ),
+    "template-image-too-small": (
+        N_("{tag} makes the picture's {name} {value} mm, less than {limit} mm: no picture on paper"),
+        N_("give a size of at least {limit} mm, or leave it out for the picture's own size"),
+    ),
     "template-image-too-wide": (
         N_("{tag} makes the picture {width} mm wide, more than the text block's {limit} mm"),
         N_("give a smaller width_mm, or height_mm instead"),

@@ -259,6 +259,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the text went past a limit while its placeholders were filled in: {detail}"),
         N_("check its loops and repeated text: a paragraph needs far less"),
     ),
+    "text-too-long-written": (
+        N_("the text is longer than {limit} characters"),
+        N_("a paragraph needs far less: put long material into an attachment of its own"),
+    ),
     "text-too-long": (
         N_("the text grew past {limit} characters once its placeholders were filled in"),
         N_("check its loops and repeated text: a paragraph needs far less"),

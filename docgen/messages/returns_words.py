@@ -99,7 +99,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the returns folder does not exist or is not a folder"),
         N_("make it with 'docgen status --init DIR', or check the path"),
     ),
+    "returns-too-many-files": (
+        N_("more than {limit} files here in the returns folder; docgen counts none rather than only some"),
+        N_("move what is no unit's return (a photo library, an unpacked archive) out of the returns folder"),
+    ),
+    "returns-too-deep": (
+        N_("this folder lies more than {limit} folders deep in the returns folder; docgen counts none, not only some"),
+        N_("move it out of the returns folder, or unpack it less deep"),
+    ),
     # units' reports, the 简报 and the summary (docgen digest, docgen summary)
+    "report-pictures-cut": (
+        N_("{count} pictures of the report are left out: a 简报 takes the first {limit} pictures of a unit's reports"),
+        N_("choose the pictures that matter and send those"),
+    ),
+    "report-text-cut": (
+        N_("the report goes on past {paragraphs} paragraphs or {chars} characters; the rest is left out"),
+        N_("ask the unit for a shorter report"),
+    ),
     "report-too-large": (
         N_("the report is larger than {limit} MiB; it is not read"),
         N_("send the pictures beside the report instead of inside it"),

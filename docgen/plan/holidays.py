@@ -16,6 +16,7 @@ from typing import Any
 
 from docgen.calendar import workdays
 from docgen.errors import Finding, Severity
+from docgen.plan.checks import MAX_CALENDAR_DAYS
 from docgen.plan.model import Plan
 from docgen.plan.sourcemap import PlanPath, SourceMap, Unlocated, dotted
 
@@ -68,6 +69,8 @@ def _weekly_deadlines(plan: Plan) -> Iterator[Unlocated]:
     so the units are told; the office need not act.
     """
     start, end = plan.period.start, plan.period.end
+    if (end - start).days > MAX_CALENDAR_DAYS:  # an error of its own (calendar-too-long): not 400,000 notes
+        return
     for key, deadline in plan.deadlines.items():
         if deadline.weekday is None:
             continue

@@ -17,6 +17,7 @@ from docgen.plan.types import Model, Name
 
 TEXT_BLOCK_WIDTH_MM = 156  # GB/T 9704-2012: the 版心 is 156 mm wide
 TEXT_BLOCK_HEIGHT_MM = 225  # and 225 mm high
+MIN_PICTURE_MM = 1.0  # narrower is no picture on paper (1e-300 placed a 0×0 one)
 
 PictureName = Annotated[
     str,
@@ -36,7 +37,7 @@ class Picture(Model):
     )
     width_mm: float | None = Field(
         None,
-        gt=0,
+        ge=MIN_PICTURE_MM,
         le=TEXT_BLOCK_WIDTH_MM,
         description="Width on the page in millimetres when the template gives none (the text block is 156 mm wide).",
     )

@@ -7,12 +7,11 @@ optional; a plan without the block renders as before.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from docgen.plan.types import JinjaText, Model, Name
+from docgen.plan.types import Day, JinjaText, Model, Name
 
 HeadMode = Literal["plain", "red", "preprinted"]
 
@@ -40,7 +39,7 @@ class Issuing(Model):
     printed_by: Name | None = Field(
         None, description="印发机关 in the 版记 (default: the issuer's full name, else the institution)."
     )
-    printed_on: dt.date | None = Field(None, description="印发日期 in the 版记 (default: the plan's 'issued').")
+    printed_on: Day | None = Field(None, description="印发日期 in the 版记 (default: the plan's 'issued').")
     signed_by: Name | None = Field(
         None, description="The issuer as the signature names it (default: the plan's issuer unit)."
     )

@@ -20,7 +20,7 @@ from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.reporting import Digest, Evaluation
 from docgen.plan.sections import Attachment, Column, Form, Item, Notice, Policy, Section, SectionKey, Table, TaskField
-from docgen.plan.types import JinjaMarker, JinjaText, Model, Name, UnitId
+from docgen.plan.types import Day, JinjaMarker, JinjaText, Model, Name, UnitId
 
 __all__ = [
     "Attachment",
@@ -93,8 +93,8 @@ class Organization(Model):
 class Period(Model):
     """The campaign period, both days included."""
 
-    start: dt.date
-    end: dt.date
+    start: Day
+    end: Day
     wording: JinjaText | None = Field(
         None,
         description="How every document writes the period (Jinja text), e.g. {{ period.start | ymd }}"
@@ -164,8 +164,8 @@ class Task(Model):
     )
     work: JinjaText | None = Field(None, description="工作任务: what is to be done (Jinja text).")
     group: Name | None = Field(None, description="The activity it belongs to; a table shows it once for the group.")
-    date: dt.date | None = Field(None, description="The day it takes place.")
-    end_date: dt.date | None = Field(None, description="The last day, for an activity over several days.")
+    date: Day | None = Field(None, description="The day it takes place.")
+    end_date: Day | None = Field(None, description="The last day, for an activity over several days.")
     time: Name | None = Field(None, description="The time of day as the plan words it, e.g. 上午9:00.")
     rough_date: Name | None = Field(
         None,
@@ -188,7 +188,7 @@ class Requirement(Model):
 class Deadline(Model):
     """A date something is due, or a weekday it is due every week."""
 
-    date: dt.date | None = Field(None, description="Due on (before) this day.")
+    date: Day | None = Field(None, description="Due on (before) this day.")
     weekday: int | None = Field(None, ge=1, le=7, description="Due every week on this day, 1 = Monday.")
     action: Name = Field(description="What is due, e.g. 上报活动安排表.")
     time: Name | None = Field(None, description="Time of day as the plan words it, e.g. 中午12点.")
@@ -212,10 +212,13 @@ class Deadline(Model):
                 yield self.date
             return
         assert self.weekday is not None
+        week = dt.timedelta(weeks=1)
         day = start + dt.timedelta(days=(self.weekday - start.isoweekday()) % 7)
         while day <= end:
             yield day
-            day += dt.timedelta(weeks=1)
+            if end - day < week:  # the last: a week later may lie past 9999-12-31, where dates end
+                return
+            day += week
 
 
 class Letter(Model):
@@ -226,7 +229,7 @@ class Letter(Model):
     salutation: Name
     body: list[JinjaText] = Field(min_length=1, description="Paragraphs (Jinja text).")
     closing: JinjaText
-    date: dt.date | None = Field(None, description="Letter date; the notice's date when absent.")
+    date: Day | None = Field(None, description="Letter date; the notice's date when absent.")
     hotline: Name | None = None
     website: Name | None = None
     address: Name | None = None
@@ -242,7 +245,7 @@ class Plan(Model):
     joint_issuers: tuple[UnitId, ...] = Field(
         default_factory=tuple, description="Units that sign with the issuer (ids), each on a line below it."
     )
-    issued: dt.date | None = Field(None, description="The date of the notice, under the signature.")
+    issued: Day | None = Field(None, description="The date of the notice, under the signature.")
     policies: list[Policy] = Field(default_factory=list)
     notice: Notice = Field(default_factory=Notice)
     sections: list[Section] | None = Field(

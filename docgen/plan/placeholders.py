@@ -246,7 +246,9 @@ def check_texts(plan: Plan) -> TextCheck:
     spending = Budget(TEXT_STEPS, TEXT_SECONDS)
     waiting: list[tuple[PlanPath, str]] = []
     for path, source in fields:
-        if "{" not in source:
+        if len(source) > MAX_TEXT_CHARS:  # as written, placeholders or not: no document lays out 3 million letters
+            found.append(TextProblem(path, "text-too-long-written", {"limit": MAX_TEXT_CHARS}, source, MAX_TEXT_CHARS))
+        elif "{" not in source:
             rendered[path] = source
         elif not _check_one(path, source, context, spending, found, rendered, waiting):
             return TextCheck(found, rendered)  # the budget is spent: the rest would fail the same way

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -14,6 +15,8 @@ UnitId = Annotated[
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Label = Annotated[str, StringConstraints(max_length=200)]
 """A label printed before a value; empty leaves the value unlabelled."""
+Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+"""A day of the plan, in the years a plan may have (``year``): a week after 9999-12-31 is no date at all."""
 
 
 class JinjaMarker:

@@ -73,7 +73,7 @@ def digest_context(plan: Plan, issue: Issue, day: dt.date) -> tuple[dict[str, An
             blocks += [wordml.paragraph(p.text, "Heading3" if p.heading else "Normal") for p in item.paragraphs]
             for picture in item.pictures:
                 try:
-                    scaled = scale_picture(picture.data, picture.name, DOCX_PIXELS, DOCX_PIXELS)
+                    scaled = scale_picture(picture.data, picture.place, DOCX_PIXELS, DOCX_PIXELS)
                 except FormError as exc:
                     problems += exc.problems
                     continue

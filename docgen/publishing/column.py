@@ -175,7 +175,7 @@ def _scaled(issue: Issue, pixels: int, problems: list[Finding]) -> list[list[tup
         pictures = []
         for picture in item.pictures:
             try:
-                pictures.append((scale_picture(picture.data, picture.name, pixels, pixels), picture.caption))
+                pictures.append((scale_picture(picture.data, picture.place, pixels, pixels), picture.caption))
             except FormError as exc:
                 problems += [p.replace(severity=Severity.WARNING) for p in exc.problems]
         found.append(pictures)

@@ -11,6 +11,7 @@ own title first, then its text), else under 其他. Nothing here writes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -22,6 +23,7 @@ from docgen import chinese
 from docgen.collecting.cells import match_task
 from docgen.collecting.reports import ListedFile, Material, Paragraph, ReportPicture, caption_of_file, read_material
 from docgen.errors import Finding, FormError
+from docgen.messages import shown_name
 from docgen.plan.model import Plan, Task, Unit
 from docgen.tracking.dues import Due
 from docgen.tracking.record_rows import IssueRow
@@ -193,11 +195,14 @@ def _item(plan: Plan, column: Column, unit: Unit, files: tuple[ReturnedFile, ...
 
 
 def _title(plan: Plan, unit: Unit, material: Material, files: tuple[ReturnedFile, ...], due: Due) -> str:
-    """The report's own title; else its Word file's name without the unit and date; else 教务处第1周工作情况."""
+    """The report's own title; else its Word file's name without the unit and date; else 教务处第1周工作情况.
+
+    A name that is no UTF-8 is no title (it would print as replacement characters).
+    """
     if material.titles:
         return material.titles[0]
     for file in files:
-        if file.path.suffix.lower() in (".docx", ".pdf"):
+        if file.path.suffix.lower() in (".docx", ".pdf") and shown_name(file.path.stem) == file.path.stem:
             stem = _strip_unit(plan, _DATE_PREFIX.sub("", unicodedata.normalize("NFKC", file.path.stem)))
             if len(stem) >= 2:
                 return stem
@@ -216,7 +221,7 @@ def _without_unit(plan: Plan, picture: ReportPicture) -> ReportPicture:
     """A picture's caption taken from its file name loses the unit's name (教务处-开放日 -> 开放日)."""
     if not picture.caption:
         return picture
-    return ReportPicture(picture.name, picture.data, caption_of_file(_strip_unit(plan, picture.caption)))
+    return dataclasses.replace(picture, caption=caption_of_file(_strip_unit(plan, picture.caption)))
 
 
 def _excerpt(paragraphs: list[Paragraph], limit: int | None) -> tuple[list[Paragraph], bool]:

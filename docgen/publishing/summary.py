@@ -20,6 +20,7 @@ from docgen import chinese
 from docgen.collecting.forms import Activity
 from docgen.documents.layout import signature
 from docgen.errors import Finding
+from docgen.messages import shown_name
 from docgen.plan.model import Plan, Unit
 from docgen.publishing import wordml
 from docgen.publishing.issues import Issue, Item, task_of, written_issues
@@ -41,6 +42,7 @@ class Figures:
     issues: list[Issue]
     sources: dict[str, list[str]] = field(default_factory=dict)
     notes: list[Finding] = field(default_factory=list)
+    read: list[Path] = field(default_factory=list)  # the returned files looked at: never written over
 
     @property
     def posts(self) -> int:
@@ -64,6 +66,7 @@ def campaign_figures(plan: Plan, returns_dir: Path | str, on: dt.date) -> Figure
         videos=sum(r.counts["videos"] for r in rows),
         issues=issues,
         notes=report.notes,
+        read=[f.path for f in report.files],
     )
     figures.sources = _sources(report, rows, figures)
     return figures
@@ -71,17 +74,17 @@ def campaign_figures(plan: Plan, returns_dir: Path | str, on: dt.date) -> Figure
 
 def _sources(report: StatusReport, rows: list[TallyRow], figures: Figures) -> dict[str, list[str]]:
     """For each figure, the lines that make it up, each naming its files relative to the returns folder."""
-    relative = {f.path: str(f.relative) for f in report.files}
+    relative = {f.path: f.shown for f in report.files}
     by_unit: dict[str, list[str]] = {}
     for column in report.columns:
         for unit_id, cell in column.cells.items():
-            by_unit.setdefault(unit_id, []).extend(str(f.relative) for f in cell.files)
+            by_unit.setdefault(unit_id, []).extend(f.shown for f in cell.files)
     forms: dict[str, int] = {}
     for activity in figures.activities:
-        name = relative.get(Path(activity.file), activity.file)
+        name = relative.get(Path(activity.file)) or shown_name(activity.file)
         forms[name] = forms.get(name, 0) + 1
     weekly = [
-        f"{c.due.title} {u.name}：" + "、".join(str(f.relative) for f in c.cells[u.id].files)
+        f"{c.due.title} {u.name}：" + "、".join(f.shown for f in c.cells[u.id].files)
         for c in report.columns
         if c.due.week is not None
         for u in c.received
@@ -100,7 +103,7 @@ def _sources(report: StatusReport, rows: list[TallyRow], figures: Figures) -> di
         "图片和视频": media,
         "工作简报": [
             f"第{i.number}期："
-            + "、".join(f"{item.unit.name}（{'、'.join(str(f.relative) for f in item.files)}）" for item in i.items)
+            + "、".join(f"{item.unit.name}（{'、'.join(f.shown for f in item.files)}）" for item in i.items)
             for i in figures.issues
         ],
     }

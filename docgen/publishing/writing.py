@@ -37,10 +37,12 @@ def _digest_kind(issue: Issue) -> str:
     return f"digest-{issue.number}"
 
 
-def _write(out: Path, outputs: dict[PurePosixPath, tuple[str, bytes]], replaced: set[str], force: bool) -> list[Path]:
+def _write(
+    out: Path, outputs: dict[PurePosixPath, tuple[str, bytes]], replaced: set[str], force: bool, read: list[Path | None]
+) -> list[Path]:
     from docgen.rendering.outputs import write_files
 
-    return write_files(out, outputs, replaced_kinds=replaced, force=force)
+    return write_files(out, outputs, replaced_kinds=replaced, force=force, inputs=read)
 
 
 def write_digest(
@@ -105,7 +107,8 @@ def write_digest(
         pages = column_pages(plan, issues)
         outputs = {digest_file(plan, current): (_digest_kind(current), docx)}
         outputs.update({path: (KIND_COLUMN, data) for path, data in pages.files.items()})
-        paths = _write(out, outputs, {_digest_kind(current), KIND_COLUMN}, force)
+        read = [plan_path, *(f.path for f in report.files)]
+        paths = _write(out, outputs, {_digest_kind(current), KIND_COLUMN}, force, read)
         record.save_issue(row)
     unique = list(dict.fromkeys(problems + pages.problems + [p for item in current.items for p in item.problems]))
     return Written(paths, [*record.notes, *unique], current)
@@ -137,4 +140,5 @@ def write_summary(
         SUMMARY_DOCX: (KIND_SUMMARY, template.render(summary_context(plan, figures))),
         SUMMARY_SOURCES: (KIND_SUMMARY, sources_text(figures).encode("utf-8")),
     }
-    return Written(_write(Path(out_dir), outputs, {KIND_SUMMARY}, force), figures.notes)
+    read = [plan_path, template.path, *figures.read]
+    return Written(_write(Path(out_dir), outputs, {KIND_SUMMARY}, force, read), figures.notes)

@@ -12,7 +12,8 @@ and ``docgen.plan`` (for types only); ``docgen.documents`` and ``docgen.collecti
   found without rendering it (``check_template``).
 - ``folders``: where a template is found (``--templates``, beside the plan, shipped).
 - ``jobs``: one document to render; ``workers``: rendering many of them in one or several processes.
-- ``outputs``: staging, the manifest and the all-or-nothing commit; ``lock``: one run per folder.
+- ``outputs``: staging, the manifest and the all-or-nothing commit; ``lock``: one run per folder;
+  ``targets``: what a write may replace (regular files only, never an input) and folders made inside a root.
 - ``filenames``: file names that are safe on every system.
 - ``docxtpl_compat``: ``DocxTemplate``, a drop-in for docxtpl's on the compiled engine, without layout mending.
 """

@@ -1,14 +1,15 @@
-"""Writing outputs all or nothing, and never over a file the user wrote.
+"""Writing outputs all or nothing, never over a file the user wrote, only ever as regular files.
 
 Documents are rendered into a staging folder inside OUT and moved into place only when every
 one succeeded. A manifest in OUT records what docgen wrote (with a hash), so the next run
-replaces its own files and refuses to overwrite anything else unless forced.
+replaces its own files and refuses to overwrite anything else unless forced. Every writer
+comes through here, so the guard of ``docgen.rendering.targets`` holds for all: only regular
+files, never one of the run's own inputs, with or without ``--force``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
@@ -19,10 +20,11 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from docgen.errors import Finding, OutputExistsError, WriteError, finding_error
-from docgen.inputs.bounded import InputRefusedError, read_regular
+from docgen.errors import Finding, OutputExistsError, finding_error
+from docgen.inputs.bounded import InputRefusedError, kind_of, read_regular
 from docgen.rendering.interrupts import interrupts_held
 from docgen.rendering.lock import folder_locked
+from docgen.rendering.targets import Inputs, check_output_file, identities, write_error
 
 MANIFEST = ".docgen-manifest.json"
 STAGING_PREFIX = ".docgen-staging-"
@@ -60,10 +62,11 @@ def _is_ours(path: Path, entry: dict[str, str] | None) -> bool:
     return sha256(path) in {entry.get("sha256"), entry.get("previous")}
 
 
-def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -> None:
-    """Refuse targets that leave OUT, pass through a symlink, or would replace a user's file.
+def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool, inputs: Inputs = ()) -> None:
+    """Refuse targets that leave OUT, pass through a symlink, are no regular file, or would replace a user's file.
 
-    Each folder is looked at once and each target with one ``lstat``: a batch can hold
+    A target that is one of ``inputs`` (the plan, a template, a form read) is refused even with
+    ``force``. Each folder is looked at once and each target with one ``lstat``: a batch can hold
     thousands of files, and this runs before any of them is rendered.
     """
     if out_dir.is_symlink():
@@ -72,6 +75,7 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputExistsError([Finding("output-folder-is-file", {}, file=str(out_dir))])
     manifest = read_manifest(out_dir)
+    read = identities(inputs)
     problems = []
     root, base = out_dir.resolve(), str(out_dir)
     unsafe: dict[tuple[str, ...], bool] = {}
@@ -89,11 +93,13 @@ def check_targets(out_dir: Path, targets: list[PurePosixPath], *, force: bool) -
             continue
         path = _join(base, relative)
         try:
-            mode = os.lstat(path).st_mode
+            info = os.lstat(path)
         except FileNotFoundError:
             continue
-        if not stat.S_ISREG(mode):  # a link, a folder, a FIFO (hashing it would wait forever), a device
-            problems.append(Finding("output-not-file", {}, file=path))
+        if not stat.S_ISREG(info.st_mode):  # a link, a folder, a FIFO (hashing it would wait forever), a device
+            problems.append(Finding("output-not-file", {"what": kind_of(info.st_mode)}, file=path))
+        elif (info.st_dev, info.st_ino) in read:
+            problems.append(Finding("output-is-input", {"input": read[(info.st_dev, info.st_ino)]}, file=path))
         elif not force and not _is_ours(Path(path), manifest.get(relative.as_posix())):
             problems.append(Finding("output-exists", {}, file=path))
     if problems:
@@ -139,26 +145,6 @@ def staging(out_dir: Path) -> Iterator[Path]:
             raise write_error(exc, out_dir) from exc
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-_WRITE_CODES = {
-    errno.EACCES: "write-denied",
-    errno.EPERM: "write-denied",
-    errno.EROFS: "write-read-only",
-    errno.ENOSPC: "write-disk-full",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "write-disk-full",  # disk quota; not every system has it
-    errno.ENOENT: "write-no-folder",
-}
-
-
-def write_error(exc: OSError, path: Path) -> WriteError:
-    """An operating system's refusal to write, as a problem in the user's language.
-
-    It names ``path``, the file or folder the user chose, not the staging or temporary file
-    docgen was writing when it failed.
-    """
-    code = _WRITE_CODES.get(exc.errno or 0, "write-failed")
-    return WriteError([Finding(code, {"reason": exc.strerror or str(exc)}, file=str(path))])
 
 
 def commit(
@@ -286,14 +272,19 @@ def _write_manifest(out_dir: Path, files: dict[str, dict[str, str]]) -> None:
 
 
 def write_files(
-    out_dir: Path, outputs: dict[PurePosixPath, tuple[str, bytes]], *, replaced_kinds: set[str], force: bool
+    out_dir: Path,
+    outputs: dict[PurePosixPath, tuple[str, bytes]],
+    *,
+    replaced_kinds: set[str],
+    force: bool,
+    inputs: Inputs = (),
 ) -> list[Path]:
     """Write finished files (relative path -> kind and bytes) into OUT all or nothing; their paths.
 
-    For writers that build each file in memory (the dashboard, the 简报): targets checked,
-    staged, then committed with the manifest, like rendered documents.
+    For writers that build each file in memory (the dashboard, the 简报): targets checked (none
+    may be one of ``inputs``), staged, then committed with the manifest, like rendered documents.
     """
-    check_targets(out_dir, list(outputs), force=force)
+    check_targets(out_dir, list(outputs), force=force, inputs=inputs)
     with staging(out_dir) as stage:
         for relative, (_, data) in outputs.items():
             target = stage / relative
@@ -304,13 +295,19 @@ def write_files(
     return [out_dir / relative for relative in outputs]
 
 
-def write_text_atomic(path: Path, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
+def write_text_atomic(
+    path: Path, text: str, *, force: bool = False, encoding: str = "utf-8", inputs: Inputs = ()
+) -> None:
     """Write ``text`` in ``encoding`` to ``path`` (creating its folder); a file there is kept without ``force``."""
-    write_bytes_atomic(path, text.encode(encoding), force=force)
+    write_bytes_atomic(path, text.encode(encoding), force=force, inputs=inputs)
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` all or nothing (creating its folder); a file there is replaced only with ``force``."""
+def write_bytes_atomic(path: Path, data: bytes, *, force: bool = False, inputs: Inputs = ()) -> None:
+    """Write ``data`` to ``path`` all or nothing (creating its folder); a file there is replaced only with ``force``.
+
+    Whatever ``force`` says, ``path`` must be (or become) a regular file, and none of ``inputs``.
+    """
+    check_output_file(path, inputs)
     if path.exists() and not force:
         raise finding_error(OutputExistsError, "file-exists", path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")

@@ -36,7 +36,7 @@ from markupsafe import Markup
 from docgen.inputs.bounded import InputRefusedError
 from docgen.inputs.pictures import PlacedPicture, qr_picture, read_picture
 from docgen.plan.image_checks import qr_too_small, refusal
-from docgen.plan.images import TEXT_BLOCK_HEIGHT_MM, TEXT_BLOCK_WIDTH_MM
+from docgen.plan.images import MIN_PICTURE_MM, TEXT_BLOCK_HEIGHT_MM, TEXT_BLOCK_WIDTH_MM
 from docgen.rendering.part_names import W, part_label
 from docgen.rendering.pictures import (
     CONTENT_TYPES,
@@ -187,6 +187,8 @@ def _length(name: str, value: Any) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
         raise PlacementError("template-image-argument", name=name, value=repr(value)[:40])
+    if value < MIN_PICTURE_MM:
+        raise PlacementError("template-image-too-small", name=name, value=f"{value:g}", limit=f"{MIN_PICTURE_MM:g}")
     return float(value)
 
 

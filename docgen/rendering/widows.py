@@ -78,10 +78,13 @@ def line_lengths(text: str, indent_pt: float, spacing_twips: int) -> tuple[int, 
             if char in HANGING and not _word(text[i - 1 : i + 2]):  # hangs into the margin at the end of this line
                 i += 1
             else:
+                overflow = i
                 if char in CLOSING and i - 1 > start:
                     i -= 1  # measured in LibreOffice 7.4: 测） goes down together
                 while i - 1 > start and (text[i - 1] in NO_LINE_END or _word(text[i - 1 : i + 1])):
                     i -= 1  # an opening mark, a Latin word or an address (a@b.com) moves down whole
+                if i - 1 <= start and _word(text[start:overflow]):
+                    i = overflow  # a word longer than the line is broken where the line ends, as the suite does
             lines.append(i - start)
             start, x = i, 0.0
             continue

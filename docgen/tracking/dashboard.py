@@ -172,7 +172,7 @@ def _files_title(cell: Cell) -> str:
     for file in sorted(cell.files + cell.replaced, key=lambda f: f.received_at):
         moment = file.received_at.astimezone().strftime("%m-%d %H:%M")
         replaced = "（已被补报替换）" if file in cell.replaced else ""
-        lines.append(f"{file.relative}　{moment} {HOW_WORDS.get(file.how, file.how)}{replaced}")
+        lines.append(f"{file.shown}　{moment} {HOW_WORDS.get(file.how, file.how)}{replaced}")
     return "\n".join(lines)
 
 
@@ -214,7 +214,7 @@ def dashboard_context(report: StatusReport) -> dict[str, Any]:
             missing.append({"title": c.due.title, "day": chinese.month_day(c.due.day), "units": units})
     unplaced = [
         {
-            "path": str(f.relative),
+            "path": f.shown,
             "reason": UNPLACED_WORDS[why],
             "units": "、".join(u.name for u in f.units) if why is not Unplaced.NO_UNIT else "",
         }

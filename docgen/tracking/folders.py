@@ -37,6 +37,9 @@ def readme_text(plan: Plan, due: Due, command: tuple[str, str] = ("", "回收"))
     ``command`` is the plan's path as typed beside the returns folder ("" for the default) and
     the returns folder's name there: the commands it gives run from that folder's parent.
     """
+    from docgen.messages import command_word
+
+    command = (command_word(command[0]) if command[0] else "", command_word(command[1]))
     deadline = due.deadline
     owing = "、".join(u.name for u in owing_units(plan, due.key))
     when = f"{chinese.month_day(due.day)}（{chinese.weekday_of(due.day)}）前"
@@ -84,20 +87,19 @@ def init_returns(
 ) -> list[Path]:
     """Make the returns folders in ``returns_dir``; the 说明.txt files written (existing ones are kept).
 
+    Nothing is written outside ``returns_dir``: a folder in it that is a link is refused.
+
     ``plan_path`` is the plan's file, which the commands in each 说明.txt name (as seen from the
     returns folder's parent); without it they use the default plan.
     """
-    from docgen.rendering.outputs import write_error, write_text_atomic
+    from docgen.rendering.outputs import write_text_atomic
+    from docgen.rendering.targets import make_folders
 
     root = Path(returns_dir)
     command = (_plan_as_typed(plan_path, root), root.name or str(root))
     written = []
     for due in dues(plan, deadline):
-        folder = root / returns_folder(plan, due)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise write_error(exc, folder) from exc
+        folder = make_folders(root, returns_folder(plan, due))  # a linked deadline folder is refused, not followed
         readme = folder / README_NAME
         if not readme.exists():
             write_text_atomic(readme, readme_text(plan, due, command))
@@ -159,7 +161,8 @@ def write_status(
     outputs = status_outputs(report, templates, plan_path)
     earlier = {earlier_reminder_kind(key) for key in report.plan.deadlines}
     replaced = {KIND_HTML, KIND_XLSX, KIND_CHAT, KIND_REMINDER} | earlier
-    return write_files(Path(out_dir), outputs, replaced_kinds=replaced, force=force)
+    read = [plan_path, *(f.path for f in report.files)]
+    return write_files(Path(out_dir), outputs, replaced_kinds=replaced, force=force, inputs=read)
 
 
 def is_returns_folder(plan: Plan, folder: Path) -> bool:

@@ -109,13 +109,9 @@ def orphan(record: Record, digest: str, folder: PurePosixPath, name: str) -> Fil
 
 def placed(root: Path, source: Path, folder: PurePosixPath, name: str, *, move: bool = False) -> Path:
     """``source`` put into ``root/folder`` under ``name``, or ``name（2）``… where that is taken; never over a file."""
-    from docgen.rendering.outputs import write_error
+    from docgen.rendering.targets import make_folders, write_error
 
-    target_folder = root / folder
-    try:
-        target_folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise write_error(exc, target_folder) from exc
+    target_folder = make_folders(root, folder)  # never through a link out of the returns folder
     for candidate in copy_names(name):
         target = target_folder / candidate
         if move and source.resolve() == target.resolve():

@@ -249,7 +249,7 @@ def _bad_time(at: dt.datetime) -> ReceiveError:
 
 
 def _root(returns_dir: Path | str) -> Path:
-    from docgen.rendering.outputs import write_error
+    from docgen.rendering.targets import write_error
 
     root = Path(returns_dir)
     try:

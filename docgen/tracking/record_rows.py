@@ -155,6 +155,8 @@ def file_row(row: tuple[Any, ...]) -> FileRow:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, bytes):  # a name that is no UTF-8 (``stored``)
+        value = value.decode("utf-8", "surrogateescape")
     if not isinstance(value, str) or "\x00" in value:
         raise DamagedError(f"a text value {value!r:.80}")
     return value

@@ -13,6 +13,7 @@ for one due are used is decided here (``resends``): a resend replaces the file i
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import unicodedata
@@ -24,7 +25,8 @@ from docgen.plan.model import Plan, Unit
 from docgen.tracking.dues import Due, deadline_folder, returns_folder
 
 README_NAME = "说明.txt"
-MAX_FILES = 20_000  # a month's returns are a few hundred files; a runaway folder is cut here
+MAX_FILES = 20_000  # a month's returns are a few hundred files; a runaway folder is refused, never cut
+MAX_DEPTH = 32  # deadline / week / unit / a zip's folders: a few levels; thousands are no returns folder
 FIRST_LINES = 8  # a Word file's unit is looked for in this many of its first non-empty paragraphs
 WORD_SUFFIXES = {".docx"}  # .doc and .wps are binary formats: matched by their names only
 # what a unit writes its report in: a later one of these replaces an earlier one (原稿, then 修改稿)
@@ -64,6 +66,13 @@ class ReturnedFile:
     record_id: int = 0
     name: str = ""
     sha256: str = ""
+
+    @property
+    def shown(self) -> str:
+        """Its path in the returns folder as a person sees it: bytes of a name that is no UTF-8 as �."""
+        from docgen.messages import shown_name
+
+        return shown_name(self.relative.as_posix())
 
     @property
     def unit(self) -> Unit | None:
@@ -220,27 +229,51 @@ def _name_key(file: ReturnedFile) -> str:
 
 
 def folder_files(returns_dir: Path) -> list[tuple[Path, PurePosixPath]]:
-    """The files below ``returns_dir``, without following symbolic links, at most ``MAX_FILES``.
+    """The files below ``returns_dir`` in name order, without following symbolic links.
 
     A folder docgen writes into (it holds a manifest, e.g. an OUT placed inside) is not looked at:
-    its dashboard and reminders are no unit's returns.
+    its dashboard and reminders are no unit's returns. The walk is bounded and says so when it
+    is: more than ``MAX_FILES`` files, or folders more than ``MAX_DEPTH`` deep, raise
+    ``FormError`` naming the folder, since counting only some files would show units missing
+    that sent everything. Names are kept as the system gives them (bytes that are no UTF-8 as
+    surrogates, ``ReturnedFile.shown`` shows them).
     """
+    from docgen.errors import Finding, FormError
     from docgen.rendering.outputs import MANIFEST
 
     files: list[tuple[Path, PurePosixPath]] = []
-    for folder, subfolders, names in os.walk(returns_dir):
-        base = Path(folder)
-        subfolders[:] = sorted(
-            s for s in subfolders if not s.startswith(_SKIPPED_PREFIXES) and not (base / s / MANIFEST).exists()
-        )
-        for name in sorted(names):
-            path = base / name
-            if name.startswith(_SKIPPED_PREFIXES) or name == README_NAME or not path.is_file() or path.is_symlink():
+    waiting = [(returns_dir, PurePosixPath(), 0)]  # a stack, not recursion: a folder may nest thousands deep
+    while waiting:
+        folder, relative, depth = waiting.pop()
+        subfolders = []
+        for entry in _entries(folder):
+            if entry.name.startswith(_SKIPPED_PREFIXES):
                 continue
-            files.append((path, PurePosixPath(path.relative_to(returns_dir).as_posix())))
-            if len(files) >= MAX_FILES:
-                return files
+            if entry.is_dir(follow_symlinks=False):
+                if not (Path(entry.path) / MANIFEST).exists():
+                    subfolders.append(entry)
+            elif entry.is_file(follow_symlinks=False) and entry.name != README_NAME:
+                files.append((Path(entry.path), relative / entry.name))
+                if len(files) > MAX_FILES:
+                    raise FormError([Finding("returns-too-many-files", {"limit": MAX_FILES}, file=str(returns_dir))])
+        if subfolders and depth >= MAX_DEPTH:
+            raise FormError([Finding("returns-too-deep", {"limit": MAX_DEPTH}, file=subfolders[0].path)])
+        waiting += [(Path(e.path), relative / e.name, depth + 1) for e in reversed(subfolders)]
     return files
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """A folder's entries by name; none where it cannot be read. More than ``MAX_FILES`` are not listed all."""
+    from docgen.errors import Finding, FormError
+
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(itertools.islice(listing, MAX_FILES + 1))
+    except OSError:
+        return []
+    if len(entries) > MAX_FILES:
+        raise FormError([Finding("returns-too-many-files", {"limit": MAX_FILES}, file=str(folder))])
+    return sorted(entries, key=lambda e: e.name)
 
 
 def units_in_first_lines(plan: Plan, path: Path) -> tuple[Unit, ...]:

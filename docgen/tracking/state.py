@@ -44,13 +44,11 @@ def status_data(report: StatusReport) -> dict[str, Any]:
                     "due": column.due.day.isoformat(),
                     "state": STATES[cell.mark],
                     "received_at": moment_text(received) if received is not None else None,
-                    "files": [f.relative.as_posix() for f in cell.files],
+                    "files": [f.shown for f in cell.files],
                     "resent": cell.resent,
                 }
             )
-    unassigned = [
-        {"file": f.relative.as_posix(), "received_at": moment_text(f.received_at)} for f, _ in report.unplaced
-    ]
+    unassigned = [{"file": f.shown, "received_at": moment_text(f.received_at)} for f, _ in report.unplaced]
     return {"on": report.on.isoformat(), "records": records, "unassigned": unassigned}
 
 

@@ -193,7 +193,12 @@ def test_each_stage_words_a_refusal_in_its_own_codes(tmp_path: Path) -> None:
     expected = {
         "odt": ("form-not-docx", "form-not-docx", "audit-not-docx", "import-damaged"),
         "doc": ("form-old-word", "form-old-word", "audit-old-word", "import-old-format"),
-        "encrypted": ("form-encrypted", "form-encrypted", "audit-old-word", "import-old-format"),
+        "encrypted": (
+            "form-encrypted",
+            "form-encrypted",
+            "audit-encrypted",
+            "import-encrypted",
+        ),  # a password, not 97-2003
         "rtf": ("form-not-zip", "form-not-zip", "audit-not-docx", "import-damaged"),
         "html": ("form-not-zip", "form-not-zip", "audit-not-docx", "import-damaged"),
         "doctype": ("form-doctype", "form-doctype", "audit-doctype", "import-damaged"),

@@ -133,7 +133,7 @@ def test_a_fifo_where_a_document_goes_is_refused(tmp_path: Path) -> None:
     os.mkfifo(out / NOTICE)
     code, output = _render_cli(tmp_path, "--force")
     assert code == 1
-    assert "a folder or link stands where docgen would write" in output
+    assert "a pipe (FIFO) stands where docgen would write a document; docgen writes only regular files" in output
 
 
 @pytest.mark.parametrize("dangling", [False, True])

@@ -73,3 +73,12 @@ def test_a_paragraph_with_a_cut_phrase_gets_the_spacing_that_keeps_it_whole() ->
     assert mend_widows(tree) == 1
     (spacing,) = spacings(tree)
     assert spacing is not None and flaws(text, 32.0, int(spacing)) == 0
+
+
+def test_a_word_longer_than_a_line_is_broken_where_the_line_ends_not_a_letter_a_line() -> None:
+    # issue 34: an opening of millions of Latin letters; each line walked back to one letter made render take minutes
+    lengths = line_lengths("a" * 10_000, 0.0, -6)
+    assert sum(lengths) == 10_000
+    assert min(lengths[:-1]) == max(lengths[:-1]) > 50  # full lines of 8 pt letters, not 10,000 lines of one
+    # a shorter word still moves down whole
+    assert line_lengths("测" * 20 + " " + "b" * 30, 32.0, -6) == (21, 30)

@@ -31,6 +31,7 @@ from lxml import etree
 from docgen.errors import Finding
 from docgen.inputs.bounded import InputRefusedError, read_regular
 from docgen.rendering import templates as engine
+from docgen.rendering.active_content import refusals
 from docgen.rendering.locating import located_problem
 from docgen.rendering.package import file_format, package_format
 from docgen.rendering.patching import PatchedPart, patch_part
@@ -81,7 +82,8 @@ def check_template(path: str | Path, names: Names | None = None, jinja: Environm
     if kind is not None:
         return [Finding("template-not-word", {"template": file, "format": kind}, file=file)]
     context = ContextNames(names) if names is not None else None
-    problems: list[Finding] = []
+    # what the render refuses too: macros, links to outside resources, fields that fetch files or URLs
+    problems = [_problem(code, path, **params) for code, params in refusals(members)]
     for name, data in sorted(entries.items(), key=lambda entry: _PART_ORDER.get(part_label(entry[0]), 9)):
         if TAGGED_PARTS.match(name):
             try:

@@ -8,11 +8,12 @@ left to it; it fails at the tag too.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from jinja2 import nodes
 
-from docgen.plan.images import TEXT_BLOCK_HEIGHT_MM, TEXT_BLOCK_WIDTH_MM
+from docgen.plan.images import MIN_PICTURE_MM, TEXT_BLOCK_HEIGHT_MM, TEXT_BLOCK_WIDTH_MM
 from docgen.rendering.placing import PICTURE_PARTS, unknown_picture
 from docgen.rendering.tags import part_label
 from docgen.rendering.template_check.names import ContextNames
@@ -51,8 +52,11 @@ def _length(lineno: int, keyword: nodes.Keyword) -> list[Found]:
     value = keyword.value.value if isinstance(keyword.value, nodes.Const) else None
     if keyword.key not in _LIMITS or value is None:
         return []
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value <= 0:
         return [(lineno, "template-image-argument", {"name": keyword.key, "value": repr(value)[:40]})]
+    if value < MIN_PICTURE_MM:
+        params = {"name": keyword.key, "value": f"{value:g}", "limit": f"{MIN_PICTURE_MM:g}"}
+        return [(lineno, "template-image-too-small", params)]
     if keyword.key == "width_mm" and value > TEXT_BLOCK_WIDTH_MM:
         return [(lineno, "template-image-too-wide", {"width": f"{value:g}", "limit": TEXT_BLOCK_WIDTH_MM})]
     if value > TEXT_BLOCK_HEIGHT_MM:
