@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -11,11 +12,11 @@ from lxml import html
 
 from docgen.documents.batch import render
 from docgen.plan.files import load_plan, resolved_plan
-from docgen.plan.model import Plan
+from docgen.plan.model import Plan, Unit
 from docgen.publishing.writing import write_digest
 from docgen.tracking.folders import write_status
 from docgen.tracking.status import track_returns
-from docgen.tracking.tally import COUNTS, TallyRow, tally
+from docgen.tracking.tally import COUNTS, RANK_ORDER, TallyRow, ranked, tally
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
 from tests.support.report_samples import build_report_returns
@@ -109,3 +110,35 @@ def test_the_status_page_and_workbook_carry_the_tally(returns_dir: Path, tmp_pat
     plain = html.fromstring((unweighted / "status.html").read_bytes())
     assert "得分" not in [th.text_content() for th in plain.xpath("//table[@id='tally']/thead//th")]
     assert "未设定评比分值" in plain.xpath("//table[@id='tally']")[0].getprevious().text_content()
+
+
+def test_a_late_report_never_ranks_below_no_report() -> None:
+    """Units alike but for their returns: on time first, then more sent in all (late counts), then fewer missing."""
+    plan = load_plan(SHIPPED_PLAN)
+    units = {u.name: u for u in plan.units}
+
+    def row(name: str, on_time: int, late: int, missing: int) -> tuple[Unit, dict[str, int], None]:
+        counts = dict.fromkeys(COUNTS, 0) | {"on_time": on_time, "late": late, "missing": missing}
+        return units[name], counts, None
+
+    rows = ranked([row("信息部", 0, 0, 3), row("工会", 0, 1, 2), row("团委", 0, 2, 1), row("教务处", 1, 0, 2)])
+    assert [(r.rank, r.unit.name) for r in rows] == [(1, "教务处"), (2, "团委"), (3, "工会"), (4, "信息部")]
+    same = ranked([row("信息部", 0, 1, 2), row("工会", 0, 1, 2)])
+    assert [r.rank for r in same] == [1, 1]
+
+
+def test_the_page_prints_the_order_the_ranking_uses(returns_dir: Path, tmp_path: Path) -> None:
+    write_status(track_returns(load_plan(SHIPPED_PLAN), returns_dir, END), tmp_path / "out")
+    text = html.fromstring((tmp_path / "out" / "status.html").read_bytes()).text_content()
+    rule = (
+        "按简报采用、按时报送、报送总数（按时和逾期）、图片、视频、活动数依次排名（多者在前），仍相同的按未报送少者在前"
+    )
+    assert rule in text
+    assert rule_order(rule) == list(RANK_ORDER)
+
+
+def rule_order(rule: str) -> list[str]:
+    """The count names in the order a printed rule names them."""
+    words = {"简报采用": "digest_items", "按时报送": "on_time", "报送总数（按时和逾期）": "sent", "图片": "pictures"}
+    words |= {"视频": "videos", "活动数": "activities", "未报送": "missing"}
+    return [words[w] for w in re.findall("|".join(re.escape(w) for w in words), rule)]
