@@ -35,7 +35,7 @@ def column(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收")
     out = tmp_path_factory.mktemp("out")
     write_digest(plan, root, 1, out, day=dt.date(2019, 5, 2))
-    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 9))
+    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 10))
     return out / "专栏"
 
 

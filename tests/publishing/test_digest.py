@@ -27,7 +27,7 @@ from tests.support.plans import plan_with
 from tests.support.report_samples import ACADEMIC_TEXT, LONG_TEXT, WEEK_1, build_report_returns, photo, touch
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAY_9 = dt.date(2019, 5, 9)
+MAY_9, MAY_10 = dt.date(2019, 5, 9), dt.date(2019, 5, 10)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def returns_dir(built: Path, tmp_path: Path) -> Path:
 def week_2(plan: Plan, built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
     returns = Path(shutil.copytree(built, tmp_path_factory.mktemp("copy") / "回收"))
-    write_digest(plan, returns, 2, out, day=MAY_9)
+    write_digest(plan, returns, 2, out, day=MAY_10)  # 图书馆's report came on 5月10日
     return out
 
 
@@ -99,7 +99,7 @@ def test_a_week_with_no_report_before_the_first_shifts_the_numbers(plan: Plan, t
 def test_the_digest_has_its_masthead_items_and_pictures_under_consecutive_headings(week_2: Path) -> None:
     path = week_2 / "简报" / "职业教育宣传月工作简报第1期.docx"  # week 2 is the first 简报 written
     lines = texts(path)
-    assert lines[:3] == ["职业教育宣传月工作简报", "第1期", "党委宣传部\t2019年5月9日"]
+    assert lines[:3] == ["职业教育宣传月工作简报", "第1期", "党委宣传部\t2019年5月10日"]
     body = [line for line in lines[3:] if line]
     assert body[:2] == ["一、开展职业教育精准扶贫宣传工作", "学生工作处：精准扶贫宣传进社区"]
     assert [line for line in body if line.startswith(("一、", "二、", "三、"))] == [
@@ -121,6 +121,23 @@ def test_the_digest_has_its_masthead_items_and_pictures_under_consecutive_headin
     assert masthead.font.color.rgb is not None and str(masthead.font.color.rgb) == "FF0000"
     border = document.paragraphs[2]._p.find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert border is not None and border.get(f"{W}color") == "FF0000"
+
+
+def test_a_digest_holds_only_what_came_by_the_end_of_its_day(plan: Plan, returns_dir: Path, tmp_path: Path) -> None:
+    """图书馆's week 2 report came on 5月10日: not in the 简报 dated 5月9日, and a note says one file came later."""
+    written = write_digest(plan, returns_dir, 2, tmp_path / "out", day=MAY_9)
+    body = texts(tmp_path / "out" / "简报" / "职业教育宣传月工作简报第1期.docx")
+    assert "党委宣传部\t2019年5月9日" in body and not any(line.startswith("图书馆：") for line in body)
+    assert any(line.startswith("工会：") for line in body)  # came on 5月8日
+    [note] = [p for p in written.problems if p.code == "digest-files-came-later"]
+    assert note.params == {"count": 1, "week": 2, "day": "2019年5月9日"}
+    assert "1 file(s) for week 2 came after 2019年5月9日" in str(note)
+    with opened_record(returns_dir) as record:
+        [issue] = record.issues()
+    assert "library" not in {unit for unit, _ in issue.items}  # the tally counts only what the issue holds
+    again = write_digest(plan, returns_dir, 2, tmp_path / "out", day=MAY_10, force=True)
+    assert again.issue is not None and "图书馆" in {i.unit.name for i in again.issue.items}
+    assert not [p for p in again.problems if p.code == "digest-files-came-later"]
 
 
 def test_the_units_that_sent_nothing_close_the_docx_where_the_plan_asks(returns_dir: Path, tmp_path: Path) -> None:
@@ -193,7 +210,8 @@ def test_cli_digest_reports_the_issue_and_the_unreadable_picture(returns_dir: Pa
     args = ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "2", "--date", "2019-05-09"]
     result = CliRunner().invoke(main, [*args, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "第1期 (week 2): 4 reports, 12 units sent nothing" in result.output
+    assert "第1期 (week 2): 3 reports, 13 units sent nothing" in result.output  # 图书馆's came on 5月10日
+    assert "1 file(s) for week 2 came after 2019年5月9日 and are not in this 简报" in result.output
     assert "工会照片.jpg" in result.output and "the picture cannot be read" in result.output
     assert (tmp_path / "专栏" / "index.html").exists()
     missing = CliRunner().invoke(main, ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "3"])

@@ -31,7 +31,7 @@ def returns_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
     out = tmp_path_factory.mktemp("digests")
     write_digest(plan, root, 1, out, day=dt.date(2019, 5, 2))
-    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 9))
+    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 10))
     return root
 
 

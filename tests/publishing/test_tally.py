@@ -27,11 +27,11 @@ WEIGHTS = "\nevaluation:\n  weights:\n    on_time: 2\n    missing: -1\n    pictu
 
 @pytest.fixture(scope="module")
 def returns_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three weeks of reports and two forms; only week 2's 简报 written (第1期, dated 5月9日)."""
+    """Three weeks of reports and two forms; only week 2's 简报 written (第1期, dated 5月10日)."""
     plan = load_plan(SHIPPED_PLAN)
     forms = {p.name.split("-")[0]: p for p in render(SHIPPED_PLAN, tmp_path_factory.mktemp("forms"), only="unit-form")}
     root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
-    write_digest(resolved_plan(SHIPPED_PLAN), root, 2, tmp_path_factory.mktemp("digest"), day=dt.date(2019, 5, 9))
+    write_digest(resolved_plan(SHIPPED_PLAN), root, 2, tmp_path_factory.mktemp("digest"), day=dt.date(2019, 5, 10))
     return root
 
 
@@ -57,7 +57,7 @@ def test_counts_per_unit_come_from_the_files(returns_dir: Path) -> None:
 
 def test_only_the_issues_written_by_the_day_count(returns_dir: Path) -> None:
     before = by_unit(tally(track_returns(load_plan(SHIPPED_PLAN), returns_dir, dt.date(2019, 5, 8))))
-    assert all(row.counts["digest_items"] == 0 for row in before.values())  # 第1期 is dated 5月9日
+    assert all(row.counts["digest_items"] == 0 for row in before.values())  # 第1期 is dated 5月10日
 
 
 def test_without_weights_units_are_ranked_by_their_counts(returns_dir: Path) -> None:
