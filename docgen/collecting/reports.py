@@ -132,8 +132,9 @@ def read_material(paths: list[Path], *, counting: bool = False, converted: Path 
 
 def caption_of_file(stem: str) -> str:
     """A picture file's name as its caption (开放日现场), unless a camera named it (IMG_2034)."""
-    text = _DATE_PREFIX.sub("", unicodedata.normalize("NFKC", stem)).strip(" _-—")
-    return "" if not text or _CAMERA_NAME.match(text) or _GENERIC_NAME.match(text) else text
+    text = _DATE_PREFIX.sub("", stem).strip(" _-—\u3000")
+    folded = unicodedata.normalize("NFKC", text)  # for the camera's names only: the caption keeps its ，（）
+    return "" if not text or _CAMERA_NAME.match(folded) or _GENERIC_NAME.match(folded) else text
 
 
 def _error(path: Path, code: str, **params: object) -> FormError:

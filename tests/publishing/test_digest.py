@@ -9,11 +9,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from docx.shared import Emu, Mm
 from lxml import etree
 
+import docgen
 from docgen.cli import main
 from docgen.errors import FormError, OutputExistsError
 from docgen.plan.files import resolved_plan
@@ -24,7 +26,15 @@ from docgen.tracking.record import opened_record
 from tests.support.docx_text import open_docx
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
-from tests.support.report_samples import ACADEMIC_TEXT, LONG_TEXT, WEEK_1, build_report_returns, photo, touch
+from tests.support.report_samples import (
+    ACADEMIC_TEXT,
+    LONG_TEXT,
+    WEEK_1,
+    WEEK_3,
+    build_report_returns,
+    photo,
+    touch,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAY_9, MAY_10 = dt.date(2019, 5, 9), dt.date(2019, 5, 10)
@@ -251,3 +261,49 @@ def test_a_report_goes_under_the_task_its_title_or_else_its_text_names_otherwise
     assert number("第二周工作情况", "本周组织师生开展精准扶贫义诊。") == 3  # its text names task 3's own words
     assert number("第二周工作情况", "本周开展了职业教育宣传活动。") is None  # words every task shares say nothing
     assert number("印发《致初中、高中毕业生及家长的一封信》", unit="union") == 1  # its title is the task's
+
+
+def plain_report(target: Path, day: dt.date, lines: list[str]) -> Path:
+    """A report as many units write it: plain paragraphs, its title only a first short line."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(target))
+    return touch(target, day)
+
+
+def test_an_items_heading_is_the_reports_own_title_else_its_file_name_as_written(
+    plan: Plan, returns_dir: Path, tmp_path: Path
+) -> None:
+    """The officer's week: titles in plain first lines, a 修改稿, a name with full-width punctuation, bare photos."""
+    day = dt.date(2019, 5, 12)
+    plain_report(
+        returns_dir / WEEK_3 / "工会周报.docx", day, ["工会第三周活动开展情况", "工会组织劳模工匠进校园宣讲会一场。"]
+    )
+    title = "教务处第三周活动开展情况（修改稿）"
+    plain_report(
+        returns_dir / WEEK_3 / "教务处第三周（修改稿）.docx", day, ["上报部门：教务处", title, "本周开展职业体验日。"]
+    )
+    plain_report(returns_dir / WEEK_3 / "图书馆-读书月，好书推荐（2）.docx", day, ["本周举办读书分享会，借阅两百册。"])
+    touch(returns_dir / WEEK_3 / "团委-IMG_3001.jpg", day, photo(320, 240, (20, 90, 20)))
+    [issue] = [i for i in gather_issues(plan, returns_dir, 3) if i.week == 3]
+    items = {item.unit.name: item for item in issue.items}
+    assert items["工会"].title == "工会第三周活动开展情况"  # its first line, not 周报 from its name
+    assert [p.text for p in items["工会"].paragraphs] == ["工会组织劳模工匠进校园宣讲会一场。"]  # not printed twice
+    assert items["教务处"].title == "教务处第三周活动开展情况"  # a version mark says nothing about the work
+    assert items["图书馆"].title == "读书月，好书推荐"  # one sentence only: its file's name, full-width kept
+    assert items["团委"].title == "团委第3周工作情况"
+    assert [p.caption for p in items["团委"].pictures] == ["团委第3周工作情况"]  # a camera's name is no caption
+    # 劳模 is how reports write task 2's 劳动模范: 工会's report goes under it, not under 其他
+    assert [(g.number, [i.unit.name for i in g.items]) for g in issue.groups] == [
+        (2, ["工会"]),
+        (0, ["教务处", "团委", "图书馆"]),
+    ]
+    written = write_digest(plan, returns_dir, 3, tmp_path / "out", day=dt.date(2019, 5, 16))
+    assert written.issue is not None
+    path = tmp_path / "out" / "简报" / f"职业教育宣传月工作简报第{written.issue.number}期.docx"
+    body = [line for line in texts(path) if line]
+    assert "工会：工会第三周活动开展情况" in body and "图书馆：读书月，好书推荐" in body
+    assert body.count("工会第三周活动开展情况") == 0 and "团委第3周工作情况" in body  # the photo's caption line
+    assert docgen.audit([path]).findings == []  # docgen's own 简报 has no problem
