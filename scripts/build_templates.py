@@ -375,9 +375,11 @@ def digest() -> bytes:
 
 
 def summary() -> bytes:
-    """The campaign's 活动总结 draft: title, the sections as XML (``{{p body }}``), the signature."""
+    """The campaign's 活动总结 draft: title in lines, the sections as XML (``{{p body }}``), the signature."""
     body = (
-        paragraph("{{ title }}", "Title")
+        tag("{%p for line in title_lines %}")
+        + paragraph("{{ line }}", "Title")
+        + tag("{%p endfor %}")
         + paragraph()
         + paragraph("{{p body }}")
         + paragraph()
