@@ -102,7 +102,8 @@ def test_an_issue_page_shows_its_items_and_reads_on_a_phone(browser: Any, column
     sections = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
     assert sections == ["一、开展职业院校技能大赛赛场开放活动", "二、其他"]  # numbered one after the other
     captions = [c.text for c in browser.find_elements(By.TAG_NAME, "figcaption")]
-    assert captions == ["图1 护理技能比赛现场", "图2 家长观摩", "五四青年节升旗仪式"]
+    # the camera-named IMG_2034.png is captioned with its item's title: every picture has a caption
+    assert captions == ["图1 护理技能比赛现场", "图2 家长观摩", "五四青年节升旗仪式", "团委第1周工作情况"]
     images = browser.find_elements(By.TAG_NAME, "img")
     assert len(images) == 4
     browser.set_window_size(PHONE_WIDTH + 16, 800)
