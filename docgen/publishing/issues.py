@@ -193,7 +193,7 @@ def _item(plan: Plan, column: Column, unit: Unit, files: tuple[ReturnedFile, ...
         unit=unit,
         title=title,
         paragraphs=paragraphs,
-        pictures=[_captioned(plan, p, title) for p in material.pictures],
+        pictures=_captioned(plan, material.pictures, title),
         videos=material.videos,
         others=material.others,
         files=files,
@@ -255,10 +255,17 @@ def _strip_unit(plan: Plan, text: str) -> str:
     return text.strip(" _-—–:：\u3000")
 
 
-def _captioned(plan: Plan, picture: ReportPicture, title: str) -> ReportPicture:
-    """Every picture has a caption: its own (in the report, or its file's name less the unit), else the item's title."""
-    own = caption_of_file(_strip_unit(plan, picture.caption)) if picture.caption else ""
-    return ReportPicture(picture.name, picture.data, own or title)
+def _captioned(plan: Plan, pictures: list[ReportPicture], title: str) -> list[ReportPicture]:
+    """Every picture has a caption: its own (in the report, or its file's name less the unit), else the item's title.
+
+    Several pictures given the title are told apart by their place: 图1 团委第2周工作情况, 图2 ….
+    """
+    own = [caption_of_file(_strip_unit(plan, p.caption)) if p.caption else "" for p in pictures]
+    several = sum(1 for caption in own if not caption) > 1
+    return [
+        ReportPicture(p.name, p.data, caption or (f"图{n} {title}" if several else title))
+        for n, (p, caption) in enumerate(zip(pictures, own, strict=True), 1)
+    ]
 
 
 def _excerpt(paragraphs: list[Paragraph], limit: int | None) -> tuple[list[Paragraph], bool]:

@@ -287,6 +287,7 @@ def test_an_items_heading_is_the_reports_own_title_else_its_file_name_as_written
     )
     plain_report(returns_dir / WEEK_3 / "图书馆-读书月，好书推荐（2）.docx", day, ["本周举办读书分享会，借阅两百册。"])
     touch(returns_dir / WEEK_3 / "团委-IMG_3001.jpg", day, photo(320, 240, (20, 90, 20)))
+    touch(returns_dir / WEEK_3 / "团委-IMG_3002.jpg", day, photo(320, 240, (90, 20, 20)))
     [issue] = [i for i in gather_issues(plan, returns_dir, 3) if i.week == 3]
     items = {item.unit.name: item for item in issue.items}
     assert items["工会"].title == "工会第三周活动开展情况"  # its first line, not 周报 from its name
@@ -294,7 +295,8 @@ def test_an_items_heading_is_the_reports_own_title_else_its_file_name_as_written
     assert items["教务处"].title == "教务处第三周活动开展情况"  # a version mark says nothing about the work
     assert items["图书馆"].title == "读书月，好书推荐"  # one sentence only: its file's name, full-width kept
     assert items["团委"].title == "团委第3周工作情况"
-    assert [p.caption for p in items["团委"].pictures] == ["团委第3周工作情况"]  # a camera's name is no caption
+    # a camera's name is no caption: the item's title is, the pictures told apart by their place
+    assert [p.caption for p in items["团委"].pictures] == ["图1 团委第3周工作情况", "图2 团委第3周工作情况"]
     # 劳模 is how reports write task 2's 劳动模范: 工会's report goes under it, not under 其他
     assert [(g.number, [i.unit.name for i in g.items]) for g in issue.groups] == [
         (2, ["工会"]),
@@ -305,5 +307,5 @@ def test_an_items_heading_is_the_reports_own_title_else_its_file_name_as_written
     path = tmp_path / "out" / "简报" / f"职业教育宣传月工作简报第{written.issue.number}期.docx"
     body = [line for line in texts(path) if line]
     assert "工会：工会第三周活动开展情况" in body and "图书馆：读书月，好书推荐" in body
-    assert body.count("工会第三周活动开展情况") == 0 and "团委第3周工作情况" in body  # the photo's caption line
+    assert body.count("工会第三周活动开展情况") == 0 and "图2 团委第3周工作情况" in body  # the photo's caption line
     assert docgen.audit([path]).findings == []  # docgen's own 简报 has no problem
