@@ -89,6 +89,17 @@ def full_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def date_range(start: dt.date, end: dt.date) -> str:
+    """2019年4月28日至5月28日, 2019年5月25日至28日: what the end shares with the start is not written again."""
+    if start == end:
+        return full_date(start)
+    if start.year != end.year:
+        return f"{full_date(start)}至{full_date(end)}"
+    if start.month != end.month:
+        return f"{full_date(start)}至{month_day(end)}"
+    return f"{full_date(start)}至{end.day}日"
+
+
 _WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")  # Babel's zh_CN abbreviated day names
 
 

@@ -258,7 +258,7 @@ def task_sheet() -> bytes:
         + paragraph("{{ heading(4) }}{{ deadline }}")  # （1）5月9日: "1.5月9日" would read like a decimal
         + tag("{%p endfor %}")
         + paragraph("{{ heading(1) }}联系方式", "Heading1")
-        + paragraph("{{ contact }}")
+        + paragraph("{{ contact }}", keep_next=True)  # with the line below it: no page starts with 本部门联络员
         + paragraph(runs=run("本部门联络员：") + run("{{ blank }}") + run("　联系电话：") + run("{{ blank }}"))
         + paragraph("{{ heading(1) }}活动日历", "Heading1")
         + calendar_table()
@@ -375,9 +375,11 @@ def digest() -> bytes:
 
 
 def summary() -> bytes:
-    """The campaign's 活动总结 draft: title, the sections as XML (``{{p body }}``), the signature."""
+    """The campaign's 活动总结 draft: title in lines, the sections as XML (``{{p body }}``), the signature."""
     body = (
-        paragraph("{{ title }}", "Title")
+        tag("{%p for line in title_lines %}")
+        + paragraph("{{ line }}", "Title")
+        + tag("{%p endfor %}")
         + paragraph()
         + paragraph("{{p body }}")
         + paragraph()

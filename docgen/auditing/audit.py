@@ -89,6 +89,7 @@ def document_findings(document: Document, kind: str | None = None) -> Iterator[F
         yield from text_rules.attachment_rules(document, parts)
         yield from text_rules.signature_rules(parts)
         yield from text_rules.record_rules(document, parts)
+        yield from layout_rules.record_page_rules(document, parts)
         yield from layout_rules.page_number_rules(document)
 
 

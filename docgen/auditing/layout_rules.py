@@ -13,7 +13,7 @@ from typing import Any
 
 from docgen.auditing.document import Document, Paragraph, is_han
 from docgen.auditing.numbers import HALF_POINTS, number
-from docgen.auditing.structure import Parts, heading_level
+from docgen.auditing.structure import Parts, heading_level, starts_page
 from docgen.inputs.wordfiles import W
 
 A4 = (11906, 16838)  # twips
@@ -244,3 +244,34 @@ def page_number_rules(document: Document) -> Iterator[Found]:
         yield "page-number-missing", "document", {}
     elif "even" not in section.footers or not document.even_and_odd:
         yield "page-number-alternate", "document", {}
+
+
+def _footers_in_force(document: Document, section: int) -> dict[str, str]:
+    """The footer part of each type a section prints: its own, else the nearest earlier section's (as Word does)."""
+    found: dict[str, str] = {}
+    for earlier in reversed(document.sections[: section + 1]):
+        for kind, part in earlier.footers.items():
+            found.setdefault(kind, part)
+    return found
+
+
+def record_page_rules(document: Document, parts: Parts) -> Iterator[Found]:
+    """A 版记 on a page of its own carries no page number, nor does the blank page before it (7.5).
+
+    The 版记's page begins at its first line or at the empty lines that push it down; when a
+    footer in force there holds a PAGE field, the page is numbered.
+    """
+    texts = [p for p in parts.record if p.text.strip()]
+    if not texts:
+        return
+    start = texts[0]
+    while not starts_page(document, start) and start.number > 1:
+        above = document.paragraphs[start.number - 2]
+        if above.text.strip():
+            return
+        start = above
+    if not starts_page(document, start):
+        return
+    footers = _footers_in_force(document, start.section)
+    if any(_footer_paragraph(document, part) is not None for part in footers.values()):
+        yield "record-page-numbered", *place(texts[0])

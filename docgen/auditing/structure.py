@@ -71,7 +71,8 @@ class Parts:
         return "main" if paragraph in self.main else "other"
 
 
-def _starts_page(document: Document, paragraph: Paragraph) -> bool:
+def starts_page(document: Document, paragraph: Paragraph) -> bool:
+    """Whether a paragraph begins a page: the first, one after a page or section break."""
     index = paragraph.number - 1
     if paragraph.page_break_before or index == 0:
         return True
@@ -83,7 +84,7 @@ def _starts_page(document: Document, paragraph: Paragraph) -> bool:
 def find_parts(document: Document) -> Parts:
     """The parts of ``document``, recognised from its text and layout."""
     body = [p for p in document.paragraphs if not p.in_table]
-    labels = [p for p in body if ATTACHMENT_LABEL.match(p.text) and p.text.strip() and _starts_page(document, p)]
+    labels = [p for p in body if ATTACHMENT_LABEL.match(p.text) and p.text.strip() and starts_page(document, p)]
     end = labels[0].number if labels else None
     record_start = next((p.number for p in body if COPY_TO.match(p.text)), None)
     if record_start is None:

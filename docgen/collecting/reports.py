@@ -146,8 +146,9 @@ def caption_of_file(stem: str) -> str:
     """
     if shown_name(stem) != stem:
         return ""
-    text = _DATE_PREFIX.sub("", unicodedata.normalize("NFKC", stem)).strip(" _-—")
-    return "" if not text or _CAMERA_NAME.match(text) or _GENERIC_NAME.match(text) else text
+    text = _DATE_PREFIX.sub("", stem).strip(" _-—\u3000")
+    folded = unicodedata.normalize("NFKC", text)  # for the camera's names only: the caption keeps its ，（）
+    return "" if not text or _CAMERA_NAME.match(folded) or _GENERIC_NAME.match(folded) else text
 
 
 def _error(path: Path, code: str, **params: object) -> FormError:

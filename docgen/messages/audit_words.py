@@ -164,6 +164,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("text follows the 版记"),
         N_("GB/T 9704-2012 7.4: the 版记 stands last, on the last page"),
     ),
+    "record-page-numbered": (
+        N_("the 版记 stands on a page of its own that carries a page number"),
+        N_(
+            "GB/T 9704-2012 7.5: the 版记 page and the blank page before it carry no page number; "
+            "give the 版记 a section of its own that starts on an even page, its footers empty"
+        ),
+    ),
     "record-rules": (
         N_("the 版记's rules are missing or of the wrong width (top {top} pt, bottom {bottom} pt)"),
         N_("GB/T 9704-2012 7.4.1: first and last rules 0.35 mm (1 pt), those between 0.25 mm"),

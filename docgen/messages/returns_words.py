@@ -153,4 +153,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("nobody has sent anything for week {week}, so there is no 简报 to make"),
         N_("run 'docgen status' to see who owes the week's report"),
     ),
+    "digest-files-came-later": (
+        N_("{count} file(s) for week {week} came after {day} and are not in this 简报"),
+        N_("they go in when the week is written again with a later --date"),
+    ),
 }

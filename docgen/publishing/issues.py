@@ -35,7 +35,16 @@ CUT_MARK = "〔略〕"
 OTHER_WORK = "其他"
 SHARED_CHARS = 4  # a title sharing this many characters in a row with a task's own words is about it
 TEXT_CHARS = 600  # how much of a report's text is compared with the tasks when its title says nothing
-_DATE_PREFIX = re.compile(r"^\s*(?:\d{4}[-.年/_]?\d{1,2}[-.月/_]?\d{1,2}日?|\d{4}|\d{1,2}[.月]\d{1,2}日?)[\s_\-—–]*")
+TITLE_CHARS = 40  # a first line up to this long, with no sentence in it, is the report's title
+_DRAFT_MARK = re.compile(
+    r"[\s_\-—–]*(?:[（(](?:修改稿?|修订稿?|修改版|修订版|终稿|定稿|最终版|新|\d{1,2})[)）]"
+    r"|[_\-—–](?:修改稿|修订稿|终稿|定稿|最终版|[vV]\d{1,2}))$"
+)
+_DATE_PREFIX = re.compile(
+    r"^\s*(?:\d{4}[-.年/_－．／＿]?\d{1,2}[-.月/_－．／＿]?\d{1,2}日?|\d{4}|\d{1,2}[.．月]\d{1,2}日?)[\s_\-—–－＿]*"
+)
+# short forms reports use for words task titles write out
+_SHORT_FORMS = {"劳模": "劳动模范", "技能赛": "技能大赛"}
 # words most task titles share, left out when a report is matched to a task by its words
 _GENERIC = re.compile("开展|举办|利用|开设|组织|职业教育|职业院校|职教|宣传月|宣传|活动|工作|广泛|各级|及")
 
@@ -179,12 +188,14 @@ def _as_row(issue: Issue) -> IssueRow:
 def _item(plan: Plan, column: Column, unit: Unit, files: tuple[ReturnedFile, ...], folder: Path | None) -> Item:
     cell = column.cells[unit.id]
     material = read_material([f.path for f in files], converted=folder)
-    paragraphs, cut = _excerpt(material.paragraphs, plan.digest.excerpt if plan.digest is not None else None)
+    title, body = _own_title(material)
+    title = title or _file_title(plan, unit, files, column.due)
+    paragraphs, cut = _excerpt(body, plan.digest.excerpt if plan.digest is not None else None)
     return Item(
         unit=unit,
-        title=_title(plan, unit, material, files, column.due),
+        title=title,
         paragraphs=paragraphs,
-        pictures=[_without_unit(plan, p) for p in material.pictures],
+        pictures=_captioned(plan, material.pictures, title),
         videos=material.videos,
         others=material.others,
         files=files,
@@ -194,19 +205,49 @@ def _item(plan: Plan, column: Column, unit: Unit, files: tuple[ReturnedFile, ...
     )
 
 
-def _title(plan: Plan, unit: Unit, material: Material, files: tuple[ReturnedFile, ...], due: Due) -> str:
-    """The report's own title; else its Word file's name without the unit and date; else 教务处第1周工作情况.
+def _own_title(material: Material) -> tuple[str, list[Paragraph]]:
+    """The report's own title and the text below it; ``""`` and all the text when it has none.
 
-    A name that is no UTF-8 is no title (it would print as replacement characters).
+    Its title line (a title style, or centred), else a first line that reads as one: short, no
+    sentence in it, with text below it.
     """
+    paragraphs = material.paragraphs
     if material.titles:
-        return material.titles[0]
+        return _without_draft_mark(material.titles[0]), paragraphs
+    if len(paragraphs) >= 2 and _reads_as_title(paragraphs[0].text):
+        return _without_draft_mark(paragraphs[0].text.strip()), paragraphs[1:]
+    return "", paragraphs
+
+
+def _reads_as_title(text: str) -> bool:
+    """工会第二周活动开展情况: one short line without a sentence's punctuation in it."""
+    line = text.strip()
+    return 2 <= len(line) <= TITLE_CHARS and not re.search(r"[。！？；，,;!?]|[:：.]$", line)
+
+
+def _without_draft_mark(title: str) -> str:
+    """教务处第二周（修改稿） -> 教务处第二周: what marks a version of a file, not what it is about."""
+    while (shorter := _DRAFT_MARK.sub("", title)) != title and shorter:
+        title = shorter
+    return title
+
+
+def _file_title(plan: Plan, unit: Unit, files: tuple[ReturnedFile, ...], due: Due) -> str:
+    """A Word or PDF file's name without the unit, the date and a version mark; else 教务处第1周工作情况.
+
+    The name is printed as written: full-width brackets stay full-width. A name that is no UTF-8
+    is no title (it would print as replacement characters).
+    """
     for file in files:
         if file.path.suffix.lower() in (".docx", ".pdf") and shown_name(file.path.stem) == file.path.stem:
-            stem = _strip_unit(plan, _DATE_PREFIX.sub("", unicodedata.normalize("NFKC", file.path.stem)))
-            if len(stem) >= 2:
+            stem = _without_draft_mark(_strip_unit(plan, _DATE_PREFIX.sub("", file.path.stem)))
+            if len(stem) >= 2 and not _only_unit(plan, stem):
                 return stem
     return f"{unit.name}第{due.week}周工作情况"
+
+
+def _only_unit(plan: Plan, text: str) -> bool:
+    return any(text in (u.name, u.full_name) for u in plan.units)
 
 
 def _strip_unit(plan: Plan, text: str) -> str:
@@ -214,14 +255,20 @@ def _strip_unit(plan: Plan, text: str) -> str:
         for name in (unit.full_name, unit.name):
             if name and text.startswith(name):
                 text = text[len(name) :]
-    return text.strip(" _-—–:：")
+    return text.strip(" _-—–:：\u3000")
 
 
-def _without_unit(plan: Plan, picture: ReportPicture) -> ReportPicture:
-    """A picture's caption taken from its file name loses the unit's name (教务处-开放日 -> 开放日)."""
-    if not picture.caption:
-        return picture
-    return dataclasses.replace(picture, caption=caption_of_file(_strip_unit(plan, picture.caption)))
+def _captioned(plan: Plan, pictures: list[ReportPicture], title: str) -> list[ReportPicture]:
+    """Every picture has a caption: its own (in the report, or its file's name less the unit), else the item's title.
+
+    Several pictures given the title are told apart by their place: 图1 团委第2周工作情况, 图2 ….
+    """
+    own = [caption_of_file(_strip_unit(plan, p.caption)) if p.caption else "" for p in pictures]
+    several = sum(1 for caption in own if not caption) > 1
+    return [
+        dataclasses.replace(p, caption=caption or (f"图{n} {title}" if several else title))
+        for n, (p, caption) in enumerate(zip(pictures, own, strict=True), 1)
+    ]
 
 
 def _excerpt(paragraphs: list[Paragraph], limit: int | None) -> tuple[list[Paragraph], bool]:
@@ -255,7 +302,7 @@ def task_of(plan: Plan, unit: Unit, title: str, text: str = "") -> tuple[int, Ta
         return tasks[named.number - 1]
     own = {n for n, _ in plan.tasks_of(unit.id)}
     for words in (title, text[:TEXT_CHARS]):
-        squeezed = _squeeze(words)
+        squeezed = _unabbreviated(_squeeze(words))
         scores = []
         for number, task in tasks:
             key = _task_words(task.title)
@@ -271,6 +318,13 @@ def task_of(plan: Plan, unit: Unit, title: str, text: str = "") -> tuple[int, Ta
 def _task_words(title: str) -> str:
     """A task's own words: its title without the words most titles share (开展职业教育精准扶贫宣传工作 -> 精准扶贫)."""
     return _GENERIC.sub("", _squeeze(re.sub(r"[《》“”\"'、，,。（）()]", "", title)))
+
+
+def _unabbreviated(text: str) -> str:
+    """Short forms written out as task titles write them (劳模 -> 劳动模范), so that they match."""
+    for short, full in _SHORT_FORMS.items():
+        text = text.replace(short, full)
+    return text
 
 
 def _squeeze(text: str) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from docgen import chinese
 from docgen.collecting.forms import Activity
 from docgen.documents.layout import signature
+from docgen.documents.titles import title_lines
 from docgen.errors import Finding
 from docgen.messages import shown_name
 from docgen.plan.model import Plan, Unit
@@ -122,7 +123,7 @@ def _basics(plan: Plan, figures: Figures) -> list[str]:
     by_task = _counted_by_task(plan, figures.activities)
     second = f"各部门在活动安排中共上报活动{len(figures.activities)}项"
     if by_task:
-        parts = "；".join(f"{chinese.section_number(2, n)}{title}{count}项" for n, title, count in by_task)
+        parts = "；".join(f"{title}{count}项" for _, title, count in by_task)  # running text: no heading numbers
         second += f"，其中：{parts}"
     third = (
         f"各部门报送每周活动开展情况{figures.reports}份，图片{figures.pictures}张、视频{figures.videos}个；"
@@ -147,12 +148,14 @@ def _practices(plan: Plan, figures: Figures) -> list[str]:
         for item in issue.items:
             found = task_of(plan, item.unit, item.title, "".join(p.text for p in item.paragraphs))
             reported.setdefault(found[0] if found else 0, []).append((issue, item))
+    position = 0  # the headings printed are numbered （一）, （二）… whatever their tasks' numbers
     for number, task in enumerate(plan.tasks, 1):
         activities = [a for a in figures.activities if a.task == number]
         items = reported.get(number, [])
         if not activities and not items:
             continue
-        blocks.append(wordml.paragraph(f"{chinese.section_number(2, number)}{task.title}", "Heading2"))
+        position += 1
+        blocks.append(wordml.paragraph(f"{chinese.section_number(2, position)}{task.title}", "Heading2"))
         if activities:
             listed = "；".join(_activity_text(a) for a in activities)
             blocks.append(wordml.paragraph(f"各部门在活动安排中上报的活动：{listed}。"))
@@ -163,9 +166,12 @@ def _practices(plan: Plan, figures: Figures) -> list[str]:
 
 
 def summary_context(plan: Plan, figures: Figures) -> dict[str, Any]:
-    """The template's context: title, the three sections as XML, the signature with its date left open."""
+    """The template's context: the title, the three sections as XML, the signature with its date left open.
+
+    ``title_lines`` is the title in lines as GB/T 9704 shapes a long one, words and quoted names whole.
+    """
     policy = plan.policies[0] if plan.policies else None
-    period = f"{chinese.full_date(plan.period.start)}至{chinese.full_date(plan.period.end)}"
+    period = chinese.date_range(plan.period.start, plan.period.end)
     opening = f"{period}，我校开展了{plan.year}年“{plan.campaign}”活动。"
     if policy is not None:
         number = f"（{policy.number}）" if policy.number else ""
@@ -178,8 +184,10 @@ def summary_context(plan: Plan, figures: Figures) -> dict[str, Any]:
     blocks.append(wordml.paragraph("三、存在的不足和下一步打算", "Heading1"))
     blocks.append(wordml.highlighted_blank())
     space = chinese.IDEOGRAPHIC_SPACE * 2
+    title = f"{plan.institution}{plan.year}年“{plan.campaign}”活动总结"
     return {
-        "title": f"{plan.institution}{plan.year}年“{plan.campaign}”活动总结",
+        "title": title,
+        "title_lines": title_lines(title),
         "body": wordml.body(blocks),
         "signature": signature([plan.institution], f"{plan.year}年{space}月{space}日"),
     }

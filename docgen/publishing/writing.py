@@ -12,11 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-from docgen.errors import Finding, FormError
+from docgen import chinese
+from docgen.errors import Finding, FormError, Severity
 from docgen.plan.model import Plan
 from docgen.progress import Progress
 from docgen.publishing.issues import Issue
+
+if TYPE_CHECKING:
+    from docgen.tracking.status import Column
 
 KIND_COLUMN = "digest-column"
 KIND_SUMMARY = "summary"
@@ -95,9 +100,13 @@ def write_digest(
         columns = digest_columns(plan, report)
         if not 1 <= week <= len(columns):
             raise FormError([Finding("digest-no-such-week", {"week": week, "weeks": len(columns)})])
-        current = draft_issue(plan, report, columns[week - 1], report.issues)
+        # the issue holds what had come by the end of its own day, numbered among every issue written
+        by_day = status_report(plan, files, day, key, issues=record.issues(), folder=folder)
+        column = digest_columns(plan, by_day)[week - 1]
+        current = draft_issue(plan, by_day, column, report.issues)
         if current is None:
             raise FormError([Finding("digest-empty-week", {"week": week}, file=str(returns_dir))])
+        later = _came_later(columns[week - 1], column, day, week)
         items = tuple((item.unit.id, tuple(f.record_id for f in item.files)) for item in current.items)
         row = IssueRow(current.number, key, week, day, moment, items)
         kept = [r for r in report.issues if r.number != row.number and (r.deadline, r.week) != (key, week)]
@@ -111,7 +120,17 @@ def write_digest(
         paths = _write(out, outputs, {_digest_kind(current), KIND_COLUMN}, force, read)
         record.save_issue(row)
     unique = list(dict.fromkeys(problems + pages.problems + [p for item in current.items for p in item.problems]))
-    return Written(paths, [*record.notes, *unique], current)
+    return Written(paths, [*record.notes, *later, *unique], current)
+
+
+def _came_later(whole: Column, by_day: Column, day: dt.date, week: int) -> list[Finding]:
+    """A note on the files for the week that came after the issue's day: not in it, until the week is written again."""
+    used = {f.record_id for cell in by_day.cells.values() for f in cell.files}
+    later = {f.record_id for cell in whole.cells.values() for f in cell.files} - used
+    if not later:
+        return []
+    params = {"count": len(later), "week": week, "day": chinese.full_date(day)}
+    return [Finding("digest-files-came-later", params, severity=Severity.NOTE)]
 
 
 def write_summary(

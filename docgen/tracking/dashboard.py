@@ -15,7 +15,7 @@ from typing import Any
 from docgen import chinese
 from docgen.tracking.reminders import unit_contact_text
 from docgen.tracking.status import Cell, Column, Mark, StatusReport, Unplaced
-from docgen.tracking.tally import COUNT_WORDS, COUNTS, tally
+from docgen.tracking.tally import COUNT_WORDS, COUNTS, rank_rule, tally
 
 MARK_WORDS = {
     Mark.RECEIVED: "已收",
@@ -241,7 +241,7 @@ def tally_context(report: StatusReport) -> dict[str, Any]:
     if scored:
         note = "得分按活动方案 evaluation.weights 设定的分值计算，按得分排名。"
     else:
-        note = "活动方案未设定评比分值，仅列出各项数量，按简报采用、按时报送、图片、视频、活动数依次排名。"
+        note = f"活动方案未设定评比分值，仅列出各项数量，{rank_rule()}。"
     return {
         "headers": [COUNT_WORDS[name] for name in COUNTS],
         "scored": scored,

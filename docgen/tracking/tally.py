@@ -32,9 +32,19 @@ COUNT_WORDS = {
     "videos": "视频",
     "digest_items": "简报采用",
 }
-# Without weights: more 简报 items first, then more on time, pictures, videos, activities; then fewer late, missing.
-RANK_ORDER = ("digest_items", "on_time", "pictures", "videos", "activities", "late", "missing")
-_FEWER_IS_BETTER = {"late", "missing"}
+# Without weights (and between equal scores): more 简报 items first, then more on time, more sent in
+# all (on time or late: a late report never ranks below none), pictures, videos, activities; then
+# fewer missing (units owing different numbers of returns).
+RANK_ORDER = ("digest_items", "on_time", "sent", "pictures", "videos", "activities", "missing")
+_FEWER_IS_BETTER = {"missing"}
+_RANK_WORDS = {**COUNT_WORDS, "sent": "报送总数（按时和逾期）", "activities": "活动数"}
+
+
+def rank_rule() -> str:
+    """The order of ranking in words, as the 宣传评比 page prints it (``RANK_ORDER``, nothing else)."""
+    more = [_RANK_WORDS[name] for name in RANK_ORDER if name not in _FEWER_IS_BETTER]
+    fewer = [_RANK_WORDS[name] for name in RANK_ORDER if name in _FEWER_IS_BETTER]
+    return f"按{'、'.join(more)}依次排名（多者在前），仍相同的按{'、'.join(fewer)}少者在前"
 
 
 @dataclass(frozen=True)
@@ -132,17 +142,20 @@ def tally(report: StatusReport) -> list[TallyRow]:
         counts["activities"] = activities.get(unit.id, 0)
         score = sum(weights.get(name, 0.0) * counts[name] for name in COUNTS) if weights else None
         rows.append((unit, counts, score))
-    return _ranked(rows)
+    return ranked(rows)
 
 
-def _ranked(rows: list[tuple[Unit, dict[str, int], float | None]]) -> list[TallyRow]:
+def ranked(rows: list[tuple[Unit, dict[str, int], float | None]]) -> list[TallyRow]:
+    """(unit, counts, score) rows best first: by score where given, then in ``RANK_ORDER``; ties share a place."""
+
     def order(row: tuple[Unit, dict[str, int], float | None]) -> tuple[float, ...]:
         _, counts, score = row
+        counts = {**counts, "sent": counts["on_time"] + counts["late"]}
         by_counts = tuple(counts[name] if name in _FEWER_IS_BETTER else -counts[name] for name in RANK_ORDER)
         return ((-score,) if score is not None else ()) + by_counts
 
-    ranked: list[TallyRow] = []
+    placed: list[TallyRow] = []
     for index, row in enumerate(sorted(rows, key=order)):
-        same = ranked and order(row) == order((ranked[-1].unit, ranked[-1].counts, ranked[-1].score))
-        ranked.append(TallyRow(row[0], row[1], row[2], ranked[-1].rank if same else index + 1))
-    return ranked
+        same = placed and order(row) == order((placed[-1].unit, placed[-1].counts, placed[-1].score))
+        placed.append(TallyRow(row[0], row[1], row[2], placed[-1].rank if same else index + 1))
+    return placed

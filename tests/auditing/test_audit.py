@@ -269,3 +269,26 @@ def test_date_slips_give_arabic_numerals_without_padding() -> None:
         "2019年12月21日",
         "2019年4月5日",
     ]
+
+
+def test_a_numbered_record_page_is_found(tmp_path: Path) -> None:
+    """GB/T 9704-2012 7.5: the 版记 on a page of its own after a blank page carries no page number."""
+    from tests.support.plans import ISSUED, issuing_plan
+
+    out = tmp_path / "out"
+    docgen.render(issuing_plan(tmp_path, "red"), out, only=["issuing-notice"])
+    issued = out / ISSUED
+    assert "record-page-numbered" not in codes(issued)  # docgen's own: a section of its own, footers empty
+    blank = (
+        '<w:footerReference w:type="even" r:id="rIdFooterBlank"/>'
+        '<w:footerReference w:type="default" r:id="rIdFooterBlank"/>'
+    )
+    numbered = planted(issued, tmp_path / "numbered.docx", (DOCUMENT, blank, ""))  # the section before's footers
+    [finding] = [f for f in docgen.audit([numbered]).findings if f.code == "record-page-numbered"]
+    assert "抄送" in finding.params["excerpt"]
+    odd = planted(
+        issued,
+        tmp_path / "odd.docx",
+        (DOCUMENT, blank, blank.replace('"default" r:id="rIdFooterBlank"', '"default" r:id="rIdFooterOdd"')),
+    )
+    assert "record-page-numbered" in codes(odd)

@@ -47,7 +47,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shipped = resolved_plan(SHIPPED_PLAN)
     returns = build_report_returns(shipped, root / "回收")
     write_status(track_returns(shipped, returns, END), root / "out" / "status")
-    write_digest(shipped, returns, 2, root / "out" / "digest", day=dt.date(2019, 5, 9))
+    write_digest(shipped, returns, 2, root / "out" / "digest", day=dt.date(2019, 5, 10))
     write_summary(shipped, returns, root / "out" / "summary", on=END)
     form = next((root / "out" / "shipped" / "活动安排表").glob("教务处*.docx"))
     filled = filled_form(form, root / "filled" / "教务处.docx", dt.date(2019, 5, 8))

@@ -25,7 +25,7 @@ EDITS = {
     "letter.docx": "{{ letter.title }}",
     "reminder.docx": "{{ addressees }}",
     "digest.docx": "{{ masthead }}",
-    "summary.docx": "{{ title }}",
+    "summary.docx": "{{ line }}",  # the title's lines
     "schedule.docx": "{{ title }}",
 }
 

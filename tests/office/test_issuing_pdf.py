@@ -19,7 +19,7 @@ import pytest
 
 from docgen.documents.batch import render
 from docgen.office.programs import PACKAGES
-from tests.support.plans import ISSUED, issuing_plan
+from tests.support.plans import ISSUED, issuing_plan, sample_issuing_plan
 
 pytestmark = pytest.mark.office
 TOOLS = ("soffice", "pdftotext", "pdftoppm", "pdfinfo")
@@ -209,3 +209,20 @@ def test_the_last_rule_stays_on_the_last_line_whatever_the_copy_to_lines(
     assert found[-1] == pytest.approx(TEXT_BOTTOM, abs=1.0)
     if copy_to != "[]":
         assert found[1] - found[0] == pytest.approx(3 * LINE, abs=1.0)  # 60 characters of 抄送: three lines
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_the_shipped_samples_record_follows_a_blank_page_and_the_numbers_never_skip(
+    tmp_path: Path, sealed: bool
+) -> None:
+    """README step 4's sample block as printed: pages 1..n-2 numbered in turn, n-1 blank, the 版记 alone on n (even)."""
+    out = tmp_path / "out"
+    render(sample_issuing_plan(tmp_path, sealed=sealed), out, only=["issuing-notice"], pdf=True)
+    pdf = out / ISSUED.replace(".docx", ".pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) == page_count(pdf) and len(pages) % 2 == 0
+    assert "抄送" in pages[-1] and "印发" in pages[-1]
+    assert pages[-2].strip() == ""  # the blank page before the 版记: no text, no number
+    numbers = [[int(n) for n in re.findall(r"—\s*(\d+)\s*—", page)] for page in pages]
+    assert numbers == [[n] for n in range(1, len(pages) - 1)] + [[], []]

@@ -169,7 +169,7 @@ def _document_xml(docx: Path) -> str:
         return archive.read("word/document.xml").decode("utf-8")
 
 
-def test_task_sheets_fill_their_first_page_and_leave_no_character_alone_in_a_cell(converted: Path) -> None:
+def test_task_sheets_fill_their_first_page_leave_no_character_alone_and_no_line_orphaned(converted: Path) -> None:
     sheets = sorted((converted / "任务单").glob("*.pdf"))
     assert len(sheets) == 17
     for sheet in sheets:
@@ -180,6 +180,9 @@ def test_task_sheets_fill_their_first_page_and_leave_no_character_alone_in_a_cel
         for page in pages:
             lone = [ln.text for ln in page.lines if len(ln.text) == 1 and ln.text not in "休班一二三四五六日"]
             assert not [t for t in lone if not t.isdigit()], (sheet.name, lone)
+        for page in pages[1:]:  # the 联络员 line stays with the contact and its heading above it
+            top = min(page.lines, key=lambda ln: ln.top)
+            assert not top.text.replace(" ", "").startswith("本部门联络员"), (sheet.name, page.number)
 
 
 PHRASES = re.compile(r"[＿]+月[＿]+日|\d{1,2}月\d{1,2}日|（[^（）]{1,12}）")

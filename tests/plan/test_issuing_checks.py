@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import docgen
 from docgen.cli import main
 from docgen.errors import Severity
 from tests.support.paths import SHIPPED_PLAN
-from tests.support.plans import issuing_plan
+from tests.support.plans import issuing_plan, sample_issuing_plan
 
 
 def edited(tmp_path: Path, *edits: tuple[str, str]) -> Path:
@@ -114,6 +115,15 @@ def test_the_shipped_plans_sample_block_is_consistent(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(text + "\n" + block + "\n", encoding="utf-8")
     assert "signed_by:" in block and issuing_problems(path) == {}
+
+
+@pytest.mark.parametrize("sealed", [True, False])
+def test_the_shipped_plan_with_its_sample_uncommented_in_place_has_no_warning(tmp_path: Path, sealed: bool) -> None:
+    """README step 4: take the sample issuing: block in where it stands; check says nothing but notes."""
+    report = docgen.check_plan(sample_issuing_plan(tmp_path, sealed=sealed))
+    assert report.plan is not None and report.plan.issuing is not None
+    assert report.plan.issuing.sealed is sealed
+    assert [p for p in report.problems if p.severity is not Severity.NOTE] == []
 
 
 def test_an_unknown_head_mode_is_a_schema_error_at_its_line(tmp_path: Path) -> None:

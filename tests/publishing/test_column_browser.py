@@ -35,7 +35,7 @@ def column(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收")
     out = tmp_path_factory.mktemp("out")
     write_digest(plan, root, 1, out, day=dt.date(2019, 5, 2))
-    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 9))
+    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 10))
     return out / "专栏"
 
 
@@ -102,7 +102,8 @@ def test_an_issue_page_shows_its_items_and_reads_on_a_phone(browser: Any, column
     sections = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
     assert sections == ["一、开展职业院校技能大赛赛场开放活动", "二、其他"]  # numbered one after the other
     captions = [c.text for c in browser.find_elements(By.TAG_NAME, "figcaption")]
-    assert captions == ["图1 护理技能比赛现场", "图2 家长观摩", "五四青年节升旗仪式"]
+    # the camera-named IMG_2034.png is captioned with its item's title: every picture has a caption
+    assert captions == ["图1 护理技能比赛现场", "图2 家长观摩", "五四青年节升旗仪式", "团委第1周工作情况"]
     images = browser.find_elements(By.TAG_NAME, "img")
     assert len(images) == 4
     browser.set_window_size(PHONE_WIDTH + 16, 800)

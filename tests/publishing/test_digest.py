@@ -9,11 +9,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 from docx.shared import Emu, Mm
 from lxml import etree
 
+import docgen
 from docgen.cli import main
 from docgen.errors import FormError, OutputExistsError
 from docgen.plan.files import resolved_plan
@@ -24,10 +26,18 @@ from docgen.tracking.record import opened_record
 from tests.support.docx_text import open_docx
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
-from tests.support.report_samples import ACADEMIC_TEXT, LONG_TEXT, WEEK_1, build_report_returns, photo, touch
+from tests.support.report_samples import (
+    ACADEMIC_TEXT,
+    LONG_TEXT,
+    WEEK_1,
+    WEEK_3,
+    build_report_returns,
+    photo,
+    touch,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAY_9 = dt.date(2019, 5, 9)
+MAY_9, MAY_10 = dt.date(2019, 5, 9), dt.date(2019, 5, 10)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +60,7 @@ def returns_dir(built: Path, tmp_path: Path) -> Path:
 def week_2(plan: Plan, built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
     returns = Path(shutil.copytree(built, tmp_path_factory.mktemp("copy") / "回收"))
-    write_digest(plan, returns, 2, out, day=MAY_9)
+    write_digest(plan, returns, 2, out, day=MAY_10)  # 图书馆's report came on 5月10日
     return out
 
 
@@ -99,7 +109,7 @@ def test_a_week_with_no_report_before_the_first_shifts_the_numbers(plan: Plan, t
 def test_the_digest_has_its_masthead_items_and_pictures_under_consecutive_headings(week_2: Path) -> None:
     path = week_2 / "简报" / "职业教育宣传月工作简报第1期.docx"  # week 2 is the first 简报 written
     lines = texts(path)
-    assert lines[:3] == ["职业教育宣传月工作简报", "第1期", "党委宣传部\t2019年5月9日"]
+    assert lines[:3] == ["职业教育宣传月工作简报", "第1期", "党委宣传部\t2019年5月10日"]
     body = [line for line in lines[3:] if line]
     assert body[:2] == ["一、开展职业教育精准扶贫宣传工作", "学生工作处：精准扶贫宣传进社区"]
     assert [line for line in body if line.startswith(("一、", "二、", "三、"))] == [
@@ -121,6 +131,23 @@ def test_the_digest_has_its_masthead_items_and_pictures_under_consecutive_headin
     assert masthead.font.color.rgb is not None and str(masthead.font.color.rgb) == "FF0000"
     border = document.paragraphs[2]._p.find(f"{W}pPr/{W}pBdr/{W}bottom")
     assert border is not None and border.get(f"{W}color") == "FF0000"
+
+
+def test_a_digest_holds_only_what_came_by_the_end_of_its_day(plan: Plan, returns_dir: Path, tmp_path: Path) -> None:
+    """图书馆's week 2 report came on 5月10日: not in the 简报 dated 5月9日, and a note says one file came later."""
+    written = write_digest(plan, returns_dir, 2, tmp_path / "out", day=MAY_9)
+    body = texts(tmp_path / "out" / "简报" / "职业教育宣传月工作简报第1期.docx")
+    assert "党委宣传部\t2019年5月9日" in body and not any(line.startswith("图书馆：") for line in body)
+    assert any(line.startswith("工会：") for line in body)  # came on 5月8日
+    [note] = [p for p in written.problems if p.code == "digest-files-came-later"]
+    assert note.params == {"count": 1, "week": 2, "day": "2019年5月9日"}
+    assert "1 file(s) for week 2 came after 2019年5月9日" in str(note)
+    with opened_record(returns_dir) as record:
+        [issue] = record.issues()
+    assert "library" not in {unit for unit, _ in issue.items}  # the tally counts only what the issue holds
+    again = write_digest(plan, returns_dir, 2, tmp_path / "out", day=MAY_10, force=True)
+    assert again.issue is not None and "图书馆" in {i.unit.name for i in again.issue.items}
+    assert not [p for p in again.problems if p.code == "digest-files-came-later"]
 
 
 def test_the_units_that_sent_nothing_close_the_docx_where_the_plan_asks(returns_dir: Path, tmp_path: Path) -> None:
@@ -193,7 +220,8 @@ def test_cli_digest_reports_the_issue_and_the_unreadable_picture(returns_dir: Pa
     args = ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "2", "--date", "2019-05-09"]
     result = CliRunner().invoke(main, [*args, "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "第1期 (week 2): 4 reports, 12 units sent nothing" in result.output
+    assert "第1期 (week 2): 3 reports, 13 units sent nothing" in result.output  # 图书馆's came on 5月10日
+    assert "1 file(s) for week 2 came after 2019年5月9日 and are not in this 简报" in result.output
     assert "工会照片.jpg" in result.output and "the picture cannot be read" in result.output
     assert (tmp_path / "专栏" / "index.html").exists()
     missing = CliRunner().invoke(main, ["digest", str(SHIPPED_PLAN), "--returns", str(returns_dir), "--week", "3"])
@@ -233,3 +261,51 @@ def test_a_report_goes_under_the_task_its_title_or_else_its_text_names_otherwise
     assert number("第二周工作情况", "本周组织师生开展精准扶贫义诊。") == 3  # its text names task 3's own words
     assert number("第二周工作情况", "本周开展了职业教育宣传活动。") is None  # words every task shares say nothing
     assert number("印发《致初中、高中毕业生及家长的一封信》", unit="union") == 1  # its title is the task's
+
+
+def plain_report(target: Path, day: dt.date, lines: list[str]) -> Path:
+    """A report as many units write it: plain paragraphs, its title only a first short line."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(target))
+    return touch(target, day)
+
+
+def test_an_items_heading_is_the_reports_own_title_else_its_file_name_as_written(
+    plan: Plan, returns_dir: Path, tmp_path: Path
+) -> None:
+    """The officer's week: titles in plain first lines, a 修改稿, a name with full-width punctuation, bare photos."""
+    day = dt.date(2019, 5, 12)
+    plain_report(
+        returns_dir / WEEK_3 / "工会周报.docx", day, ["工会第三周活动开展情况", "工会组织劳模工匠进校园宣讲会一场。"]
+    )
+    title = "教务处第三周活动开展情况（修改稿）"
+    plain_report(
+        returns_dir / WEEK_3 / "教务处第三周（修改稿）.docx", day, ["上报部门：教务处", title, "本周开展职业体验日。"]
+    )
+    plain_report(returns_dir / WEEK_3 / "图书馆-读书月，好书推荐（2）.docx", day, ["本周举办读书分享会，借阅两百册。"])
+    touch(returns_dir / WEEK_3 / "团委-IMG_3001.jpg", day, photo(320, 240, (20, 90, 20)))
+    touch(returns_dir / WEEK_3 / "团委-IMG_3002.jpg", day, photo(320, 240, (90, 20, 20)))
+    [issue] = [i for i in gather_issues(plan, returns_dir, 3) if i.week == 3]
+    items = {item.unit.name: item for item in issue.items}
+    assert items["工会"].title == "工会第三周活动开展情况"  # its first line, not 周报 from its name
+    assert [p.text for p in items["工会"].paragraphs] == ["工会组织劳模工匠进校园宣讲会一场。"]  # not printed twice
+    assert items["教务处"].title == "教务处第三周活动开展情况"  # a version mark says nothing about the work
+    assert items["图书馆"].title == "读书月，好书推荐"  # one sentence only: its file's name, full-width kept
+    assert items["团委"].title == "团委第3周工作情况"
+    # a camera's name is no caption: the item's title is, the pictures told apart by their place
+    assert [p.caption for p in items["团委"].pictures] == ["图1 团委第3周工作情况", "图2 团委第3周工作情况"]
+    # 劳模 is how reports write task 2's 劳动模范: 工会's report goes under it, not under 其他
+    assert [(g.number, [i.unit.name for i in g.items]) for g in issue.groups] == [
+        (2, ["工会"]),
+        (0, ["教务处", "团委", "图书馆"]),
+    ]
+    written = write_digest(plan, returns_dir, 3, tmp_path / "out", day=dt.date(2019, 5, 16))
+    assert written.issue is not None
+    path = tmp_path / "out" / "简报" / f"职业教育宣传月工作简报第{written.issue.number}期.docx"
+    body = [line for line in texts(path) if line]
+    assert "工会：工会第三周活动开展情况" in body and "图书馆：读书月，好书推荐" in body
+    assert body.count("工会第三周活动开展情况") == 0 and "图2 团委第3周工作情况" in body  # the photo's caption line
+    assert docgen.audit([path]).findings == []  # docgen's own 简报 has no problem

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from docgen import chinese
 from docgen.cli import main
 from docgen.documents.batch import render
 from docgen.plan.files import resolved_plan
@@ -31,7 +32,7 @@ def returns_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
     out = tmp_path_factory.mktemp("digests")
     write_digest(plan, root, 1, out, day=dt.date(2019, 5, 2))
-    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 9))
+    write_digest(plan, root, 2, out, day=dt.date(2019, 5, 10))
     return root
 
 
@@ -59,16 +60,22 @@ def test_the_figures_are_counted_from_the_files(returns_dir: Path) -> None:
 def test_the_draft_reads_as_a_gbt_9704_document_with_every_figure(draft: Path) -> None:
     document = open_docx(draft / "活动总结（草稿）.docx")
     lines = [p.text for p in document.paragraphs if p.text]
-    assert lines[0] == "长春医学高等专科学校2019年“职业教育宣传月”活动总结"
+    # the title in lines as GB/T 9704 shapes a long one: the quoted name whole, each line within the 版心
+    assert lines[:2] == ["长春医学高等专科学校", "2019年“职业教育宣传月”活动总结"]
+    del lines[0]
     assert lines[1].startswith(
         "根据《关于深入开展2019年吉林省职业教育宣传月活动的通知》（吉教职成办函〔2019〕9号）要求，"
+        "2019年4月28日至5月28日，我校开展了"  # the year is not written twice
     )
     assert lines[2] == "一、基本情况"
     assert lines[3] == "活动期间，共有6个部门报送了材料（招生就业处、学生工作处、教务处、工会、团委、图书馆）。"
-    assert lines[4].startswith("各部门在活动安排中共上报活动2项，其中：（一）印发")
+    assert lines[4].startswith("各部门在活动安排中共上报活动2项，其中：印发")  # running text: no heading numbers
+    assert not re.search(r"（[一二三四五六七八九十]+）", lines[4])
     assert lines[5] == "各部门报送每周活动开展情况6份，图片6张、视频1个；编发工作简报2期，在专栏刊发稿件6篇。"
     assert lines[6] == "二、主要做法和成效"
-    assert "（五）开展职业院校技能大赛赛场开放活动" in lines
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert [h[:3] for h in headings] == [chinese.section_number(2, n) for n in range(1, len(headings) + 1)]
+    assert "（四）开展职业院校技能大赛赛场开放活动" in lines  # task 5, the fourth printed
     assert "各部门报送的活动开展情况：教务处：教务处开展技能大赛赛场开放活动（工作简报第1期）。" in lines
     assert lines[-3] == "三、存在的不足和下一步打算"
     assert [line.lstrip("\u3000 ") for line in lines[-2:]] == [
@@ -76,7 +83,7 @@ def test_the_draft_reads_as_a_gbt_9704_document_with_every_figure(draft: Path) -
         "2019年\u3000\u3000月\u3000\u3000日",
     ]
     styles = {p.text: p.style.name for p in document.paragraphs if p.text}
-    assert styles["一、基本情况"] == "Heading 1" and styles["（五）开展职业院校技能大赛赛场开放活动"] == "Heading 2"
+    assert styles["一、基本情况"] == "Heading 1" and styles["（四）开展职业院校技能大赛赛场开放活动"] == "Heading 2"
     section = document.sections[0]
     assert (round(section.top_margin.mm), round(section.left_margin.mm)) == (37, 28)
 
@@ -128,3 +135,16 @@ def test_a_plan_without_weekly_reports_gets_a_summary_and_a_clear_digest_error(
     assert figures.issues == [] and len(figures.activities) == 2
     result = CliRunner().invoke(main, ["digest", str(dated), "--returns", str(returns_dir), "--week", "1"])
     assert result.exit_code == 1 and "the plan has no weekly deadline" in result.output
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "words"),
+    [
+        (dt.date(2019, 4, 28), dt.date(2019, 5, 28), "2019年4月28日至5月28日"),
+        (dt.date(2019, 5, 25), dt.date(2019, 5, 28), "2019年5月25日至28日"),
+        (dt.date(2019, 12, 20), dt.date(2020, 1, 10), "2019年12月20日至2020年1月10日"),
+        (dt.date(2019, 5, 9), dt.date(2019, 5, 9), "2019年5月9日"),
+    ],
+)
+def test_a_period_writes_what_its_end_shares_with_its_start_once(start: dt.date, end: dt.date, words: str) -> None:
+    assert chinese.date_range(start, end) == words

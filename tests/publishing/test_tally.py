@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import openpyxl
@@ -11,11 +12,11 @@ from lxml import html
 
 from docgen.documents.batch import render
 from docgen.plan.files import load_plan, resolved_plan
-from docgen.plan.model import Plan
+from docgen.plan.model import Plan, Unit
 from docgen.publishing.writing import write_digest
 from docgen.tracking.folders import write_status
 from docgen.tracking.status import track_returns
-from docgen.tracking.tally import COUNTS, TallyRow, tally
+from docgen.tracking.tally import COUNTS, RANK_ORDER, TallyRow, ranked, tally
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
 from tests.support.report_samples import build_report_returns
@@ -26,11 +27,11 @@ WEIGHTS = "\nevaluation:\n  weights:\n    on_time: 2\n    missing: -1\n    pictu
 
 @pytest.fixture(scope="module")
 def returns_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three weeks of reports and two forms; only week 2's 简报 written (第1期, dated 5月9日)."""
+    """Three weeks of reports and two forms; only week 2's 简报 written (第1期, dated 5月10日)."""
     plan = load_plan(SHIPPED_PLAN)
     forms = {p.name.split("-")[0]: p for p in render(SHIPPED_PLAN, tmp_path_factory.mktemp("forms"), only="unit-form")}
     root = build_report_returns(plan, tmp_path_factory.mktemp("reports") / "回收", forms)
-    write_digest(resolved_plan(SHIPPED_PLAN), root, 2, tmp_path_factory.mktemp("digest"), day=dt.date(2019, 5, 9))
+    write_digest(resolved_plan(SHIPPED_PLAN), root, 2, tmp_path_factory.mktemp("digest"), day=dt.date(2019, 5, 10))
     return root
 
 
@@ -56,7 +57,7 @@ def test_counts_per_unit_come_from_the_files(returns_dir: Path) -> None:
 
 def test_only_the_issues_written_by_the_day_count(returns_dir: Path) -> None:
     before = by_unit(tally(track_returns(load_plan(SHIPPED_PLAN), returns_dir, dt.date(2019, 5, 8))))
-    assert all(row.counts["digest_items"] == 0 for row in before.values())  # 第1期 is dated 5月9日
+    assert all(row.counts["digest_items"] == 0 for row in before.values())  # 第1期 is dated 5月10日
 
 
 def test_without_weights_units_are_ranked_by_their_counts(returns_dir: Path) -> None:
@@ -109,3 +110,35 @@ def test_the_status_page_and_workbook_carry_the_tally(returns_dir: Path, tmp_pat
     plain = html.fromstring((unweighted / "status.html").read_bytes())
     assert "得分" not in [th.text_content() for th in plain.xpath("//table[@id='tally']/thead//th")]
     assert "未设定评比分值" in plain.xpath("//table[@id='tally']")[0].getprevious().text_content()
+
+
+def test_a_late_report_never_ranks_below_no_report() -> None:
+    """Units alike but for their returns: on time first, then more sent in all (late counts), then fewer missing."""
+    plan = load_plan(SHIPPED_PLAN)
+    units = {u.name: u for u in plan.units}
+
+    def row(name: str, on_time: int, late: int, missing: int) -> tuple[Unit, dict[str, int], None]:
+        counts = dict.fromkeys(COUNTS, 0) | {"on_time": on_time, "late": late, "missing": missing}
+        return units[name], counts, None
+
+    rows = ranked([row("信息部", 0, 0, 3), row("工会", 0, 1, 2), row("团委", 0, 2, 1), row("教务处", 1, 0, 2)])
+    assert [(r.rank, r.unit.name) for r in rows] == [(1, "教务处"), (2, "团委"), (3, "工会"), (4, "信息部")]
+    same = ranked([row("信息部", 0, 1, 2), row("工会", 0, 1, 2)])
+    assert [r.rank for r in same] == [1, 1]
+
+
+def test_the_page_prints_the_order_the_ranking_uses(returns_dir: Path, tmp_path: Path) -> None:
+    write_status(track_returns(load_plan(SHIPPED_PLAN), returns_dir, END), tmp_path / "out")
+    text = html.fromstring((tmp_path / "out" / "status.html").read_bytes()).text_content()
+    rule = (
+        "按简报采用、按时报送、报送总数（按时和逾期）、图片、视频、活动数依次排名（多者在前），仍相同的按未报送少者在前"
+    )
+    assert rule in text
+    assert rule_order(rule) == list(RANK_ORDER)
+
+
+def rule_order(rule: str) -> list[str]:
+    """The count names in the order a printed rule names them."""
+    words = {"简报采用": "digest_items", "按时报送": "on_time", "报送总数（按时和逾期）": "sent", "图片": "pictures"}
+    words |= {"视频": "videos", "活动数": "activities", "未报送": "missing"}
+    return [words[w] for w in re.findall("|".join(re.escape(w) for w in words), rule)]

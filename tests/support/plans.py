@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -69,4 +70,21 @@ def issuing_plan(
     block = BLOCK.format(head=head, sealed="true" if sealed else "false", copy_to=copy_to) + extra
     path = folder / f"plan-{head}-{sealed}.yaml"
     path.write_text(SHIPPED_PLAN.read_text(encoding="utf-8") + block, encoding="utf-8")
+    return path
+
+
+def sample_issuing_plan(folder: Path, *, sealed: bool = True) -> Path:
+    """The shipped plan with its commented ``# issuing:`` sample taken in where it stands, as README step 4 says.
+
+    Each line of the block loses its leading ``# `` (comment-only continuation lines stay comments
+    in YAML); ``sealed`` sets the block's own ``sealed:`` line.
+    """
+    lines = SHIPPED_PLAN.read_text(encoding="utf-8").splitlines()
+    start = lines.index("# issuing:")
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("# "))
+    block = [line.removeprefix("# ") for line in lines[start:end]]
+    block = [re.sub(r"^(  sealed: )true", rf"\g<1>{'true' if sealed else 'false'}", line) for line in block]
+    assert any(line.startswith("  sealed: ") for line in block), "the sample block has no sealed: line"
+    path = folder / f"plan-sample-{sealed}.yaml"
+    path.write_text("\n".join([*lines[:start], *block, *lines[end:]]) + "\n", encoding="utf-8")
     return path

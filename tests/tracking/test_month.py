@@ -200,7 +200,8 @@ def test_each_digest_holds_each_report_once_under_its_task(month: Path) -> None:
     assert COMMUNITY[0] in second  # not glued to the title, digits not spaced apart
     assert not any(line.startswith("附件：") for line in second)
     headings = [line for line in second if line[:2] in ("一、", "二、", "三、", "四、")]
-    assert headings == ["一、开展职业教育精准扶贫宣传工作", "二、其他"]
+    # 工会's 劳模进校园 is task 2's 劳动模范校园行 (reports write 劳模 for 劳动模范)
+    assert headings == ["一、开展技能大师（名师）、劳动模范校园行活动", "二、开展职业教育精准扶贫宣传工作", "三、其他"]
 
 
 def test_the_summary_and_the_tally_count_only_the_issues_written(month: Path, tmp_path: Path) -> None:
