@@ -32,6 +32,8 @@ _EXPORTS = {
     "template_context": "docgen.documents.batch",
     "kind_template": "docgen.documents.batch",
     "init_project": "docgen.documents.scaffold",
+    "update_templates": "docgen.documents.template_updates",
+    "TemplateUpdate": "docgen.documents.template_updates",
     "DocgenError": "docgen.errors",
     "PlanError": "docgen.errors",
     "TemplateError": "docgen.errors",
@@ -139,6 +141,7 @@ __all__ = [
     "Subdoc",
     "Task",
     "TemplateError",
+    "TemplateUpdate",
     "Unit",
     "UnknownDeadlineError",
     "UnknownUnitError",
@@ -182,6 +185,7 @@ __all__ = [
     "tally",
     "template_context",
     "track_returns",
+    "update_templates",
     "write_collection",
     "write_digest",
     "write_status",
@@ -199,6 +203,7 @@ if TYPE_CHECKING:
     from docgen.documents.checks import ProjectCheck, check_plan, check_project
     from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project
+    from docgen.documents.template_updates import TemplateUpdate, update_templates
     from docgen.errors import (
         DocgenError,
         Finding,

@@ -36,6 +36,7 @@ from docgen.documents.form_fit import (  # the estimate that picks the row heigh
     REMARK_LINE,
     TITLE_LINE,
 )
+from docgen.rendering.stamps import stamped
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "docgen" / "shipped" / "templates"
 
@@ -405,8 +406,12 @@ BUILDERS: dict[str, Callable[[], bytes]] = {
 
 
 def build_all() -> dict[str, bytes]:
-    """Every template's bytes by file name."""
-    return {name: build() for name, build in BUILDERS.items()}
+    """Every template's bytes by file name, each stamped with its name and its parts' SHA-256.
+
+    The stamp (the package's zip comment) lets docgen tell a project's unedited copy of an older
+    build from a template the user edited (``docgen.rendering.stamps``).
+    """
+    return {name: stamped(build(), name) for name, build in BUILDERS.items()}
 
 
 def main() -> None:

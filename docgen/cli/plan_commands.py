@@ -59,7 +59,7 @@ def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None
         sys.exit(1)
     if outcome.templates:
         click.echo(gettext("templates OK: {files}").format(files=", ".join(str(f) for f in outcome.templates)))
-    if strict and outcome.report.warnings:
+    if strict and outcome.warned:
         sys.exit(1)
     click.echo(f"{plan}: {_summary(outcome.report, notes)}")
 
@@ -180,6 +180,7 @@ def _echo_run(run: RenderRun) -> None:
             len(run.stale_pdfs),
         )
         click.echo(note.format(count=len(run.stale_pdfs), out=run.out_dir), err=True)
+    echo_problems(run.older_templates)
     if run.report.warnings:
         count = len(run.report.warnings)
         note = ngettext(
@@ -270,8 +271,19 @@ def new_year(plan: Path, year: int, new: Path | None, same_weekday: bool, force:
 @main.command()
 @click.argument("directory", type=PathParam())
 @click.option("--force", is_flag=True, help=N_("Overwrite files that already exist there."))
-def init(directory: Path, force: bool) -> None:
+@click.option(
+    "--update-templates",
+    is_flag=True,
+    help=N_(
+        "Copy nothing new: replace the unedited copies of older built-in templates in DIRECTORY/templates "
+        "with the new ones (edited ones are left)."
+    ),
+)
+def init(directory: Path, force: bool, update_templates: bool) -> None:
     """Start a new folder with the sample plan, its schema and the default templates."""
+    if update_templates:
+        _update_templates(directory)
+        return
     from docgen.documents.scaffold import init_project
 
     for path in init_project(directory, force=force):
@@ -280,6 +292,22 @@ def init(directory: Path, force: bool) -> None:
 
     next_steps = f"cd {command_word(directory)} && docgen check && docgen render --templates templates"
     click.echo(gettext("next: {commands}").format(commands=next_steps))
+
+
+def _update_templates(directory: Path) -> None:
+    """``init --update-templates``: the copies replaced, the edited ones left, or that none was older."""
+    from docgen.documents.template_updates import update_templates
+
+    update = update_templates(directory)
+    echo_problems(update.edited)
+    for path in update.replaced:
+        click.echo(gettext("replaced {path} with the new built-in template").format(path=path))
+    if not update.replaced:
+        click.echo(
+            gettext("no template in {folder} is an unedited copy of an older built-in one").format(
+                folder=directory / "templates"
+            )
+        )
 
 
 @main.command()

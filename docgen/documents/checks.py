@@ -14,12 +14,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from docgen.documents.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, crowded_forms
-from docgen.documents.template_files import check_plan_documents, check_plan_templates, has_own_templates
+from docgen.documents.template_files import (
+    check_plan_documents,
+    check_plan_templates,
+    has_own_templates,
+    template_folders,
+)
 from docgen.errors import Finding, PlanError, Severity
 from docgen.plan import files
 from docgen.plan.files import CheckReport
 from docgen.plan.model import Plan
 from docgen.plan.sourcemap import SourceMap, Unlocated, dotted
+from docgen.rendering.stamps import older_copies
 
 
 def check_plan(path: Path | str) -> CheckReport:
@@ -67,6 +73,11 @@ class ProjectCheck:
         return self.report.plan is None or any(p.is_error for p in self.template_problems)
 
     @property
+    def warned(self) -> bool:
+        """Whether there is any warning: the plan's, its documents' or its templates'."""
+        return bool(self.report.warnings) or any(p.severity is Severity.WARNING for p in self.template_problems)
+
+    @property
     def plan_warnings_counted(self) -> bool:
         """Whether the plan's warnings are counted, not listed in ``findings``: they would bury the templates'."""
         return self.templates_asked and self.report.plan is not None and bool(self.report.warnings)
@@ -81,7 +92,8 @@ def check_project(path: Path | str, templates: Path | str | None = None) -> Proj
     """Check a plan file as ``docgen check`` does: the plan, the documents it declares, the templates it would use.
 
     The templates checked are the user's own (``templates``, else ``templates/`` beside the plan),
-    each with its documents' context; the shipped ones are checked by docgen's tests. Never
+    each with its documents' context, and a copy of a built-in template nobody edited since an
+    older docgen made it is a warning; the shipped ones are checked by docgen's tests. Never
     raises for problems in the files: they are in the answer.
     """
     report = check_plan(path)
@@ -92,6 +104,7 @@ def check_project(path: Path | str, templates: Path | str | None = None) -> Proj
     problems: list[Finding] = []
     if not any(p.is_error for p in declared) and has_own_templates(path, templates):
         files, problems = check_plan_templates(report.resolved, path, templates)
+        problems += older_copies(template_folders(path, templates))
     return ProjectCheck(report, declared + problems, files, templates is not None)
 
 

@@ -2,21 +2,25 @@
 
 ``render`` writes the documents. Whoever runs it also wants to know what it met in OUT: a run
 stopped before it (whose files are whole again now, or whose kinds may still mix old and new
-ones), and PDFs older than the documents they were made from. ``render_run`` gathers that
+ones), PDFs older than the documents they were made from, and templates of the project that are
+unedited copies of older built-in ones (used though docgen has changed them since). ``render_run`` gathers that
 around one ``render``; the command line prints it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.documents.batch import default_out, render
 from docgen.documents.print_file import stale_pdfs
+from docgen.documents.template_files import template_folders
+from docgen.errors import Finding
 from docgen.plan.files import CheckReport
 from docgen.progress import Progress
 from docgen.rendering.outputs import interrupted_kinds
+from docgen.rendering.stamps import older_copies
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class RenderRun:
     """OUT had been left half-written by a stopped run and this run made it whole."""
     stale_pdfs: list[Path]
     """PDFs in OUT made from the documents before this run (a run without PDFs leaves them)."""
+    older_templates: list[Finding] = field(default_factory=list)
+    """A warning for each of the project's templates that is an unedited copy of an older built-in one."""
 
 
 def render_run(
@@ -60,4 +66,6 @@ def render_run(
     )
     still = interrupted_kinds(out)
     stale = [] if dry_run or pdf else stale_pdfs(out)
-    return RenderRun(report, out, paths, dry_run, still, bool(interrupted) and not still and not dry_run, stale)
+    mended = bool(interrupted) and not still and not dry_run
+    older = older_copies(template_folders(report.path, templates))
+    return RenderRun(report, out, paths, dry_run, still, mended, stale, older)

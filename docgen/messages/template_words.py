@@ -203,6 +203,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("the file {path} would be written more than once (also by '{other}')"),
         N_("put the unit's or the task's name in 'output', e.g. {{{{ unit.name }}}} or {{{{ task.title }}}}"),
     ),
+    "template-older-copy": (
+        N_(
+            "this is an unedited copy of an older docgen built-in template ({name}); the built-in one has changed since"
+        ),
+        N_("delete this file to use the built-in one, or copy the new one over it: {command}"),
+    ),
+    "template-older-copy-elsewhere": (
+        N_(
+            "this is an unedited copy of an older docgen built-in template ({name}); the built-in one has changed since"
+        ),
+        N_("delete this file to use the built-in one, or copy the new one over it from {builtin}"),
+    ),
+    "template-edited-copy": (
+        N_("this copy of an older docgen built-in template ({name}) was edited, so it was left as it is"),
+        N_("compare it with the new built-in one, {builtin}, and bring your changes over if you wish"),
+    ),
 }
 
 # the kinds of file a template may be instead of a Word document (docgen.rendering.package)

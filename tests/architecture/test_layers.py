@@ -77,6 +77,8 @@ PUBLIC = [
     "gather_issues",
     "import_plan",
     "init_project",
+    "update_templates",
+    "TemplateUpdate",
     "init_returns",
     "load_plan",
     "new_year",
