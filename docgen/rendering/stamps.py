@@ -9,9 +9,11 @@ as a new package), so the stamp changes nothing a user prints.
 
 A project's template whose stamp differs from the built-in one's of its name is an older copy.
 It is unedited when its parts still hash to its own stamp; saved again by an office suite or
-edited, its parts differ and it is the user's own. A template without a stamp is the user's too.
-Only a stamped copy whose stamp differs from the built-in one's is hashed, so the check costs a
-few zip directories per run.
+edited, its parts differ and it is the user's own. A template without a stamp is the user's too,
+unless its parts are those of a built-in template docgen shipped before it stamped them
+(``earlier-templates.txt``, read from docgen's history). Only a template with a built-in
+template's name is looked at, and only one whose stamp differs from the built-in one's, or
+that has none, is hashed: the check costs a few zip directories and small parts per run.
 """
 
 from __future__ import annotations
@@ -22,14 +24,17 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from docgen.errors import Finding, Severity
 from docgen.inputs.bounded import InputRefusedError, read_member
-from docgen.resources import templates_dir
+from docgen.resources import shipped, templates_dir
 
 STAMP_PREFIX = "docgen-template"
 MAX_STAMPED_PART = 4 * 1024 * 1024  # docgen's own templates' parts are a few kilobytes each
+MAX_COPY_BYTES = 2 * 1024 * 1024  # all parts of a copy of one, unpacked; they are some 50 KB
+EARLIER_BUILDS = shipped("earlier-templates.txt")
 
 
 @dataclass(frozen=True)
@@ -93,14 +98,35 @@ def compare_copy(path: Path, builtin: Path) -> Copy:
     current = file_stamp(builtin)
     try:
         with zipfile.ZipFile(path) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_COPY_BYTES:
+                return Copy.OWN  # far larger than any template docgen built: pictures of the user's
             stamp = read_stamp(archive)
-            if stamp is None or stamp.name != builtin.name:
+            if stamp is not None and stamp.name == builtin.name:
+                if stamp == current:
+                    return Copy.CURRENT
+                return Copy.OLDER if parts_digest(archive) == stamp.digest else Copy.EDITED
+            earlier = earlier_builds().get(builtin.name)
+            if not earlier:
                 return Copy.OWN
-            if stamp == current:
-                return Copy.CURRENT
-            return Copy.OLDER if parts_digest(archive) == stamp.digest else Copy.EDITED
+            digest = parts_digest(archive)  # a copy made before the built-in templates were stamped?
     except (OSError, zipfile.BadZipFile, InputRefusedError, EOFError, ValueError):
         return Copy.OWN  # not a package docgen built: the template check says what is wrong with it
+    if current is not None and digest == current.digest:
+        return Copy.CURRENT
+    return Copy.OLDER if digest in earlier else Copy.OWN
+
+
+@lru_cache(maxsize=1)
+def earlier_builds() -> dict[str, frozenset[str]]:
+    """The parts' digests of the built-in templates docgen shipped before it stamped them, by name.
+
+    Written by ``scripts/earlier_templates.py`` from docgen's history: each line ``NAME DIGEST``.
+    """
+    found: dict[str, set[str]] = {}
+    for line in EARLIER_BUILDS.read_text(encoding="ascii").splitlines():
+        name, digest = line.split()
+        found.setdefault(name, set()).add(digest)
+    return {name: frozenset(digests) for name, digests in found.items()}
 
 
 def project_copies(folder: Path) -> dict[Path, Copy]:
