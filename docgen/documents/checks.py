@@ -61,7 +61,9 @@ class ProjectCheck:
 
     report: CheckReport
     template_problems: list[Finding]
-    """The declared documents' problems, then the user's templates' (none checked while the former has errors)."""
+    """The declared documents' problems, then the user's templates' (none checked while the former has errors).
+
+    Among the latter, a warning for each unedited copy of an older built-in template."""
     templates: list[Path]
     """The user's template files that were checked (none when the shipped ones are used)."""
     templates_asked: bool = False
