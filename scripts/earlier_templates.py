@@ -15,7 +15,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from docgen.rendering.stamps import EARLIER_BUILDS, file_stamp, parts_digest
+from docgen.rendering.stamps import EARLIER_BUILDS, parts_digest, read_stamp
 from docgen.resources import templates_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +27,12 @@ def git(*args: str) -> bytes:
 
 
 def earlier_digests() -> set[tuple[str, str]]:
-    """(name, parts' digest) of each built-in template's version in the history, the current ones left out."""
-    current = {path.name: stamp.digest for path in templates_dir().glob("*.docx") if (stamp := file_stamp(path))}
+    """(name, parts' digest) of each unstamped version of a built-in template in the history.
+
+    The last unstamped ones have today's parts (stamping added only the comment): they are listed
+    too, so that such a copy is recognised once the built-in template changes.
+    """
+    current = {path.name for path in templates_dir().glob("*.docx")}
     blobs: set[tuple[str, str]] = set()
     for commit in git("rev-list", "HEAD", "--", *FOLDERS).decode().split():
         for line in git("ls-tree", "-r", commit, "--", *FOLDERS).decode().splitlines():
@@ -39,9 +43,8 @@ def earlier_digests() -> set[tuple[str, str]]:
     found = set()
     for name, blob in blobs:
         with zipfile.ZipFile(io.BytesIO(git("cat-file", "blob", blob))) as archive:
-            digest = parts_digest(archive)
-        if digest != current[name]:
-            found.add((name, digest))
+            if read_stamp(archive) is None:
+                found.add((name, parts_digest(archive)))
     return found
 
 

@@ -122,12 +122,23 @@ def test_an_unstamped_copy_is_known_by_the_builds_docgen_shipped_before_stamps(
     assert compare_copy(before_stamps, builtin) is Copy.OWN
 
 
-def test_the_list_of_earlier_builds_names_built_in_templates_and_none_of_todays() -> None:
+def test_the_list_of_earlier_builds_names_built_in_templates_with_several_versions_each() -> None:
     earlier = stamps.earlier_builds()
-    assert set(earlier) <= set(TEMPLATE_NAMES)
-    assert sum(len(digests) for digests in earlier.values()) > len(TEMPLATE_NAMES)
-    for name, digests in earlier.items():
-        stamp = stamps.file_stamp(SHIPPED_TEMPLATES / name)
-        assert stamp is not None
-        assert stamp.digest not in digests
-        assert all(len(d) == 64 and int(d, 16) >= 0 for d in digests)
+    assert set(earlier) == set(TEMPLATE_NAMES)
+    assert all(len(d) == 64 and int(d, 16) >= 0 for digests in earlier.values() for d in digests)
+    assert len(earlier["notice.docx"]) > 1
+
+
+def test_a_copy_of_the_last_unstamped_build_is_current_now_and_older_once_the_template_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout's copy made just before stamps (today's parts, no comment) is recognised when the built-in changes."""
+    unstamped = copy_of("letter.docx", tmp_path / "project")
+    with zipfile.ZipFile(unstamped, "a") as archive:
+        archive.comment = b""
+    with zipfile.ZipFile(unstamped) as archive:
+        assert parts_digest(archive) in stamps.earlier_builds()["letter.docx"]
+    assert compare_copy(unstamped, SHIPPED_TEMPLATES / "letter.docx") is Copy.CURRENT
+    changed = copy_of("letter.docx", tmp_path / "next-docgen")
+    make_older_build(changed)  # stands for the next build of the built-in template: other parts, its own stamp
+    assert compare_copy(unstamped, changed) is Copy.OLDER
