@@ -21,13 +21,16 @@ import os
 import re
 import sys
 import tempfile
-from pathlib import Path
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
 
-from docgen.documents.adjustments import Adjustment, from_data, to_data
+from docgen.documents.adjustments import Adjustment, apply_adjustments, content_key, from_data, to_data
+from docgen.rendering.jobs import Document
 
 log = logging.getLogger(__name__)
 
 CACHE_ENV = "DOCGEN_CACHE_DIR"
+FITTED_KINDS = frozenset({"notice", "issuing-notice", "task-sheet", "reminder"})  # the 公文 docgen writes
 FOLDER = "layout"
 VERSION = 1  # raised when the pass changes what its adjustments mean: older entries are then ignored
 MAX_ENTRY_BYTES = 16 * 1024
@@ -105,3 +108,20 @@ def _forget_oldest(folder: Path) -> None:
     for old in entries[: len(entries) - MAX_ENTRIES]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def recall_layouts(stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
+    """Apply the remembered adjustments of each 公文 rendered into ``stage``; its content key by path.
+
+    Called on every render, with or without PDFs: a plain render makes what the last measured
+    render of the same content made. Costs a digest per 公文 and a lookup in the cache folder.
+    """
+    keys = {}
+    for document in documents:
+        if document.kind in FITTED_KINDS:
+            path = stage / document.path
+            keys[document.path] = key = content_key(path)
+            adjustments = remembered(key)
+            if adjustments:
+                apply_adjustments(path, adjustments)
+    return keys
