@@ -81,8 +81,13 @@ class OfficePool:
             office.kill()  # a start under way then fails, and returns
         for start in self._starts:
             start.join()
-        for office in self.offices:
+        closing = [threading.Thread(target=office.close) for office in self.offices[1:]]  # profiles removed at once
+        for thread in closing:
+            thread.start()
+        for office in self.offices[:1]:
             office.close()
+        for thread in closing:
+            thread.join()
 
 
 class _Batch:
