@@ -14,6 +14,8 @@ from docgen.version import __version__
 _EXPORTS = {
     "load_plan": "docgen.plan.files",
     "check_plan": "docgen.documents.checks",
+    "check_project": "docgen.documents.checks",
+    "ProjectCheck": "docgen.documents.checks",
     "check_template": "docgen.rendering.template_check",
     "CheckReport": "docgen.plan.files",
     "Plan": "docgen.plan.model",
@@ -124,6 +126,7 @@ __all__ = [
     "OutputExistsError",
     "Plan",
     "PlanError",
+    "ProjectCheck",
     "R",
     "ReceiveError",
     "RecordError",
@@ -146,6 +149,7 @@ __all__ = [
     "activities_calendar",
     "audit",
     "check_plan",
+    "check_project",
     "check_template",
     "clear_cache",
     "collect",
@@ -192,7 +196,7 @@ if TYPE_CHECKING:
     from docgen.collecting.forms import Activity, Collection, RejectedRow, collect
     from docgen.collecting.schedule import write_collection
     from docgen.documents.batch import kind_template, render
-    from docgen.documents.checks import check_plan
+    from docgen.documents.checks import ProjectCheck, check_plan, check_project
     from docgen.documents.deadline_calendar import deadlines_calendar
     from docgen.documents.scaffold import init_project
     from docgen.errors import (

@@ -1,4 +1,4 @@
-"""docgen's cache folder: what can be made again, kept between runs so that it is not (compiled templates, PDFs).
+"""docgen's cache folder: what can be made again, kept between runs so that it is not (templates, PDFs, layouts).
 
 Where: ``DOCGEN_CACHE_DIR`` when set, else the user's cache folder as each system names it
 (``$XDG_CACHE_HOME/docgen`` or ``~/.cache/docgen`` on Linux, ``~/Library/Caches/docgen`` on
@@ -7,8 +7,8 @@ of the standard library rather than one more import at every start). ``DOCGEN_NO
 command line's ``--no-cache``), or ``DOCGEN_CACHE_DIR`` set empty, turns it off: nothing is read
 or written.
 
-Each kind of entry has a folder of its own and a size bound; an entry is one file named by the
-SHA-256 of its key. Safety:
+Each kind of entry (``templates``, ``texts``, ``pdf``, ``layout``) has a folder of its own and a
+size bound; an entry is one file named by the SHA-256 of its key. Safety:
 - Concurrent writers: an entry is written to a temporary file in its folder and renamed into
   place, so a reader sees a whole entry or none, and the last of two writers of the same key wins
   with an entry as good as the other's.
@@ -65,7 +65,7 @@ def cache_enabled() -> bool:
 
 
 def clear_cache() -> int:
-    """Remove every entry docgen cached (compiled templates, PDFs); the number of files removed."""
+    """Remove every entry docgen cached (compiled templates, PDFs, page layouts); the number of files removed."""
     root = cache_dir()
     removed = 0
     if not root.is_dir():

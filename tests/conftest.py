@@ -41,7 +41,7 @@ def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def layout_memory(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test remembers layouts in a folder of its own, never in the user's cache (docgen.documents.fit_cache)."""
+    """Each test keeps docgen's cache (remembered layouts above all) in a folder of its own, never the user's."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("DOCGEN_CACHE_DIR", str(folder))
     return folder

@@ -55,6 +55,21 @@ class AuditReport:
         """True when no file has a finding."""
         return not self.findings
 
+    @property
+    def unreadable(self) -> list[Finding]:
+        """The findings that say a file could not be read as a Word document (``is_unreadable``)."""
+        return [f for f in self.findings if is_unreadable(f)]
+
+    @property
+    def rule_findings(self) -> list[Finding]:
+        """The findings on what the files' documents say and how they look: the rules they break."""
+        return [f for f in self.findings if not is_unreadable(f)]
+
+
+def is_unreadable(finding: Finding) -> bool:
+    """Whether ``finding`` says its file could not be read as a Word document, rather than that it breaks a rule."""
+    return finding.code.startswith("audit-") or finding.code == "file-unreadable"
+
 
 def document_findings(document: Document, kind: str | None = None) -> Iterator[Found]:
     """Every finding on one opened document for its kind (recognised when None), in the order a reader meets them."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from docgen.auditing.audit import MECHANICAL, audit_file
+from docgen.auditing.audit import MECHANICAL, audit_file, is_unreadable
 from docgen.auditing.document import Document
 from docgen.auditing.layout_rules import A4, MARGINS, family, suggested
 from docgen.auditing.package import MAX_PART_BYTES, AuditError, open_package, word_file
@@ -52,7 +52,7 @@ def fix_document(source: str | Path, target: str | Path, *, force: bool = False)
     if target.resolve() == source.resolve():
         raise AuditError([Finding("audit-fix-same-file", {}, file=str(target))])
     before = audit_file(source)
-    if any(f.code.startswith("audit-") or f.code == "file-unreadable" for f in before):
+    if any(is_unreadable(f) for f in before):
         raise AuditError(before)
     document = Document(open_package(source))
     wanted = [f for f in before if f.code in MECHANICAL]

@@ -58,11 +58,9 @@ def audit(files: tuple[Path, ...], fix: bool, out_file: Path | None, force: bool
     report = audit_files(files, kind)
     for path, found in report.kinds.items():
         click.echo(gettext(READ_AS).format(file=path, kind=gettext(KIND_WORDS[found])), err=True)
-    unreadable = [f for f in report.findings if f.code.startswith("audit-") or f.code == "file-unreadable"]
-    echo_problems(unreadable)
-    for finding in report.findings:
-        if finding not in unreadable:
-            click.echo(format_audit_finding(finding))
+    echo_problems(report.unreadable)
+    for finding in report.rule_findings:
+        click.echo(format_audit_finding(finding))
     count = len(report.findings)
     files_words = ngettext("{count} file", "{count} files", len(files)).format(count=len(files))
     click.echo(

@@ -11,7 +11,7 @@ from docgen.messages.language import gettext, ngettext
 
 @main.group(cls=TranslatedGroup)
 def cache() -> None:
-    """Show or clear docgen's cache of compiled templates and PDFs."""
+    """Show or clear docgen's cache of compiled templates, PDFs and page layouts."""
 
 
 @cache.command("dir")
@@ -24,7 +24,7 @@ def cache_dir_command() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Remove every compiled template and PDF docgen kept; they are made again when next needed."""
+    """Remove every compiled template, PDF and page layout docgen kept; they are made again when next needed."""
     from docgen.cache import cache_dir, clear_cache
 
     removed = clear_cache()

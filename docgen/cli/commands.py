@@ -55,7 +55,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "audit": N_("Check Word files (FILE: .docx) against GB/T 9704-2012, the layout of official documents."),
     },
     "cache_commands": {
-        "cache": N_("Show or clear docgen's cache of compiled templates and PDFs."),
+        "cache": N_("Show or clear docgen's cache of compiled templates, PDFs and page layouts."),
     },
     "machine_commands": {
         "doctor": N_("Check what docgen needs on this machine (LibreOffice, fonts, poppler) and say how to get it."),

@@ -50,6 +50,23 @@ def PLAN_ARGUMENT(function: _Function) -> _Function:  # noqa: N802 - the name th
     return click.argument("plan", type=PathParam(), default=DEFAULT_PLAN, required=False)(function)
 
 
+def TEMPLATES_OPTION(function: _Function) -> _Function:  # noqa: N802 - used as PLAN_ARGUMENT is
+    """``--templates DIR``: the user's own copies of the templates (made with the command's module, as PLAN is)."""
+    help_text = N_("Folder with your own copies of the templates.")
+    return click.option("--templates", type=PathParam(), help=help_text)(function)
+
+
+def FORCE_OPTION(function: _Function) -> _Function:  # noqa: N802 - used as PLAN_ARGUMENT is
+    """``--force``: a command writing into OUT may replace files docgen did not write there."""
+    return click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))(function)
+
+
+def RETURNS_OPTION(function: _Function) -> _Function:  # noqa: N802 - used as PLAN_ARGUMENT is
+    """``--returns DIR``: the campaign's returns folder, ``回收`` when not given."""
+    help_text = N_("The returns folder (default: 回收).")
+    return click.option("--returns", "returns_dir", type=PathParam(file_okay=False), help=help_text)(function)
+
+
 def echo_problems(problems: list[Finding]) -> None:
     """Print problems to stderr, one line each."""
     from docgen.messages import format_problem
@@ -172,7 +189,7 @@ def _no_cache(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     expose_value=False,
     is_eager=True,
     callback=_no_cache,
-    help=N_("Neither use nor keep compiled templates and PDFs of earlier runs (see 'docgen cache')."),
+    help=N_("Neither use nor keep compiled templates, PDFs and page layouts of earlier runs (see 'docgen cache')."),
 )
 @click.option(
     "--version",

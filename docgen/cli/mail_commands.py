@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, main
+from docgen.cli.group import PLAN_ARGUMENT, RETURNS_OPTION, main
+from docgen.cli.returns_commands import echo_filing
 from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
 
@@ -57,23 +58,13 @@ def _mail(mail: Mail) -> str:
 def _echo_report(report: MailReport) -> None:
     from docgen.messages import format_problem
     from docgen.tracking.receiving import ALREADY, HELD
-    from docgen.tracking.state import moment_text
 
     for mail, filing in report.filed:
         if filing.outcome == HELD:
             line = gettext("{name} -> {path}: no unit or deadline found; file it with docgen receive --unit")
             click.echo(line.format(name=filing.name, path=filing.path))
         elif filing.outcome != ALREADY and filing.unit is not None and filing.due is not None:
-            line = gettext("{name} -> {path} ({unit}, {due}, received {at})").format(
-                name=filing.name,
-                path=filing.path,
-                unit=filing.unit.name,
-                due=filing.due.title,
-                at=moment_text(filing.received_at or mail.arrived_at),  # type: ignore[arg-type]
-            )
-            click.echo(line)
-            if filing.replaces is not None:
-                click.echo("  " + gettext("it replaces {path}, sent before").format(path=filing.replaces))
+            echo_filing(filing, filing.received_at or mail.arrived_at)  # type: ignore[arg-type]
     for mail, problem in report.unfiled:
         click.echo(f"{_mail(mail)}: {format_problem(problem)}")
     filed = sum(1 for _, f in report.filed if f.outcome not in (ALREADY, HELD))
@@ -113,9 +104,7 @@ def _echo_report(report: MailReport) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help=N_("Read the messages that came from this day on, YYYY-MM-DD (default: the campaign's start)."),
 )
-@click.option(
-    "--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder (default: 回收).")
-)
+@RETURNS_OPTION
 def fetch_mail(
     plan: Path,
     server: str | None,

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
+from docgen.cli.group import FORCE_OPTION, PLAN_ARGUMENT, TEMPLATES_OPTION, PathParam, echo_problems, main, wrote
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from docgen.errors import Finding
+    from docgen.documents.render_run import RenderRun
+    from docgen.plan.files import CheckReport
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
 
@@ -24,13 +25,11 @@ _ONLY = click.option(
     help=N_("Comma-separated kinds: notice, form, letter, task-sheet, unit-form, issuing-notice."),
 )
 _UNIT = click.option("--unit", metavar="ID_OR_NAME", help=N_("Only this unit's task sheet and form."))
-_TEMPLATES = click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
-_REPLACE_OTHERS = click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
 
 
 def _document_choice(command: _Command) -> _Command:
     """The options that choose which of a plan's documents a command makes: --only, --unit, --templates."""
-    return _ONLY(_UNIT(_TEMPLATES(command)))
+    return _ONLY(_UNIT(TEMPLATES_OPTION(command)))
 
 
 @main.command()
@@ -44,40 +43,33 @@ def _document_choice(command: _Command) -> _Command:
 )
 def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None:
     """Validate PLAN and print a summary, or every problem with its line."""
-    from docgen.documents.checks import check_plan
-    from docgen.documents.template_files import check_plan_documents, check_plan_templates, has_own_templates
-    from docgen.errors import Severity
-    from docgen.messages import format_date
+    from docgen.documents.checks import check_project
 
-    report = check_plan(plan)
-    shown = [p for p in report.problems if notes or p.severity is not Severity.NOTE]
-    if report.plan is None:
-        echo_problems(shown)
-        sys.exit(1)
-    # the templates' findings first, apart from the plan's warnings, which would bury them
-    declared = check_plan_documents(report, templates)
-    files: list[Path] = []
-    problems: list[Finding] = []
-    if report.resolved is not None and not any(p.is_error for p in declared) and has_own_templates(plan, templates):
-        files, problems = check_plan_templates(report.resolved, plan, templates)
-    echo_problems(declared + problems)
-    if templates is None or not report.warnings:
-        echo_problems(shown)
-    else:  # asked about the templates: the plan's warnings are counted, not listed
-        count = len(report.warnings)
+    outcome = check_project(plan, templates)
+    echo_problems(outcome.findings(notes))
+    if outcome.plan_warnings_counted:
+        count = len(outcome.report.warnings)
         note = ngettext(
             "{count} warning about the plan: 'docgen check' without --templates shows it",
             "{count} warnings about the plan: 'docgen check' without --templates shows them",
             count,
         )
         click.echo(note.format(count=count), err=True)
-    if any(problem.is_error for problem in declared + problems):
+    if outcome.failed:
         sys.exit(1)
-    if files:
-        click.echo(gettext("templates OK: {files}").format(files=", ".join(str(f) for f in files)))
-    if strict and report.warnings:
+    if outcome.templates:
+        click.echo(gettext("templates OK: {files}").format(files=", ".join(str(f) for f in outcome.templates)))
+    if strict and outcome.report.warnings:
         sys.exit(1)
+    click.echo(f"{plan}: {_summary(outcome.report, notes)}")
+
+
+def _summary(report: CheckReport, notes: bool) -> str:
+    """The line ``docgen check`` ends with: the plan in numbers, its warnings, the notes not shown."""
+    from docgen.messages import format_date
+
     p = report.plan
+    assert p is not None
     tasks, units, deadlines, warnings = len(p.tasks), len(p.units), len(p.deadlines), len(report.warnings)
     summary = gettext(
         "OK: {year}, {tasks}, {units} ({responsible} responsible), period {start} to {end}, {deadlines}, {warnings}"
@@ -98,7 +90,7 @@ def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None
             ", {count} notes (facts to know: --notes shows them)",
             count,
         ).format(count=count)
-    click.echo(f"{plan}: {summary}")
+    return summary
 
 
 @main.command()
@@ -120,7 +112,7 @@ def schema() -> None:
 )
 @_document_choice
 @click.option("--dry-run", is_flag=True, help=N_("List what would be written; write nothing."))
-@_REPLACE_OTHERS
+@FORCE_OPTION
 @click.option("--pdf", is_flag=True, help=N_("Also write a PDF beside every .docx (needs LibreOffice)."))
 @click.option(
     "-j",
@@ -144,20 +136,14 @@ def render(
 
     with TerminalProgress() as progress:
         progress.step("check")  # before the stage's imports: on a terminal, at once
-        from docgen.documents.batch import default_out
-        from docgen.documents.batch import render as render_plan
         from docgen.documents.checks import checked_plan
-        from docgen.documents.print_file import stale_pdfs
-        from docgen.rendering.outputs import interrupted_kinds
+        from docgen.documents.render_run import render_run
 
         report = checked_plan(plan)
-        assert report.plan is not None
-        out_dir = out_dir if out_dir is not None else default_out(report.plan)
         if pdf and not dry_run:
             progress.clear()
             _warn_of_fonts()
-        interrupted = interrupted_kinds(out_dir)
-        paths = render_plan(
+        run = render_run(
             report,
             out_dir,
             only,
@@ -169,28 +155,33 @@ def render(
             jobs=jobs,
             progress=progress,
         )
-    line = gettext("would write {path}") if dry_run else gettext("wrote {path}")
-    for path in paths:
+    _echo_run(run)
+
+
+def _echo_run(run: RenderRun) -> None:
+    """What ``render`` wrote (or would write), then what it found in OUT and the plan's warnings counted."""
+    line = gettext("would write {path}") if run.dry_run else gettext("wrote {path}")
+    for path in run.paths:
         click.echo(line.format(path=path))
-    still = interrupted_kinds(out_dir)
-    if still:
+    if run.still_mixed:
         mixed = gettext(
             "a run into {out} was stopped while it moved its files: its {kinds} documents may mix old and new"
             " ones; render them again"
         )
-        click.echo(mixed.format(out=out_dir, kinds=", ".join(still)), err=True)
-    elif interrupted and not dry_run:
-        click.echo(gettext("{out} had been left half-written by a stopped run; it is whole again").format(out=out_dir))
-    stale = [] if dry_run or pdf else stale_pdfs(out_dir)
-    if stale:
+        click.echo(mixed.format(out=run.out_dir, kinds=", ".join(run.still_mixed)), err=True)
+    elif run.mended:
+        click.echo(
+            gettext("{out} had been left half-written by a stopped run; it is whole again").format(out=run.out_dir)
+        )
+    if run.stale_pdfs:
         note = ngettext(
             "{count} PDF in {out} was made from the previous documents: 'docgen render --pdf' updates it",
             "{count} PDFs in {out} were made from the previous documents: 'docgen render --pdf' updates them",
-            len(stale),
+            len(run.stale_pdfs),
         )
-        click.echo(note.format(count=len(stale), out=out_dir), err=True)
-    if report.warnings:
-        count = len(report.warnings)
+        click.echo(note.format(count=len(run.stale_pdfs), out=run.out_dir), err=True)
+    if run.report.warnings:
+        count = len(run.report.warnings)
         note = ngettext(
             "{count} warning about the plan: 'docgen check' shows it",
             "{count} warnings about the plan: 'docgen check' shows them",
@@ -221,7 +212,7 @@ def _warn_of_fonts() -> None:
     show_default=True,
     help=N_("Pixels per inch of the images."),
 )
-@_REPLACE_OTHERS
+@FORCE_OPTION
 def preview(
     plan: Path, out_dir: Path, only: str | None, unit: str | None, templates: Path | None, resolution: int, force: bool
 ) -> None:
@@ -292,7 +283,7 @@ def init(directory: Path, force: bool) -> None:
 @PLAN_ARGUMENT
 @click.option("--unit", metavar="ID_OR_NAME", help=N_("The document of this unit (for a document made per unit)."))
 @click.option("--task", metavar="ID", help=N_("The document of this task (for a document made per task)."))
-@_TEMPLATES
+@TEMPLATES_OPTION
 def context(kind: str, plan: Path, unit: str | None, task: str | None, templates: Path | None) -> None:
     """Print, as YAML, what the template of KIND receives from PLAN (a record's text is what it prints)."""
     from docgen.documents.batch import kind_template, template_context

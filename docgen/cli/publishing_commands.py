@@ -6,7 +6,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
+from docgen.cli.group import (
+    FORCE_OPTION,
+    PLAN_ARGUMENT,
+    RETURNS_OPTION,
+    TEMPLATES_OPTION,
+    PathParam,
+    echo_problems,
+    main,
+    wrote,
+)
 from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
 
@@ -14,13 +23,12 @@ if TYPE_CHECKING:
     import datetime
     from pathlib import Path
 
-_RETURNS_HELP = N_("The returns folder (default: 回收).")
 _DATE_FORMATS = ["%Y-%m-%d"]
 
 
 @main.command()
 @PLAN_ARGUMENT
-@click.option("--returns", "returns_dir", type=PathParam(file_okay=False), help=_RETURNS_HELP)
+@RETURNS_OPTION
 @click.option("--week", type=click.IntRange(min=1), required=True, help=N_("The week of the 简报 (第N周), from 1."))
 @click.option(
     "--date",
@@ -29,8 +37,8 @@ _DATE_FORMATS = ["%Y-%m-%d"]
     help=N_("The 简报's date, YYYY-MM-DD (default: today)."),
 )
 @click.option("-o", "--out", "out_dir", type=PathParam(), default="out", show_default=True, help=N_("Output folder."))
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
-@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@TEMPLATES_OPTION
+@FORCE_OPTION
 def digest(
     plan: Path,
     returns_dir: Path | None,
@@ -84,13 +92,13 @@ def digest(
 
 @main.command()
 @PLAN_ARGUMENT
-@click.option("--returns", "returns_dir", type=PathParam(file_okay=False), help=_RETURNS_HELP)
+@RETURNS_OPTION
 @click.option(
     "--on", type=click.DateTime(formats=_DATE_FORMATS), help=N_("Count the returns as of this day (default: today).")
 )
 @click.option("-o", "--out", "out_dir", type=PathParam(), default="out", show_default=True, help=N_("Output folder."))
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
-@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@TEMPLATES_OPTION
+@FORCE_OPTION
 def summary(
     plan: Path,
     returns_dir: Path | None,

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.group import DEFAULT_PLAN, PathParam, echo_problems, main, wrote
+from docgen.cli.group import (
+    DEFAULT_PLAN,
+    FORCE_OPTION,
+    RETURNS_OPTION,
+    TEMPLATES_OPTION,
+    PathParam,
+    echo_problems,
+    main,
+    wrote,
+)
 from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext, ngettext
 
@@ -15,33 +24,22 @@ if TYPE_CHECKING:
     import datetime
     from pathlib import Path
 
-    from docgen.plan.model import Plan
+    from docgen.tracking.receiving import Filing
 
 _PLAN_HELP = N_("The plan the forms were sent out with.")
 
 
-def _form_files(plan: Plan, forms: tuple[Path, ...]) -> list[Path]:
-    """The files named, a folder standing for the files in it (not hidden ones, Word's ~$ lock files or 说明.txt).
+def echo_filing(filing: Filing, at: datetime.datetime) -> None:
+    """The line saying where a received file went, for whom and when, and the file it replaces."""
+    from docgen.tracking.state import moment_text
 
-    A returns folder (one with docgen's record, or the 活动安排 deadline's folder in it) stands
-    for the latest form each unit returned into it.
-    """
-    from docgen.tracking.folders import is_returns_folder, returned_form_files
-    from docgen.tracking.returns import README_NAME
-
-    files: list[Path] = []
-    for path in forms:
-        if path.is_dir() and is_returns_folder(plan, path):
-            files += returned_form_files(plan, path)
-        elif path.is_dir():
-            files += sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file() and not p.name.startswith((".", "~$")) and p.name != README_NAME
-            )
-        else:
-            files.append(path)
-    return files
+    assert filing.unit is not None and filing.due is not None
+    line = gettext("{name} -> {path} ({unit}, {due}, received {at})")
+    click.echo(
+        line.format(name=filing.name, path=filing.path, unit=filing.unit.name, due=filing.due.title, at=moment_text(at))
+    )
+    if filing.replaces is not None:
+        click.echo("  " + gettext("it replaces {path}, sent before").format(path=filing.replaces))
 
 
 @main.command()
@@ -54,8 +52,8 @@ def _form_files(plan: Plan, forms: tuple[Path, ...]) -> list[Path]:
     help=N_("Read the latest form of each unit from this returns folder."),
 )
 @click.option("-o", "--out", "out_dir", required=True, type=PathParam(), help=N_("Folder for the outputs."))
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
-@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@TEMPLATES_OPTION
+@FORCE_OPTION
 def collect(
     forms: tuple[Path, ...],
     plan_path: Path,
@@ -75,15 +73,12 @@ def collect(
     from docgen.collecting.forms import collect as collect_forms
     from docgen.collecting.schedule import write_collection
     from docgen.plan.files import load_plan
+    from docgen.tracking.folders import form_files
 
     if not forms and returns_dir is None:
         raise click.UsageError(gettext("give the forms (files or folders), or --returns DIR"))
     plan = load_plan(plan_path)
-    files = _form_files(plan, forms)
-    if returns_dir is not None:
-        from docgen.tracking.folders import returned_form_files
-
-        files += returned_form_files(plan, returns_dir)
+    files = form_files(plan, forms, returns_dir)
     collection = collect_forms(files, plan)
     stamp = datetime.datetime.now(datetime.UTC)
     written = write_collection(collection, out_dir, stamp=stamp, templates=templates, plan_path=plan_path, force=force)
@@ -116,9 +111,7 @@ def collect(
 @click.option(
     "--plan", "plan_path", type=PathParam(), default=DEFAULT_PLAN, show_default=True, help=N_("The campaign's plan.")
 )
-@click.option(
-    "--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder (default: 回收).")
-)
+@RETURNS_OPTION
 @click.option("--unit", metavar="UNIT", help=N_("The unit that sent them (its name or id); else found in each file."))
 @click.option("--deadline", metavar="KEY", help=N_("What they are for (the deadline's key in the plan); else found."))
 @click.option(
@@ -150,7 +143,6 @@ def receive(
 
     from docgen.plan.files import load_plan
     from docgen.tracking.receiving import receive_files
-    from docgen.tracking.state import moment_text
 
     plan = load_plan(plan_path)
     filings = receive_files(
@@ -167,13 +159,4 @@ def receive(
         if filing.outcome == "already":
             click.echo(gettext("{name}: already received as {path}").format(name=filing.name, path=filing.path))
             continue
-        line = gettext("{name} -> {path} ({unit}, {due}, received {at})").format(
-            name=filing.name,
-            path=filing.path,
-            unit=filing.unit.name,
-            due=filing.due.title,
-            at=moment_text(filing.received_at),
-        )
-        click.echo(line)
-        if filing.replaces is not None:
-            click.echo("  " + gettext("it replaces {path}, sent before").format(path=filing.replaces))
+        echo_filing(filing, filing.received_at)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, main
+from docgen.cli.group import PLAN_ARGUMENT, RETURNS_OPTION, TEMPLATES_OPTION, PathParam, main
 from docgen.cli.status_commands import DEFAULT_RETURNS
 from docgen.messages.language import N_, gettext
 
@@ -23,13 +23,11 @@ if TYPE_CHECKING:
     help=N_("The port on 127.0.0.1 (default: a free one)."),
 )
 @click.option("--no-browser", is_flag=True, help=N_("Print the address; do not open it in the browser."))
-@click.option(
-    "--returns", "returns_dir", type=PathParam(file_okay=False), help=N_("The returns folder (default: 回收).")
-)
+@RETURNS_OPTION
 @click.option(
     "-o", "--out", "out_dir", type=PathParam(), help=N_("Folder for the documents (default: out/YEAR, as render).")
 )
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
+@TEMPLATES_OPTION
 def serve(
     plan: Path, port: int, no_browser: bool, returns_dir: Path | None, out_dir: Path | None, templates: Path | None
 ) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from docgen.cli.group import PLAN_ARGUMENT, PathParam, echo_problems, main, wrote
+from docgen.cli.group import FORCE_OPTION, PLAN_ARGUMENT, TEMPLATES_OPTION, PathParam, echo_problems, main, wrote
 from docgen.messages.language import N_, gettext, ngettext
 
 if TYPE_CHECKING:
@@ -88,8 +88,8 @@ def _echo_report(report: StatusReport) -> None:
     show_default=True,
     help=N_("Folder for the dashboard and the reminders."),
 )
-@click.option("--templates", type=PathParam(), help=N_("Folder with your own copies of the templates."))
-@click.option("--force", is_flag=True, help=N_("Replace files in OUT that docgen did not write."))
+@TEMPLATES_OPTION
+@FORCE_OPTION
 @click.option(
     "--json",
     "as_json",

@@ -67,11 +67,14 @@ def converted_copies(paths: list[Path], converted: Path | None) -> tuple[dict[Pa
 
 
 def _convert(pending: list[tuple[Path, Path]]) -> tuple[dict[Path, Path], list[Finding]]:
-    from docgen.office.convert import convert_to_docx
+    from docgen.office.convert import convert_documents
     from docgen.office.programs import PACKAGES
 
+    once = {target: source for source, target in pending}  # the same file twice is converted once
     try:
-        made = convert_to_docx([s for s, _ in pending], [t for _, t in pending], timeout=CONVERT_TIMEOUT)
+        made = convert_documents(
+            list(once.values()), to="docx", targets=list(once), skip_failed=True, timeout=CONVERT_TIMEOUT
+        )
     except OfficeError as exc:
         if any(p.code == "office-missing" for p in exc.problems):
             return {}, [_warning("report-needs-office", source, packages=PACKAGES) for source, _ in pending]

@@ -130,12 +130,12 @@ def _adjust(paragraph: etree._Element, adjustment: Adjustment) -> None:
 
 
 def to_data(adjustments: Iterable[Adjustment]) -> list[list[object]]:
-    """Adjustments as JSON data: ``[kind, first, last, value]`` each."""
+    """Adjustments as plain data for the cache: ``[kind, first, last, value]`` each."""
     return [[a.kind, a.first, a.last, a.value] for a in adjustments]
 
 
 def from_data(data: object) -> list[Adjustment]:
-    """Adjustments from JSON data; anything that does not read as one is left out."""
+    """Adjustments from plain data; anything that does not read as one is left out."""
     found = []
     for item in data if isinstance(data, list) else []:
         if isinstance(item, list) and len(item) == 4:

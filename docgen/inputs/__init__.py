@@ -12,4 +12,7 @@ use only ``docgen.errors``. Every stage above may use it.
 - ``pictures``: pictures opened under limits, turned upright and scaled; QR codes from a text.
 - ``budget``: the one Jinja sandbox every evaluation of someone's text runs in (a template, the
   plan's running text): steps, seconds and output bounded.
+- ``mail``: an e-mail someone sent, read under limits (sender, subject, text, files);
+  ``mail_text``: its headers as Chinese mail clients write them; ``payloads``: what an
+  attachment's bytes really are (a program under any name, an archive).
 """

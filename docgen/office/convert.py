@@ -1,4 +1,4 @@
-"""LibreOffice conversion of .docx files to PDF, with the fonts a Chinese official document needs.
+"""LibreOffice conversion (.docx to PDF, older Word files to .docx), with the fonts a Chinese official document needs.
 
 The whole batch goes through one ``soffice`` process: starting LibreOffice costs seconds, a
 document a fraction of one. The process gets a private, throw-away profile (so it neither
@@ -74,21 +74,28 @@ def convert_to_pdf(
 
 
 def convert_documents(
-    docx_paths: Sequence[Path],
+    sources: Sequence[Path],
     out_dir: Path | None = None,
     *,
     to: str = "pdf",
+    targets: Sequence[Path] | None = None,
+    skip_failed: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
     processes: int = 1,
     converted: Callable[[], None] | None = None,
 ) -> list[Path]:
-    """``convert_to_pdf`` for any format LibreOffice writes: ``pdf``, or ``docx`` (the file as Writer saves it).
+    """``convert_to_pdf`` for any format LibreOffice writes and any document it reads; the files made.
 
-    Saved as ``docx`` a template comes back as someone who edits it in LibreOffice leaves it
-    (``&quot;`` in its tags): how docgen's tests hold its templates to any office suite.
+    ``to`` is ``pdf``, or ``docx``: the file as Writer saves it (a template comes back as someone
+    who edits it in LibreOffice leaves it, ``&quot;`` in its tags: how docgen's tests hold its
+    templates to any office suite; a .doc, .wps, .odt or .rtf report becomes a .docx docgen
+    reads). Each result goes to the path at its place in ``targets``, else beside its source or
+    into ``out_dir``, named by its stem. With ``skip_failed`` a file LibreOffice makes nothing of
+    (a damaged one) is left out of the answer instead of failing the batch.
     """
-    sources = [Path(p) for p in docx_paths]
-    targets = [(out_dir if out_dir is not None else s.parent) / f"{s.stem}.{to}" for s in sources]
+    sources = [Path(p) for p in sources]
+    if targets is None:
+        targets = [(out_dir if out_dir is not None else s.parent) / f"{s.stem}.{to}" for s in sources]
     if not sources:
         return []
     clashes = {t for t, n in collections.Counter(targets).items() if n > 1}  # a batch may hold thousands
@@ -98,7 +105,8 @@ def convert_documents(
     sweep_leftovers()
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as temporary:
         work = Path(temporary)
-        inputs = [work / "in" / f"{n:04d}.docx" for n in range(len(sources))]
+        # numbered copies: soffice --outdir names each result by its input's stem alone
+        inputs = [work / "in" / f"{n:04d}{s.suffix.lower() or '.docx'}" for n, s in enumerate(sources)]
         inputs[0].parent.mkdir()
         for source, copy in zip(sources, inputs, strict=True):
             try:
@@ -107,37 +115,52 @@ def convert_documents(
                 reason = exc.strerror or str(exc)
                 raise OfficeError([Finding("file-unreadable", {"reason": reason}, file=str(source))]) from exc
         produced = work / "out"
-        count = max(1, min(processes, len(inputs)))
-        shares = [inputs[i::count] for i in range(count)]
-        profiles = [work / f"profile{i}" for i in range(count)]
-        for profile in profiles:
-            offline_profile(profile)
-        commands = [
-            _command(office, profile, produced, share, _FILTERS[to])
-            for profile, share in zip(profiles, shares, strict=True)
-        ]
-        owners = [work / f"{OWNER_FILE}{i}" for i in range(count)]
-        if count == 1:
-            outputs = [_run(commands[0], timeout, len(inputs), owners[0], converted)]
-        else:
-            with concurrent.futures.ThreadPoolExecutor(count) as pool:
-                runs = [
-                    pool.submit(_run, command, timeout, len(share), owner, converted)
-                    for command, share, owner in zip(commands, shares, owners, strict=True)
-                ]
-                outputs = [run.result() for run in runs]
-        output = " | ".join(o for o in outputs if o.strip())
+        output = _run_shares(office, work, inputs, produced, _FILTERS[to], timeout, processes, converted)
+        made = [_nonempty(produced / f"{copy.stem}.{to}") for copy in inputs]
         missing = [
-            Finding(_NOT_PRODUCED[to], {"detail": _tail(output)}, file=str(source))
-            for source, copy in zip(sources, inputs, strict=True)
-            if not _nonempty(produced / f"{copy.stem}.{to}")
+            Finding(_NOT_PRODUCED[to], {"detail": _tail(output)}, file=str(s))
+            for s, m in zip(sources, made, strict=True)
+            if not m
         ]
-        if missing:
+        if missing and not skip_failed:
             raise OfficeError(missing)
-        for copy, target in zip(inputs, targets, strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(produced / f"{copy.stem}.{to}", target)
-    return targets
+        for copy, target, there in zip(inputs, targets, made, strict=True):
+            if there:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(produced / f"{copy.stem}.{to}", target)
+    return [target for target, there in zip(targets, made, strict=True) if there]
+
+
+def _run_shares(
+    office: str,
+    work: Path,
+    inputs: list[Path],
+    produced: Path,
+    target: str,
+    timeout: float,
+    processes: int,
+    converted: Callable[[], None] | None,
+) -> str:
+    """Convert ``inputs`` into ``produced`` in ``processes`` LibreOffice runs side by side; what they printed."""
+    count = max(1, min(processes, len(inputs)))
+    shares = [inputs[i::count] for i in range(count)]
+    profiles = [work / f"profile{i}" for i in range(count)]
+    for profile in profiles:
+        offline_profile(profile)
+    commands = [
+        _command(office, profile, produced, share, target) for profile, share in zip(profiles, shares, strict=True)
+    ]
+    owners = [work / f"{OWNER_FILE}{i}" for i in range(count)]
+    if count == 1:
+        outputs = [_run(commands[0], timeout, len(inputs), owners[0], converted)]
+    else:
+        with concurrent.futures.ThreadPoolExecutor(count) as pool:
+            runs = [
+                pool.submit(_run, command, timeout, len(share), owner, converted)
+                for command, share, owner in zip(commands, shares, owners, strict=True)
+            ]
+            outputs = [run.result() for run in runs]
+    return " | ".join(o for o in outputs if o.strip())
 
 
 # The throw-away profile's settings: links from documents blocked, and every protocol sent through
@@ -271,38 +294,6 @@ def _read_lines(process: subprocess.Popen[bytes], lines: list[bytes], converted:
         lines.append(line)
         if converted is not None and line.startswith(b"convert "):
             converted()
-
-
-def convert_to_docx(
-    sources: Sequence[Path], targets: Sequence[Path], *, timeout: float = DEFAULT_TIMEOUT
-) -> list[Path]:
-    """Convert documents LibreOffice reads (.doc, .wps, .odt, .rtf) to .docx in one run, offline; the targets made.
-
-    Each source goes to the target at its place in ``targets``. A file LibreOffice skips (a
-    damaged one) is left out of the answer rather than failing the others. Raises
-    ``OfficeError`` when LibreOffice is missing, fails or times out.
-    """
-    office = find_office()
-    sweep_leftovers()
-    made = []
-    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX) as temporary:
-        work = Path(temporary)
-        inputs = [work / "in" / f"{n:04d}{s.suffix.lower()}" for n, s in enumerate(sources)]
-        (work / "in").mkdir()
-        for source, copy in zip(sources, inputs, strict=True):
-            try:
-                shutil.copyfile(source, copy)
-            except OSError as exc:
-                raise OfficeError([Finding("file-unreadable", {"reason": exc.strerror}, file=str(source))]) from exc
-        offline_profile(work / "profile0")
-        command = _command(office, work / "profile0", work / "out", inputs, "docx:MS Word 2007 XML")
-        _run(command, timeout, len(inputs), work / f"{OWNER_FILE}0")
-        for copy, target in zip(inputs, targets, strict=True):
-            if _nonempty(work / "out" / f"{copy.stem}.docx"):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(work / "out" / f"{copy.stem}.docx", target)
-                made.append(target)
-    return made
 
 
 def sweep_leftovers() -> None:

@@ -34,7 +34,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
     # pictures are looked for beside a plan file, not beside a text named "<plan>" or not written yet
     pictures = folder if source.file and Path(source.file).is_file() else None
     findings = [
-        *_forbidden_characters(data, ()),
+        *_forbidden_characters(data),
         *_registry(plan, source),
         *_references(plan),
         *_dates(plan),
@@ -71,18 +71,24 @@ def _value_at(data: Any, path: PlanPath) -> str:
     return str(data)
 
 
-def _forbidden_characters(value: Any, path: PlanPath) -> Iterator[Unlocated]:
+def _strings(value: Any, path: PlanPath) -> Iterator[tuple[PlanPath, str]]:
+    """Every text in the plan's data as read from YAML, with its path, in file order."""
     if isinstance(value, str):
-        match = _XML_FORBIDDEN.search(value)
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
+def _forbidden_characters(data: Any) -> Iterator[Unlocated]:
+    for path, text in _strings(data, ()):
+        match = _XML_FORBIDDEN.search(text)
         if match:
             params = {"code": f"U+{ord(match.group()):04X}", "offset": match.start()}
             yield path, "forbidden-character", params, _ERROR
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _forbidden_characters(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _forbidden_characters(item, (*path, i))
 
 
 def _registry(plan: Plan, source: SourceMap) -> Iterator[Unlocated]:
@@ -238,17 +244,11 @@ def _conventions(plan: Plan, data: Any) -> Iterator[Unlocated]:
         for slip in chinese.document_number_slips(policy.number):
             params = {"number": policy.number, "found": slip.found, "corrected": slip.corrected}
             yield ("policies", i, "number"), "document-number-form", params, _WARNING
-    yield from _chinese_dates(data, ())
+    yield from _chinese_dates(data)
 
 
-def _chinese_dates(value: Any, path: PlanPath) -> Iterator[Unlocated]:
+def _chinese_dates(data: Any) -> Iterator[Unlocated]:
     """Dates in Chinese numerals (二〇一九年四月三十日) in the plan's text: GB/T 9704-2012 writes 2019年4月30日."""
-    if isinstance(value, str):
-        for slip in chinese.date_slips(value):
+    for path, text in _strings(data, ()):
+        for slip in chinese.date_slips(text):
             yield path, "date-chinese-numerals", {"found": slip.found, "corrected": slip.corrected}, _WARNING
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _chinese_dates(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _chinese_dates(item, (*path, i))

@@ -10,6 +10,7 @@ nothing, recorded in OUT's manifest, a user's file replaced only with ``force``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from docgen import chinese
@@ -166,3 +167,27 @@ def returned_form_files(plan: Plan, returns_dir: Path | str) -> list[Path]:
     from docgen.tracking.tally import returned_forms
 
     return [f.path for f in returned_forms(track_returns(plan, returns_dir, dt.date.max))]
+
+
+def form_files(plan: Plan, paths: Iterable[Path], returns_dir: Path | None = None) -> list[Path]:
+    """The 活动安排 forms ``docgen collect`` reads: the files named, a folder standing for the files in it.
+
+    A returns folder (``is_returns_folder``), named among ``paths`` or as ``returns_dir``, stands
+    for the latest form each unit returned into it; any other folder for its files, not hidden
+    ones, Word's ``~$`` lock files or the folder's 说明.txt.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir() and is_returns_folder(plan, path):
+            files += returned_form_files(plan, path)
+        elif path.is_dir():
+            files += sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file() and not p.name.startswith((".", "~$")) and p.name != README_NAME
+            )
+        else:
+            files.append(path)
+    if returns_dir is not None:
+        files += returned_form_files(plan, returns_dir)
+    return files

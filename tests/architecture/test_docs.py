@@ -28,7 +28,8 @@ def test_the_readme_is_short_and_shows_the_two_commands_first() -> None:
 
 def test_the_office_guide_gives_the_windows_commands_beside_the_linux_ones() -> None:
     guide = (DOCS / "guide" / "index.md").read_text(encoding="utf-8")
-    for command in ("py -m venv .venv", ".venv\\Scripts\\pip install -c constraints.txt .", ".venv\\Scripts\\docgen"):
+    install = '.venv\\Scripts\\pip install -c constraints.txt ".[serve]"'
+    for command in ("py -m venv .venv", install, ".venv\\Scripts\\docgen"):
         assert command in guide, command
     assert ".venv/bin/docgen" in guide
 

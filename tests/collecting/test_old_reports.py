@@ -76,6 +76,22 @@ def test_an_older_word_report_is_converted_once_and_read_like_a_docx(
     assert again.word_reports == 1
 
 
+@pytest.mark.office
+def test_one_damaged_report_does_not_keep_the_others_from_being_read(tmp_path: Path) -> None:
+    require_office_tools(("soffice",))
+    source = word_report(tmp_path / "in.docx", dt.date(2019, 5, 7), "图书馆", "图书馆举办读书分享会", TEXT, [])
+    old = converted(source, tmp_path / "图书馆.doc", "doc:MS Word 97")
+    twin = tmp_path / "图书馆（再交一次）.doc"  # the same file handed in twice: one conversion for both
+    twin.write_bytes(old.read_bytes())
+    damaged = tmp_path / "工会.doc"
+    damaged.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    kept = tmp_path / "converted"
+    material = read_material([old, twin, damaged], converted=kept)
+    assert [(p.code, p.file) for p in material.problems] == [("report-not-converted", str(damaged))]
+    assert material.titles == ["图书馆举办读书分享会"] * 2
+    assert len(list(kept.glob("*.docx"))) == 1
+
+
 def test_without_libreoffice_an_old_report_is_listed_saying_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,7 +6,6 @@ runs the pass on real PDFs.
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -14,6 +13,7 @@ import pytest
 from lxml import etree
 
 import docgen
+from docgen.cache import CACHE_ENV, NO_CACHE_ENV, cache_dir, clear_cache
 from docgen.documents import fit_cache
 from docgen.documents.adjustments import (
     MIN_LINE,
@@ -183,32 +183,49 @@ def test_recall_touches_only_the_official_documents(tmp_path: Path) -> None:
     assert list(keys) == [PurePosixPath(ISSUED)]
 
 
+def _layout_entries() -> list[Path]:
+    return sorted((cache_dir() / fit_cache.KIND).glob("*.entry"))
+
+
 def test_the_memory_never_breaks_a_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     key = "a" * 64
-    folder = fit_cache.cache_folder()
-    assert folder is not None
     fit_cache.remember(key, [Adjustment("keep", 1, 2)])
     assert fit_cache.remembered(key) == [Adjustment("keep", 1, 2)]
-    (folder / f"{key}.json").write_text("{not json", encoding="utf-8")
-    assert fit_cache.remembered(key) == []  # unreadable: as if nothing was remembered
-    (folder / f"{key}.json").write_text(json.dumps({"version": 0, "adjustments": [["keep", 1, 2, 0]]}))
-    assert fit_cache.remembered(key) == []  # another version's
-    assert fit_cache.remembered("../../etc/passwd") == []  # a key is a digest, nothing else
+    (entry,) = _layout_entries()
+    entry.write_bytes(entry.read_bytes()[:-3])  # cut short: not sound, as if nothing was remembered
+    assert fit_cache.remembered(key) == []
+    fit_cache.remember(key, [Adjustment("keep", 1, 2)])
+    with monkeypatch.context() as patch:
+        patch.setattr(fit_cache, "VERSION", fit_cache.VERSION + 1)
+        assert fit_cache.remembered(key) == []  # what another version of the pass measured
+    assert fit_cache.remembered(key) == [Adjustment("keep", 1, 2)]
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the folder would go", encoding="utf-8")
-    monkeypatch.setenv(fit_cache.CACHE_ENV, str(blocked))
-    fit_cache.remember(key, [Adjustment("keep", 1, 2)])  # cannot be written: logged, not raised
+    monkeypatch.setenv(CACHE_ENV, str(blocked))
+    fit_cache.remember(key, [Adjustment("keep", 1, 2)])  # cannot be written: skipped, not raised
     assert fit_cache.remembered(key) == []
-    monkeypatch.setenv(fit_cache.CACHE_ENV, "")
-    assert fit_cache.cache_folder() is None
 
 
-def test_the_memory_forgets_the_oldest_entries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fit_cache, "MAX_ENTRIES", 3)
+def test_the_memory_is_a_kind_of_docgens_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    fit_cache.remember("b" * 64, [Adjustment("keep", 0, 1)])
+    assert [p.parent for p in _layout_entries()] == [tmp_path / "cache" / "layout"]
+    assert clear_cache() == 1 and fit_cache.remembered("b" * 64) == []  # docgen cache clear forgets it
+    monkeypatch.setenv(NO_CACHE_ENV, "1")  # --no-cache: neither read nor written
+    fit_cache.remember("b" * 64, [Adjustment("keep", 0, 1)])
+    assert _layout_entries() == []
+    monkeypatch.delenv(NO_CACHE_ENV)
+    fit_cache.remember("b" * 64, [Adjustment("keep", 0, 1)])
+    monkeypatch.setenv(NO_CACHE_ENV, "1")
+    assert fit_cache.remembered("b" * 64) == []
+
+
+def test_the_memory_forgets_the_least_recently_used_entries(monkeypatch: pytest.MonkeyPatch) -> None:
     keys = [f"{n:064x}" for n in range(5)]
-    for key in keys:
+    fit_cache.remember(keys[0], [Adjustment("keep", 0, 1)])
+    (entry,) = _layout_entries()
+    monkeypatch.setattr(fit_cache._STORE, "max_bytes", 3 * entry.stat().st_size)
+    for key in keys[1:]:
         fit_cache.remember(key, [Adjustment("keep", 0, 1)])
-    folder = fit_cache.cache_folder()
-    assert folder is not None
-    assert len(list(folder.glob("*.json"))) == 3
+    assert len(_layout_entries()) == 3
     assert fit_cache.remembered(keys[-1]) == [Adjustment("keep", 0, 1)]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import docgen
-from docgen.documents.fit_cache import CACHE_ENV
+from docgen.cache import CACHE_ENV
 from docgen.office.convert import convert_to_pdf
 from docgen.office.printed import PrintedLine, PrintedPage, printed_pages
 from docgen.plan.files import resolved_plan
