@@ -8,8 +8,7 @@ the print file (``documents.print_file``) → commit (``rendering.outputs``).
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,11 +30,10 @@ from docgen.plan.sourcemap import SourceMap
 from docgen.progress import Progress, as_progress
 from docgen.rendering.jobs import Document
 from docgen.rendering.outputs import check_targets, commit, staging
-from docgen.rendering.workers import compile_templates, render_into, usable_cores
+from docgen.rendering.workers import compile_templates, render_into
 from docgen.resources import templates_dir
 
 if TYPE_CHECKING:
-    from docgen.office.warm_pool import OfficePool
     from docgen.plan.files import CheckReport
 
 
@@ -128,63 +126,34 @@ def render(
     (``documents.print_file``); ``rendering.outputs.commit`` moves them into place, all or nothing.
     """
     progress = as_progress(progress)
-    with warm_offices(pdf and not dry_run) as pool:
-        if isinstance(plan, (str, Path)):
-            progress.step("check")
-        to_render = plan_to_render(plan)
-        documents = documents_to_render(to_render, only, templates, unit)
-        if pool is not None:  # as many offices as the conversion will want, should nothing be in the cache
-            pool.grow(jobs or max(1, min(usable_cores(), len(documents) // 4)))
-        out = Path(out_dir)
-        targets = check_run(documents, out, pdf=pdf, print_file=print_file, force=force)
-        compile_templates(documents, Path())  # the documents name their templates by full path
-        if dry_run:
-            render_in_memory(documents)  # fails exactly where the render would
-            return targets
-        if pdf:
-            from docgen.office.programs import find_office
-
-            find_office()  # before anything is written
-        with staging(out) as stage:
-            progress.step("render", len(documents))
-            hashes = render_into(stage, documents, Path(), jobs=jobs, progress=progress)
-            keys = recall_layouts(stage, documents)  # what a measured render of the same content settled
-            hashes = {path: digest for path, digest in hashes.items() if path not in keys}  # digested again on commit
-            outputs = {document.path: document.kind for document in documents}
-            if pdf:
-                outputs |= make_pdfs(
-                    stage, documents, jobs=jobs, print_file=print_file, layout_keys=keys, progress=progress, pool=pool
-                )
-            progress.step("write")
-            replaced = _replaced_kinds(to_render.plan, only, unit, pdf=pdf, print_file=print_file)
-            commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)
+    if isinstance(plan, (str, Path)):
+        progress.step("check")
+    to_render = plan_to_render(plan)
+    documents = documents_to_render(to_render, only, templates, unit)
+    out = Path(out_dir)
+    targets = check_run(documents, out, pdf=pdf, print_file=print_file, force=force)
+    compile_templates(documents, Path())  # the documents name their templates by full path
+    if dry_run:
+        render_in_memory(documents)  # fails exactly where the render would
         return targets
+    if pdf:
+        from docgen.office.programs import find_office
 
-
-@contextlib.contextmanager
-def warm_offices(wanted: bool) -> Iterator[OfficePool | None]:
-    """LibreOffice started at once when PDFs are ``wanted``, so it is ready when the documents are; stopped at the end.
-
-    None when not wanted, or when LibreOffice is missing (``find_office`` says so after the plan's check).
-    """
-    if not wanted:
-        yield None
-        return
-    from docgen.errors import OfficeError
-    from docgen.office.programs import find_office
-    from docgen.office.warm_pool import OfficePool
-
-    try:
-        find_office()
-    except OfficeError:
-        yield None
-        return
-    pool = OfficePool()
-    try:
-        pool.grow(1)  # more, once the run knows how many documents need converting
-        yield pool
-    finally:
-        pool.close()
+        find_office()  # before anything is written
+    with staging(out) as stage:
+        progress.step("render", len(documents))
+        hashes = render_into(stage, documents, Path(), jobs=jobs, progress=progress)
+        keys = recall_layouts(stage, documents)  # what a measured render of the same content settled
+        hashes = {path: digest for path, digest in hashes.items() if path not in keys}  # digested again on commit
+        outputs = {document.path: document.kind for document in documents}
+        if pdf:
+            outputs |= make_pdfs(
+                stage, documents, jobs=jobs, print_file=print_file, layout_keys=keys, progress=progress
+            )
+        progress.step("write")
+        replaced = _replaced_kinds(to_render.plan, only, unit, pdf=pdf, print_file=print_file)
+        commit(out, stage, outputs, replaced_kinds=replaced, hashes=hashes, force=force)
+    return targets
 
 
 def plan_to_render(plan: Plan | CheckReport | str | Path) -> PlanToRender:

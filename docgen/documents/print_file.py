@@ -11,13 +11,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
 from docgen.progress import Progress, Tally
 from docgen.rendering.jobs import Document
-
-if TYPE_CHECKING:
-    from docgen.office.warm_pool import OfficePool
 
 PDF_KIND = ".pdf"  # appended to a document's kind in the manifest for the PDF made from it
 PRINT_KIND = "print"  # the joined file to print and its list of contents
@@ -33,7 +29,6 @@ def make_pdfs(
     print_file: bool,
     layout_keys: Mapping[PurePosixPath, str] | None = None,
     progress: Progress | None = None,
-    pool: OfficePool | None = None,
 ) -> dict[PurePosixPath, str]:
     """PDFs of the staged documents and the print file: path -> kind.
 
@@ -41,7 +36,6 @@ def make_pdfs(
     are converted in ``jobs`` LibreOffice runs side by side (default: one per core, for four
     documents or more). The 公文 among them (``layout_keys``: their content keys) then go through
     the layout pass (``documents.fitting``), converted again where their pages needed adjusting.
-    With ``pool`` the conversions go to its warm offices (started before the render, so ready).
     """
     from docgen.documents.fitting import fit_pages
     from docgen.office.convert import convert_to_pdf
@@ -51,15 +45,10 @@ def make_pdfs(
     progress = progress or Progress()
     progress.step("convert", len(documents))
     convert_cached(
-        [stage / d.path for d in documents],
-        processes=jobs,
-        cores=usable_cores(),
-        converted=Tally(progress).add,
-        pool=pool,
+        [stage / d.path for d in documents], processes=jobs, cores=usable_cores(), converted=Tally(progress).add
     )
     if layout_keys:
-        again = pool.convert if pool is not None else convert_to_pdf
-        fit_pages(stage, documents, dict(layout_keys), lambda paths: again(paths))
+        fit_pages(stage, documents, dict(layout_keys), lambda paths: convert_to_pdf(paths))
     made = {d.path.with_suffix(".pdf"): d.kind + PDF_KIND for d in documents}
     if print_file:
         progress.step("print-file")

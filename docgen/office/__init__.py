@@ -5,7 +5,7 @@ Knows files, not plans. May use only the shared base; ``docgen.documents`` uses 
 - ``convert``: LibreOffice headless conversion in a private profile, with docgen's font map.
 - ``warm``: one LibreOffice kept running, converting through its API (``uno_worker`` is its far end);
   ``warm_session``: the one a long-running program keeps (the workbench), the cold way when it
-  cannot; ``warm_pool``: the offices of one ``render --pdf``, started before the documents exist.
+  cannot.
 - ``pdf_cache``: PDFs kept by the content of their .docx.
 - ``pages``: page images of PDFs (pdftoppm); ``printed``: what a PDF shows, read back (each page's lines
   and where they stand, the fonts it was drawn with); ``printing``: the one file to print.

@@ -14,14 +14,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from docgen.cache import Store, entry_key
 from docgen.office.convert import convert_to_pdf, fontconfig_file
 from docgen.office.programs import find_office
-
-if TYPE_CHECKING:
-    from docgen.office.warm_pool import OfficePool
 
 MAX_BYTES = 256 * 1024 * 1024  # a campaign's PDFs are a few megabytes; a year of editions stays
 PDF_FILTER = "pdf:writer_pdf_Export"  # what convert.py asks LibreOffice for
@@ -53,13 +49,12 @@ def convert_cached(
     processes: int | None = None,
     cores: int = 1,
     converted: Callable[[], None] | None = None,
-    pool: OfficePool | None = None,
 ) -> list[Path]:
     """``convert_to_pdf`` beside each .docx, taking the PDF of a .docx converted before from the cache.
 
     The rest are converted in ``processes`` LibreOffice runs side by side (default: one per core
-    of ``cores``, each with four documents or more), or by the warm offices of ``pool`` grown to
-    that many, and kept for next time. ``converted`` is told of each PDF as it is there.
+    of ``cores``, each with four documents or more) and kept for next time. ``converted`` is
+    told of each PDF as it is there.
     """
     sources = [Path(p) for p in docx_paths]
     identity = converter_identity()
@@ -75,11 +70,7 @@ def convert_cached(
             missing.append((source, key))
     if missing:
         count = processes if processes is not None else max(1, min(cores, len(missing) // 4))
-        if pool is not None:
-            pool.grow(count)
-            made = pool.convert([source for source, _ in missing], converted=converted)
-        else:
-            made = convert_to_pdf([source for source, _ in missing], processes=count, converted=converted)
+        made = convert_to_pdf([source for source, _ in missing], processes=count, converted=converted)
         for (_, key), pdf in zip(missing, made, strict=True):
             _STORE.put(key, pdf.read_bytes())
     return [source.with_suffix(".pdf") for source in sources]

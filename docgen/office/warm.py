@@ -128,16 +128,6 @@ class WarmConverter:
         with self._lock:
             self._stop()
 
-    def kill(self) -> None:
-        """Stop LibreOffice at once, from any thread, even while it starts or converts (which then fail).
-
-        Nothing of it is left running; ``close`` then removes its profile.
-        """
-        process = self._process
-        if process is not None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(process.pid, signal.SIGKILL)
-
     def _start(self) -> None:
         if self.running:
             return

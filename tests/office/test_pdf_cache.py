@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import docgen
 from docgen.documents.preview import preview
 from docgen.office import pdf_cache
-from docgen.office.warm_pool import OfficePool
 from tests.support.office import require_office_tools
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.pdf_reading import pdf_text
@@ -20,7 +18,7 @@ pytestmark = pytest.mark.office
 
 @pytest.fixture
 def conversions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """The files each LibreOffice run (or each batch to the warm offices) converted, with a cache of the test's own."""
+    """The files each LibreOffice run converted, with a cache of the test's own."""
     require_office_tools(("soffice", "pdftoppm", "pdfinfo", "pdftotext"))
     monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
     runs: list[list[str]] = []
@@ -31,13 +29,6 @@ def conversions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[list[st
         return convert(paths, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_cache, "convert_to_pdf", counted)
-    pooled = OfficePool.convert
-
-    def counted_in_pool(pool: OfficePool, paths: list[Path], **options: Any) -> list[Path]:
-        runs.append([p.name for p in paths])
-        return pooled(pool, paths, **options)
-
-    monkeypatch.setattr(OfficePool, "convert", counted_in_pool)  # render --pdf's warm offices
     return runs
 
 
