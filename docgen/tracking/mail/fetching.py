@@ -1,13 +1,14 @@
 """``fetch_mail``: the campaign's mailbox read into the returns folder, each file filed as ``receive`` files it.
 
 Every message that arrived since the campaign began (or a given day) is read once: a message is
-known to the record by its Message-ID, its size and the SHA-256 of its bytes (without a
-Message-ID, by the digest alone), so running it every morning files nothing twice, while another
-message that reuses an earlier one's Message-ID (some mailers do) is read and filed. Each file of a message goes
-through ``receiving.receive_file`` with the time the server received the message (INTERNALDATE,
-else the Date header) and a source naming the message and the part; a unit's message whose own
-text is the report is filed as a Word file. A file whose unit or deadline cannot be found waits
-in 未识别/ (``hold``), where ``status`` lists it and ``docgen receive --unit`` files it.
+known to the record by its Message-ID, the size and INTERNALDATE the server lists and the SHA-256
+of its body (without a Message-ID, by the digest of its bytes), so running it every morning files
+nothing twice, while another message that reuses an earlier one's Message-ID (some mailers do) is
+read and filed. Each file of a message goes through ``receiving.receive_file`` with the time the
+server received the message (INTERNALDATE, else the Date header) and a source naming the message
+and the part; a unit's message whose own text is the report is filed as a Word file. A file whose
+unit or deadline cannot be found waits in 未识别/ (``hold``), where ``status`` lists it and
+``docgen receive --unit`` files it.
 
 Nothing is written to the mailbox. What is not filed is listed with the reason: a message over
 the limits, a program, an archive bomb, mail a machine sent to many (newsletters, bounces).
