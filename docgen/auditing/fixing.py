@@ -8,7 +8,6 @@ the page numbers' form, font and side. The copy is audited again; what remains i
 
 from __future__ import annotations
 
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from docgen.inputs.wordfiles import W, paragraph_runs
 from docgen.rendering.outputs import write_bytes_atomic
 from docgen.rendering.targets import check_output_file
 from docgen.rendering.wordml import set_paragraph_property
+from docgen.rendering.zipwriter import Member, archive, deflate
 
 _ROLE_FAMILY = {"title": "xiaobiaosong", "labels": "heiti"}
 _HEADING_FAMILY = {1: "heiti", 2: "kaiti", 3: "fangsong", 4: "fangsong"}
@@ -243,15 +243,18 @@ def _rebuild_page_number(paragraph: etree._Element, side: str) -> None:
 
 
 def _repackaged(source: Path, changed: dict[str, etree._Element]) -> bytes:
-    """The source package with the changed parts replaced, every other part copied as it was."""
-    import io
+    """The source package with the changed parts written anew, every other part copied as the file holds it.
 
-    buffer = io.BytesIO()
-    with word_file(source) as word, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, info in word.parts.items():
+    An unchanged part is neither inflated nor deflated again (a large picture costs a copy, no
+    more); one that cannot be copied so (see ``WordFile.compressed``) is read and deflated.
+    """
+    members: list[Member] = []
+    with word_file(source) as word:
+        for name in word.parts:
             if name in changed:
-                data = _XML_DECLARATION + etree.tostring(changed[name], encoding="UTF-8")
+                members.append(deflate(name, _XML_DECLARATION + etree.tostring(changed[name], encoding="UTF-8")))
+            elif (held := word.compressed(name)) is not None:
+                members.append(Member(name.encode("utf-8"), held.crc, held.size, held.data, held.method))
             else:
-                data = word.read(name, MAX_PART_BYTES)
-            out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+                members.append(deflate(name, word.read(name, MAX_PART_BYTES)))
+    return archive(members)

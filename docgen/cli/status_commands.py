@@ -45,7 +45,7 @@ def _echo_report(report: StatusReport) -> None:
     if not columns:
         click.echo(gettext("nothing is due by {day}").format(day=format_date(report.on)))
     else:
-        header = [gettext("due"), gettext("deadline"), gettext("owed"), gettext("received"), gettext("late")]
+        header = [gettext("due"), gettext("deadline"), gettext("owed"), gettext("received"), gettext("of which late")]
         rows = [[*header, gettext("missing")]]
         for c in columns:
             counts = [len(c.owing), len(c.received), len(c.late), len(c.missing)]

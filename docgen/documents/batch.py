@@ -8,14 +8,13 @@ the print file (``documents.print_file``) → commit (``rendering.outputs``).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.declared import declared_problems
-from docgen.documents.fitting import recall_layouts
+from docgen.documents.fit_cache import recall_layouts
 from docgen.documents.kinds import KINDS, all_kinds, kind_aliases, plan_documents
 from docgen.documents.print_file import PDF_KIND, PRINT_CONTENTS, PRINT_FILE, PRINT_KIND, make_pdfs
 from docgen.documents.template_files import (
@@ -59,6 +58,8 @@ def parse_kinds(
     problems = []
     for name in names:
         if name not in known:
+            import difflib  # only for a mistyped kind
+
             guess = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
             code = "unknown-kind-suggest" if guess else "unknown-kind"
             problems.append(

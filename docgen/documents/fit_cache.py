@@ -17,14 +17,18 @@ GB/T 9704's latitude is refused when applied); one that cannot be written is ski
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
 
 from docgen.cache import Store
-from docgen.documents.adjustments import Adjustment, from_data, to_data
+from docgen.documents.adjustments import Adjustment, apply_adjustments, content_key, from_data, to_data
+from docgen.rendering.jobs import Document
 
 KIND = "layout"
 VERSION = 1  # raised when the pass changes what its adjustments mean: older entries are then not found
 MAX_BYTES = 1024 * 1024  # an entry is ~100 bytes: thousands of documents
 _STORE = Store(KIND, MAX_BYTES)
+FITTED_KINDS = frozenset({"notice", "issuing-notice", "task-sheet", "reminder"})  # the 公文 docgen writes
 
 
 def _entry_key(content: str) -> str:
@@ -39,3 +43,21 @@ def remembered(key: str) -> list[Adjustment]:
 def remember(key: str, adjustments: list[Adjustment]) -> None:
     """Remember ``adjustments`` for the document whose content is ``key`` (none: remember that there are none)."""
     _STORE.put(_entry_key(key), to_data(adjustments))
+
+
+def recall_layouts(stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
+    """Apply the remembered adjustments of each 公文 rendered into ``stage``; its content key by path.
+
+    Called on every render, with or without PDFs: a plain render makes what the last measured
+    render of the same content made. Costs a digest per 公文 and a lookup in the cache folder.
+    Here, not in ``fitting``, so that a render without PDFs does not import the layout pass.
+    """
+    keys = {}
+    for document in documents:
+        if document.kind in FITTED_KINDS:
+            path = stage / document.path
+            keys[document.path] = key = content_key(path)
+            adjustments = remembered(key)
+            if adjustments:
+                apply_adjustments(path, adjustments)
+    return keys

@@ -30,7 +30,6 @@ from docgen.documents.adjustments import (
     Block,
     apply_adjustments,
     blocks_of,
-    content_key,
 )
 from docgen.documents.fit_cache import remember, remembered
 from docgen.office.printed import PAGE_NUMBER, PrintedLine, PrintedPage, printed_pages
@@ -38,7 +37,6 @@ from docgen.rendering.jobs import Document
 
 log = logging.getLogger(__name__)
 
-FITTED_KINDS = frozenset({"notice", "issuing-notice", "task-sheet", "reminder"})  # the 公文 docgen writes
 ROUNDS = 3  # conversions after the first, at most
 GRID_TWIPS = 579  # one line of the 22-line grid, 28.95 pt
 BOTTOM_MARGIN_PT = 35 * 72 / 25.4  # GB/T 9704-2012: the 版心 ends 35 mm above the paper's foot
@@ -216,23 +214,6 @@ def _kept(layout: Layout, parts: Parts, current: list[Adjustment]) -> list[Adjus
     if chosen is None or (kept is not None and chosen >= kept):
         return None
     return [*current, Adjustment("keep", chosen, parts.signature[1] - 1)]
-
-
-def recall_layouts(stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
-    """Apply the remembered adjustments of each 公文 rendered into ``stage``; its content key by path.
-
-    Called on every render, with or without PDFs: a plain render makes what the last measured
-    render of the same content made. Costs a digest per 公文 and a lookup in the cache folder.
-    """
-    keys = {}
-    for document in documents:
-        if document.kind in FITTED_KINDS:
-            path = stage / document.path
-            keys[document.path] = key = content_key(path)
-            adjustments = remembered(key)
-            if adjustments:
-                apply_adjustments(path, adjustments)
-    return keys
 
 
 def fit_pages(stage: Path, documents: Sequence[Document], keys: dict[PurePosixPath, str], convert: Convert) -> None:

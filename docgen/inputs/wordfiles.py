@@ -18,15 +18,18 @@ with codes of its own (``form-…``, ``audit-…``, ``import-…``) through ``Wo
 
 from __future__ import annotations
 
+import bisect
+import os
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, NamedTuple, get_args
+from typing import BinaryIO, Literal, NamedTuple, get_args
 
 from lxml import etree
 
@@ -122,20 +125,35 @@ def open_word(
                 raise WordRefusedError("not-zip")
             handle.seek(0)
             with zipfile.ZipFile(handle) as archive:
-                yield WordFile(archive, max_members=max_members, content_types=content_types)
+                yield WordFile(archive, max_members=max_members, content_types=content_types, handle=handle)
         except _ZIP_ERRORS as exc:
             raise WordRefusedError("corrupt", detail=str(exc) or type(exc).__name__) from None
+
+
+class Compressed(NamedTuple):
+    """A part as the zip holds it: stored (method 0) or deflated (8), its CRC-32 and size inflated, the bytes held."""
+
+    method: int
+    crc: int
+    size: int
+    data: bytes
 
 
 class WordFile:
     """An open .docx: its parts by name, each read under a limit and parsed safely."""
 
-    def __init__(self, archive: zipfile.ZipFile, *, max_members: int, content_types: bool) -> None:
+    def __init__(
+        self, archive: zipfile.ZipFile, *, max_members: int, content_types: bool, handle: BinaryIO | None = None
+    ) -> None:
         infos = archive.infolist()
         if len(infos) > max_members:
             raise WordRefusedError("corrupt", detail=f"more than {max_members} parts")
         self.archive = archive
+        self._handle = handle
         self.parts = {info.filename: info for info in infos}
+        # where each part's local header starts, and the file's end: a part's bytes end before the next one's
+        ends = {os.fstat(handle.fileno()).st_size} if handle is not None else set()
+        self._bounds = sorted({info.header_offset for info in infos} | ends)
         if content_types and "[Content_Types].xml" not in self.parts:
             raise WordRefusedError("not-docx")
 
@@ -145,6 +163,45 @@ class WordFile:
             return read_member(self.archive, self.parts[name], limit)
         except InputRefusedError as exc:
             raise WordRefusedError("member-too-large", **exc.params) from None
+
+    def compressed(self, name: str) -> Compressed | None:
+        """The part ``name`` as the zip holds it, not inflated, for a copy of the package that leaves it as it was.
+
+        Its place, size and CRC-32 come from the central directory, the bytes from behind its
+        local header (a data descriptor after them is left behind). None where the part cannot be
+        copied so: encrypted, compressed another way than stored or deflated, too large for a
+        plain zip, or its local header not where the directory says; such a part is ``read``,
+        which refuses what is wrong with it. A part whose bytes run into the next part's is
+        refused as ``corrupt``: parts that overlap could make a copy many times the file's size.
+        """
+        info = self.parts[name]
+        if self._handle is None or info.flag_bits & ~_COPYABLE_FLAGS or info.compress_type not in (0, 8):
+            return None
+        if max(info.file_size, info.compress_size, info.header_offset) >= _ZIP64_FROM:
+            return None
+        if info.compress_type == 0 and info.compress_size != info.file_size:
+            return None
+        self._handle.seek(info.header_offset)
+        header = self._handle.read(_LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size:
+            return None
+        signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+        name_bytes = self._handle.read(name_length)
+        if signature != _LOCAL_SIGNATURE or name_bytes.decode(_name_encoding(flags), "replace") != info.orig_filename:
+            return None
+        start = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+        if start + info.compress_size > self._next_start(info.header_offset):
+            raise WordRefusedError("corrupt", detail=f"the part {name} overlaps the next one")
+        self._handle.seek(start)
+        data = self._handle.read(info.compress_size)
+        if len(data) != info.compress_size:
+            return None
+        return Compressed(info.compress_type, info.CRC, info.file_size, data)
+
+    def _next_start(self, offset: int) -> int:
+        """Where the part after the one whose header is at ``offset`` begins: the file's end after the last."""
+        following = bisect.bisect_right(self._bounds, offset)
+        return self._bounds[following] if following < len(self._bounds) else offset
 
     def xml(self, name: str, limit: int) -> etree._Element:
         """The part ``name`` parsed (see ``parse_xml``)."""
@@ -177,6 +234,19 @@ class WordFile:
         if main not in self.parts:
             raise WordRefusedError("not-docx")
         return main
+
+
+# A local file header (APPNOTE.TXT 4.3.7): its signature, the version needed, the flags, then 18
+# bytes of fields the central directory repeats (read from there), the lengths of the name and extra field.
+_LOCAL_HEADER = struct.Struct("<I2xH18xHH")
+_LOCAL_SIGNATURE = 0x04034B50
+_COPYABLE_FLAGS = 0x2 | 0x4 | 0x8 | 0x800  # deflate level, data descriptor, UTF-8 name: nothing else
+_ZIP64_FROM = 0xFFFFFFFF
+
+
+def _name_encoding(flags: int) -> str:
+    """How a header's name is written: UTF-8 where its flags say so, else code page 437 (as zipfile reads it)."""
+    return "utf-8" if flags & 0x800 else "cp437"
 
 
 def parse_xml(data: bytes) -> etree._Element:

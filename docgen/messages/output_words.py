@@ -140,6 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("LibreOffice's Python bindings (uno) are not installed; a converter kept running needs them"),
         N_("on Debian or Ubuntu: sudo apt-get install {packages}"),
     ),
+    "office-warm-unavailable": (
+        N_("LibreOffice could not be kept running for the previews; each preview starts it anew and takes seconds"),
+        N_("see the next message for why; 'docgen doctor' checks the installation"),
+    ),
     "tool-missing": (
         N_("{tool} is not installed or not on PATH"),
         N_("on Debian or Ubuntu: sudo apt-get install {package}"),

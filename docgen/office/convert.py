@@ -310,8 +310,8 @@ def sweep_leftovers() -> None:
             runs = [tuple(map(int, r.read_text(encoding="utf-8").split()[:2])) for r in records]
         except (OSError, ValueError):
             continue
-        if not runs or any(_alive(owner) for owner, _ in runs):
-            continue
+        if not runs or any(len(run) != 2 for run in runs) or any(_alive(owner) for owner, _ in runs):
+            continue  # in use, or a record still being written (another conversion starting now)
         for record, (_, office) in zip(records, runs, strict=True):
             profile = work / record.name.replace(OWNER_FILE, "profile", 1)
             if office > 0 and _runs_with_profile(office, profile):

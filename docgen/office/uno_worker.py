@@ -57,7 +57,10 @@ def _convert(uno: Any, desktop: Any, source: str, target: str) -> None:
     if document is None:
         raise RuntimeError(f"LibreOffice could not open {source}")
     try:
-        document.storeToURL(Path(target).resolve().as_uri(), _properties(uno, FilterName="writer_pdf_Export"))
+        # the blank pages Writer inserts itself are kept, as convert.PDF_FILTER keeps them
+        keep_blank = uno.Any("[]com.sun.star.beans.PropertyValue", _properties(uno, IsSkipEmptyPages=False))
+        export = _properties(uno, FilterName="writer_pdf_Export", FilterData=keep_blank)
+        uno.invoke(document, "storeToURL", (Path(target).resolve().as_uri(), export))
     finally:
         document.close(True)
 

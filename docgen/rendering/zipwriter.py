@@ -2,7 +2,8 @@
 
 ``zipfile`` always compresses what it is given. A template's untouched parts (styles, fonts,
 settings, footers without tags) are the same in every document, so they are deflated once when
-the template is loaded and their bytes copied into each package.
+the template is loaded and their bytes copied into each package; a Word file repaired by
+``audit --fix`` keeps every part it did not change as the file held it, stored or deflated.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the fixed date that keeps outputs reproducible
 _DOS_TIME = 0
 _VERSION = 20
-_DEFLATED = 8
+DEFLATED = 8
 _UTF8_NAMES = 0x800  # general-purpose flag: names are UTF-8
 _MADE_BY_UNIX = 3 << 8  # "version made by" says Unix, so the file mode below counts
 _REGULAR_FILE_644 = 0o100644
@@ -22,12 +23,13 @@ _REGULAR_FILE_644 = 0o100644
 
 @dataclass(frozen=True)
 class Member:
-    """One compressed member, ready to be written into any number of archives."""
+    """One compressed member, ready to be written into any number of archives (``data`` as ``method`` left it)."""
 
     name: bytes
     crc: int
     size: int
     data: bytes
+    method: int = DEFLATED
 
 
 def deflate(name: str, payload: bytes, level: int = 6) -> Member:
@@ -43,7 +45,7 @@ def archive(members: list[Member]) -> bytes:
     central = bytearray()
     for member in members:
         # the fields the local header and the central directory share, in the order both hold them
-        common = (_VERSION, _UTF8_NAMES, _DEFLATED, _DOS_TIME, _DOS_DATE, member.crc, len(member.data), member.size)
+        common = (_VERSION, _UTF8_NAMES, member.method, _DOS_TIME, _DOS_DATE, member.crc, len(member.data), member.size)
         offset = len(out)
         out += struct.pack("<IHHHHHIIIHH", 0x04034B50, *common, len(member.name), 0)
         out += member.name + member.data

@@ -60,6 +60,8 @@ def readme_text(plan: Plan, due: Due, command: tuple[str, str] = ("", "回收"))
         "若文件是后来补存的，可在文件名开头写上收到的日期，例如“0508 教务处.docx”，统计时以此日期判断是否逾期。",
         "",
         f"以下命令都在“{command[1]}”文件夹所在的文件夹中运行：",
+        "（docgen 装在 .venv 中时，Windows 上把 docgen 写作 .venv\\Scripts\\docgen，"
+        "Linux 和 macOS 上写作 .venv/bin/docgen）",
         f"登记收到的文件（记下收到时间，自动存入对应文件夹）：docgen receive 文件 {plan_option}--returns {command[1]}",
         f"查看谁已报送、谁未报送：docgen status {plan_argument}--returns {command[1]}",
     ]

@@ -23,7 +23,7 @@ from docgen.plan.model import Plan, Unit
 from docgen.tracking.deciding import Choices, Decision, decide, folder_due, undecided_findings
 from docgen.tracking.dues import Due, dues, returns_folder
 from docgen.tracking.placing import distinct_files, filed_name, orphan, placed, received_name
-from docgen.tracking.record import Record, docgen_folder, opened_record
+from docgen.tracking.record import Record, docgen_folder, opened_record, sweep_stale
 from docgen.tracking.record_rows import EARLIEST_YEAR, LATEST_YEAR, FileRow
 from docgen.tracking.recording import mtime_of, plan_key, recorded_files, sha256_of
 from docgen.tracking.recording import now as clock
@@ -279,10 +279,14 @@ def _inside(path: Path, root: Path) -> PurePosixPath | None:
 
 
 def _staged(root: Path, name: str, data: bytes) -> Path:
-    """The bytes written beside the record, under their own suffix, to be read and then placed."""
+    """The bytes written beside the record, under their own suffix, to be read and then placed.
+
+    What a run killed while it staged left in ``incoming/`` goes first (``record.sweep_stale``).
+    """
     from docgen.rendering.outputs import write_bytes_atomic
 
     incoming = docgen_folder(root, "incoming")
+    sweep_stale(incoming)
     staged = incoming / f"{secrets.token_hex(8)}{PurePosixPath(filed_name(None, name)).suffix}"
     write_bytes_atomic(staged, data)
     return staged

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +49,8 @@ SCHEMA_VERSION = 1
 BUSY_SECONDS = 10.0  # how long SQLite waits for another program holding the file
 MAX_RECORD_BYTES = 512 * 1024 * 1024
 MAX_VALUE_BYTES = 1024 * 1024  # no text docgen writes is longer; a longer one is refused by SQLite itself
+STALE = 24 * 3600  # seconds after which a file left in docgen's ``incoming`` folder is a killed run's
+MAX_SWEPT = 1000  # entries of that folder looked at in one call
 _JOURNALS = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside the record
 
 # Each entry brings a record from the version before it to its own number.
@@ -241,6 +246,21 @@ def docgen_folder(returns_dir: Path | str, name: str) -> Path:
             [Finding("record-unwritable", {"reason": exc.strerror or str(exc)}, file=str(folder))]
         ) from None
     return folder
+
+
+def sweep_stale(folder: Path) -> None:
+    """Remove the files in one of docgen's folders last written over ``STALE`` ago, looking at ``MAX_SWEPT`` at most.
+
+    A file is staged in ``incoming`` and removed within one call, under the returns folder's
+    lock, so one left there is a killed run's. The age keeps this safe where the file system
+    cannot lock (another run may be staging now) and against a file server's clock a little ahead.
+    """
+    oldest = time.time() - STALE
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in itertools.islice(entries, MAX_SWEPT):
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < oldest:
+                    Path(entry.path).unlink()
 
 
 def _open(path: Path) -> Record:

@@ -13,18 +13,19 @@ from docgen.web.guard import Guard, GuardSettings
 
 if TYPE_CHECKING:
     from starlette.requests import Request
-    from starlette.responses import FileResponse, RedirectResponse
+    from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse
 
     from docgen.web.guard import App
     from docgen.web.workbench import Workbench
 
 STATIC = Path(__file__).resolve().parent / "static"
+NOT_FOUND = "没有这个页面或文件：请从工作台的页面上打开。\nNot found: open it from the workbench's pages."
 
 
 def make_app(workbench: Workbench, settings: GuardSettings) -> App:
     """The application for one workbench, guarded: every request checked for host, token, origin and size."""
     from starlette.applications import Starlette
-    from starlette.responses import FileResponse, RedirectResponse
+    from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
@@ -45,6 +46,10 @@ def make_app(workbench: Workbench, settings: GuardSettings) -> App:
         *template_views.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
-    application = Starlette(routes=routes)
+
+    async def not_found(request: Request, exc: Exception) -> PlainTextResponse:
+        return PlainTextResponse(NOT_FOUND, status_code=404)
+
+    application = Starlette(routes=routes, exception_handlers={404: not_found})
     application.state.workbench = workbench
     return Guard(application, settings)

@@ -51,10 +51,16 @@ SECURITY_HEADERS = [
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
 _REFUSALS = {
-    403: "拒绝访问：{why}。请使用启动时显示的地址（含 token）打开工作台。\nForbidden: {why}.",
+    403: "拒绝访问：{why}。请使用启动时显示的地址（含 token）打开工作台。\nForbidden: {why_en}.",
     405: "不支持的请求方法。\nMethod not allowed.",
     408: "请求发送太慢，已中断。\nRequest timeout.",
     413: "请求太大（上限 {limit} MiB）。\nRequest too large.",
+}
+
+_WHY = {  # why a request is refused (403), in both languages of the refusal
+    "host": {"why": "这个地址不是本机工作台（Host）", "why_en": "not this computer's workbench (Host)"},
+    "token": {"why": "缺少或错误的 token", "why_en": "no token or a wrong one"},
+    "origin": {"why": "请求不是来自工作台本身（Origin）", "why_en": "not sent by the workbench itself (Origin)"},
 }
 
 
@@ -99,7 +105,7 @@ class Guard:
             return  # websockets: not served; returning closes the connection
         headers = _headers(scope)
         if headers.get("host", "") not in self.settings.hosts:
-            await _refuse(send, 403, why="这个地址不是本机工作台 (Host)")
+            await _refuse(send, 403, **_WHY["host"])
             return
         method = scope["method"]
         if method not in ("GET", "HEAD", "POST"):
@@ -111,10 +117,10 @@ class Guard:
             await _enter(send, scope, query, self.settings)
             return
         if not self._is_token(_cookies(headers).get(self.settings.cookie, "")):
-            await _refuse(send, 403, why="缺少或错误的 token")
+            await _refuse(send, 403, **_WHY["token"])
             return
         if method == "POST" and headers.get("origin", "") not in self.settings.origins:
-            await _refuse(send, 403, why="请求不是来自工作台本身 (Origin)")
+            await _refuse(send, 403, **_WHY["origin"])
             return
         body = await self._body(headers, receive, send)
         if body is None:

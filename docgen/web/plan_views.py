@@ -162,7 +162,7 @@ async def preview(request: Request) -> Response:
     except DocgenError as exc:
         return page(request, "preview.html", images=[], problems=shown_all(list(getattr(exc, "problems", []))))
     names = [image.relative_to(bench.cache_dir).as_posix() for image in images]
-    return page(request, "preview.html", images=names, problems=[], unsaved=False)
+    return page(request, "preview.html", images=names, problems=shown_all(bench.office_notes()), unsaved=False)
 
 
 async def preview_image(request: Request) -> Response:

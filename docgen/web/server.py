@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.documents.preview import Converter
+from docgen.office.warm_session import SessionConverter
 from docgen.web.guard import BODY_SECONDS
 from docgen.web.workbench import Workbench
 
@@ -35,7 +36,9 @@ class WorkbenchServer:
 
     Lifecycle: ``server = WorkbenchServer(plan, ...)`` binds 127.0.0.1:PORT (``OSError`` when the
     port is taken); ``server.url`` is the address to open; ``server.run()`` serves and, on
-    Ctrl-C (or ``stop`` from another thread), returns after cleaning up. ``close`` cleans up a
+    Ctrl-C (or ``stop`` from another thread), returns after cleaning up. Unless given a
+    ``converter``, the server keeps one warm LibreOffice for the previews (``office``): started
+    in the background when ``run`` begins, stopped by ``close``. ``close`` cleans up a
     server that was never run.
     """
 
@@ -63,6 +66,8 @@ class WorkbenchServer:
         self.token = secrets.token_urlsafe(32)
         self._server: Any = None
         self.cache_dir = Path(tempfile.mkdtemp(prefix="docgen-workbench-"))
+        self.office = SessionConverter() if converter is None else None
+        """The warm LibreOffice this server keeps for its previews (None when given a ``converter``)."""
         self.workbench = Workbench(
             plan_path,
             cache_dir=self.cache_dir,
@@ -70,7 +75,7 @@ class WorkbenchServer:
             out_dir=out_dir,
             reports_dir=reports_dir,
             templates=templates,
-            converter=converter,
+            converter=converter if converter is not None else self.office,
         )
 
     @property
@@ -100,6 +105,8 @@ class WorkbenchServer:
             server_header=False,
         )
         self._server = uvicorn.Server(config)
+        if self.office is not None:
+            self.office.start_in_background()  # ready by the time a person has saved the plan
         try:
             self._server.run(sockets=[self.socket])
         except KeyboardInterrupt:
@@ -113,7 +120,9 @@ class WorkbenchServer:
             self._server.should_exit = True
 
     def close(self) -> None:
-        """Wait for a running task, remove the page images, close the socket."""
+        """Wait for a running task, stop the warm LibreOffice, remove the page images, close the socket."""
         self.workbench.close()
+        if self.office is not None:
+            self.office.close()
         shutil.rmtree(self.cache_dir, ignore_errors=True)
         self.socket.close()

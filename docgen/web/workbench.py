@@ -93,6 +93,11 @@ class Workbench:
                 self._report = (key, check_plan(self.plan_path))
             return self._report[1]
 
+    def office_notes(self) -> list[Finding]:
+        """Warnings of the converter: a warm LibreOffice that could not be kept (previews are slower), and why."""
+        notes: list[Finding] = getattr(self.converter, "notes", [])
+        return list(notes)
+
     def out_dir(self) -> Path:
         """Where ``render`` writes: the folder given at start, else ``out/YEAR`` of the saved plan (or ``out``)."""
         from docgen.documents.batch import default_out

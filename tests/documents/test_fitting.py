@@ -23,7 +23,8 @@ from docgen.documents.adjustments import (
     body_blocks,
     content_key,
 )
-from docgen.documents.fitting import Layout, parts_of, problem_of, propose, recall_layouts
+from docgen.documents.fit_cache import recall_layouts
+from docgen.documents.fitting import Layout, parts_of, problem_of, propose
 from docgen.office.printed import PrintedLine, PrintedPage
 from docgen.rendering.jobs import Document
 from tests.support.plans import ISSUED, issuing_plan

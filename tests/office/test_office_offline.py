@@ -179,3 +179,13 @@ def test_a_running_conversion_is_not_swept(tmp_path: Path) -> None:
         assert work.exists()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def test_a_conversion_whose_record_is_being_written_is_not_swept(tmp_path: Path) -> None:
+    work = Path(tempfile.mkdtemp(prefix=convert.WORK_PREFIX))
+    try:
+        (work / f"{convert.OWNER_FILE}0").write_text("", encoding="utf-8")  # created, not yet written
+        convert.sweep_leftovers()
+        assert work.exists()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

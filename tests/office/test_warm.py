@@ -78,3 +78,15 @@ def test_without_uno_it_says_what_to_install(monkeypatch: pytest.MonkeyPatch) ->
         WarmConverter().start()
     (problem,) = caught.value.problems
     assert problem.code == "office-uno-missing" and problem.params["packages"] == "python3-uno"
+
+
+def test_the_issuing_notice_keeps_the_blank_page_before_its_banji(documents: list[Path], tmp_path: Path) -> None:
+    from tests.support.plans import issuing_plan
+
+    written = docgen.render(issuing_plan(tmp_path, "red"), tmp_path / "docs", only="issuing-notice")
+    (issued,) = [p for p in written if p.suffix == ".docx"]
+    (batch,) = convert_to_pdf([issued], tmp_path / "batch")
+    with WarmConverter() as converter:
+        (kept,) = converter.convert([issued], tmp_path / "warm")
+    assert page_count(kept) == page_count(batch)
+    assert pdf_text(kept) == pdf_text(batch)

@@ -66,29 +66,18 @@ class Sent:
 def month() -> dict[str, Sent]:
     """The month's messages by what they stand for."""
     academic_report = report_docx("教务处", "教务处第二周活动开展情况", "5月7日，教务处组织技能大赛开放日。")
+    academic = modern_message(
+        f'"教务处 王老师" <{ACADEMIC}>',
+        "第二周活动开展情况",
+        "李老师：附件是本周材料。",
+        [("技能大赛开放日.docx", academic_report), ("现场.jpg", camera_photo())],
+        sent=at(7, 9, 55),
+        message_id="<academic-2@example.edu.cn>",
+    )
     return {
-        "academic week 2": Sent(
-            modern_message(
-                f'"教务处 王老师" <{ACADEMIC}>',
-                "第二周活动开展情况",
-                "李老师：附件是本周材料。",
-                [("技能大赛开放日.docx", academic_report), ("现场.jpg", camera_photo())],
-                sent=at(7, 9, 55),
-                message_id="<academic-2@example.edu.cn>",
-            ),
-            at(7, 10),
-        ),
-        "academic again": Sent(  # the same message delivered twice (sent to two addresses)
-            modern_message(
-                ACADEMIC,
-                "第二周活动开展情况",
-                "李老师：附件是本周材料。",
-                [("技能大赛开放日.docx", academic_report)],
-                sent=at(7, 9, 55),
-                message_id="<academic-2@example.edu.cn>",
-            ),
-            at(7, 10, 5),
-        ),
+        "academic week 2": Sent(academic, at(7, 10)),
+        # the same message delivered twice (sent to two addresses): the second copy has a header line more
+        "academic again": Sent(b"Delivered-To: jwc-copy@example.edu.cn\r\n" + academic, at(7, 10, 5)),
         "youth schedule (GBK)": Sent(
             legacy_message(
                 f'"{encoded_word("团委 赵老师", "GBK")}" <{YOUTH}>'.encode(),

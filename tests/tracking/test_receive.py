@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path, PurePosixPath
 
 import docx
@@ -277,3 +279,27 @@ def test_a_file_in_a_weeks_folder_stays_that_weeks_and_its_name_date_makes_it_la
     mine = [r for r in state["records"] if r["unit"] == "团委" and r["deadline"] == "weekly_report"]
     weeks = {r["week"]: r["state"] for r in mine}
     assert weeks[3] == "late" and weeks[4] == "due"  # week 4 still owed, not sent
+
+
+def test_files_a_killed_run_left_staged_go_with_the_next_receive_but_a_fresh_one_stays(
+    plan: Plan, tmp_path: Path
+) -> None:
+    root = tmp_path / "回收"
+    incoming = root / ".docgen" / "incoming"
+    incoming.mkdir(parents=True)
+    two_days_ago = time.time() - 2 * 24 * 3600
+    left = [incoming / "3f9a1c2e4b5d6a7f.docx", incoming / ".0b1c2d3e4f5a6b7c.jpg.1a2b3c4d.tmp"]  # staged, half-written
+    for path in left:
+        path.write_bytes(b"x" * 1000)
+        os.utime(path, (two_days_ago, two_days_ago))
+    fresh = incoming / "9e8d7c6b5a4f3e2d.docx"  # another run staging it now, where the drive cannot lock
+    fresh.write_bytes(b"y")
+    outside = tmp_path / "elsewhere.docx"
+    outside.write_bytes(b"z")
+    linked = incoming / "link.docx"
+    linked.symlink_to(outside)
+    os.utime(linked, (two_days_ago, two_days_ago), follow_symlinks=False)
+    filing = docgen.receive_file(plan, root, report("技能大赛赛场开放", "上报部门：教务处"), "技能大赛.docx", at=at(7))
+    assert filing.outcome == "filed"
+    assert sorted(p.name for p in incoming.iterdir()) == ["9e8d7c6b5a4f3e2d.docx", "link.docx"]
+    assert outside.read_bytes() == b"z"

@@ -260,7 +260,7 @@ def test_cli_status_as_a_process_in_chinese(returns_dir: Path, tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["截止日", "截止事项", "应交", "已收", "逾期", "未交"]
+    assert lines[0].split() == ["截止日", "截止事项", "应交", "已收", "其中逾期", "未交"]
     assert lines[1].split() == ["5月9日", "上报活动安排表", "16", "7", "2", "9"]
     assert "未交 报送本周活动开展情况 第2周（5月2日至5月8日）：" in result.stdout
     assert (tmp_path / "催报" / "教务处.docx").exists()

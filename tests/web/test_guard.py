@@ -30,7 +30,12 @@ def test_the_token_lets_the_browser_in_and_nothing_else_does(workbench) -> None:
     server, _ = workbench
     with httpx.Client(base_url=base(server)) as client:
         assert client.get("/plan").status_code == 403
-        assert client.get("/plan?token=wrong").status_code == 403
+        refused = client.get("/plan?token=wrong")
+        assert refused.status_code == 403
+        assert refused.text.splitlines() == [
+            "拒绝访问：缺少或错误的 token。请使用启动时显示的地址（含 token）打开工作台。",
+            "Forbidden: no token or a wrong one.",
+        ]
         assert client.get("/static/workbench.js").status_code == 403
         client.cookies.set(f"docgen_workbench_{server.port}", "wrong")
         assert client.get("/plan").status_code == 403
@@ -123,6 +128,7 @@ def test_a_slow_client_is_cut_off_and_does_not_hold_up_others(workbench) -> None
 @pytest.mark.parametrize(
     "address",
     [
+        "/no-such-page",
         "/files/plan/../../../../etc/passwd",
         "/files/plan/%2e%2e/%2e%2e/etc/passwd",
         "/files/plan/..%2f..%2fetc%2fpasswd",
@@ -147,6 +153,7 @@ def test_nothing_outside_the_folders_is_served(workbench, address: str) -> None:
     with entered(server) as client:
         answer = client.get(address)
         assert answer.status_code == 404, (address, answer.status_code)
+        assert answer.text.startswith("没有这"), (address, answer.text)  # in words, never starlette's "Not Found"
         assert b"root:" not in answer.content
 
 

@@ -1,12 +1,14 @@
 """``fetch_mail``: the campaign's mailbox read into the returns folder, each file filed as ``receive`` files it.
 
-Every message that arrived since the campaign began (or a given day) is read once: a message
-whose Message-ID (or, without one, the SHA-256 of its bytes) the record already holds is not
-fetched again, so running it every morning files nothing twice. Each file of a message goes
-through ``receiving.receive_file`` with the time the server received the message (INTERNALDATE,
-else the Date header) and a source naming the message and the part; a unit's message whose own
-text is the report is filed as a Word file. A file whose unit or deadline cannot be found waits
-in 未识别/ (``hold``), where ``status`` lists it and ``docgen receive --unit`` files it.
+Every message that arrived since the campaign began (or a given day) is read once: a message is
+known to the record by its Message-ID, the size and INTERNALDATE the server lists and the SHA-256
+of its body (without a Message-ID, by the digest of its bytes), so running it every morning files
+nothing twice, while another message that reuses an earlier one's Message-ID (some mailers do) is
+read and filed. Each file of a message goes through ``receiving.receive_file`` with the time the
+server received the message (INTERNALDATE, else the Date header) and a source naming the message
+and the part; a unit's message whose own text is the report is filed as a Word file. A file whose
+unit or deadline cannot be found waits in 未识别/ (``hold``), where ``status`` lists it and
+``docgen receive --unit`` files it.
 
 Nothing is written to the mailbox. What is not filed is listed with the reason: a message over
 the limits, a program, an archive bomb, mail a machine sent to many (newsletters, bounces).
@@ -15,6 +17,7 @@ the limits, a program, an archive bomb, mail a machine sent to many (newsletters
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import mimetypes
 import tempfile
@@ -116,13 +119,13 @@ def fetch_mail(
     limits = limits or MailLimits()
     first_day = since or campaign_start(plan)
     report = MailReport(account.server, folder, first_day)
-    known = _known_sources(returns_dir)
+    known = _known_messages(returns_dir)
     with session(account, password, timeouts, cafile) as opened:
         mailbox = Mailbox(opened, folder, limits.message_bytes)
         uids, total = mailbox.since(first_day)
         unlisted = total - len(uids)  # beyond what one search lists: for the next runs
         arrivals = [a for a in mailbox.arrivals(uids) if a.arrived_at is None or _local_day(a.arrived_at) >= first_day]
-        new = [a for a in arrivals if a.message_id is None or a.message_id not in known]
+        new = [a for a in arrivals if not known.listed(a)]
         report.found, report.known = len(arrivals) + unlisted, len(arrivals) - len(new)
         report.left = max(0, len(new) - MAX_NEW) + unlisted
         for arrival in new[:MAX_NEW]:
@@ -130,14 +133,81 @@ def fetch_mail(
     return report
 
 
-def _known_sources(returns_dir: Path) -> set[str]:
-    """The messages the record holds every file of: their Message-IDs, or ``sha256:`` digests.
+Listing = tuple[str, int, int | None]  # a message as the server lists it: Message-ID, size, INTERNALDATE (seconds)
+
+
+@dataclass
+class _Known:
+    """The messages the record holds every file of, by the part of their files' sources that names the message.
+
+    That part is ``message_source``'s; a record kept before sizes and digests were noted holds a
+    message's Message-ID alone, which matches any message with that ID, as it did then.
+    """
+
+    by_listing: set[Listing] = field(default_factory=set)
+    by_content: set[tuple[str | None, str]] = field(default_factory=set)  # (Message-ID or None, digest)
+    ids_alone: set[str] = field(default_factory=set)
+
+    def add(self, message: str) -> None:
+        """Note the message a source names (its part before ``#``)."""
+        words = message.split(" ")
+        if len(words) == 1 and message.startswith("sha256:"):
+            self.by_content.add((None, message.removeprefix("sha256:")))
+        elif len(words) == 1:
+            self.ids_alone.add(message)
+        elif len(words) == 4 and words[1].isdigit() and words[3].startswith("sha256:"):
+            message_id, size, when, digest = words
+            self.by_listing.add((message_id, int(size), int(when) if when.isdigit() else None))
+            self.by_content.add((message_id, digest.removeprefix("sha256:")))
+
+    def listed(self, arrival: Arrival) -> bool:
+        """Whether a message as the server lists it was read before, so need not be fetched.
+
+        The same message in the same mailbox has the same Message-ID, size and INTERNALDATE;
+        another that reuses the Message-ID differs in one at least, and is fetched (then ``holds`` tells).
+        """
+        if arrival.message_id is None:
+            return False
+        return arrival.message_id in self.ids_alone or _listing(arrival) in self.by_listing
+
+    def holds(self, message_id: str | None, digest: str) -> bool:
+        """Whether a message fetched was read before: same Message-ID and body, or (without an ID) same bytes."""
+        return (message_id is not None and message_id in self.ids_alone) or (message_id, digest) in self.by_content
+
+
+def _listing(arrival: Arrival, message_id: str | None = None) -> Listing:
+    when = int(arrival.arrived_at.timestamp()) if arrival.arrived_at is not None else None
+    return str(message_id or arrival.message_id), arrival.size, when
+
+
+def message_source(message_id: str | None, arrival: Arrival, raw: bytes) -> str:
+    """What names a message in its files' sources: ``<Message-ID> <size> <INTERNALDATE> sha256:<body's digest>``.
+
+    The size and INTERNALDATE (seconds since 1970, ``-`` where the server gave none) are the
+    server's, to know the message again before fetching it; the body (all after the header) is
+    what a second delivery of the same message, or a server adding a header line, leaves as it
+    was. A message without a Message-ID is named by the digest of all its bytes, as before.
+    """
+    if message_id is None:
+        return f"sha256:{hashlib.sha256(raw).hexdigest()}"
+    _, size, when = _listing(arrival, message_id)
+    return f"{message_id} {size} {'-' if when is None else when} sha256:{body_digest(raw)}"
+
+
+def body_digest(raw: bytes) -> str:
+    """The SHA-256 of a message's body: the bytes after the blank line that ends its header."""
+    ends = [found + len(blank) for blank in (b"\r\n\r\n", b"\n\n") if (found := raw.find(blank)) >= 0]
+    return hashlib.sha256(raw[min(ends) :] if ends else raw).hexdigest()
+
+
+def _known_messages(returns_dir: Path) -> _Known:
+    """The messages the record holds every file of (see ``_Known``).
 
     A file's source is ``<message>#<part>/<files of the message>``; a message some of whose files
     are missing (a run that ended between two of them) is read again, and only those are filed.
     """
     if not (returns_dir / RECORD_FOLDER).is_dir():
-        return set()
+        return _Known()
     with opened_record(returns_dir) as record:
         sources = [row.source for row in record.files() if row.source and row.how == HOW]
     parts: dict[str, set[str]] = {}
@@ -147,7 +217,11 @@ def _known_sources(returns_dir: Path) -> set[str]:
         part, _, count = numbered.partition("/")
         parts.setdefault(message, set()).add(part)
         expected[message] = int(count) if count.isdigit() else 1
-    return {message for message, found in parts.items() if len(found) >= expected[message]}
+    known = _Known()
+    for message, found in parts.items():
+        if len(found) >= expected[message]:
+            known.add(message)
+    return known
 
 
 def arrival_time(server: dt.datetime | None, sent: dt.datetime | None, moment: dt.datetime) -> dt.datetime:
@@ -174,7 +248,7 @@ def _take(
     arrival: Arrival,
     limits: MailLimits,
     first_day: dt.date,
-    known: set[str],
+    known: _Known,
     report: MailReport,
 ) -> None:
     """One new message fetched, read, and its files filed; what cannot be is noted in ``report``."""
@@ -193,9 +267,10 @@ def _take(
         return
     at = arrival_time(arrival.arrived_at, message.sent_at, now())
     mail = Mail(arrival.uid, message.sender, message.subject, at)
-    source = message.message_id or f"sha256:{message.sha256}"
-    if source in known or _local_day(at) < first_day:
-        report.known += source in known
+    source = message_source(message.message_id, arrival, raw)
+    digest = source.rpartition("sha256:")[2]
+    if known.holds(message.message_id, digest) or _local_day(at) < first_day:
+        report.known += known.holds(message.message_id, digest)
         return
     known.add(source)
     for refused_file in message.refused:

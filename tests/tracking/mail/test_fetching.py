@@ -67,6 +67,24 @@ def test_a_month_of_mail_is_filed_once_into_the_right_folders(
     assert month_mailbox.flags() == flags
 
 
+def test_another_message_that_reuses_a_message_id_is_filed_and_each_is_read_once(
+    dovecot: Dovecot, mail_user: MailUser, tmp_path: Path, china_time: None
+) -> None:
+    plan, returns = contacts_plan(tmp_path), tmp_path / "回收"
+    reused = "<report@mailer.example>"  # a mailer that gives every message the same Message-ID
+    photo = [("现场.jpg", camera_photo())]
+    mail_user.append(modern_message(ACADEMIC, "第二周", "见附件", photo, sent=at(7, 9), message_id=reused), at(7, 9))
+    first = _fetch(dovecot, mail_user, plan, returns)
+    assert [(str(f.path), f.outcome) for _, f in first.filed] == [(f"{WEEK_2}/教务处-现场.jpg", FILED)]
+    extra = [("补充.jpg", camera_photo() + b"2")]
+    mail_user.append(modern_message(ACADEMIC, "第二周", "见附件", extra, sent=at(8, 9), message_id=reused), at(8, 9))
+    second = _fetch(dovecot, mail_user, plan, returns)
+    assert [(str(f.path), f.outcome) for _, f in second.filed] == [(f"{WEEK_2}/教务处-补充.jpg", FILED)]
+    assert second.known == 1
+    third = _fetch(dovecot, mail_user, plan, returns)
+    assert (third.filed, third.known) == ([], 2)
+
+
 def test_a_report_written_into_the_mail_becomes_a_word_file(
     dovecot: Dovecot, month_mailbox: MailUser, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from docgen.tracking import record
 from docgen.tracking.mail import fetching
 from docgen.tracking.mail.connection import Account
 from docgen.tracking.mail.fetching import MailReport, fetch_mail
-from docgen.tracking.receiving import FILED, HELD
+from docgen.tracking.receiving import FILED, HELD, receive_file
 from docgen.tracking.record import opened_record
 from tests.support import fake_imap
 from tests.support.mail_month import ACADEMIC, contacts_plan
@@ -28,6 +29,7 @@ WEEK_2 = "报送本周活动开展情况/第2周（5月2日至5月8日）"
 READ_AT = dt.datetime(2019, 5, 10, 9, 0, tzinfo=CHINA)  # the moment the run reads the mailbox
 SENT = "Tue, 07 May 2019 10:00:00 +0800"
 SERVER_TIME = "07-May-2019 10:00:00 +0800"
+SERVER_DATE = dt.datetime(2019, 5, 7, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # SERVER_TIME
 
 
 def message(date: str | None, files: list[tuple[str, bytes]], sender: str = ACADEMIC) -> bytes:
@@ -56,6 +58,13 @@ def fetched(tmp_path: Path, raw: bytes, internal_date: str | None) -> MailReport
     with mailbox(raw, internal_date) as port:
         account = Account("127.0.0.1", port, "u", "none")
         return fetch_mail(load_plan(contacts_plan(tmp_path)), tmp_path / "回收", account, "secret-9")
+
+
+def source_of(raw: bytes, part: str, message_id: str = "<m@x>", size: int | None = None) -> str:
+    """A mail file's source: the message by its Message-ID, the server's size and INTERNALDATE, its body's digest."""
+    body = raw.split(b"\r\n\r\n", 1)[1]
+    listed = f"{len(raw) if size is None else size} {int(SERVER_DATE.timestamp())}"
+    return f"{message_id} {listed} sha256:{hashlib.sha256(body).hexdigest()}{part}"
 
 
 def on_disk(root: Path) -> list[str]:
@@ -116,7 +125,7 @@ def test_a_run_that_ends_between_filing_and_recording_is_completed_once_by_the_n
     assert fetched(tmp_path, raw, SERVER_TIME).filed == []  # the message is known now: not read again
     assert on_disk(tmp_path / "回收") == [where]
     with opened_record(tmp_path / "回收") as opened:
-        assert [(r.how, r.source) for r in opened.files()] == [("mail", "<m@x>#2/1")]
+        assert [(r.how, r.source) for r in opened.files()] == [("mail", source_of(raw, "#2/1"))]
 
 
 def test_a_strangers_file_is_held_once_after_a_run_that_ended_early(
@@ -168,7 +177,10 @@ def test_a_server_that_drops_the_connection_mid_message_leaves_a_run_the_next_co
                 assert report.known == 1  # the first is not fetched again
     assert on_disk(root) == [f"{WEEK_2}/教务处-现场.jpg", f"{WEEK_2}/教务处-第二张.jpg"]
     with opened_record(root) as opened:
-        assert sorted(r.source or "" for r in opened.files()) == ["<m@x>#2/1", "<n@x>#2/1"]
+        sources = sorted(r.source or "" for r in opened.files())
+    assert sources[0].startswith(f"<m@x> 900 {int(SERVER_DATE.timestamp())} sha256:")  # its MIME boundary is random
+    assert sources[0].endswith("#2/1")
+    assert sources[1:] == [source_of(second, "#2/1", "<n@x>", size=900)]
 
 
 @pytest.mark.parametrize("since", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
@@ -203,3 +215,11 @@ def test_a_file_saved_by_hand_before_its_mail_came_keeps_the_earlier_arrival(tmp
     report = fetched(tmp_path, message(SENT, [("现场.jpg", photo)]), SERVER_TIME)
     assert [(str(f.path), f.received_at) for _, f in report.filed] == [(f"{WEEK_2}/教务处-现场.jpg", earlier)]
     assert on_disk(tmp_path / "回收") == [f"{WEEK_2}/教务处-现场.jpg"]
+
+
+def test_a_record_kept_before_digests_still_knows_its_messages_by_message_id(tmp_path: Path) -> None:
+    plan, returns = load_plan(contacts_plan(tmp_path)), tmp_path / "回收"
+    at = dt.datetime(2019, 5, 7, 10, 0, tzinfo=CHINA)
+    receive_file(plan, returns, camera_photo(), "现场.jpg", at=at, how="mail", source="<m@x>#2/1", hold=True)
+    report = fetched(tmp_path, message(SENT, [("现场.jpg", camera_photo())]), SERVER_TIME)
+    assert (report.filed, report.known) == ([], 1)
