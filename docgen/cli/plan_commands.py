@@ -66,7 +66,7 @@ def check(plan: Path, strict: bool, notes: bool, templates: Path | None) -> None
 
 def _summary(report: CheckReport, notes: bool) -> str:
     """The line ``docgen check`` ends with: the plan in numbers, its warnings, the notes not shown."""
-    from docgen.messages import format_date
+    from docgen.messages import format_date, format_period_end
 
     p = report.plan
     assert p is not None
@@ -79,7 +79,7 @@ def _summary(report: CheckReport, notes: bool) -> str:
         units=ngettext("{count} unit", "{count} units", units).format(count=units),
         responsible=len(p.responsible_units()),
         start=format_date(p.period.start),
-        end=format_date(p.period.end),
+        end=format_period_end(p.period.start, p.period.end),
         deadlines=ngettext("{count} deadline", "{count} deadlines", deadlines).format(count=deadlines),
         warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
     )

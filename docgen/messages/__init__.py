@@ -246,6 +246,19 @@ def format_date(day: dt.date, language: str | None = None) -> str:
     return _date(day, translations(language or current_language()).gettext)
 
 
+def format_period_end(start: dt.date, end: dt.date, language: str | None = None) -> str:
+    """A period's last day as the language writes it after its first: 2019-05-28, or 5月28日 after 2019年4月28日.
+
+    Chinese does not write again what the end shares with the start (2019年4月28日至5月28日).
+    """
+    from docgen import chinese
+
+    full = format_date(end, language)
+    if full != chinese.full_date(end) or start == end:
+        return full
+    return chinese.date_range(start, end).split("至", 1)[1]
+
+
 def format_moment(moment: dt.datetime, language: str | None = None) -> str:
     """A moment for a person, in this computer's time zone, to the minute: 2019-04-29 09:15, 2019年4月29日 09:15.
 

@@ -241,7 +241,7 @@ def test_the_summary_speaks_the_language() -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"{SHIPPED_PLAN}: 检查通过：2019 年，7 项任务，17 个部门（其中 17 个有职责），"
-        "活动时间2019年4月28日至2019年5月28日，4 个时间节点，0 条警告，"
+        "活动时间2019年4月28日至5月28日，4 个时间节点，0 条警告，"
         "8 条提示（只需知晓，不必修改：加 --notes 可显示）\n"
     )
 
