@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,9 @@ from click.testing import CliRunner, Result
 import docgen
 from docgen.cli import main
 from docgen.errors import Finding, PlanError
+from docgen.resources import SAMPLE_PLAN
 from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import project_plan
 
 SHIPPED = SHIPPED_PLAN.read_text(encoding="utf-8")
 SUMMARY = "OK: 2019, 7 tasks, 17 units (17 responsible), period 2019-04-28 to 2019-05-28, 4 deadlines"
@@ -77,13 +78,18 @@ def test_check_notes_prints_the_seeds_facts() -> None:
     assert f"{SHIPPED_PLAN}:28:9: note: issued: the campaign starts (2019-04-28)" in result.stderr
 
 
-def test_check_defaults_to_data_campaign_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "data").mkdir()
-    shutil.copy(SHIPPED_PLAN, tmp_path / "data" / "campaign.yaml")
+@pytest.fixture
+def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder holding a copy of the shipped plan where a plan is looked for, made the working folder."""
+    plan = project_plan(tmp_path)
     monkeypatch.chdir(tmp_path)
+    return plan
+
+
+def test_check_defaults_to_the_projects_plan(in_project: Path) -> None:
     result = invoke("check")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"{Path('data/campaign.yaml')}: OK: 2019")
+    assert result.stdout.startswith(f"{Path(SAMPLE_PLAN)}: OK: 2019")
 
 
 def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,9 @@ from click.testing import CliRunner
 import docgen
 from docgen.cli import main
 from docgen.errors import Finding, Severity
+from docgen.resources import SAMPLE_PLAN
 from tests.support.paths import SHIPPED_PLAN
+from tests.support.plans import project_plan
 
 YEAR_OR_DATE_LINE = re.compile(r"^\s*(year: \d{4}|(issued|start|end|date): \d{4}-\d{2}-\d{2})$")
 
@@ -112,8 +113,9 @@ def test_an_aliased_date_is_changed_once(shipped_text: str) -> None:
     assert "    date: *issued\n" in new_text
 
 
-def test_review_names_the_old_policy_title_and_number(shipped_text: str) -> None:
-    _, review = docgen.new_year(shipped_text, 2020, file="data/campaign.yaml", output_file="data/campaign-2020.yaml")
+def test_review_names_the_old_policy_title_and_number(shipped_text: str, plan_copy: Path) -> None:
+    next_year = plan_copy.with_name("campaign-2020.yaml")
+    _, review = docgen.new_year(shipped_text, 2020, file=str(plan_copy), output_file=str(next_year))
     [title] = items(review, "old-year-text")
     assert (title.path, title.line, title.severity) == (
         "policies[0].title",
@@ -123,10 +125,10 @@ def test_review_names_the_old_policy_title_and_number(shipped_text: str) -> None
     [number] = items(review, "old-year-number")
     assert number.params["number"] == "吉教职成办函〔2019〕9号"
     assert number.line == line_of(shipped_text, "number: 吉教职成办函〔2019〕9号")
-    assert number.file == "data/campaign-2020.yaml"
+    assert number.file == str(next_year)
     [older] = items(review, "cited-number")
     assert (older.params["number"], older.severity) == ("吉教职成字〔2015〕11号", Severity.NOTE)
-    assert str(number).startswith(f"data/campaign-2020.yaml:{number.line}: edit: policies[0].number: ")
+    assert str(number).startswith(f"{next_year}:{number.line}: edit: policies[0].number: ")
 
 
 def test_review_names_comments_that_mention_the_old_year(shipped_text: str) -> None:
@@ -236,10 +238,8 @@ def test_library_prints_nothing(shipped_text: str, capsys: pytest.CaptureFixture
 
 @pytest.fixture
 def plan_copy(tmp_path: Path) -> Path:
-    path = tmp_path / "data" / "campaign.yaml"
-    path.parent.mkdir()
-    shutil.copy(SHIPPED_PLAN, path)
-    return path
+    """A copy of the shipped plan where a project keeps its plan: the tests' own, never the user's."""
+    return project_plan(tmp_path)
 
 
 def test_cli_writes_beside_the_plan_and_prints_the_review(plan_copy: Path) -> None:
@@ -258,9 +258,10 @@ def test_cli_default_plan_and_output(plan_copy: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(plan_copy.parent.parent)
     result = CliRunner().invoke(main, ["new-year", "--year", "2027"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "wrote data/campaign-2027.yaml"
+    written = Path(SAMPLE_PLAN).with_name("campaign-2027.yaml")
+    assert result.output.splitlines()[-1] == f"wrote {written}"
     assert "not published yet" in result.output
-    assert Path("data/campaign-2027.yaml").exists()
+    assert (plan_copy.parent / written.name).exists()
 
 
 def test_cli_output_option(plan_copy: Path, tmp_path: Path) -> None:

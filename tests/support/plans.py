@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from types import ModuleType
 
+from docgen.resources import SAMPLE_PLAN
 from tests.support.paths import ROOT, SHIPPED_PLAN
 
 
@@ -18,8 +19,18 @@ def plan_with(tmp_path: Path, *edits: tuple[str, str], name: str = "plan.yaml") 
         assert old in text, f"the shipped plan no longer holds {old!r}"
         text = text.replace(old, new, 1)
     path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def project_plan(folder: Path) -> Path:
+    """A copy of the shipped plan where a project keeps its plan (``folder/data/campaign.yaml``).
+
+    For tests of what a command does in a project folder without naming a plan: the copy, never
+    the checkout's own ``data/campaign.yaml`` (the user's file).
+    """
+    return plan_with(folder, name=SAMPLE_PLAN)
 
 
 def replace_in_docx(path: Path, old: str, new: str) -> None:
