@@ -62,8 +62,8 @@ _EXPORTS = {
     "FixReport": "docgen.auditing.fixing",
     "format_audit_finding": "docgen.messages",
     "UnknownDeadlineError": "docgen.errors",
-    "Due": "docgen.tracking.dues",
-    "dues": "docgen.tracking.dues",
+    "Due": "docgen.plan.dues",
+    "dues": "docgen.plan.dues",
     "owing_units": "docgen.tracking.dues",
     "returns_folder": "docgen.tracking.dues",
     "StatusReport": "docgen.tracking.status",
@@ -225,6 +225,7 @@ if TYPE_CHECKING:
     from docgen.messages import format_audit_finding, format_problem, format_review_item
     from docgen.office.doctor import MachineReport, doctor
     from docgen.office.warm import WarmConverter
+    from docgen.plan.dues import Due, dues
     from docgen.plan.files import CheckReport, load_plan
     from docgen.plan.model import Contact, Deadline, Form, Letter, Plan, Requirement, Task, Unit
     from docgen.plan.placeholders import resolve_plan
@@ -245,7 +246,7 @@ if TYPE_CHECKING:
     from docgen.rollover.years import new_year
     from docgen.tracking.dashboard import dashboard_html
     from docgen.tracking.deciding import Choices
-    from docgen.tracking.dues import Due, dues, owing_units, returns_folder
+    from docgen.tracking.dues import owing_units, returns_folder
     from docgen.tracking.folders import init_returns, write_status
     from docgen.tracking.mail.fetching import MailReport, fetch_mail, mail_account
     from docgen.tracking.receiving import Filing, receive_file, receive_files

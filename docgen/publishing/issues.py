@@ -24,8 +24,8 @@ from docgen.collecting.cells import match_task
 from docgen.collecting.reports import ListedFile, Material, Paragraph, ReportPicture, caption_of_file, read_material
 from docgen.errors import Finding, FormError
 from docgen.messages import shown_name
+from docgen.plan.dues import Due
 from docgen.plan.model import Plan, Task, Unit
-from docgen.tracking.dues import Due
 from docgen.tracking.record_rows import IssueRow
 from docgen.tracking.returns import ReturnedFile
 from docgen.tracking.status import Column, Mark, StatusReport, track_returns

@@ -21,8 +21,9 @@ from pathlib import Path, PurePosixPath
 
 from docgen.chinese import chinese_numeral
 from docgen.errors import Finding, ReceiveError, UnknownUnitError
+from docgen.plan.dues import Due, dues
 from docgen.plan.model import Plan, Unit
-from docgen.tracking.dues import Due, dues, form_deadline, owing_units
+from docgen.tracking.dues import form_deadline, owing_units
 from docgen.tracking.returns import FIRST_LINES, WORD_SUFFIXES, Folders, place_of, units_named, week_on
 
 MIN_SHARED = 2  # characters a name must share with a deadline's words to be about it (总结)

@@ -1,8 +1,7 @@
 """Who owes each deadline, and the folder its returns are saved into.
 
 When each deadline falls due (``Due``, ``dues``, ``weeks``) is ``docgen.plan.dues``, the one list
-the task sheets' calendars, the .ics calendar and every later report share; it is named here too,
-where the returns folder's code has always found it.
+the task sheets' calendars, the .ics calendar and every later report share.
 """
 
 from __future__ import annotations
@@ -10,21 +9,9 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from docgen import chinese
-from docgen.plan.dues import Due, dues, week_label, weeks, working_day
+from docgen.plan.dues import Due
 from docgen.plan.model import Plan, Unit
 from docgen.rendering.filenames import safe_stem
-
-__all__ = [
-    "Due",
-    "deadline_folder",
-    "dues",
-    "form_deadline",
-    "owing_units",
-    "returns_folder",
-    "week_label",
-    "weeks",
-    "working_day",
-]
 
 
 def owing_units(plan: Plan, key: str) -> list[Unit]:

@@ -15,8 +15,9 @@ from pathlib import Path, PurePosixPath
 
 from docgen import chinese
 from docgen.calendar.ics import holiday_label
+from docgen.plan.dues import Due, dues
 from docgen.plan.model import Plan
-from docgen.tracking.dues import Due, dues, form_deadline, owing_units, returns_folder
+from docgen.tracking.dues import form_deadline, owing_units, returns_folder
 from docgen.tracking.reminders import CHAT_TEXT, chat_text, owed_units, reminder_context, reminder_file
 from docgen.tracking.returns import README_NAME
 from docgen.tracking.status import StatusReport

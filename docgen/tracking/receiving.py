@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from docgen.errors import Finding, ReceiveError
+from docgen.plan.dues import Due, dues
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.deciding import Choices, Decision, decide, folder_due, undecided_findings
-from docgen.tracking.dues import Due, dues, returns_folder
+from docgen.tracking.dues import returns_folder
 from docgen.tracking.placing import distinct_files, filed_name, orphan, placed, received_name
 from docgen.tracking.record import Record, docgen_folder, opened_record, sweep_stale
 from docgen.tracking.record_rows import EARLIEST_YEAR, LATEST_YEAR, FileRow

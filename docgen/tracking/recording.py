@@ -18,8 +18,9 @@ import os
 from pathlib import Path, PurePosixPath
 
 from docgen.errors import Finding, Severity
+from docgen.plan.dues import Due, dues
 from docgen.plan.model import Plan, Unit
-from docgen.tracking.dues import Due, dues, form_deadline
+from docgen.tracking.dues import form_deadline
 from docgen.tracking.record import Record
 from docgen.tracking.record_rows import EARLIEST_YEAR, FileRow
 from docgen.tracking.returns import (

@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from docgen.plan.dues import Due
 from docgen.plan.model import Plan, Unit
-from docgen.tracking.dues import Due, deadline_folder, returns_folder
+from docgen.tracking.dues import deadline_folder, returns_folder
 
 README_NAME = "说明.txt"
 MAX_FILES = 20_000  # a month's returns are a few hundred files; a runaway folder is refused, never cut

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.errors import Finding, FormError
+from docgen.plan.dues import Due, dues
 from docgen.plan.model import Plan, Unit
 from docgen.progress import Progress
-from docgen.tracking.dues import Due, dues, owing_units
+from docgen.tracking.dues import owing_units
 from docgen.tracking.record_rows import IssueRow
 from docgen.tracking.returns import ReturnedFile, resends
 

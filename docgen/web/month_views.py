@@ -280,7 +280,7 @@ async def fetch_mail(request: Request) -> Response:
 
 def digest_week(plan: Plan, day: dt.date) -> int:
     """The week of the 简报's deadline that ``day`` falls in (the first before it starts, the last after)."""
-    from docgen.tracking.dues import dues
+    from docgen.plan.dues import dues
     from docgen.tracking.returns import week_on
     from docgen.tracking.tally import digest_deadline
 

@@ -57,7 +57,7 @@ def test_calendar_holds_period_deadlines_and_weekly_reports(tmp_path: Path) -> N
 
 def test_the_calendar_gives_the_days_the_status_counts_by(tmp_path: Path) -> None:
     from docgen import load_plan
-    from docgen.tracking.dues import dues
+    from docgen.plan.dues import dues
 
     out = tmp_path / "deadlines.ics"
     assert CliRunner().invoke(main, ["calendar", str(SHIPPED_PLAN), "-o", str(out)]).exit_code == 0

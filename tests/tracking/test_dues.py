@@ -7,8 +7,9 @@ import pytest
 
 import docgen
 from docgen.errors import UnknownDeadlineError
+from docgen.plan.dues import dues, weeks
 from docgen.plan.model import Plan
-from docgen.tracking.dues import dues, form_deadline, owing_units, returns_folder, weeks
+from docgen.tracking.dues import form_deadline, owing_units, returns_folder
 from docgen.tracking.returns import date_in_name, units_named
 from tests.support.paths import SHIPPED_PLAN
 

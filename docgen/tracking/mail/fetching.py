@@ -27,8 +27,8 @@ from pathlib import Path
 from docgen.errors import Finding, MailError, Severity
 from docgen.inputs.bounded import InputRefusedError, mebibytes
 from docgen.inputs.mail import MailFile, MailLimits, MailMessage, read_message
+from docgen.plan.dues import Due
 from docgen.plan.model import Plan, Unit
-from docgen.tracking.dues import Due
 from docgen.tracking.mail.connection import Account, Security, Timeouts, parse_server, session
 from docgen.tracking.mail.mailbox import Arrival, Mailbox
 from docgen.tracking.mail.sorting import message_unit, named_due, report_text, report_title, weekly_report

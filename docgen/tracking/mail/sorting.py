@@ -22,9 +22,9 @@ from pathlib import Path
 
 from docgen.errors import FormError
 from docgen.inputs.mail import MailMessage
+from docgen.plan.dues import Due, dues
 from docgen.plan.model import Plan, Unit
 from docgen.tracking.deciding import decide
-from docgen.tracking.dues import Due, dues
 from docgen.tracking.returns import FIRST_LINES, units_in_lines, units_named, week_on
 from docgen.tracking.tally import digest_deadline
 
