@@ -78,7 +78,7 @@ class DayParam(click.ParamType[Any]):
 _NOT_A_DAY = N_("'{value}' is not a day: write it as {example}")
 _DAY_EXAMPLE = N_("2019-05-10 (or 2019/5/10, 2019.5.10)")
 _TIME_EXAMPLE = N_("2019-05-10 or 2019-05-10 16:30 (or 2019/5/10, 2019.5.10)")
-DEFAULT_PLAN = "data/campaign.yaml"
+DEFAULT_PLAN = "data/campaign.yaml"  # docgen.resources.SAMPLE_PLAN, not imported: --help imports no pathlib
 _Function = TypeVar("_Function", bound=Callable[..., Any])
 
 

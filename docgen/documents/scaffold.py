@@ -9,9 +9,9 @@ from pathlib import Path
 
 from docgen.errors import Finding, OutputExistsError
 from docgen.rendering.targets import make_folders, target_problem, write_error
-from docgen.resources import shipped, templates_dir
+from docgen.resources import SAMPLE_PLAN, shipped, templates_dir
 
-STARTER_FILES = ("data/campaign.yaml", "schema/plan.schema.json")
+STARTER_FILES = (SAMPLE_PLAN, "schema/plan.schema.json")
 
 
 def init_project(directory: str | Path, *, force: bool = False) -> list[Path]:

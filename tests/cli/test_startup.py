@@ -95,3 +95,10 @@ def test_render_loads_what_rendering_uses_and_no_more(tmp_path: Path) -> None:
     loaded = _loaded_modules("render", str(SHIPPED_PLAN), "-o", str(out))
     assert {"jinja2", "lxml.etree", "yaml", "docgen.rendering.templates", "docgen.plan.model"} <= loaded
     assert sorted(loaded.intersection(RENDER_NEVER)) == []
+
+
+def test_the_default_plan_is_where_a_project_keeps_its_plan() -> None:
+    from docgen.cli.group import DEFAULT_PLAN
+    from docgen.resources import SAMPLE_PLAN
+
+    assert DEFAULT_PLAN == SAMPLE_PLAN
