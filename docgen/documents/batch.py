@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docgen.documents.declared import declared_problems
-from docgen.documents.fit_cache import recall_layouts
+from docgen.documents.fit_cache import FITTED_KINDS, recall_layouts
 from docgen.documents.kinds import KINDS, all_kinds, kind_aliases, plan_documents
 from docgen.documents.print_file import PDF_KIND, PRINT_CONTENTS, PRINT_FILE, PRINT_KIND, make_pdfs
 from docgen.documents.template_files import (
@@ -144,9 +144,10 @@ def render(
         find_office()  # before anything is written
     with staging(out) as stage:
         progress.step("render", len(documents))
-        hashes = render_into(stage, documents, Path(), jobs=jobs, progress=progress)
-        keys = recall_layouts(stage, documents)  # what a measured render of the same content settled
-        hashes = {path: digest for path, digest in hashes.items() if path not in keys}  # digested again on commit
+        rendered = render_into(stage, documents, Path(), jobs=jobs, progress=progress, keyed=FITTED_KINDS)
+        keys = rendered.keys
+        recall_layouts(stage, keys)  # what a measured render of the same content settled
+        hashes = {path: digest for path, digest in rendered.hashes.items() if path not in keys}  # digested on commit
         outputs = {document.path: document.kind for document in documents}
         if pdf:
             outputs |= make_pdfs(

@@ -17,12 +17,11 @@ GB/T 9704's latitude is refused when applied); one that cannot be written is ski
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from docgen.cache import Store
-from docgen.documents.adjustments import Adjustment, apply_adjustments, content_key, from_data, to_data
-from docgen.rendering.jobs import Document
+from docgen.documents.adjustments import Adjustment, apply_adjustments, from_data, to_data
 
 KIND = "layout"
 VERSION = 1  # raised when the pass changes what its adjustments mean: older entries are then not found
@@ -45,19 +44,15 @@ def remember(key: str, adjustments: list[Adjustment]) -> None:
     _STORE.put(_entry_key(key), to_data(adjustments))
 
 
-def recall_layouts(stage: Path, documents: Sequence[Document]) -> dict[PurePosixPath, str]:
-    """Apply the remembered adjustments of each 公文 rendered into ``stage``; its content key by path.
+def recall_layouts(stage: Path, keys: Mapping[PurePosixPath, str]) -> None:
+    """Apply the remembered adjustments of each 公文 rendered into ``stage``, found by its content key.
 
     Called on every render, with or without PDFs: a plain render makes what the last measured
-    render of the same content made. Costs a digest per 公文 and a lookup in the cache folder.
-    Here, not in ``fitting``, so that a render without PDFs does not import the layout pass.
+    render of the same content made. The keys come from the render (``render_into``'s
+    ``keyed``), so this costs a lookup in the cache folder per 公文. Here, not in ``fitting``,
+    so that a render without PDFs does not import the layout pass.
     """
-    keys = {}
-    for document in documents:
-        if document.kind in FITTED_KINDS:
-            path = stage / document.path
-            keys[document.path] = key = content_key(path)
-            adjustments = remembered(key)
-            if adjustments:
-                apply_adjustments(path, adjustments)
-    return keys
+    for path, key in keys.items():
+        adjustments = remembered(key)
+        if adjustments:
+            apply_adjustments(stage / path, adjustments)

@@ -49,7 +49,7 @@ from docgen.rendering.placing import PackageNames, Placement, PlacementError, fi
 from docgen.rendering.values import FILTERS, NotTextError, xml_safe
 from docgen.rendering.widows import mend_widows
 from docgen.rendering.wordml import drop_empty_last_section, ends_with_empty_section, fit_grids, has_breaks, text_breaks
-from docgen.rendering.zipwriter import Member, archive, deflate
+from docgen.rendering.zipwriter import Member, archive, content_digest, deflate, payload_digest
 
 if TYPE_CHECKING:
     from docgen.rendering.patching import PatchedPart
@@ -126,6 +126,7 @@ class CompiledTemplate:
         self._raw: dict[str, bytes] = {}  # the content types and relationships, which placed pictures add to
         self._names = PackageNames({}, 1)
         self._parts = self._load(path, data)
+        self._static_digests: dict[int, bytes] | None = None
 
     @property
     def package_names(self) -> PackageNames:
@@ -286,6 +287,17 @@ class CompiledTemplate:
         they enter the package with what the tags place.
         """
         return archive(self.render_members(context, pictures))
+
+    def content_key(self, members: Sequence[Member]) -> str:
+        """The content key of a document rendered from this template, from its members (``content_digest``).
+
+        The parts the template holds unchanged are digested once per template, so that keying
+        a document costs about what its rendered parts weigh.
+        """
+        known = self._static_digests
+        if known is None:  # the members stay alive in self._parts: their ids are not reused
+            known = self._static_digests = {id(p.member): payload_digest(p.member) for p in self._parts if p.member}
+        return content_digest(members, known)
 
     def render_members(
         self, context: Mapping[str, Any], pictures: Sequence[PicturePart] = (), links: Mapping[str, str] | None = None

@@ -25,6 +25,7 @@ from docgen.errors import Finding, FindingsError
 from docgen.progress import Progress
 from docgen.rendering.jobs import Document
 from docgen.rendering.templates import CompiledTemplate, compiled
+from docgen.rendering.zipwriter import archive
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -32,7 +33,18 @@ if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
 Hashes = dict[PurePosixPath, str]
-_Digests = dict[int, str]  # by the document's index: a path rebuilt from a pickle is slow to compare
+_Digests = dict[int, tuple[str, str | None]]  # by the document's index: a path rebuilt from a pickle is slow to compare
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a batch's processes report: each file's SHA-256, and the content key of those asked for."""
+
+    hashes: Hashes
+    keys: Hashes
+    """``CompiledTemplate.content_key`` of the documents of the kinds asked for, by path."""
+
+
 PARALLEL_FROM = 120  # documents; below this, starting processes costs more than it saves
 CHUNK = 8  # documents claimed at a time: small enough to even out the end, large enough to cost nothing
 LOCK_PATIENCE = 30.0  # seconds; the shared counters' lock is held for microseconds
@@ -92,6 +104,7 @@ class _Batch:
     failed: Any  # RawValue: set when a document failed; nobody claims more
     folders: set[Path] = field(default_factory=set)
     templates: dict[str, CompiledTemplate] = field(default_factory=dict)  # this run's, by the documents' names
+    keyed: frozenset[str] = frozenset()  # kinds whose content key is wanted: keyed here, in every process
 
     def __getstate__(self) -> dict[str, Any]:
         """What a spawned worker receives: not the compiled templates (Jinja's code does not pickle)."""
@@ -123,19 +136,21 @@ class _Batch:
         finally:
             self.lock.release()
 
-    def render(self, index: int) -> str:
-        """Render one document into the staging folder; its SHA-256."""
+    def render(self, index: int) -> tuple[str, str | None]:
+        """Render one document into the staging folder; its SHA-256, and its content key if its kind is keyed."""
         document = self.documents[index]
         template = self.templates.get(document.template)
         if template is None:  # a spawned worker's first document of this template
             template = self.templates[document.template] = compiled(self.folder / document.template, mend_layout=True)
-        data = template.render(document.context)
+        members = template.render_members(document.context)
+        data = archive(members)
+        key = template.content_key(members) if document.kind in self.keyed else None
         staged = self.stage / document.path
         if staged.parent not in self.folders:
             staged.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(staged.parent)
         staged.write_bytes(data)
-        return hashlib.sha256(data).hexdigest()
+        return hashlib.sha256(data).hexdigest(), key
 
     def work(self, between: Callable[[], None] = lambda: None) -> _Result:
         """Render claimed documents until none are left; the hashes, and the first failure if any.
@@ -193,8 +208,12 @@ def render_into(
     *,
     jobs: int | None = None,
     progress: Progress | None = None,
-) -> Hashes:
-    """Render every document into ``stage``; return each one's SHA-256 (for the manifest).
+    keyed: frozenset[str] = frozenset(),
+) -> Rendered:
+    """Render every document into ``stage``; each one's SHA-256 (for the manifest), and content keys.
+
+    The documents of the kinds in ``keyed`` are also given their content key (what the layout
+    memory finds them by), computed where each is rendered rather than read back afterwards.
 
     Raises the first failing document's error, as a run in one process would.
     """
@@ -207,6 +226,7 @@ def render_into(
     context = process_context() if jobs > 1 else None
     batch = _Batch.shared(context, stage, documents, folder) if context else _Batch.local(stage, documents, folder)
     batch.templates.update(templates)
+    batch.keyed = keyed
 
     def report() -> None:
         if progress:
@@ -234,7 +254,8 @@ def render_into(
     if failures:
         raise min(failures, key=lambda f: f[0])[1]
     report()
-    return {documents[index].path: digest for digests, _ in results for index, digest in digests.items()}
+    done = [(documents[index].path, digest, key) for digests, _ in results for index, (digest, key) in digests.items()]
+    return Rendered({path: digest for path, digest, _ in done}, {path: key for path, _, key in done if key is not None})
 
 
 def _result(reader: Connection) -> _Result:

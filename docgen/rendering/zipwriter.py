@@ -8,8 +8,10 @@ the template is loaded and their bytes copied into each package; a Word file rep
 
 from __future__ import annotations
 
+import hashlib
 import struct
 import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the fixed date that keeps outputs reproducible
@@ -37,6 +39,26 @@ def deflate(name: str, payload: bytes, level: int = 6) -> Member:
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     data = compressor.compress(payload) + compressor.flush()
     return Member(name.encode("utf-8"), zlib.crc32(payload), len(payload), data)
+
+
+def payload_digest(member: Member) -> bytes:
+    """The SHA-256 of what the member holds, inflated (what a ZIP reader gets back)."""
+    data = zlib.decompress(member.data, -15) if member.method == DEFLATED else member.data
+    return hashlib.sha256(data).digest()
+
+
+def content_digest(members: Sequence[Member], known: Mapping[int, bytes]) -> str:
+    """A digest of the package's parts by name and content, not of how they are packed.
+
+    The same as digesting the written file's members in order (name, NUL, SHA-256 of the
+    bytes), without writing or reading it. ``known`` holds the payload digests of members that
+    stay alive and unchanged (a template's static parts), by ``id``: they are not inflated again.
+    """
+    digest = hashlib.sha256()
+    for member in members:
+        payload = known.get(id(member))
+        digest.update(member.name + b"\0" + (payload if payload is not None else payload_digest(member)))
+    return digest.hexdigest()
 
 
 def archive(members: list[Member]) -> bytes:

@@ -23,10 +23,11 @@ from docgen.documents.adjustments import (
     body_blocks,
     content_key,
 )
+from docgen.documents.batch import documents_to_render, plan_to_render
 from docgen.documents.fit_cache import recall_layouts
 from docgen.documents.fitting import Layout, parts_of, problem_of, propose
 from docgen.office.printed import PrintedLine, PrintedPage
-from docgen.rendering.jobs import Document
+from docgen.rendering.workers import render_into
 from tests.support.plans import ISSUED, issuing_plan
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -169,18 +170,28 @@ def test_a_plain_render_repeats_what_was_remembered_for_the_same_content(tmp_pat
     assert (again / ISSUED).read_bytes() != (first / ISSUED).read_bytes()
 
 
-def test_recall_touches_only_the_official_documents(tmp_path: Path) -> None:
-    docx = tmp_path / "letter.docx"
+def test_the_render_keys_only_the_official_documents_and_as_their_files_read(tmp_path: Path) -> None:
+    to_render = plan_to_render(issuing_plan(tmp_path, "red"))
+    documents = documents_to_render(to_render, ["letter", "issuing-notice", "task-sheet", "form"])
+    stage = tmp_path / "stage"
+    rendered = render_into(stage, documents, Path(), keyed=fit_cache.FITTED_KINDS)
+    official = {d.path for d in documents if d.kind in ("issuing-notice", "task-sheet")}
+    assert len(official) > 2 and set(rendered.keys) == official  # neither the letter nor the form
+    for path, key in rendered.keys.items():  # the key made while rendering is the written file's
+        assert key == content_key(stage / path)
+    assert set(rendered.hashes) == {d.path for d in documents}
+
+
+def test_recall_applies_what_is_remembered_by_key_and_leaves_the_rest(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    docgen.render(issuing_plan(tmp_path, "red"), out, only=["letter", "issuing-notice"])
-    docx.write_bytes(next(out.glob("致*.docx")).read_bytes())
-    documents = [
-        Document("letter", "letter.docx", PurePosixPath("letter.docx"), dict),
-        Document("issuing-notice", "x.docx", PurePosixPath(ISSUED), dict),
-    ]
+    docgen.render(issuing_plan(tmp_path, "red"), out, only=["issuing-notice"])
     (tmp_path / ISSUED).write_bytes((out / ISSUED).read_bytes())
-    keys = recall_layouts(tmp_path, documents)
-    assert list(keys) == [PurePosixPath(ISSUED)]
+    before = (tmp_path / ISSUED).read_bytes()
+    recall_layouts(tmp_path, {PurePosixPath(ISSUED): "c" * 64})  # nothing remembered for it
+    assert (tmp_path / ISSUED).read_bytes() == before
+    fit_cache.remember("c" * 64, [Adjustment("line", 6, 18, 531)])
+    recall_layouts(tmp_path, {PurePosixPath(ISSUED): "c" * 64})
+    assert 'w:line="531" w:lineRule="exact"' in document_xml(tmp_path / ISSUED)
 
 
 def _layout_entries() -> list[Path]:

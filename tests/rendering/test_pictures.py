@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -107,6 +108,23 @@ def test_the_qr_code_decodes_to_its_text_and_shows_the_modules_of_the_qr_encoder
     assert shown == matrix
     zxingcpp = pytest.importorskip("zxingcpp")
     assert [code.text for code in zxingcpp.read_barcodes(image)] == [WEBSITE]
+
+
+def test_a_documents_content_key_counts_the_pictures_and_relationships_its_render_placed(tmp_path: Path) -> None:
+    template = CompiledTemplate(picture_template(tmp_path / "t.docx", ["前{{ image('logo', width_mm=20) }}后"]))
+    context = picture_context(docgen.load_plan(picture_plan(tmp_path)), tmp_path)
+    members = template.render_members(context)
+    written = tmp_path / "out.docx"
+    written.write_bytes(template.render(context))
+    with zipfile.ZipFile(written) as package:
+        names = package.namelist()
+        digest = hashlib.sha256()
+        for name in names:  # what docgen.documents.adjustments.content_key reads from the file
+            digest.update(name.encode() + b"\0" + hashlib.sha256(package.read(name)).digest())
+    assert any(name.startswith("word/media/") for name in names)
+    assert template.content_key(members) == digest.hexdigest()
+    plain = CompiledTemplate(picture_template(tmp_path / "u.docx", ["前后"]))
+    assert plain.content_key(plain.render_members(context)) != digest.hexdigest()
 
 
 def test_a_paragraph_with_a_picture_gets_automatic_line_spacing_and_the_runs_keep_their_formatting(
