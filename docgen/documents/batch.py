@@ -146,8 +146,10 @@ def render(
         progress.step("render", len(documents))
         rendered = render_into(stage, documents, Path(), jobs=jobs, progress=progress, keyed=FITTED_KINDS)
         keys = rendered.keys
-        recall_layouts(stage, keys)  # what a measured render of the same content settled
-        hashes = {path: digest for path, digest in rendered.hashes.items() if path not in keys}  # digested on commit
+        changed = recall_layouts(stage, keys)  # what a measured render of the same content settled
+        if pdf:  # the layout pass may adjust any 公文 again
+            changed |= set(keys)
+        hashes = {path: digest for path, digest in rendered.hashes.items() if path not in changed}  # digested on commit
         outputs = {document.path: document.kind for document in documents}
         if pdf:
             outputs |= make_pdfs(

@@ -44,15 +44,17 @@ def remember(key: str, adjustments: list[Adjustment]) -> None:
     _STORE.put(_entry_key(key), to_data(adjustments))
 
 
-def recall_layouts(stage: Path, keys: Mapping[PurePosixPath, str]) -> None:
-    """Apply the remembered adjustments of each 公文 rendered into ``stage``, found by its content key.
+def recall_layouts(stage: Path, keys: Mapping[PurePosixPath, str]) -> set[PurePosixPath]:
+    """Apply the remembered adjustments of each 公文 rendered into ``stage``, found by its content key; those changed.
 
     Called on every render, with or without PDFs: a plain render makes what the last measured
     render of the same content made. The keys come from the render (``render_into``'s
     ``keyed``), so this costs a lookup in the cache folder per 公文. Here, not in ``fitting``,
     so that a render without PDFs does not import the layout pass.
     """
+    changed = set()
     for path, key in keys.items():
         adjustments = remembered(key)
-        if adjustments:
-            apply_adjustments(stage / path, adjustments)
+        if adjustments and apply_adjustments(stage / path, adjustments):
+            changed.add(path)
+    return changed

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
 
-from docgen.plan.model import Form, Plan
+from docgen.plan.model import Form, Plan, Task
 
 TWIPS_PER_MM = 1440 / 25.4
 # Row heights the templates offer, in twips (8, 7.5, 7, 6.5 and 6 mm), highest first.
@@ -63,8 +63,25 @@ def remark_text(plan: Plan) -> str:
     form = _form(plan)
     if not form.remark:
         return ""
-    tasks = "　".join(f"{n}.{task.title}" for n, task in enumerate(plan.tasks, 1)) if form.list_tasks else ""
-    return form.remark + tasks
+    return form.remark + (_task_list(plan.tasks) if form.list_tasks else "")
+
+
+_last_task_list: tuple[tuple[Task, ...], str] | None = None
+
+
+def _task_list(tasks: tuple[Task, ...]) -> str:
+    """The numbered tasks as the remark lists them, remembered for the last plan's tasks (the same tuple).
+
+    Every unit's form prints and measures the remark, and the remark lists every task: made
+    anew per unit, a plan of thousands of units and tasks spent its time joining the same text.
+    """
+    global _last_task_list  # one slot: a run's forms share one plan; a tuple is immutable, so "is" is enough
+    last = _last_task_list
+    if last is not None and last[0] is tasks:
+        return last[1]
+    text = "　".join(f"{n}.{task.title}" for n, task in enumerate(tasks, 1))
+    _last_task_list = (tasks, text)
+    return text
 
 
 @lru_cache(maxsize=4096)

@@ -308,7 +308,8 @@ class CompiledTemplate:
         """
         with placing(self._names) as placement:
             placement.attach(pictures)
-            placement.links["word/document.xml"] = dict(links or {})
+            if links:  # a package with no placed picture and no link keeps the template's relationships as they are
+                placement.links["word/document.xml"] = dict(links)
             members = [
                 part.member
                 if part.member is not None

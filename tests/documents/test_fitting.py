@@ -168,6 +168,8 @@ def test_a_plain_render_repeats_what_was_remembered_for_the_same_content(tmp_pat
     assert 'w:line="531" w:lineRule="exact"' in document_xml(again / ISSUED)
     assert (again / ISSUED).read_bytes() == (third / ISSUED).read_bytes()
     assert (again / ISSUED).read_bytes() != (first / ISSUED).read_bytes()
+    docgen.render(plan, again, only=["issuing-notice"])  # the adjusted file is known as docgen's: no --force
+    docgen.render(plan, first, only=["issuing-notice"])  # and so is one left as rendered
 
 
 def test_the_render_keys_only_the_official_documents_and_as_their_files_read(tmp_path: Path) -> None:

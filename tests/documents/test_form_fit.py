@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 import docgen
 from docgen.documents.batch import render
 from docgen.documents.checks import check_plan
-from docgen.documents.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, form_fit
+from docgen.documents.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, form_fit, remark_text
 from tests.support.docx_text import open_docx
 from tests.support.paths import SHIPPED_PLAN
 from tests.support.plans import plan_with
@@ -50,3 +50,12 @@ def test_too_many_rows_are_a_warning_and_the_form_keeps_them(tmp_path: Path) -> 
     heights = row_heights(tmp_path / "out" / "2019年职业教育宣传月活动安排.docx")
     assert len(heights) == 1 + 40
     assert set(heights[1:]) == {ROW_HEIGHTS[-1]}
+
+
+def test_the_remark_lists_each_plans_own_tasks_however_plans_alternate() -> None:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    fewer = plan.model_copy(update={"tasks": plan.tasks[:2]})
+    listed = f"1.{plan.tasks[0].title}　2.{plan.tasks[1].title}"
+    for _ in range(2):  # the last plan's task list is remembered: it must never answer for another plan
+        assert remark_text(plan).startswith("活动项目包括：" + listed + "　3.")
+        assert remark_text(fewer) == "活动项目包括：" + listed
