@@ -16,6 +16,7 @@ later plain ``render`` of the same content makes the same .docx without LibreOff
 
 from __future__ import annotations
 
+import concurrent.futures
 import difflib
 import logging
 import math
@@ -111,9 +112,12 @@ def parts_of(blocks: Sequence[Block]) -> Parts | None:
     return Parts(title, first_body, body, signature)
 
 
-def measure(docx: Path, pdf: Path, upto: int | None = None) -> Layout:
-    """Which printed lines of ``pdf`` each block of ``docx`` (up to block ``upto``) holds, matched by their text."""
-    layout = Layout(blocks_of(docx), printed_pages(pdf))
+def measure(docx: Path, pdf: Path, upto: int | None = None, blocks: list[Block] | None = None) -> Layout:
+    """Which printed lines of ``pdf`` each block of ``docx`` (up to block ``upto``) holds, matched by their text.
+
+    ``blocks`` are the document's blocks when the caller has read them already.
+    """
+    layout = Layout(blocks if blocks is not None else blocks_of(docx), printed_pages(pdf))
     wanted = [(char, b.index) for b in layout.blocks[: None if upto is None else upto + 1] for char in b.text]
     printed = [
         (char, line)
@@ -220,34 +224,46 @@ def fit_pages(stage: Path, documents: Sequence[Document], keys: dict[PurePosixPa
     """Measure each 公文's PDF in ``stage``, adjust and convert again where a page rule fails; remember the result.
 
     ``convert`` makes the PDFs of the .docx files it is given, beside them. Documents that
-    still fail after ``ROUNDS`` are left as the last round made them (logged).
+    still fail after ``ROUNDS`` are left as the last round made them (logged). The documents
+    of a round are measured side by side (reading a PDF back is a poppler process each).
     """
     fitted = [d for d in documents if d.path in keys]
     applied = {d.path: remembered(keys[d.path]) for d in fitted}
     pending = fitted
-    for round_number in range(ROUNDS + 1):
-        again = []
-        for document in pending:
-            docx = stage / document.path
-            parts = parts_of(blocks_of(docx))
-            if parts is None:
-                continue
-            last = parts.signature[1] if parts.signature is not None else parts.first_body
-            layout = measure(docx, docx.with_suffix(".pdf"), upto=last)  # what the rules look at, no further
-            problem = problem_of(layout, parts)
-            if problem is None:
-                continue
-            proposal = propose(layout, parts, problem, applied[document.path]) if round_number < ROUNDS else None
-            if proposal is None:
-                log.info("%s: %s still fails after %d rounds", document.path, problem, round_number)
-                continue
-            apply_adjustments(docx, proposal[len(applied[document.path]) :])
-            applied[document.path] = proposal
-            again.append(document)
-        if not again:
-            break
-        convert([stage / d.path for d in again])
-        pending = again
+    with concurrent.futures.ThreadPoolExecutor(MEASURING_THREADS) as pool:
+        for round_number in range(ROUNDS + 1):
+            again = []
+            for document, found in zip(pending, pool.map(lambda d: _problem(stage / d.path), pending), strict=True):
+                if found is None:
+                    continue
+                layout, parts, problem = found
+                current = applied[document.path]
+                proposal = propose(layout, parts, problem, current) if round_number < ROUNDS else None
+                if proposal is None:
+                    log.info("%s: %s still fails after %d rounds", document.path, problem, round_number)
+                    continue
+                apply_adjustments(stage / document.path, proposal[len(current) :])
+                applied[document.path] = proposal
+                again.append(document)
+            if not again:
+                break
+            convert([stage / d.path for d in again])
+            pending = again
     for document in fitted:
         if applied[document.path] != remembered(keys[document.path]):
             remember(keys[document.path], applied[document.path])
+
+
+MEASURING_THREADS = 4  # poppler processes reading PDFs back at once; they wait on their pipes, not the GIL
+
+
+def _problem(docx: Path) -> tuple[Layout, Parts, str] | None:
+    """The document's layout as printed in the PDF beside it, its parts, and the page rule it fails; None if none."""
+    blocks = blocks_of(docx)
+    parts = parts_of(blocks)
+    if parts is None:
+        return None
+    last = parts.signature[1] if parts.signature is not None else parts.first_body
+    layout = measure(docx, docx.with_suffix(".pdf"), upto=last, blocks=blocks)  # what the rules look at, no further
+    problem = problem_of(layout, parts)
+    return None if problem is None else (layout, parts, problem)

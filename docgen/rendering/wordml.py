@@ -33,7 +33,7 @@ def text_breaks(xml: str) -> str:
 
     def split(match: re.Match[str]) -> str:
         text = match.group(1).replace("\r\n", "\n").replace("\r", "\n")
-        return _OPEN_TEXT + re.sub(r"[\n\t]", lambda m: _BREAKS[m.group()], text) + "</w:t>"
+        return _OPEN_TEXT + text.replace("\n", _BREAKS["\n"]).replace("\t", _BREAKS["\t"]) + "</w:t>"
 
     return _TEXT_WITH_BREAKS.sub(split, xml)
 
