@@ -238,12 +238,13 @@ async def digest(request: Request) -> Response:
         task.step = "生成简报"
         report = checked_plan(bench.plan_path)
         assert report.resolved is not None
+        week, dated = digest_issue(report.resolved, day)
         written = write_digest(
             report.resolved,
             bench.returns_dir,
-            digest_week(report.resolved, day),
+            week,
             bench.reports_dir,
-            day=day,
+            day=dated,
             templates=bench.templates,
             plan_path=bench.plan_path,
         )
@@ -278,15 +279,23 @@ async def fetch_mail(request: Request) -> Response:
     return _started(request, bench, "fetch-mail", work)
 
 
-def digest_week(plan: Plan, day: dt.date) -> int:
-    """The week of the 简报's deadline that ``day`` falls in (the first before it starts, the last after)."""
+def digest_issue(plan: Plan, day: dt.date) -> tuple[int, dt.date]:
+    """The week of the 简报's deadline that ``day`` falls in, and the day the issue is dated.
+
+    Within that week's days the issue is dated ``day``, as chosen; a day before the first week
+    or after the last (the default "today" of a campaign long past) takes the first or the last
+    week, dated on that week's due day: what ``docgen digest --week N --date`` of that day makes,
+    never a 2019 issue dated years later.
+    """
     from docgen.plan.dues import dues
     from docgen.tracking.returns import week_on
     from docgen.tracking.tally import digest_deadline
 
     key = digest_deadline(plan)
     due = week_on(dues(plan, key), key, day)
-    return due.week if due is not None and due.week is not None else 1
+    if due is None or due.week is None:
+        return 1, day
+    return due.week, day if due.start <= day <= due.last else due.day
 
 
 async def _posted_day(request: Request, bench: Workbench) -> dt.date:
