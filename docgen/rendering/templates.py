@@ -48,7 +48,7 @@ from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_i
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
 from docgen.rendering.values import FILTERS, NotTextError, xml_safe
 from docgen.rendering.widows import mend_widows
-from docgen.rendering.wordml import drop_empty_last_section, ends_with_empty_section, fit_grids, has_breaks, text_breaks
+from docgen.rendering.wordml import drop_empty_last_section, ends_with_empty_section, fit_grids, text_breaks, xml_parser
 from docgen.rendering.zipwriter import Member, archive, content_digest, deflate, payload_digest
 
 if TYPE_CHECKING:
@@ -289,11 +289,7 @@ class CompiledTemplate:
         return archive(self.render_members(context, pictures))
 
     def content_key(self, members: Sequence[Member]) -> str:
-        """The content key of a document rendered from this template, from its members (``content_digest``).
-
-        The parts the template holds unchanged are digested once per template, so that keying
-        a document costs about what its rendered parts weigh.
-        """
+        """A rendered document's content key (``content_digest``); the unchanged parts digested once per template."""
         known = self._static_digests
         if known is None:  # the members stay alive in self._parts: their ids are not reused
             known = self._static_digests = {id(p.member): payload_digest(p.member) for p in self._parts if p.member}
@@ -351,14 +347,13 @@ class CompiledTemplate:
     def _parsed(self, part: _Part, xml: bytes) -> etree._Element:
         """The rendered part read as XML; ``TemplateError`` when the render made it malformed."""
         try:
-            return etree.fromstring(xml, _xml_parser())
+            return etree.fromstring(xml, xml_parser())
         except etree.XMLSyntaxError as exc:
             raise self._error(self.bad_xml, part=part.name, detail=str(exc)) from None
 
     def _finish(self, part: _Part, text: str, placement: Placement) -> bytes:
         """The rendered part's XML: breaks and tabs made Word's, and the layout mended when asked for."""
-        if has_breaks(text):
-            text = text_breaks(text)
+        text = text_breaks(text)
         xml = text.encode("utf-8")
         root = self._parsed(part, xml)
         if not self.mend_layout:
@@ -373,17 +368,6 @@ class CompiledTemplate:
         if changed:
             xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         return xml
-
-
-_parsers = threading.local()
-
-
-def _xml_parser() -> etree.XMLParser:
-    """The parser for rendered parts of this thread (made once: a new one per part costs a tenth of a millisecond)."""
-    parser: etree.XMLParser | None = getattr(_parsers, "parser", None)
-    if parser is None:
-        parser = _parsers.parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-    return parser
 
 
 MEMORY_TEMPLATES = 32  # compiled templates a process keeps: a long-running one sees many edits of a few files
