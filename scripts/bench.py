@@ -48,8 +48,8 @@ sys.path.insert(0, str(ROOT))
 
 import docgen  # noqa: E402 - found through the path set above when run from a checkout
 from docgen.documents.kinds import plan_documents  # noqa: E402
-from docgen.rendering.jobs import Document  # noqa: E402
 from docgen.plan.placeholders import resolve_plan  # noqa: E402
+from docgen.rendering.jobs import Document  # noqa: E402
 from docgen.rendering.templates import compiled, environment  # noqa: E402
 from docgen.resources import sample_plan, templates_dir  # noqa: E402
 
