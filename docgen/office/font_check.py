@@ -11,6 +11,7 @@ own fonts and nothing is checked.
 
 from __future__ import annotations
 
+import concurrent.futures
 import enum
 import os
 import shutil
@@ -106,8 +107,8 @@ def font_checks(config: Path | None = None, timeout: float = 30.0) -> list[FontC
     if fc_match is None:
         return [FontCheck(need, FaceStatus.UNCHECKED) for need in NEEDS]
     env = {**os.environ, "FONTCONFIG_FILE": str(config or fontconfig_file())}
-    checks = []
-    for need in NEEDS:
+
+    def check(need: FontNeed) -> FontCheck:
         pattern = f"{need.family}:lang={need.language}"
         result = subprocess.run(
             [fc_match, "-f", "%{family[0]}\\n%{file}\\n%{lang}\\n", pattern],
@@ -118,8 +119,10 @@ def font_checks(config: Path | None = None, timeout: float = 30.0) -> list[FontC
             check=False,
         )
         face, file, languages = ([*result.stdout.splitlines(), "", "", ""])[:3]
-        checks.append(FontCheck(need, _status(need, face, languages.split("|")), face, file))
-    return checks
+        return FontCheck(need, _status(need, face, languages.split("|")), face, file)
+
+    with concurrent.futures.ThreadPoolExecutor(len(NEEDS)) as pool:  # side by side: this runs before every PDF run
+        return list(pool.map(check, NEEDS))
 
 
 def _status(need: FontNeed, face: str, languages: list[str]) -> FaceStatus:
