@@ -216,7 +216,8 @@ def check_run(
         paths += [p.with_suffix(".pdf") for p in paths] + ([PRINT_FILE, PRINT_CONTENTS] if print_file else [])
     check_targets(out, paths, force=force, inputs=[plan_path, *{d.template for d in documents}])
     shipped = templates_dir().resolve()
-    yours = [d for d in documents if not Path(d.template).resolve().is_relative_to(shipped)]
+    theirs = {t for t in {d.template for d in documents} if Path(t).resolve().is_relative_to(shipped)}  # once each
+    yours = [d for d in documents if d.template not in theirs]
     problems = [problem for problem in check_templates(yours) if problem.is_error]
     if problems:
         raise TemplateError(problems)
