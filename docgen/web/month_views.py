@@ -238,13 +238,12 @@ async def digest(request: Request) -> Response:
         task.step = "生成简报"
         report = checked_plan(bench.plan_path)
         assert report.resolved is not None
-        week, dated = digest_issue(report.resolved, day)
         written = write_digest(
             report.resolved,
             bench.returns_dir,
-            week,
+            digest_week(report.resolved, day),
             bench.reports_dir,
-            day=dated,
+            day=day,
             templates=bench.templates,
             plan_path=bench.plan_path,
         )
@@ -279,23 +278,15 @@ async def fetch_mail(request: Request) -> Response:
     return _started(request, bench, "fetch-mail", work)
 
 
-def digest_issue(plan: Plan, day: dt.date) -> tuple[int, dt.date]:
-    """The week of the 简报's deadline that ``day`` falls in, and the day the issue is dated.
-
-    Within that week's days the issue is dated ``day``, as chosen; a day before the first week
-    or after the last (the default "today" of a campaign long past) takes the first or the last
-    week, dated on that week's due day: what ``docgen digest --week N --date`` of that day makes,
-    never a 2019 issue dated years later.
-    """
+def digest_week(plan: Plan, day: dt.date) -> int:
+    """The week of the 简报's deadline that ``day`` falls in (the first before it starts, the last after)."""
     from docgen.plan.dues import dues
     from docgen.tracking.returns import week_on
     from docgen.tracking.tally import digest_deadline
 
     key = digest_deadline(plan)
     due = week_on(dues(plan, key), key, day)
-    if due is None or due.week is None:
-        return 1, day
-    return due.week, day if due.start <= day <= due.last else due.day
+    return due.week if due is not None and due.week is not None else 1
 
 
 async def _posted_day(request: Request, bench: Workbench) -> dt.date:
