@@ -27,7 +27,8 @@ def test_a_report_sent_after_the_last_due_day_is_in_the_last_weeks_issue(tmp_pat
         init_returns(plan, project.returns)
         folder = next(project.returns.rglob(f"第{last.week}周*"))
         pressed = last.day + dt.timedelta(days=5)  # the office writes the last 简报 after the campaign
-        word_report(folder / "教务处-总结.docx", last.day + dt.timedelta(days=2), "教务处", "教务处活动总结", ["本周开展活动。"], [])
+        sent = last.day + dt.timedelta(days=2)
+        word_report(folder / "教务处-总结.docx", sent, "教务处", "教务处活动总结", ["本周开展活动。"], [])
         with entered(server) as client:
             started = client.post("/month/digest", data={"on": pressed.isoformat()})
             assert started.status_code == 200, started.text
