@@ -223,8 +223,9 @@ def office_ratios(repeat: int = 3) -> dict[str, float]:
         plan = str(sample_plan())
         cache = work / "cache"
         env["DOCGEN_CACHE_DIR"] = str(cache)
-        subprocess.run([*docgen_cli, "render", plan, "-o", str(work / "docs")], check=True, env=env)  # compiles
-        notice = next((work / "docs").glob("*方案.docx"))
+        subprocess.run([*docgen_cli, "render", plan, "-o", str(work / "all")], check=True, env=env)  # compiles
+        subprocess.run([*docgen_cli, "render", plan, "-o", str(work / "docs"), "--only", "notice"], check=True, env=env)
+        notice = next((work / "docs").rglob("*.docx"))
         for n in range(repeat):
             _forget_pdfs(cache)
             profile = work / f"profile{n}"
