@@ -157,6 +157,9 @@ class _BudgetCodeGenerator(CodeGenerator):
         self.write("))))")
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class BudgetSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, with a budget on loops and calls and a cap on value sizes."""
 
@@ -173,6 +176,20 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
 
     value_check: Callable[[Any], None] | None = None
     """Called with every value handed to an operator, a filter or a call; may raise to refuse it."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` as the sandbox reads it; a plain dict's key found without a failed attribute lookup.
+
+        For a dict, Jinja tries the attribute first and takes the key when there is none; a name
+        that is no attribute of ``dict`` can only be a key, and found so it is the same value,
+        without the exception (most of a document's lookups are keys of its context's dicts).
+        """
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                pass
+        return super().getattr(obj, attribute)
 
     def inspected(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         """``values``, each shown to ``value_check`` first."""
