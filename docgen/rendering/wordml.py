@@ -21,18 +21,16 @@ _OPEN_TEXT = '<w:t xml:space="preserve">'
 _BREAKS = {"\n": "</w:t><w:br/>" + _OPEN_TEXT, "\t": "</w:t><w:tab/>" + _OPEN_TEXT}
 
 
-def has_breaks(xml: str) -> bool:
-    """Whether some text holds a newline or a tab (most parts have none: the search for one is quick)."""
+def _may_have_breaks(xml: str) -> bool:
+    """Whether the part holds a newline or a tab anywhere after its declaration (most parts have none)."""
     body = xml.find("?>") + 2  # the line break after the XML declaration is no text
-    if xml.find("\n", body + 2) < 0 and xml.find("\t", body) < 0 and xml.find("\r", body + 2) < 0:
-        return False
-    return _TEXT_WITH_BREAKS.search(xml) is not None
+    return xml.find("\n", body + 2) >= 0 or xml.find("\t", body) >= 0 or xml.find("\r", body + 2) >= 0
 
 
 def text_breaks(xml: str) -> str:
     """Newlines (also Windows' CR LF) and tabs inside text turned into Word's breaks and tabs (``xml`` if none)."""
-    if not has_breaks(xml):
-        return xml
+    if not _may_have_breaks(xml):
+        return xml  # the quick look: no character to turn, so no text to search for one
 
     def split(match: re.Match[str]) -> str:
         text = match.group(1).replace("\r\n", "\n").replace("\r", "\n")
