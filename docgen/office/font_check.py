@@ -121,8 +121,11 @@ def font_checks(config: Path | None = None, timeout: float = 30.0) -> list[FontC
         face, file, languages = ([*result.stdout.splitlines(), "", "", ""])[:3]
         return FontCheck(need, _status(need, face, languages.split("|")), face, file)
 
-    with concurrent.futures.ThreadPoolExecutor(len(NEEDS)) as pool:  # side by side: this runs before every PDF run
-        return list(pool.map(check, NEEDS))
+    # The first alone: where fontconfig's cache is not yet written it writes it, once; the others
+    # then read it side by side (this runs before every PDF run).
+    first = check(NEEDS[0])
+    with concurrent.futures.ThreadPoolExecutor(len(NEEDS)) as pool:
+        return [first, *pool.map(check, NEEDS[1:])]
 
 
 def _status(need: FontNeed, face: str, languages: list[str]) -> FaceStatus:
