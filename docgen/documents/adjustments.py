@@ -10,7 +10,6 @@ always gives the same bytes, so a plain ``render`` can repeat what a layout pass
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -85,14 +84,6 @@ def read_package(docx: Path) -> dict[str, bytes]:
 
 def _document(members: dict[str, bytes]) -> etree._Element:
     return etree.fromstring(members[DOCUMENT], etree.XMLParser(resolve_entities=False, huge_tree=True))
-
-
-def content_key(docx: Path) -> str:
-    """A digest of what the document says and how it is styled (every part's bytes), not of its zip packing."""
-    digest = hashlib.sha256()
-    for name, data in read_package(docx).items():
-        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
-    return digest.hexdigest()
 
 
 def apply_adjustments(docx: Path, adjustments: Sequence[Adjustment]) -> bool:

@@ -15,7 +15,10 @@ import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
 
-from docgen.plan.model import Form, Plan, Task
+from docgen.documents.plan_cache import PlanCache
+from docgen.plan.model import Form, Plan
+
+_TASK_LISTS = PlanCache()  # the numbered tasks the remark lists, by the plan's content
 
 TWIPS_PER_MM = 1440 / 25.4
 # Row heights the templates offer, in twips (8, 7.5, 7, 6.5 and 6 mm), highest first.
@@ -63,25 +66,11 @@ def remark_text(plan: Plan) -> str:
     form = _form(plan)
     if not form.remark:
         return ""
-    return form.remark + (_task_list(plan.tasks) if form.list_tasks else "")
-
-
-_last_task_list: tuple[tuple[Task, ...], str] | None = None
-
-
-def _task_list(tasks: tuple[Task, ...]) -> str:
-    """The numbered tasks as the remark lists them, remembered for the last plan's tasks (the same tuple).
-
-    Every unit's form prints and measures the remark, and the remark lists every task: made
-    anew per unit, a plan of thousands of units and tasks spent its time joining the same text.
-    """
-    global _last_task_list  # one slot: a run's forms share one plan; a tuple is immutable, so "is" is enough
-    last = _last_task_list
-    if last is not None and last[0] is tasks:
-        return last[1]
-    text = "　".join(f"{n}.{task.title}" for n, task in enumerate(tasks, 1))
-    _last_task_list = (tasks, text)
-    return text
+    if not form.list_tasks:
+        return form.remark
+    # every unit's form prints and measures the remark, which lists every task: joined once per plan
+    tasks = _TASK_LISTS.get(plan, "task list", lambda: "　".join(f"{n}.{t.title}" for n, t in enumerate(plan.tasks, 1)))
+    return form.remark + str(tasks)
 
 
 @lru_cache(maxsize=4096)

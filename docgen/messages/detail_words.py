@@ -9,7 +9,6 @@ hint say where to look.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from docgen.messages.language import N_
@@ -54,7 +53,7 @@ def record_detail(detail: str, gettext: Callable[[str], str]) -> str:
 
 def _said(detail: str, known: tuple[tuple[str, str], ...], unknown: str, gettext: Callable[[str], str]) -> str:
     for start, text in known:
-        if re.search(re.escape(start), detail):
+        if start in detail:
             translated = gettext(text)
             return detail if translated == text else translated
     translated = gettext(unknown)

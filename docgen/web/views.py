@@ -7,7 +7,6 @@ line, whether it is an error, and its words as ``docgen check`` words them, in C
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +26,6 @@ NAVIGATION = (
     ("month", "本月", "/month"),
     ("templates", "模板", "/templates"),
 )
-_SURROGATES = re.compile("[\ud800-\udfff]")  # a file name that is no UTF-8, as Python holds its bytes
 
 
 def workbench_of(request: Request) -> Workbench:
@@ -44,11 +42,13 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
     """
     from starlette.responses import HTMLResponse
 
+    from docgen.messages import shown_name
+
     bench = workbench_of(request)
     values = {"navigation": NAVIGATION, "plan_name": bench.plan_path.name, "plan_path": str(bench.plan_path)}
     values |= context
     text = _environment().get_template(name).render(values)
-    return HTMLResponse(_SURROGATES.sub("\ufffd", text), status_code=status_code)  # shown as �, never a 500
+    return HTMLResponse(shown_name(text), status_code=status_code)  # shown as �, never a 500
 
 
 @functools.cache

@@ -21,13 +21,13 @@ from docgen.documents.adjustments import (
     apply_adjustments,
     blocks_of,
     body_blocks,
-    content_key,
 )
 from docgen.documents.batch import documents_to_render, plan_to_render
 from docgen.documents.fit_cache import recall_layouts
 from docgen.documents.fitting import Layout, parts_of, problem_of, propose
 from docgen.office.printed import PrintedLine, PrintedPage
 from docgen.rendering.workers import render_into
+from tests.support.docx_text import file_content_key
 from tests.support.plans import ISSUED, issuing_plan
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -102,7 +102,7 @@ def test_the_same_adjustments_give_the_same_bytes_in_one_step_or_two(issued: Pat
     apply_adjustments(two, [line])
     apply_adjustments(two, [keep])
     assert one.read_bytes() == two.read_bytes()
-    assert content_key(one) != content_key(issued) and content_key(one) == content_key(two)
+    assert file_content_key(one) != file_content_key(issued) and file_content_key(one) == file_content_key(two)
 
 
 def _line(page: int, top: float, text: str) -> PrintedLine:
@@ -160,7 +160,7 @@ def test_a_plain_render_repeats_what_was_remembered_for_the_same_content(tmp_pat
     plan = issuing_plan(tmp_path, "red")
     first = tmp_path / "first"
     docgen.render(plan, first, only=["issuing-notice"])
-    key = content_key(first / ISSUED)
+    key = file_content_key(first / ISSUED)
     fit_cache.remember(key, [Adjustment("line", 6, 18, 531), Adjustment("gap", 6, 18, 460)])
     again, third = tmp_path / "again", tmp_path / "third"
     docgen.render(plan, again, only=["issuing-notice"])
@@ -180,7 +180,7 @@ def test_the_render_keys_only_the_official_documents_and_as_their_files_read(tmp
     official = {d.path for d in documents if d.kind in ("issuing-notice", "task-sheet")}
     assert len(official) > 2 and set(rendered.keys) == official  # neither the letter nor the form
     for path, key in rendered.keys.items():  # the key made while rendering is the written file's
-        assert key == content_key(stage / path)
+        assert key == file_content_key(stage / path)
     assert set(rendered.hashes) == {d.path for d in documents}
 
 

@@ -56,6 +56,6 @@ def test_the_remark_lists_each_plans_own_tasks_however_plans_alternate() -> None
     plan = docgen.load_plan(SHIPPED_PLAN)
     fewer = plan.model_copy(update={"tasks": plan.tasks[:2]})
     listed = f"1.{plan.tasks[0].title}　2.{plan.tasks[1].title}"
-    for _ in range(2):  # the last plan's task list is remembered: it must never answer for another plan
+    for _ in range(2):  # the task list is remembered by the plan's content: never for another plan
         assert remark_text(plan).startswith("活动项目包括：" + listed + "　3.")
         assert remark_text(fewer) == "活动项目包括：" + listed

@@ -135,16 +135,3 @@ def test_a_plan_without_weekly_reports_gets_a_summary_and_a_clear_digest_error(
     assert figures.issues == [] and len(figures.activities) == 2
     result = CliRunner().invoke(main, ["digest", str(dated), "--returns", str(returns_dir), "--week", "1"])
     assert result.exit_code == 1 and "the plan has no weekly deadline" in result.output
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "words"),
-    [
-        (dt.date(2019, 4, 28), dt.date(2019, 5, 28), "2019年4月28日至5月28日"),
-        (dt.date(2019, 5, 25), dt.date(2019, 5, 28), "2019年5月25日至28日"),
-        (dt.date(2019, 12, 20), dt.date(2020, 1, 10), "2019年12月20日至2020年1月10日"),
-        (dt.date(2019, 5, 9), dt.date(2019, 5, 9), "2019年5月9日"),
-    ],
-)
-def test_a_period_writes_what_its_end_shares_with_its_start_once(start: dt.date, end: dt.date, words: str) -> None:
-    assert chinese.date_range(start, end) == words

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import zipfile
 from pathlib import Path
 
 import docx
@@ -48,3 +50,15 @@ def east_asian_font(style: object) -> str | None:
     if rpr is None or rpr.rFonts is None:
         return None
     return rpr.rFonts.get(qn("w:eastAsia"))
+
+
+def file_content_key(path: Path) -> str:
+    """A written document's content key as the layout memory defines it: each part's name, NUL, SHA-256, in order.
+
+    Read from the file, independently of ``CompiledTemplate.content_key``, which makes it while rendering.
+    """
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(path) as package:
+        for info in package.infolist():
+            digest.update(info.filename.encode("utf-8") + b"\0" + hashlib.sha256(package.read(info)).digest())
+    return digest.hexdigest()

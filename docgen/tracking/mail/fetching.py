@@ -269,8 +269,9 @@ def _take(
     mail = Mail(arrival.uid, message.sender, message.subject, at)
     source = message_source(message.message_id, arrival, raw)
     digest = source.rpartition("sha256:")[2]
-    if known.holds(message.message_id, digest) or _local_day(at) < first_day:
-        report.known += known.holds(message.message_id, digest)
+    seen = known.holds(message.message_id, digest)
+    if seen or _local_day(at) < first_day:
+        report.known += seen
         return
     known.add(source)
     for refused_file in message.refused:
