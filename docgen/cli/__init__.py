@@ -18,6 +18,6 @@ every other part of docgen; nothing imports it.
 - ``extraction``: Babel's extractor for the catalog (command docstrings are help).
 """
 
-from docgen.cli.group import main
+from docgen.cli.group import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -8,6 +8,7 @@ the table in ``docgen.cli.commands``.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -242,6 +243,26 @@ def _no_cache(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 )
 def main() -> None:
     """Turn one campaign plan (YAML) into every document the campaign needs."""
+
+
+def run() -> None:
+    """The ``docgen`` program (its console script and ``python -m docgen``): ``main``, then a quick exit.
+
+    As Python exits it tears down every module, and its cycle collector walks all their objects
+    again and again while it does: a tenth of a render's time (35 ms of 350). Frozen first, the
+    objects are freed by their reference counts alone. Only the program does this: a script or a
+    test that calls ``main`` goes on living, and its cycles must still be collected.
+
+    The program loads no pydantic plugins (``PYDANTIC_DISABLE_PLUGINS``, unless set otherwise):
+    pydantic looks for them in every installed package's metadata as it builds the plan's
+    validator (10 ms of each run), and plugins installed for other programs' models have nothing
+    to observe here.
+    """
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    try:
+        main()
+    finally:
+        gc.freeze()
 
 
 def wrote(path: Path) -> str:

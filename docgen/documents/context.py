@@ -147,7 +147,7 @@ def notice_signature(plan: Plan) -> list[dict[str, Any]]:
 
 def unit_record(unit: Unit, text: str | None = None, **more: Any) -> Record:
     """A unit: printed as its name (or ``text``), with its id, names, members and contact."""
-    contact = unit.contact.model_dump() if unit.contact is not None else None
+    contact = unit.contact.as_dict() if unit.contact is not None else None
     return Record(
         unit.name if text is None else text,
         id=unit.id,
@@ -181,7 +181,7 @@ def requirement_record(plan: Plan, number: int, *, as_duty: bool = False) -> Rec
 
 def _task(plan: Plan, number: int, task: Task, units: Records) -> Record:
     """Task ``number`` (1-based): printed as its title, numbered as the notice numbers it."""
-    fields = task.model_dump(exclude={"id", "title", "units", "work", "items"})
+    fields = task.as_dict(exclude={"id", "title", "units", "work", "items"})
     return Record(
         task.title,
         id=task.id,
@@ -191,7 +191,7 @@ def _task(plan: Plan, number: int, task: Task, units: Records) -> Record:
         units=Records((units[u] for u in task.units), task.units),
         work=task.work or "",
         when=when_text(task),
-        items=[item.model_dump() for item in task.items],
+        items=[item.as_dict() for item in task.items],
         **fields,
     )
 
@@ -215,7 +215,7 @@ def deadline_record(key: str, deadline: Deadline, *, receiver: bool = False, las
 
     ``last``: a weekly one's last due day after the period (``deadlines.last_due_after``).
     """
-    return Record(deadline_text(deadline, receiver=receiver, last=last), key=key, **deadline.model_dump())
+    return Record(deadline_text(deadline, receiver=receiver, last=last), key=key, **deadline.as_dict())
 
 
 def _contact(plan: Plan, units: Records) -> Record | None:
@@ -243,7 +243,7 @@ def _organization(plan: Plan, units: Records) -> dict[str, Any] | None:
     if org.members:
         rows.append({"label": chinese.pad_name("组员"), "names": org.members})
     return {
-        **org.model_dump(exclude={"lead", "cooperating"}),
+        **org.as_dict(exclude={"lead", "cooperating"}),
         "text": org.text or "",
         "note": org.note or "",
         "office": org.office or "",

@@ -343,13 +343,13 @@ class Plan(Model):
             keys.append("tasks")
         if self.requirements:
             keys.append("requirements")
-        return [Section(use=key) for key in keys]
+        return [Section.model_construct(use=key) for key in keys]  # valid: no validator built for them
 
     def notice_attachments(self) -> list[Attachment]:
         """The attachments, in order: the plan's, or its form where it has one."""
         if self.attachments is not None:
             return list(self.attachments)
-        return [Attachment(use="form")] if self.form is not None else []
+        return [Attachment.model_construct(use="form")] if self.form is not None else []
 
     def responsible_units(self) -> list[Unit]:
         """Units a task or a requirement names, in registry order."""

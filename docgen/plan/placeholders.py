@@ -122,17 +122,17 @@ def text_context(plan: Plan) -> dict[str, Any]:
     if plan.issuer is not None:
         context["issuer"] = units.get(plan.issuer, plan.issuer)
     if plan.organization is not None:
-        organization = plan.organization.model_dump()
+        organization = plan.organization.as_dict()
         lead = plan.organization.lead
         organization["lead"] = units.get(lead, lead) if lead is not None else None
         organization["cooperating"] = [units.get(u, u) for u in plan.organization.cooperating]
         context["organization"] = organization
     if plan.contact is not None:
-        contact = plan.contact.model_dump()
+        contact = plan.contact.as_dict()
         contact["unit"] = units.get(plan.contact.unit, plan.contact.unit)
         context["contact"] = contact
     if plan.letter is not None:
-        letter = plan.letter.model_dump(exclude={"body", "closing"})
+        letter = plan.letter.as_dict(exclude={"body", "closing"})
         letter["sender"] = units.get(plan.letter.sender, plan.letter.sender)
         context["letter"] = letter
     if plan.form is not None:

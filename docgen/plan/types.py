@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Collection
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -40,3 +41,25 @@ class Model(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
+
+    def as_dict(self, exclude: Collection[str] = ()) -> dict[str, Any]:
+        """The fields as ``model_dump()`` gives them (models as dicts all the way down), without a serializer.
+
+        pydantic builds a model's serializer on its first dump (``defer_build``): the documents dump
+        a unit's contact, a task, its items, a deadline, the organisation, the letter, which built
+        seven serializers on every render (8 ms) for what these few lines give.
+        """
+        return {name: _plain(getattr(self, name)) for name in type(self).model_fields if name not in exclude}
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as ``model_dump()`` gives it: models as dicts; lists, tuples and dicts of them alike."""
+    if isinstance(value, Model):
+        return value.as_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
