@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from docgen.documents.render_run import RenderRun
+    from docgen.office.doctor import MachineCheck
     from docgen.plan.files import CheckReport
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
@@ -138,11 +139,13 @@ def render(
         progress.step("check")  # before the stage's imports: on a terminal, at once
         from docgen.documents.checks import checked_plan
         from docgen.documents.render_run import render_run
+        from docgen.office.doctor import font_problems_soon
 
+        fonts = font_problems_soon() if pdf and not dry_run else None  # asked while the plan is read
         report = checked_plan(plan)
-        if pdf and not dry_run:
+        if fonts is not None:
             progress.clear()
-            _warn_of_fonts()
+            _warn_of_fonts(fonts.result())
         run = render_run(
             report,
             out_dir,
@@ -191,12 +194,15 @@ def _echo_run(run: RenderRun) -> None:
         click.echo(note.format(count=count), err=True)
 
 
-def _warn_of_fonts() -> None:
-    """A line for each font the PDFs will draw in a stand-in face, or in none (``docgen doctor`` tells more)."""
+def _warn_of_fonts(problems: list[MachineCheck] | None = None) -> None:
+    """A line for each font the PDFs will draw in a stand-in face, or in none (``docgen doctor`` tells more).
+
+    ``problems``: ``font_problems()`` where the caller asked it already.
+    """
     from docgen.messages import REVIEW_KINDS, describe_code
     from docgen.office.doctor import font_problems
 
-    for problem in font_problems():
+    for problem in font_problems() if problems is None else problems:
         line = describe_code(problem.code, problem.params)
         more = gettext("'docgen doctor' says how to install the face")
         click.echo(f"{gettext(REVIEW_KINDS['warning'])}: {line} ({more})", err=True)

@@ -220,20 +220,50 @@ def _kept(layout: Layout, parts: Parts, current: list[Adjustment]) -> list[Adjus
     return [*current, Adjustment("keep", chosen, parts.signature[1] - 1)]
 
 
-def fit_pages(stage: Path, documents: Sequence[Document], keys: dict[PurePosixPath, str], convert: Convert) -> None:
+Found = tuple[Layout, Parts, str] | None
+"""A 公文 as its PDF printed it: its layout, its parts and the page rule it fails; None when it fails none."""
+
+
+def measure_fitted(
+    stage: Path, documents: Sequence[Document], keys: dict[PurePosixPath, str]
+) -> dict[PurePosixPath, Found]:
+    """The first round of ``fit_pages``: each 公文 of ``documents`` (those in ``keys``) measured in its PDF.
+
+    Apart from ``fit_pages`` so that a caller can do other work with the PDFs while they are read
+    (the print file is joined meanwhile); measured side by side, a poppler process each.
+    """
+    fitted = [d for d in documents if d.path in keys]
+    with concurrent.futures.ThreadPoolExecutor(MEASURING_THREADS) as pool:
+        return dict(zip([d.path for d in fitted], pool.map(lambda d: _problem(stage / d.path), fitted), strict=True))
+
+
+def fit_pages(
+    stage: Path,
+    documents: Sequence[Document],
+    keys: dict[PurePosixPath, str],
+    convert: Convert,
+    measured: dict[PurePosixPath, Found] | None = None,
+) -> bool:
     """Measure each 公文's PDF in ``stage``, adjust and convert again where a page rule fails; remember the result.
 
     ``convert`` makes the PDFs of the .docx files it is given, beside them. Documents that
     still fail after ``ROUNDS`` are left as the last round made them (logged). The documents
-    of a round are measured side by side (reading a PDF back is a poppler process each).
+    of a round are measured side by side (reading a PDF back is a poppler process each);
+    ``measured`` is the first round's measurement where the caller took it (``measure_fitted``).
+    Whether any PDF was made again.
     """
     fitted = [d for d in documents if d.path in keys]
     applied = {d.path: remembered(keys[d.path]) for d in fitted}
     pending = fitted
+    converted = False
     with concurrent.futures.ThreadPoolExecutor(MEASURING_THREADS) as pool:
         for round_number in range(ROUNDS + 1):
             again = []
-            for document, found in zip(pending, pool.map(lambda d: _problem(stage / d.path), pending), strict=True):
+            if round_number == 0 and measured is not None:
+                found_now = [measured[d.path] for d in pending]
+            else:
+                found_now = list(pool.map(lambda d: _problem(stage / d.path), pending))
+            for document, found in zip(pending, found_now, strict=True):
                 if found is None:
                     continue
                 layout, parts, problem = found
@@ -248,16 +278,18 @@ def fit_pages(stage: Path, documents: Sequence[Document], keys: dict[PurePosixPa
             if not again:
                 break
             convert([stage / d.path for d in again])
+            converted = True
             pending = again
     for document in fitted:
         if applied[document.path] != remembered(keys[document.path]):
             remember(keys[document.path], applied[document.path])
+    return converted
 
 
 MEASURING_THREADS = 4  # poppler processes reading PDFs back at once; they wait on their pipes, not the GIL
 
 
-def _problem(docx: Path) -> tuple[Layout, Parts, str] | None:
+def _problem(docx: Path) -> Found:
     """The document's layout as printed in the PDF beside it, its parts, and the page rule it fails; None if none."""
     blocks = blocks_of(docx)
     parts = parts_of(blocks)

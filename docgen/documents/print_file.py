@@ -8,6 +8,7 @@ that a later run without ``--pdf`` replaces the documents and leaves the PDFs wh
 
 from __future__ import annotations
 
+import concurrent.futures
 import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
@@ -36,8 +37,10 @@ def make_pdfs(
     are converted in ``jobs`` LibreOffice runs side by side (default: one per core, for four
     documents or more). The 公文 among them (``layout_keys``: their content keys) then go through
     the layout pass (``documents.fitting``), converted again where their pages needed adjusting.
+    The print file is joined while the 公文 are measured, and joined again only where the pass
+    made a PDF again (seldom: its adjustments are remembered by content).
     """
-    from docgen.documents.fitting import fit_pages
+    from docgen.documents.fitting import fit_pages, measure_fitted
     from docgen.office.convert import convert_to_pdf
     from docgen.office.pdf_cache import convert_cached
     from docgen.rendering.workers import usable_cores
@@ -47,13 +50,17 @@ def make_pdfs(
     convert_cached(
         [stage / d.path for d in documents], processes=jobs, cores=usable_cores(), converted=Tally(progress).add
     )
-    if layout_keys:
-        fit_pages(stage, documents, dict(layout_keys), lambda paths: convert_to_pdf(paths))
+    keys = dict(layout_keys or {})
     made = {d.path.with_suffix(".pdf"): d.kind + PDF_KIND for d in documents}
     if print_file:
         progress.step("print-file")
-        made |= _print_file(stage, documents)
-    return made
+    with concurrent.futures.ThreadPoolExecutor(1) as joiner:
+        joined = joiner.submit(_print_file, stage, documents) if print_file else None
+        measured = measure_fitted(stage, documents, keys) if keys else None
+        printed = joined.result() if joined is not None else {}  # before any PDF is made again
+    if measured is not None and fit_pages(stage, documents, keys, lambda paths: convert_to_pdf(paths), measured):
+        printed = _print_file(stage, documents) if print_file else {}
+    return made | printed
 
 
 # Printed inside the 印发通知, as its 附件1 and 附件2: with it in the run, not printed again on their own.

@@ -162,6 +162,18 @@ def test_what_the_pass_settled_passes_the_audit_and_a_plain_render_repeats_it(se
         assert (again / document.relative_to(sealed)).read_bytes() == document.read_bytes(), document.name
 
 
+def test_the_print_file_holds_the_official_documents_as_the_pass_left_them(sealed: Path) -> None:
+    """The print file is joined while the 公文 are measured; a PDF the pass made again is joined again."""
+    assert 'w:lineRule="exact"' in _document_xml(sealed / ISSUED)  # the pass adjusted this run's 印发通知
+    own = printed_pages(sealed / ISSUED_PDF)
+    joined = printed_pages(sealed / "打印" / "全部文件.pdf")[: len(own)]  # the print file begins with it
+    assert _placed(joined) == _placed(own)
+
+
+def _placed(pages: list[PrintedPage]) -> list[list[tuple[str, float]]]:
+    return [[(line.text, round(line.top, 1)) for line in page.lines] for page in pages]
+
+
 def _document_xml(docx: Path) -> str:
     import zipfile
 
