@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from docgen.plan.types import Model, Name, UnitId
+from docgen.plan.types import Model, Name, UnitId, empty_list
 
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
 # keys people write for a password, in any case; none of them is allowed under ``mail``
@@ -33,7 +33,9 @@ class Contact(Model):
     unit: UnitId
     phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
     email: Email | None = None
-    other_names: list[Name] = Field(default_factory=list, description="Others to call at the same unit and number.")
+    other_names: list[Name] = Field(
+        default_factory=empty_list, description="Others to call at the same unit and number."
+    )
 
 
 class MailAccount(Model):

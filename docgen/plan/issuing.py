@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from docgen.plan.types import Day, JinjaText, Model, Name
+from docgen.plan.types import Day, JinjaText, Model, Name, empty_list
 
 HeadMode = Literal["plain", "red", "preprinted"]
 
@@ -33,9 +33,9 @@ class Issuing(Model):
     )
     number: DocumentNumber | None = Field(None, description="发文字号, in parts.")
     to: list[Name] = Field(
-        default_factory=list, max_length=50, description="主送机关 in order, e.g. [各党总支, 各部门, 各院部]."
+        default_factory=empty_list, max_length=50, description="主送机关 in order, e.g. [各党总支, 各部门, 各院部]."
     )
-    copy_to: list[Name] = Field(default_factory=list, max_length=50, description="抄送机关 in order (版记).")
+    copy_to: list[Name] = Field(default_factory=empty_list, max_length=50, description="抄送机关 in order (版记).")
     printed_by: Name | None = Field(
         None, description="印发机关 in the 版记 (default: the issuer's full name, else the institution)."
     )

@@ -20,7 +20,7 @@ from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.reporting import Digest, Evaluation
 from docgen.plan.sections import Attachment, Column, Form, Item, Notice, Policy, Section, SectionKey, Table, TaskField
-from docgen.plan.types import Day, JinjaMarker, JinjaText, Model, Name, UnitId
+from docgen.plan.types import Day, JinjaMarker, JinjaText, Model, Name, UnitId, empty_dict, empty_list, empty_tuple
 
 __all__ = [
     "Attachment",
@@ -62,7 +62,7 @@ class Role(Model):
     """One line of a leadership group: a label and the people, or a description of them."""
 
     label: Name = Field(description="The role as the plan words it: 组长, 副组长, 成员, 活动领导 ...")
-    names: list[Name] = Field(default_factory=list, description="People, names without padding.")
+    names: list[Name] = Field(default_factory=empty_list, description="People, names without padding.")
     text: Name | None = Field(None, description="Who, in words, where no names are given: 主管院领导.")
 
     @model_validator(mode="after")
@@ -80,13 +80,13 @@ class Organization(Model):
     """
 
     text: JinjaText | None = Field(None, description="Prose before the group, or the whole group in prose.")
-    leaders: list[Name] = Field(default_factory=list, description="组长, names without padding.")
-    deputy_leaders: list[Name] = Field(default_factory=list, description="副组长.")
+    leaders: list[Name] = Field(default_factory=empty_list, description="组长, names without padding.")
+    deputy_leaders: list[Name] = Field(default_factory=empty_list, description="副组长.")
     members: Name | None = Field(None, description="组员, as the plan words them.")
-    roles: list[Role] = Field(default_factory=list, description="Lines with labels of the plan's own.")
+    roles: list[Role] = Field(default_factory=empty_list, description="Lines with labels of the plan's own.")
     office: JinjaText | None = Field(None, description="Where the group's office is, e.g. 办公室设在保卫处.")
     lead: UnitId | None = Field(None, description="The lead department (unit id).")
-    cooperating: list[UnitId] = Field(default_factory=list, description="Cooperating units (ids).")
+    cooperating: list[UnitId] = Field(default_factory=empty_list, description="Cooperating units (ids).")
     note: JinjaText | None = Field(None, description="The sentence naming the lead and cooperating units.")
 
 
@@ -121,7 +121,7 @@ class Unit(Model):
     full_name: Name | None = Field(None, description="Full name where it differs, e.g. 党委宣传部.")
     contact: UnitContact | None = Field(None, description="Its 联络员 (name, phone, email), shown in its reminders.")
     members: list[Name] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="For a group such as 各院部: its members (护理学院, 药学院 ...); each gets its own sheet and form.",
     )
 
@@ -157,9 +157,9 @@ class Task(Model):
 
     id: UnitId = Field(description="A short stable id, used by deadlines that concern one task.")
     title: JinjaText = Field(description="Heading of the task (Jinja text).")
-    units: tuple[UnitId, ...] = Field(default_factory=tuple, description="Responsible units in the plan's order.")
+    units: tuple[UnitId, ...] = Field(default_factory=empty_tuple, description="Responsible units in the plan's order.")
     organisers: tuple[UnitId, ...] = Field(
-        default_factory=tuple,
+        default_factory=empty_tuple,
         description="Units that carry it out with them (承办单位, 配合部门); no task sheet of their own.",
     )
     work: JinjaText | None = Field(None, description="工作任务: what is to be done (Jinja text).")
@@ -173,7 +173,7 @@ class Task(Model):
     )
     place: Name | None = Field(None, description="Where it takes place.")
     participants: Name | None = Field(None, description="Who takes part.")
-    items: list[Item] = Field(default_factory=list, max_length=999, description="Sub-items 1. 2. 3.")
+    items: list[Item] = Field(default_factory=empty_list, max_length=999, description="Sub-items 1. 2. 3.")
 
 
 class Requirement(Model):
@@ -181,7 +181,9 @@ class Requirement(Model):
 
     title: JinjaText | None = None
     text: JinjaText
-    units: tuple[UnitId, ...] = Field(default_factory=tuple, description="Units this requirement gives a duty to.")
+    units: tuple[UnitId, ...] = Field(
+        default_factory=empty_tuple, description="Units this requirement gives a duty to."
+    )
     duty: JinjaText | None = Field(None, description="The duty in a sentence, for those units' task sheets.")
 
 
@@ -194,7 +196,9 @@ class Deadline(Model):
     time: Name | None = Field(None, description="Time of day as the plan words it, e.g. 中午12点.")
     how: Name | None = Field(None, description="How to hand it in.")
     task: UnitId | None = Field(None, description="Only for the units of this task (task id).")
-    units: tuple[UnitId, ...] = Field(default_factory=tuple, description="Only for these units (ids): 各学院于…前.")
+    units: tuple[UnitId, ...] = Field(
+        default_factory=empty_tuple, description="Only for these units (ids): 各学院于…前."
+    )
     to: UnitId | None = Field(None, description="The unit it is handed to.")
     after_end: bool = Field(False, description="Meant for after the campaign ends (a summary).")
 
@@ -243,10 +247,10 @@ class Plan(Model):
     campaign: Name
     issuer: UnitId | None = Field(None, description="The issuing unit (id); the signature names it.")
     joint_issuers: tuple[UnitId, ...] = Field(
-        default_factory=tuple, description="Units that sign with the issuer (ids), each on a line below it."
+        default_factory=empty_tuple, description="Units that sign with the issuer (ids), each on a line below it."
     )
     issued: Day | None = Field(None, description="The date of the notice, under the signature.")
-    policies: list[Policy] = Field(default_factory=list)
+    policies: list[Policy] = Field(default_factory=empty_list)
     notice: Notice = Field(default_factory=Notice)
     sections: list[Section] | None = Field(
         None,
@@ -258,12 +262,12 @@ class Plan(Model):
     organization: Organization | None = None
     period: Period
     theme: Name | None = None
-    units: tuple[Unit, ...] = Field(default_factory=tuple)
+    units: tuple[Unit, ...] = Field(default_factory=empty_tuple)
     tasks: tuple[Task, ...] = Field(
-        default_factory=tuple, max_length=999, description="Numbered （一） to （九百九十九）."
+        default_factory=empty_tuple, max_length=999, description="Numbered （一） to （九百九十九）."
     )
-    requirements: tuple[Requirement, ...] = Field(default_factory=tuple, max_length=999)
-    deadlines: dict[UnitId, Deadline] = Field(default_factory=dict)
+    requirements: tuple[Requirement, ...] = Field(default_factory=empty_tuple, max_length=999)
+    deadlines: dict[UnitId, Deadline] = Field(default_factory=empty_dict)
     contact: Contact | None = None
     mail: MailAccount | None = Field(None, description="The mailbox docgen fetch-mail reads (never its password).")
     form: Form | None = None
@@ -277,10 +281,12 @@ class Plan(Model):
         None, description="How the 方案 is issued as a 公文 (印发通知, 发文字号, 主送, 版记, red head); optional."
     )
     documents: list[DeclaredDocument] = Field(
-        default_factory=list, max_length=100, description="Documents of your own templates, beside the built-in ones."
+        default_factory=empty_list,
+        max_length=100,
+        description="Documents of your own templates, beside the built-in ones.",
     )
     images: Pictures = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         max_length=100,
         description="Pictures templates place by name: files beside the plan, QR codes made from a text (optional).",
     )

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from docgen.plan.types import Model, Name, UnitId
+from docgen.plan.types import Model, Name, UnitId, empty_dict
 
 
 class Digest(Model):
@@ -36,6 +36,6 @@ class Evaluation(Model):
     """The 宣传评比: points per counted item. Without it, or without weights, only counts are shown."""
 
     weights: dict[EvaluationItem, float] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Points for each report on time, late or missing, activity, picture, video and item in a 简报.",
     )

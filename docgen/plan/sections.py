@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from docgen.plan.types import JinjaText, Label, Model, Name
+from docgen.plan.types import JinjaText, Label, Model, Name, empty_dict, empty_list
 
 
 class Policy(Model):
@@ -25,7 +25,7 @@ class Notice(Model):
     """The notice (方案 or 通知) itself: its title, salutation and opening."""
 
     header: list[Name] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         max_length=4,
         description="Lines printed above the title as the original has them, e.g. a red head's 蓝田理工学院文件"
         " and its document number.",
@@ -46,7 +46,7 @@ class Item(Model):
 
     title: JinjaText | None = Field(None, description="Shown as a heading (Jinja text).")
     text: JinjaText | None = Field(None, description="Paragraphs (Jinja text; a blank line between two).")
-    items: list[Item] = Field(default_factory=list, max_length=999, description="Items one level deeper.")
+    items: list[Item] = Field(default_factory=empty_list, max_length=999, description="Items one level deeper.")
 
     @model_validator(mode="before")
     @classmethod
@@ -97,13 +97,13 @@ class Section(Model):
     use: SectionKey | None = Field(None, description="A section made from the plan's keys (tasks, requirements ...).")
     heading: Name | None = Field(None, description="The heading as the plan words it, without its number.")
     text: JinjaText | None = Field(None, description="Paragraphs after the heading (Jinja text).")
-    items: list[Item] = Field(default_factory=list, max_length=999, description="Numbered items （一） 1. （1）.")
+    items: list[Item] = Field(default_factory=empty_list, max_length=999, description="Numbered items （一） 1. （1）.")
     table: Table | None = Field(None, description="A table of the section's own, after its text and before its items.")
     untitled: bool = Field(
         False, description="Printed without a heading or number: text or a table between the numbered sections."
     )
     numbering: list[NumberStyle] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         max_length=3,
         description="The numbers of its levels below the heading, as written (default: （一）, 1., （1））.",
     )
@@ -112,9 +112,9 @@ class Section(Model):
         description="For tasks: one after another with labelled lines, as a table, or as paragraphs (each task's"
         " number, then its work as written).",
     )
-    columns: list[Column] = Field(default_factory=list, description="For tasks shown as a table.")
+    columns: list[Column] = Field(default_factory=empty_list, description="For tasks shown as a table.")
     labels: dict[TaskLabel, Label] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="For tasks: the labels of their lines (units: 责任部门, work: 工作任务, when: 活动时间,"
         " place: 活动地点, participants: 参加人员); an empty label leaves the line unlabelled.",
     )
@@ -131,11 +131,11 @@ class Table(Model):
 
     columns: list[Name] = Field(min_length=1, max_length=20)
     rows: list[list[Annotated[str, StringConstraints(max_length=2000)]]] = Field(
-        default_factory=list, max_length=2000, description="Rows of cells; a cell may be empty."
+        default_factory=empty_list, max_length=2000, description="Rows of cells; a cell may be empty."
     )
     widths: list[int] | None = Field(None, description="Relative column widths.")
     merge: list[int] = Field(
-        default_factory=list, description="Columns (counted from 1) whose equal neighbours are merged."
+        default_factory=empty_list, description="Columns (counted from 1) whose equal neighbours are merged."
     )
 
 
