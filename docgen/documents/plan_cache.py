@@ -58,7 +58,7 @@ class PlanCache:
             known = self._digests.get(id(plan))
             if known is not None and known[0]() is plan:
                 return known[1]
-        digest = hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(repr(plan.as_dict()).encode("utf-8")).hexdigest()  # no serializer built for it
         number = id(plan)
 
         def forget(_: weakref.ref[Plan]) -> None:

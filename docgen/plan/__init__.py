@@ -6,7 +6,8 @@ and ``docgen.inputs``; every later stage uses it.
 
 - ``model``: the typed plan, field by field (pydantic); ``reporting``: its optional ``digest`` and
   ``evaluation`` blocks (the weekly 简报, the 宣传评比).
-- ``reading``: YAML to nodes with positions, safely; ``validation``: nodes to a ``Plan``.
+- ``reading``: YAML to nodes with positions, safely; ``validation``: nodes to a ``Plan``;
+  ``construction``: the ``Plan`` built without pydantic's validator where the data leaves nothing to judge.
 - ``yaml_errors``: libyaml's errors told in plain words; ``sourcemap``: where a value stands.
 - ``checks``: rules that span fields; ``holidays``: the plan's dates against the calendar.
 - ``placeholders``: running text with ``{{ … }}`` and its context; ``text_fields``: which fields hold it;

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from docgen.errors import Finding, PlanError
 from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
+from docgen.plan.construction import construct
 from docgen.plan.model import Deadline, Plan, Unit
 from docgen.plan.sourcemap import PlanPath, dotted
 from docgen.plan.text_cache import store_text, stored_text
@@ -382,10 +383,10 @@ def resolve_plan(plan: Plan) -> Plan:
 
 def with_texts(plan: Plan, rendered: dict[PlanPath, str]) -> Plan:
     """A copy of the plan with the running-text fields at the given paths replaced."""
-    data = plan.model_dump()
+    data = plan.as_dict()
     for path, text in rendered.items():
         target: Any = data
         for part in path[:-1]:
             target = target[part]
         target[path[-1]] = text
-    return Plan.model_validate(data)
+    return construct(Plan, data) or Plan.model_validate(data)

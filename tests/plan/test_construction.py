@@ -1,0 +1,121 @@
+"""``construct``: a plan built without pydantic's validator is the plan pydantic validates, or none at all.
+
+The walk may leave any plan to pydantic (it answers None), but it must never take a plan
+pydantic refuses, and what it builds must equal what pydantic builds. Real plans (the shipped
+one and the examples) are mutated at random, a value or a key at a time, and both are asked.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+import docgen
+from docgen.plan.construction import construct
+from docgen.plan.model import Plan, Unit
+from docgen.plan.placeholders import with_texts
+from docgen.plan.reading import load_yaml
+from tests.support.hypothesis_profiles import PROFILE
+from tests.support.paths import SHIPPED_PLAN
+
+PLANS = [SHIPPED_PLAN, *sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))]
+DATA = [load_yaml(Path(path)).data for path in PLANS]
+
+# Values that test each rule the walk checks: types pydantic converts (quoted numbers, floats,
+# booleans), days as people write them, text at and past its bounds, patterns, shapes.
+TRICKY: list[Any] = [
+    None, "", " ", "x", "x" * 64, "x" * 65, "x" * 200, "x" * 201, "a_b1", "1ab", "ab-c", "ab\n", "ab\r", "\ud800",
+    "宣传部", "0", "7", "8", "2019", 0, 1, 7, 8, -1, 200, 201, 1900, 2999, 3000, 1.0, 1.5, 30, 30.5, 0.5, 157,
+    float("nan"), True, False, "true", "2019-04-30", "2019-02-30", "2019-4-30", "2019-04-30T00:00:00",
+    "2019-04-30 08:00", "0000-01-01", "1899-12-31", dt.date(2019, 4, 30), dt.datetime(2019, 4, 30, 8),
+    [], [""], ["x"], ["x"] * 5, {}, {"text": "x"}, {"use": "form"}, {"file": "a.png"}, "form", "list", "至", "~",
+]  # fmt: skip
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+def _mutated(data: Any, path: tuple[Any, ...], how: str, value: Any) -> Any:
+    data = copy.deepcopy(data)
+    if not path:
+        return value if how == "replace" else data
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if how == "replace":
+        parent[last] = value
+    elif how == "delete" and isinstance(parent, dict):
+        del parent[last]
+    elif how == "unknown-key" and isinstance(parent[last], dict):
+        parent[last]["colour"] = value
+    elif how == "repeat" and isinstance(parent, list):
+        parent.append(copy.deepcopy(parent[last]))
+    return data
+
+
+def _validated(data: Any) -> Plan | None:
+    try:
+        return Plan.model_validate(data)
+    except ValidationError:
+        return None
+
+
+@pytest.mark.parametrize("data", DATA, ids=[Path(p).name for p in PLANS])
+def test_real_plans_are_built_as_pydantic_validates_them(data: Any) -> None:
+    built = construct(Plan, data)
+    assert built is not None  # no real plan needs pydantic's judgement
+    assert built == Plan.model_validate(data)
+    assert built.units and isinstance(built.units[0], Unit)
+    assert built.model_fields_set == Plan.model_validate(data).model_fields_set
+
+
+@settings(max_examples=500 if PROFILE == "ci" else 5000)
+@given(st.data())
+def test_a_mutated_plan_is_built_as_pydantic_builds_it_or_left_to_pydantic(data: st.DataObject) -> None:
+    plan = data.draw(st.sampled_from(DATA))
+    path = data.draw(st.sampled_from(_paths(plan)))
+    how = data.draw(st.sampled_from(["replace", "replace", "replace", "delete", "unknown-key", "repeat"]))
+    value = data.draw(st.sampled_from(TRICKY))
+    mutated = _mutated(plan, path, how, value)
+    built = construct(Plan, mutated)
+    if built is not None:
+        validated = _validated(mutated)
+        assert validated is not None, (path, how, value)  # never taken where pydantic refuses
+        assert built == validated, (path, how, value)
+
+
+def test_the_walk_leaves_to_pydantic_what_it_would_convert_or_refuse() -> None:
+    data = copy.deepcopy(DATA[0])
+    assert construct(Plan, data) is not None
+    for path, value in [
+        (("year",), "2019"),  # a quoted number: pydantic converts it
+        (("year",), 3000),  # out of bounds: pydantic says where
+        (("period", "start"), "2019-04-30T00:00:00"),  # a day with a time
+        (("units", 0, "id"), "1ab"),  # an id against its pattern
+        (("colour",), "red"),  # an unknown key
+    ]:
+        assert construct(Plan, _mutated(data, path, "replace", value)) is None, path
+    assert construct(Plan, _mutated(data, ("year",), "replace", 2020)) is not None  # a plain change is built
+
+
+def test_a_plan_with_its_texts_filled_in_is_built_without_pydantic(tmp_path: Path) -> None:
+    report = docgen.check_plan(SHIPPED_PLAN)
+    assert report.plan is not None and report.resolved is not None
+    assert construct(Plan, report.plan.as_dict()) == report.plan  # tuples where YAML gives lists
+    assert with_texts(report.plan, {}) == report.plan
