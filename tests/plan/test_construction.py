@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import docgen
-from docgen.plan.construction import construct
+from docgen.plan.construction import CHEAP_ITEMS, construct, quick
 from docgen.plan.model import Plan, Unit
 from docgen.plan.placeholders import with_texts
 from docgen.plan.reading import load_yaml
@@ -119,3 +121,25 @@ def test_a_plan_with_its_texts_filled_in_is_built_without_pydantic(tmp_path: Pat
     assert report.plan is not None and report.resolved is not None
     assert construct(Plan, report.plan.as_dict()) == report.plan  # tuples where YAML gives lists
     assert with_texts(report.plan, {}) == report.plan
+
+
+def test_a_commands_run_of_the_sample_plan_builds_no_validator(tmp_path: Path) -> None:
+    """What the walk is for: a run of a small plan never builds pydantic's validator (25 ms)."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(SHIPPED_PLAN.read_bytes())
+    script = (
+        "import sys; from docgen.documents.checks import checked_plan; from docgen.plan.model import Plan;"
+        "report = checked_plan(sys.argv[1]); print(report.resolved is not None, Plan.__pydantic_complete__)"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(plan)], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "False"]
+
+
+def test_a_large_plan_and_a_process_that_built_the_validator_are_left_to_pydantic() -> None:
+    data = copy.deepcopy(DATA[0])
+    unit = data["units"][0]
+    data["units"] = [{**unit, "id": f"u{n}"} for n in range(CHEAP_ITEMS + 1)]
+    assert construct(Plan, data) is not None  # the walk could, but pydantic's validator is quicker there
+    assert quick(Plan, data) is None
+    Plan.model_validate(DATA[0])  # built now, in this process
+    assert quick(Plan, DATA[0]) is None
