@@ -63,12 +63,16 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
     def as_dict(self, exclude: Collection[str] = ()) -> dict[str, Any]:
-        """The fields as ``model_dump()`` gives them (models as dicts all the way down), without a serializer.
+        """The fields as ``model_dump()`` gives them (models as dicts all the way down).
 
-        pydantic builds a model's serializer on its first dump (``defer_build``): the documents dump
-        a unit's contact, a task, its items, a deadline, the organisation, the letter, which built
-        seven serializers on every render (8 ms) for what these few lines give.
+        By pydantic's serializer where this model's is built (a plan's, once its validator is: a
+        large plan's dump is quicker so), else by a walk of the fields: pydantic builds a model's
+        serializer on its first dump (``defer_build``), and the documents dump a unit's contact,
+        a task, its items, a deadline, the organisation, the letter, which built seven
+        serializers on every render (8 ms) for what a few lines give.
         """
+        if type(self).__pydantic_complete__:
+            return self.model_dump(exclude=set(exclude))
         return {name: _plain(getattr(self, name)) for name in type(self).model_fields if name not in exclude}
 
 
