@@ -32,7 +32,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +150,17 @@ class Store:
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept when the kind is trimmed
         return value
+
+    def held(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that have an entry, found in one listing of the folder (not a read per key)."""
+        folder = self._folder(create=False)
+        if folder is None:
+            return set()
+        try:
+            names = {entry.name for entry in os.scandir(folder)}
+        except OSError:
+            return set()
+        return {key for key in keys if key + _SUFFIX in names}
 
     def put(self, key: str, value: Any) -> None:
         """Keep ``value`` (plain values and code objects only) under ``key``; skipped where it cannot be written."""

@@ -112,6 +112,21 @@ def test_no_cache_reads_and_writes_nothing(folder: Path, monkeypatch: pytest.Mon
     assert store.get("k") is None
 
 
+def test_held_names_the_keys_with_an_entry_as_get_would_find_them(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store("things", 1 << 20)
+    assert store.held(["k"]) == set()  # no folder yet
+    store.put("k", 1)
+    store.put("j", 2)
+    assert store.held(["k", "x", "j"]) == {"k", "j"} == {key for key in ("k", "x", "j") if store.get(key) is not None}
+    folder.chmod(0o777)
+    assert store.held(["k"]) == set()  # a folder others may write to is not read
+    folder.chmod(0o700)
+    monkeypatch.setenv("DOCGEN_NO_CACHE", "1")
+    assert store.held(["k"]) == set()
+
+
 def test_clear_removes_every_entry(folder: Path) -> None:
     Store("things", 1 << 20).put("k", 1)
     Store("others", 1 << 20).put("k", 2)

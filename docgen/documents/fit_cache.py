@@ -49,11 +49,15 @@ def recall_layouts(stage: Path, keys: Mapping[PurePosixPath, str]) -> set[PurePo
 
     Called on every render, with or without PDFs: a plain render makes what the last measured
     render of the same content made. The keys come from the render (``render_into``'s
-    ``keyed``), so this costs a lookup in the cache folder per 公文. Here, not in ``fitting``,
+    ``keyed``), so this costs one listing of the cache folder and a read per 公文 remembered. Here, not in ``fitting``,
     so that a render without PDFs does not import the layout pass.
     """
     changed = set()
+    entries = {path: _entry_key(key) for path, key in keys.items()}
+    held = _STORE.held(entries.values())  # one listing: most 公文 have nothing remembered
     for path, key in keys.items():
+        if entries[path] not in held:
+            continue
         adjustments = remembered(key)
         if adjustments and apply_adjustments(stage / path, adjustments):
             changed.add(path)
