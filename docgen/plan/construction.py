@@ -157,6 +157,8 @@ def _typed(annotation: Any, value: Any) -> Any:
     origin = typing.get_origin(annotation)
     if annotation in _SCALARS:
         if annotation is float and type(value) is int:
+            if abs(value) > 2**53:
+                raise _UnsureError  # past what a float holds exactly, or at all
             return float(value)
         if annotation is dt.date and type(value) is str:
             return _day(value)
@@ -223,6 +225,8 @@ def _check(constraint: Any, value: Any) -> None:
         if constraint.min_length is not None and len(value) < constraint.min_length:
             raise _UnsureError
         if constraint.max_length is not None and len(value) > constraint.max_length:
+            raise _UnsureError
+        if constraint.pattern is not None and not isinstance(constraint.pattern, str):
             raise _UnsureError
         if constraint.pattern is not None and (
             value.endswith(("\n", "\r")) or not _pattern(str(constraint.pattern)).search(value)

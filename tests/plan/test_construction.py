@@ -83,6 +83,7 @@ def test_real_plans_are_built_as_pydantic_validates_them(data: Any) -> None:
     built = construct(Plan, data)
     assert built is not None  # no real plan needs pydantic's judgement
     assert built == Plan.model_validate(data)
+    assert repr(built.model_dump()) == repr(Plan.model_validate(data).model_dump())  # the same types too
     assert built.units and isinstance(built.units[0], Unit)
     assert built.model_fields_set == Plan.model_validate(data).model_fields_set
 
@@ -100,6 +101,7 @@ def test_a_mutated_plan_is_built_as_pydantic_builds_it_or_left_to_pydantic(data:
         validated = _validated(mutated)
         assert validated is not None, (path, how, value)  # never taken where pydantic refuses
         assert built == validated, (path, how, value)
+        assert repr(built.model_dump()) == repr(validated.model_dump()), (path, how, value)  # 30.0, not 30
 
 
 def test_the_walk_leaves_to_pydantic_what_it_would_convert_or_refuse() -> None:
