@@ -139,9 +139,12 @@ def render(
         progress.step("check")  # before the stage's imports: on a terminal, at once
         from docgen.documents.checks import checked_plan
         from docgen.documents.render_run import render_run
-        from docgen.office.doctor import font_problems_soon
 
-        fonts = font_problems_soon() if pdf and not dry_run else None  # asked while the plan is read
+        fonts = None
+        if pdf and not dry_run:
+            from docgen.office.doctor import font_problems_soon
+
+            fonts = font_problems_soon()  # fontconfig answers while the plan is read
         report = checked_plan(plan)
         if fonts is not None:
             progress.clear()
