@@ -59,17 +59,24 @@ def _items(data: Any) -> int:
     return sum(len(data[key]) for key in ("units", "tasks", "requirements") if type(data.get(key)) in (list, tuple))
 
 
+MAX_DEPTH = 100
+"""Models within models the walk follows (items within items); deeper is pydantic's (it stops at 255)."""
+
+
 def construct(cls: type[M], data: Any) -> M | None:
     """``cls`` built from ``data`` as ``cls.model_validate`` would build it; None where pydantic must decide."""
     try:
-        return _model(cls, data)
+        return _model(cls, data, 0)
     except _UnsureError:
         return None
     except RecursionError:  # items nested thousands deep: pydantic says where
         return None
 
 
-def _model(cls: type[M], value: Any) -> M:
+def _model(cls: type[M], value: Any, depth: int) -> M:
+    if depth > MAX_DEPTH:
+        raise _UnsureError
+    _plain_model(cls)
     before, after = _validators(cls)
     for name in before:
         value = _checked_call(getattr(cls, name), value)
@@ -81,7 +88,7 @@ def _model(cls: type[M], value: Any) -> M:
         info = fields.get(key) if type(key) is str else None
         if info is None:
             raise _UnsureError  # an unknown key (extra="forbid")
-        values[key] = _value(_annotation(cls, key), info.metadata, item)
+        values[key] = _value(_annotation(cls, key), info.metadata, item, depth)
     if any(name not in values and info.is_required() for name, info in fields.items()):
         raise _UnsureError
     instance = typing.cast(M, cls.model_construct(**values))  # pydantic's mypy plugin types it as the base
@@ -99,11 +106,29 @@ def _checked_call(function: Any, *arguments: Any) -> Any:
         raise _UnsureError from exc
 
 
+_CONFIG = {"extra": "forbid", "frozen": True, "str_strip_whitespace": False, "defer_build": True}
+
+
+@cache
+def _plain_model(cls: type[Model]) -> None:
+    """``_UnsureError`` for a model whose configuration or fields ask what the walk does not do.
+
+    The configuration the plan's models share (``Model``), no alias or discriminator on a field
+    (strictness, like any validator, is metadata ``_value`` does not know): anything else, a
+    model of another shape added one day, is left to pydantic.
+    """
+    if any(key not in _CONFIG or _CONFIG[key] != value for key, value in cls.model_config.items()):
+        raise _UnsureError
+    for info in cls.model_fields.values():
+        if info.alias or info.validation_alias or info.discriminator:
+            raise _UnsureError
+
+
 @cache
 def _validators(cls: type[Model]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The names of a model's validators that run before and after its fields; ``_UnsureError`` of any other kind."""
     found = cls.__pydantic_decorators__
-    if found.field_validators or found.root_validators or found.field_serializers or found.computed_fields:
+    if found.validators or found.field_validators or found.root_validators:
         raise _UnsureError
     modes = {name: decorator.info.mode for name, decorator in found.model_validators.items()}
     if set(modes.values()) - {"before", "after"}:
@@ -125,18 +150,28 @@ _NONE = type(None)
 _SCALARS = (str, int, bool, float, dt.date)
 
 
-def _value(annotation: Any, metadata: list[Any], value: Any) -> Any:
+_CONSTRAINTS = (
+    StringConstraints,
+    annotated_types.MinLen,
+    annotated_types.MaxLen,
+    annotated_types.Ge,
+    annotated_types.Le,
+)
+
+
+def _value(annotation: Any, metadata: list[Any], value: Any, depth: int) -> Any:
     """``value`` as a field typed ``annotation`` with ``metadata`` holds it; ``_UnsureError`` for pydantic to judge."""
     while typing.get_origin(annotation) is typing.Annotated:
         metadata = [*annotation.__metadata__, *metadata]
         annotation = annotation.__origin__
-    constraints = []
-    for item in _flattened(metadata):
-        if isinstance(item, BeforeValidator):
-            value = _checked_call(item.func, value)
-        elif not isinstance(item, JinjaMarker):
-            constraints.append(item)
-    result = _typed(annotation, value)
+    flat = _flattened(metadata)
+    befores = [item for item in flat if isinstance(item, BeforeValidator)]
+    constraints = [item for item in flat if isinstance(item, _CONSTRAINTS)]
+    if len(befores) > 1 or len(befores) + len(constraints) + sum(isinstance(m, JinjaMarker) for m in flat) < len(flat):
+        raise _UnsureError  # validators of other kinds, or several to run in pydantic's order: pydantic's
+    if befores:
+        value = _checked_call(befores[0].func, value)
+    result = _typed(annotation, value, depth)
     if result is not None:  # a bound on an optional field bounds its value, not its absence
         for constraint in constraints:
             _check(constraint, result)
@@ -147,13 +182,15 @@ def _flattened(metadata: list[Any]) -> list[Any]:
     flat: list[Any] = []
     for item in metadata:
         if isinstance(item, FieldInfo):
+            if item.alias or item.validation_alias or item.discriminator:
+                raise _UnsureError
             flat += _flattened(item.metadata)
         else:
             flat.append(item)
     return flat
 
 
-def _typed(annotation: Any, value: Any) -> Any:
+def _typed(annotation: Any, value: Any, depth: int) -> Any:
     origin = typing.get_origin(annotation)
     if annotation in _SCALARS:
         if annotation is float and type(value) is int:
@@ -173,7 +210,7 @@ def _typed(annotation: Any, value: Any) -> Any:
             raise _UnsureError
         if value is None:
             return None
-        return _value(next(a for a in arguments if a is not _NONE), [], value)
+        return _value(next(a for a in arguments if a is not _NONE), [], value, depth)
     if origin is typing.Literal:
         if not any(type(value) is type(choice) and value == choice for choice in typing.get_args(annotation)):
             raise _UnsureError
@@ -182,13 +219,13 @@ def _typed(annotation: Any, value: Any) -> Any:
         arguments = typing.get_args(annotation)
         if origin is tuple and (len(arguments) != 2 or arguments[1] is not Ellipsis):
             raise _UnsureError
-        items = [_value(arguments[0], [], item) for item in value]
+        items = [_value(arguments[0], [], item, depth) for item in value]
         return items if origin is list else tuple(items)
     if origin is dict and type(value) is dict:
         key_type, item_type = typing.get_args(annotation)
-        return {_value(key_type, [], key): _value(item_type, [], item) for key, item in value.items()}
+        return {_value(key_type, [], key, depth): _value(item_type, [], item, depth) for key, item in value.items()}
     if isinstance(annotation, type) and issubclass(annotation, Model):
-        return _model(annotation, value)
+        return _model(annotation, value, depth + 1)
     raise _UnsureError
 
 

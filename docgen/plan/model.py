@@ -251,7 +251,7 @@ class Plan(Model):
     )
     issued: Day | None = Field(None, description="The date of the notice, under the signature.")
     policies: list[Policy] = Field(default_factory=empty_list)
-    notice: Notice = Field(default_factory=Notice)
+    notice: Notice = Field(default_factory=lambda: Notice.model_construct())  # builds no validator for it
     sections: list[Section] | None = Field(
         None,
         max_length=99,

@@ -12,18 +12,20 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, ValidationError
 
 import docgen
-from docgen.plan.construction import CHEAP_ITEMS, construct, quick
+from docgen.plan.construction import CHEAP_ITEMS, MAX_DEPTH, construct, quick
 from docgen.plan.model import Plan, Unit
 from docgen.plan.placeholders import with_texts
 from docgen.plan.reading import load_yaml
+from docgen.plan.sections import Item
+from docgen.plan.types import Model
 from tests.support.hypothesis_profiles import PROFILE
 from tests.support.paths import SHIPPED_PLAN
 
@@ -78,6 +80,21 @@ def _validated(data: Any) -> Plan | None:
         return None
 
 
+def _fields_set(value: Any) -> Any:
+    """Which fields each model was given, all the way down (what ``exclude_unset`` dumps go by)."""
+    if isinstance(value, Model):
+        return (
+            type(value).__name__,
+            sorted(value.model_fields_set),
+            [_fields_set(getattr(value, n)) for n in type(value).model_fields],
+        )
+    if isinstance(value, list | tuple):
+        return [_fields_set(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _fields_set(item) for key, item in value.items()}
+    return None
+
+
 @pytest.mark.parametrize("data", DATA, ids=[Path(p).name for p in PLANS])
 def test_real_plans_are_built_as_pydantic_validates_them(data: Any) -> None:
     built = construct(Plan, data)
@@ -102,6 +119,7 @@ def test_a_mutated_plan_is_built_as_pydantic_builds_it_or_left_to_pydantic(data:
         assert validated is not None, (path, how, value)  # never taken where pydantic refuses
         assert built == validated, (path, how, value)
         assert repr(built.model_dump()) == repr(validated.model_dump()), (path, how, value)  # 30.0, not 30
+        assert _fields_set(built) == _fields_set(validated), (path, how, value)
 
 
 def test_the_walk_leaves_to_pydantic_what_it_would_convert_or_refuse() -> None:
@@ -145,3 +163,48 @@ def test_a_large_plan_and_a_process_that_built_the_validator_are_left_to_pydanti
     assert quick(Plan, data) is None
     Plan.model_validate(DATA[0])  # built now, in this process
     assert quick(Plan, DATA[0]) is None
+
+
+class _Aliased(Model):
+    x: int = Field(alias="X")
+
+
+class _Finite(Model):
+    model_config = ConfigDict(allow_inf_nan=False)
+    x: float
+
+
+class _Checked(Model):
+    x: Annotated[int | None, AfterValidator(lambda v: v)] = 1
+
+
+class _Twice(Model):
+    x: Annotated[str, BeforeValidator(lambda v: v + "f"), BeforeValidator(lambda v: v + "g")]
+
+
+@pytest.mark.parametrize(
+    ("cls", "data"),
+    [(_Aliased, {"x": 1}), (_Finite, {"x": 1.5}), (_Checked, {"x": None}), (_Twice, {"x": ""})],
+    ids=["alias", "config", "other-validator", "two-before-validators"],
+)
+def test_models_of_shapes_the_walk_does_not_know_are_left_to_pydantic(cls: type[Model], data: Any) -> None:
+    assert construct(cls, data) is None
+
+
+def test_items_nested_deeper_than_the_walk_follows_are_left_to_pydantic() -> None:
+    item: Any = "x"
+    for _ in range(260):  # pydantic refuses past 255
+        item = {"text": "y", "items": [item]}
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(50_000)  # as a library user's process may: the walk must not rely on Python's limit
+    try:
+        with pytest.raises(ValidationError):
+            Item.model_validate(item)
+        assert construct(Item, item) is None
+        assert MAX_DEPTH < 255
+        shallow: Any = "x"
+        for _ in range(20):
+            shallow = {"text": "y", "items": [shallow]}
+        assert construct(Item, shallow) == Item.model_validate(shallow)
+    finally:
+        sys.setrecursionlimit(limit)
