@@ -57,10 +57,10 @@ def make_pdfs(
     with concurrent.futures.ThreadPoolExecutor(1) as joiner:
         joined = joiner.submit(_print_file, stage, documents) if print_file else None
         measured = measure_fitted(stage, documents, keys) if keys else None
-        printed = joined.result() if joined is not None else {}  # before any PDF is made again
+        concurrent.futures.wait([joined] if joined is not None else [])  # before any PDF is made again
     if measured is not None and fit_pages(stage, documents, keys, lambda paths: convert_to_pdf(paths), measured):
-        printed = _print_file(stage, documents) if print_file else {}
-    return made | printed
+        return made | (_print_file(stage, documents) if print_file else {})  # what failed before is asked again
+    return made | (joined.result() if joined is not None else {})
 
 
 # Printed inside the 印发通知, as its 附件1 and 附件2: with it in the run, not printed again on their own.
