@@ -8,7 +8,6 @@ that a later run without ``--pdf`` replaces the documents and leaves the PDFs wh
 
 from __future__ import annotations
 
-import concurrent.futures
 import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
@@ -40,6 +39,8 @@ def make_pdfs(
     The print file is joined while the 公文 are measured, and joined again only where the pass
     made a PDF again (seldom: its adjustments are remembered by content).
     """
+    import concurrent.futures  # here: a render without PDFs imports this module too
+
     from docgen.documents.fitting import fit_pages, measure_fitted
     from docgen.office.convert import convert_to_pdf
     from docgen.office.pdf_cache import convert_cached
