@@ -254,15 +254,12 @@ def fit_pages(
     """
     fitted = [d for d in documents if d.path in keys]
     applied = {d.path: remembered(keys[d.path]) for d in fitted}
-    pending = fitted
+    measured = measured if measured is not None else measure_fitted(stage, documents, keys)
+    pending, found_now = fitted, [measured[d.path] for d in fitted]
     converted = False
     with concurrent.futures.ThreadPoolExecutor(MEASURING_THREADS) as pool:
         for round_number in range(ROUNDS + 1):
             again = []
-            if round_number == 0 and measured is not None:
-                found_now = [measured[d.path] for d in pending]
-            else:
-                found_now = list(pool.map(lambda d: _problem(stage / d.path), pending))
             for document, found in zip(pending, found_now, strict=True):
                 if found is None:
                     continue
@@ -279,7 +276,7 @@ def fit_pages(
                 break
             convert([stage / d.path for d in again])
             converted = True
-            pending = again
+            pending, found_now = again, list(pool.map(lambda d: _problem(stage / d.path), again))
     for document in fitted:
         if applied[document.path] != remembered(keys[document.path]):
             remember(keys[document.path], applied[document.path])

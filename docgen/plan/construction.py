@@ -53,6 +53,14 @@ def quick(cls: type[M], data: Any) -> M | None:
     return construct(cls, data)
 
 
+def validated(cls: type[M], data: Any) -> M:
+    """``data`` as a ``cls``: by the walk where it is the quicker way (``quick``), else by pydantic.
+
+    Raises pydantic's ``ValidationError`` for data that is not a valid ``cls``.
+    """
+    return quick(cls, data) or cls.model_validate(data)
+
+
 def _items(data: Any) -> int:
     if type(data) is not dict:
         return 0

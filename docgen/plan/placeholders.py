@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from docgen.errors import Finding, PlanError
 from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
-from docgen.plan.construction import quick
+from docgen.plan.construction import validated
 from docgen.plan.model import Deadline, Plan, Unit
 from docgen.plan.sourcemap import PlanPath, dotted
 from docgen.plan.text_cache import store_text, stored_text
@@ -389,4 +389,4 @@ def with_texts(plan: Plan, rendered: dict[PlanPath, str]) -> Plan:
         for part in path[:-1]:
             target = target[part]
         target[path[-1]] = text
-    return quick(Plan, data) or Plan.model_validate(data)
+    return validated(Plan, data)

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from docgen.errors import Finding
-from docgen.plan.construction import quick
+from docgen.plan.construction import validated
 from docgen.plan.contact import is_password_key
 from docgen.plan.model import Plan, UnitId
 from docgen.plan.reading import LoadedYaml, kind_of, short_repr
@@ -19,11 +19,8 @@ from docgen.plan.sourcemap import SourceMap, dotted
 
 def validate(loaded: LoadedYaml) -> tuple[Plan | None, list[Finding]]:
     """Validate composed data as a ``Plan``; every schema error becomes a located problem."""
-    plan = quick(Plan, loaded.data)  # without pydantic's validator where the data leaves nothing to judge
-    if plan is not None:
-        return plan, []
     try:
-        return Plan.model_validate(loaded.data), []
+        return validated(Plan, loaded.data), []
     except ValidationError as exc:
         errors = exc.errors()
     # "　theme:" (a full-width space before the key) is one mistake, not an unknown key and a missing one
