@@ -4,10 +4,13 @@ The first stage: a YAML file becomes a typed ``Plan``, or a list of located find
 the shared base (``docgen.errors``, ``docgen.messages``, ``docgen.chinese``), ``docgen.calendar``
 and ``docgen.inputs``; every later stage uses it.
 
-- ``model``: the typed plan, field by field (pydantic); ``reporting``: its optional ``digest`` and
-  ``evaluation`` blocks (the weekly 简报, the 宣传评比).
-- ``reading``: YAML to nodes with positions, safely; ``validation``: nodes to a ``Plan``;
-  ``construction``: the ``Plan`` built without pydantic's validator where the data leaves nothing to judge.
+- ``model``: the typed plan, field by field; ``reporting``: its optional ``digest`` and
+  ``evaluation`` blocks (the weekly 简报, the 宣传评比). ``fields`` and ``types``: how models declare
+  their fields and the base they share (plain classes: no pydantic loaded to read a plan).
+- ``reading``: YAML to nodes with positions, safely; ``validation``: nodes to a ``Plan``, errors
+  located; ``construction``: the walk that checks data against the declarations and builds the
+  models; ``mirror``: the same declarations as pydantic models, for the data the walk leaves to
+  pydantic (conversions, errors in pydantic's words) and for the JSON Schema.
 - ``yaml_errors``: libyaml's errors told in plain words; ``sourcemap``: where a value stands.
 - ``checks``: rules that span fields; ``holidays``: the plan's dates against the calendar.
 - ``placeholders``: running text with ``{{ … }}`` and its context; ``text_fields``: which fields hold it;

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
-
+from docgen.plan.fields import Field, StringConstraints
 from docgen.plan.types import Model, Name, UnitId, empty_list
 
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
@@ -31,7 +30,7 @@ class Contact(Model):
 
     name: Name
     unit: UnitId
-    phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
+    phone: Name | None = Field(default=None, description="Phone number, quoted so YAML keeps leading zeros.")
     email: Email | None = None
     other_names: list[Name] = Field(
         default_factory=empty_list, description="Others to call at the same unit and number."
@@ -44,6 +43,6 @@ class MailAccount(Model):
     server: Name = Field(description="The IMAP server, HOST or HOST:PORT, e.g. imap.qq.com.")
     user: Name = Field(description="The mailbox's user name, for QQ 邮箱 its whole address.")
     security: Literal["ssl", "starttls", "none"] = Field(
-        "ssl", description="ssl (port 993), starttls (port 143), or none (only for a server on this computer)."
+        default="ssl", description="ssl (port 993), starttls (port 143), or none (only for a server on this computer)."
     )
-    folder: Name = Field("INBOX", description="The folder the reports arrive in.")
+    folder: Name = Field(default="INBOX", description="The folder the reports arrive in.")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
-
+from docgen.plan.fields import Field, StringConstraints
 from docgen.plan.types import Model, Name
 
 TemplateName = Annotated[
@@ -25,13 +24,13 @@ class DeclaredDocument(Model):
 
     template: TemplateName
     output: Name | None = Field(
-        None,
+        default=None,
         description="The file under OUT, with placeholders of the template context and / between folders, e.g."
         " 评比表/{{ unit.name }}-评比表.docx; default: the template's name, in a folder of that name when made"
         " per unit or per task.",
     )
     per: Literal["unit", "task"] | None = Field(
-        None,
+        default=None,
         description="unit: one per unit that gets a task sheet (the template receives `unit`); task: one per task"
         " (`task`); absent: one document.",
     )

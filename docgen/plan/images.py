@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
-
+from docgen.plan.fields import BeforeValidator, Field, RuleError, StringConstraints, model_validator
 from docgen.plan.types import Model, Name
 
 TEXT_BLOCK_WIDTH_MM = 156  # GB/T 9704-2012: the 版心 is 156 mm wide
@@ -30,23 +28,23 @@ class Picture(Model):
     """One picture a template may place: a file beside the plan, or a QR code made from a text."""
 
     file: Annotated[str, StringConstraints(min_length=1, max_length=1000)] | None = Field(
-        None, description="A PNG, JPEG, GIF, BMP or WebP file, relative to the plan file's folder."
+        default=None, description="A PNG, JPEG, GIF, BMP or WebP file, relative to the plan file's folder."
     )
     qr: Annotated[str, StringConstraints(min_length=1, max_length=4000)] | None = Field(
-        None, description="A text (a web address) to make a QR code of."
+        default=None, description="A text (a web address) to make a QR code of."
     )
     width_mm: float | None = Field(
-        None,
+        default=None,
         ge=MIN_PICTURE_MM,
         le=TEXT_BLOCK_WIDTH_MM,
         description="Width on the page in millimetres when the template gives none (the text block is 156 mm wide).",
     )
-    description: Name | None = Field(None, description="What the picture shows, for readers who cannot see it.")
+    description: Name | None = Field(default=None, description="What the picture shows, for readers who cannot see it.")
 
     @model_validator(mode="after")
     def _file_or_qr(self) -> Picture:
         if (self.file is None) == (self.qr is None):
-            raise PydanticCustomError("image-file-or-qr", "give either file or qr")
+            raise RuleError("image-file-or-qr", "give either file or qr")
         return self
 
 

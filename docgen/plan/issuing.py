@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
+from docgen.plan.fields import Field
 from docgen.plan.types import Day, JinjaText, Model, Name, empty_list
 
 HeadMode = Literal["plain", "red", "preprinted"]
@@ -20,7 +19,7 @@ class DocumentNumber(Model):
     """发文字号 in parts: docgen writes 长医专宣字〔2019〕3号 (六角括号, no leading zeros, no 第)."""
 
     prefix: Name = Field(description="机关代字, e.g. 长医专宣字.")
-    year: int | None = Field(None, ge=1900, le=2999, description="The year in 〔〕; default: the plan's year.")
+    year: int | None = Field(default=None, ge=1900, le=2999, description="The year in 〔〕; default: the plan's year.")
     number: int = Field(ge=1, le=99999, description="The serial number, e.g. 3 (written without leading zeros).")
 
 
@@ -28,30 +27,32 @@ class Issuing(Model):
     """The 公文 apparatus around the 方案: 版头, 发文字号, 主送, signature with or without a seal, 版记."""
 
     mark: Name | None = Field(
-        None,
+        default=None,
         description="发文机关标志, e.g. 长春医学高等专科学校文件 (default: the institution followed by 文件).",
     )
-    number: DocumentNumber | None = Field(None, description="发文字号, in parts.")
+    number: DocumentNumber | None = Field(default=None, description="发文字号, in parts.")
     to: list[Name] = Field(
         default_factory=empty_list, max_length=50, description="主送机关 in order, e.g. [各党总支, 各部门, 各院部]."
     )
     copy_to: list[Name] = Field(default_factory=empty_list, max_length=50, description="抄送机关 in order (版记).")
     printed_by: Name | None = Field(
-        None, description="印发机关 in the 版记 (default: the issuer's full name, else the institution)."
+        default=None, description="印发机关 in the 版记 (default: the issuer's full name, else the institution)."
     )
-    printed_on: Day | None = Field(None, description="印发日期 in the 版记 (default: the plan's 'issued').")
+    printed_on: Day | None = Field(default=None, description="印发日期 in the 版记 (default: the plan's 'issued').")
     signed_by: Name | None = Field(
-        None, description="The issuer as the signature names it (default: the plan's issuer unit)."
+        default=None, description="The issuer as the signature names it (default: the plan's issuer unit)."
     )
-    sealed: bool = Field(False, description="Whether the notice is sealed (印章): GB/T 9704 7.3.5.1's layout.")
+    sealed: bool = Field(default=False, description="Whether the notice is sealed (印章): GB/T 9704 7.3.5.1's layout.")
     head: HeadMode = Field(
-        "plain",
+        default="plain",
         description="版头: plain (no red parts), red (发文机关标志 and the red line), preprinted "
         "(套打: paper with the red head printed on it; the red parts are left out and their space kept).",
     )
-    title: Name | None = Field(None, description="The notice's title (default: 关于印发《<the 方案's title>》的通知).")
+    title: Name | None = Field(
+        default=None, description="The notice's title (default: 关于印发《<the 方案's title>》的通知)."
+    )
     wording: JinjaText | None = Field(
-        None,
+        default=None,
         description="The notice's body (Jinja text; a blank line between two paragraphs); "
         "default: 现将《…》印发给你们，请结合实际，认真组织实施。",
     )

@@ -10,17 +10,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field, PrivateAttr, model_validator
-from pydantic_core import PydanticCustomError
-
 from docgen.plan.contact import Contact, Email, MailAccount
 from docgen.plan.declared import DeclaredDocument
+from docgen.plan.fields import Field, JinjaMarker, RuleError, model_validator
 from docgen.plan.images import Picture, Pictures
 from docgen.plan.index import PlanIndex
 from docgen.plan.issuing import DocumentNumber, Issuing
 from docgen.plan.reporting import Digest, Evaluation
 from docgen.plan.sections import Attachment, Column, Form, Item, Notice, Policy, Section, SectionKey, Table, TaskField
-from docgen.plan.types import Day, JinjaMarker, JinjaText, Model, Name, UnitId, empty_dict, empty_list, empty_tuple
+from docgen.plan.types import Day, JinjaText, Model, Name, UnitId, empty_dict, empty_list, empty_tuple
 
 __all__ = [
     "Attachment",
@@ -63,12 +61,12 @@ class Role(Model):
 
     label: Name = Field(description="The role as the plan words it: 组长, 副组长, 成员, 活动领导 ...")
     names: list[Name] = Field(default_factory=empty_list, description="People, names without padding.")
-    text: Name | None = Field(None, description="Who, in words, where no names are given: 主管院领导.")
+    text: Name | None = Field(default=None, description="Who, in words, where no names are given: 主管院领导.")
 
     @model_validator(mode="after")
     def _names_or_text(self) -> Role:
         if not self.names and self.text is None:
-            raise PydanticCustomError("role-empty", "give 'names' or 'text'")
+            raise RuleError("role-empty", "give 'names' or 'text'")
         return self
 
 
@@ -79,15 +77,15 @@ class Organization(Model):
     or with ``roles`` under labels of the plan's own, or in prose (``text``); any of them.
     """
 
-    text: JinjaText | None = Field(None, description="Prose before the group, or the whole group in prose.")
+    text: JinjaText | None = Field(default=None, description="Prose before the group, or the whole group in prose.")
     leaders: list[Name] = Field(default_factory=empty_list, description="组长, names without padding.")
     deputy_leaders: list[Name] = Field(default_factory=empty_list, description="副组长.")
-    members: Name | None = Field(None, description="组员, as the plan words them.")
+    members: Name | None = Field(default=None, description="组员, as the plan words them.")
     roles: list[Role] = Field(default_factory=empty_list, description="Lines with labels of the plan's own.")
-    office: JinjaText | None = Field(None, description="Where the group's office is, e.g. 办公室设在保卫处.")
-    lead: UnitId | None = Field(None, description="The lead department (unit id).")
+    office: JinjaText | None = Field(default=None, description="Where the group's office is, e.g. 办公室设在保卫处.")
+    lead: UnitId | None = Field(default=None, description="The lead department (unit id).")
     cooperating: list[UnitId] = Field(default_factory=empty_list, description="Cooperating units (ids).")
-    note: JinjaText | None = Field(None, description="The sentence naming the lead and cooperating units.")
+    note: JinjaText | None = Field(default=None, description="The sentence naming the lead and cooperating units.")
 
 
 class Period(Model):
@@ -96,12 +94,12 @@ class Period(Model):
     start: Day
     end: Day
     wording: JinjaText | None = Field(
-        None,
+        default=None,
         description="How every document writes the period (Jinja text), e.g. {{ period.start | ymd }}"
         "至{{ period.end.day }}日; default: the two days with the separator between them.",
     )
     separator: Literal["至", "-", "—", "～"] = Field(
-        "至", description="Between the two days wherever the period is written: 4月28日至5月28日."
+        default="至", description="Between the two days wherever the period is written: 4月28日至5月28日."
     )
 
 
@@ -109,7 +107,7 @@ class UnitContact(Model):
     """The person to call at a unit about what it owes (its 联络员)."""
 
     name: Name
-    phone: Name | None = Field(None, description="Phone number, quoted so YAML keeps leading zeros.")
+    phone: Name | None = Field(default=None, description="Phone number, quoted so YAML keeps leading zeros.")
     email: Email | None = None
 
 
@@ -118,8 +116,10 @@ class Unit(Model):
 
     id: UnitId
     name: Name = Field(description="The name documents use, e.g. 宣传部.")
-    full_name: Name | None = Field(None, description="Full name where it differs, e.g. 党委宣传部.")
-    contact: UnitContact | None = Field(None, description="Its 联络员 (name, phone, email), shown in its reminders.")
+    full_name: Name | None = Field(default=None, description="Full name where it differs, e.g. 党委宣传部.")
+    contact: UnitContact | None = Field(
+        default=None, description="Its 联络员 (name, phone, email), shown in its reminders."
+    )
     members: list[Name] = Field(
         default_factory=empty_list,
         description="For a group such as 各院部: its members (护理学院, 药学院 ...); each gets its own sheet and form.",
@@ -162,17 +162,19 @@ class Task(Model):
         default_factory=empty_tuple,
         description="Units that carry it out with them (承办单位, 配合部门); no task sheet of their own.",
     )
-    work: JinjaText | None = Field(None, description="工作任务: what is to be done (Jinja text).")
-    group: Name | None = Field(None, description="The activity it belongs to; a table shows it once for the group.")
-    date: Day | None = Field(None, description="The day it takes place.")
-    end_date: Day | None = Field(None, description="The last day, for an activity over several days.")
-    time: Name | None = Field(None, description="The time of day as the plan words it, e.g. 上午9:00.")
+    work: JinjaText | None = Field(default=None, description="工作任务: what is to be done (Jinja text).")
+    group: Name | None = Field(
+        default=None, description="The activity it belongs to; a table shows it once for the group."
+    )
+    date: Day | None = Field(default=None, description="The day it takes place.")
+    end_date: Day | None = Field(default=None, description="The last day, for an activity over several days.")
+    time: Name | None = Field(default=None, description="The time of day as the plan words it, e.g. 上午9:00.")
     rough_date: Name | None = Field(
-        None,
+        default=None,
         description="The day(s) as written where not exact (4月中旬, 5月底): printed; date and end_date are assumed.",
     )
-    place: Name | None = Field(None, description="Where it takes place.")
-    participants: Name | None = Field(None, description="Who takes part.")
+    place: Name | None = Field(default=None, description="Where it takes place.")
+    participants: Name | None = Field(default=None, description="Who takes part.")
     items: list[Item] = Field(default_factory=empty_list, max_length=999, description="Sub-items 1. 2. 3.")
 
 
@@ -184,29 +186,29 @@ class Requirement(Model):
     units: tuple[UnitId, ...] = Field(
         default_factory=empty_tuple, description="Units this requirement gives a duty to."
     )
-    duty: JinjaText | None = Field(None, description="The duty in a sentence, for those units' task sheets.")
+    duty: JinjaText | None = Field(default=None, description="The duty in a sentence, for those units' task sheets.")
 
 
 class Deadline(Model):
     """A date something is due, or a weekday it is due every week."""
 
-    date: Day | None = Field(None, description="Due on (before) this day.")
-    weekday: int | None = Field(None, ge=1, le=7, description="Due every week on this day, 1 = Monday.")
+    date: Day | None = Field(default=None, description="Due on (before) this day.")
+    weekday: int | None = Field(default=None, ge=1, le=7, description="Due every week on this day, 1 = Monday.")
     action: Name = Field(description="What is due, e.g. 上报活动安排表.")
-    time: Name | None = Field(None, description="Time of day as the plan words it, e.g. 中午12点.")
-    how: Name | None = Field(None, description="How to hand it in.")
-    task: UnitId | None = Field(None, description="Only for the units of this task (task id).")
+    time: Name | None = Field(default=None, description="Time of day as the plan words it, e.g. 中午12点.")
+    how: Name | None = Field(default=None, description="How to hand it in.")
+    task: UnitId | None = Field(default=None, description="Only for the units of this task (task id).")
     units: tuple[UnitId, ...] = Field(
         default_factory=empty_tuple, description="Only for these units (ids): 各学院于…前."
     )
-    to: UnitId | None = Field(None, description="The unit it is handed to.")
-    after_end: bool = Field(False, description="Meant for after the campaign ends (a summary).")
+    to: UnitId | None = Field(default=None, description="The unit it is handed to.")
+    after_end: bool = Field(default=False, description="Meant for after the campaign ends (a summary).")
 
     @model_validator(mode="after")
     def _one_of_date_or_weekday(self) -> Deadline:
         if (self.date is None) == (self.weekday is None):
             # its own error type, so that docgen.messages words it in the user's language
-            raise PydanticCustomError("date-or-weekday", "give exactly one of 'date' and 'weekday'")
+            raise RuleError("date-or-weekday", "give exactly one of 'date' and 'weekday'")
         return self
 
     def days(self, start: dt.date, end: dt.date) -> Iterator[dt.date]:
@@ -233,7 +235,7 @@ class Letter(Model):
     salutation: Name
     body: list[JinjaText] = Field(min_length=1, description="Paragraphs (Jinja text).")
     closing: JinjaText
-    date: Day | None = Field(None, description="Letter date; the notice's date when absent.")
+    date: Day | None = Field(default=None, description="Letter date; the notice's date when absent.")
     hotline: Name | None = None
     website: Name | None = None
     address: Name | None = None
@@ -245,15 +247,15 @@ class Plan(Model):
     institution: Name
     year: int = Field(ge=1900, le=2999)
     campaign: Name
-    issuer: UnitId | None = Field(None, description="The issuing unit (id); the signature names it.")
+    issuer: UnitId | None = Field(default=None, description="The issuing unit (id); the signature names it.")
     joint_issuers: tuple[UnitId, ...] = Field(
         default_factory=empty_tuple, description="Units that sign with the issuer (ids), each on a line below it."
     )
-    issued: Day | None = Field(None, description="The date of the notice, under the signature.")
+    issued: Day | None = Field(default=None, description="The date of the notice, under the signature.")
     policies: list[Policy] = Field(default_factory=empty_list)
-    notice: Notice = Field(default_factory=lambda: Notice.model_construct())  # builds no validator for it
+    notice: Notice = Field(default_factory=lambda: Notice.model_construct())
     sections: list[Section] | None = Field(
-        None,
+        default=None,
         max_length=99,
         description="The notice's sections in order (default: 指导思想, 组织机构, 活动时间及活动主题,"
         " 主要工作任务及责任部门, 工作要求, each where the plan has it).",
@@ -269,16 +271,19 @@ class Plan(Model):
     requirements: tuple[Requirement, ...] = Field(default_factory=empty_tuple, max_length=999)
     deadlines: dict[UnitId, Deadline] = Field(default_factory=empty_dict)
     contact: Contact | None = None
-    mail: MailAccount | None = Field(None, description="The mailbox docgen fetch-mail reads (never its password).")
+    mail: MailAccount | None = Field(
+        default=None, description="The mailbox docgen fetch-mail reads (never its password)."
+    )
     form: Form | None = None
     attachments: list[Attachment] | None = Field(
-        None, max_length=20, description="附件1, 附件2 … in order (default: the form, where the plan has one)."
+        default=None, max_length=20, description="附件1, 附件2 … in order (default: the form, where the plan has one)."
     )
     letter: Letter | None = None
-    digest: Digest | None = Field(None, description="The weekly 工作简报 (optional).")
-    evaluation: Evaluation | None = Field(None, description="The 宣传评比's weights (optional).")
+    digest: Digest | None = Field(default=None, description="The weekly 工作简报 (optional).")
+    evaluation: Evaluation | None = Field(default=None, description="The 宣传评比's weights (optional).")
     issuing: Issuing | None = Field(
-        None, description="How the 方案 is issued as a 公文 (印发通知, 发文字号, 主送, 版记, red head); optional."
+        default=None,
+        description="How the 方案 is issued as a 公文 (印发通知, 发文字号, 主送, 版记, red head); optional.",
     )
     documents: list[DeclaredDocument] = Field(
         default_factory=empty_list,
@@ -291,25 +296,16 @@ class Plan(Model):
         description="Pictures templates place by name: files beside the plan, QR codes made from a text (optional).",
     )
 
-    _index: PlanIndex[Unit] | None = PrivateAttr(default=None)
-
-    def __eq__(self, other: object) -> bool:
-        """Plans are equal when their fields are: the lookup index built on first use does not count."""
-        if not isinstance(other, Plan):
-            return NotImplemented
-        return self.__dict__ == other.__dict__
-
-    __hash__ = Model.__hash__
-
     def _indexed(self) -> PlanIndex[Unit]:
         """Units by id and duties by unit, built once: documents ask per unit, and a plan may have thousands.
 
-        A copy made with other units, tasks or requirements (``model_copy(update=…)``) has other
+        Kept beside the fields (not one of them: equality, dumps and copies' checks ignore it). A
+        copy made with other units, tasks or requirements (``model_copy(update=…)``) has other
         tuples, and is indexed anew.
         """
-        index = self._index
+        index: PlanIndex[Unit] | None = self.__dict__.get("_index")
         if index is None or not index.indexes(self.units, self.tasks, self.requirements):
-            index = self._index = PlanIndex(self.units, self.tasks, self.requirements)
+            index = self.__dict__["_index"] = PlanIndex(self.units, self.tasks, self.requirements)
         return index
 
     def unit(self, unit_id: str) -> Unit:
@@ -349,7 +345,7 @@ class Plan(Model):
             keys.append("tasks")
         if self.requirements:
             keys.append("requirements")
-        return [Section.model_construct(use=key) for key in keys]  # valid: no validator built for them
+        return [Section.model_construct(use=key) for key in keys]  # valid: nothing to check
 
     def notice_attachments(self) -> list[Attachment]:
         """The attachments, in order: the plan's, or its form where it has one."""

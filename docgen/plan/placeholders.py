@@ -16,12 +16,11 @@ from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, Template, nodes
 from jinja2.exceptions import TemplateError, TemplateSyntaxError
-from pydantic import BaseModel
 
 from docgen.errors import Finding, PlanError
 from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
 from docgen.plan.construction import validated
-from docgen.plan.model import Deadline, Plan, Unit
+from docgen.plan.model import Deadline, Model, Plan, Unit
 from docgen.plan.sourcemap import PlanPath, dotted
 from docgen.plan.text_cache import store_text, stored_text
 from docgen.plan.text_fields import jinja_fields
@@ -210,7 +209,7 @@ def _resolve(chain: list[str], context: dict[str, Any]) -> tuple[str, str] | Non
 def _names(value: Any) -> list[str] | None:
     if isinstance(value, dict):
         return [str(k) for k in value]
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         return [*type(value).model_fields, *(n for n in ("display_full_name",) if hasattr(value, n))]
     return None
 

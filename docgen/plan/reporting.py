@@ -8,24 +8,27 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
+from docgen.plan.fields import Field
 from docgen.plan.types import Model, Name, UnitId, empty_dict
 
 
 class Digest(Model):
     """The weekly 工作简报 built from the units' reports (``docgen digest``); every key optional."""
 
-    title: Name | None = Field(None, description="The masthead's name (default: the campaign's name + 工作简报).")
+    title: Name | None = Field(
+        default=None, description="The masthead's name (default: the campaign's name + 工作简报)."
+    )
     deadline: UnitId | None = Field(
-        None, description="The weekly deadline whose reports it gathers (default: the first weekly one for all units)."
+        default=None,
+        description="The weekly deadline whose reports it gathers (default: the first weekly one for all units).",
     )
     excerpt: int | None = Field(
-        None, ge=50, le=100_000, description="Cut each report's text after this many characters, marked 〔略〕."
+        default=None, ge=50, le=100_000, description="Cut each report's text after this many characters, marked 〔略〕."
     )
-    first_issue: int = Field(1, ge=1, le=9999, description="The number of the campaign's first 简报 (第N期).")
+    first_issue: int = Field(default=1, ge=1, le=9999, description="The number of the campaign's first 简报 (第N期).")
     list_missing: bool = Field(
-        False, description="End the .docx 简报 with the units that sent nothing that week (never on the web column)."
+        default=False,
+        description="End the .docx 简报 with the units that sent nothing that week (never on the web column).",
     )
 
 

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
-
+from docgen.plan.fields import Field, RuleError, StringConstraints, model_validator
 from docgen.plan.types import JinjaText, Label, Model, Name, empty_dict, empty_list
 
 
 class Policy(Model):
     """A higher authority's document the plan rests on, quoted literally."""
 
-    issuer: Name | None = Field(None, description="Issuing authority, where the plan names it.")
+    issuer: Name | None = Field(default=None, description="Issuing authority, where the plan names it.")
     title: Name = Field(description="Title without the book-title marks 《》.")
-    number: Name | None = Field(None, description="Document number, e.g. 吉教职成办函〔2019〕9号, where it has one.")
+    number: Name | None = Field(
+        default=None, description="Document number, e.g. 吉教职成办函〔2019〕9号, where it has one."
+    )
 
 
 class Notice(Model):
@@ -30,22 +30,24 @@ class Notice(Model):
         description="Lines printed above the title as the original has them, e.g. a red head's 蓝田理工学院文件"
         " and its document number.",
     )
-    title: Name | None = Field(None, description="Title after the year and campaign name, e.g. 活动方案.")
+    title: Name | None = Field(default=None, description="Title after the year and campaign name, e.g. 活动方案.")
     title_lines: list[JinjaText] | None = Field(
-        None,
+        default=None,
         max_length=4,
         description="The title as printed, line by line (Jinja text), e.g. [关于开展{{ year }}年“安全宣传月”"
         "活动的通知]; [] prints no title; default: the institution, then the year, campaign and title.",
     )
-    salutation: Name | None = Field(None, description="Addressees before the opening, e.g. 各单位：")
-    opening: JinjaText | None = Field(None, description="Opening paragraphs (Jinja text; a blank line between two).")
+    salutation: Name | None = Field(default=None, description="Addressees before the opening, e.g. 各单位：")
+    opening: JinjaText | None = Field(
+        default=None, description="Opening paragraphs (Jinja text; a blank line between two)."
+    )
 
 
 class Item(Model):
     """A numbered item at any depth: a title, a text, or both, and items of its own."""
 
-    title: JinjaText | None = Field(None, description="Shown as a heading (Jinja text).")
-    text: JinjaText | None = Field(None, description="Paragraphs (Jinja text; a blank line between two).")
+    title: JinjaText | None = Field(default=None, description="Shown as a heading (Jinja text).")
+    text: JinjaText | None = Field(default=None, description="Paragraphs (Jinja text; a blank line between two).")
     items: list[Item] = Field(default_factory=empty_list, max_length=999, description="Items one level deeper.")
 
     @model_validator(mode="before")
@@ -57,7 +59,7 @@ class Item(Model):
     @model_validator(mode="after")
     def _title_or_text(self) -> Item:
         if self.title is None and self.text is None:
-            raise PydanticCustomError("item-empty", "give 'title' or 'text'")
+            raise RuleError("item-empty", "give 'title' or 'text'")
         return self
 
 
@@ -68,11 +70,11 @@ class Form(Model):
     submitter: Name = Field(description="Label of the submitting unit's line.")
     columns: list[Name] = Field(min_length=1, max_length=12)
     widths: list[int] | None = Field(
-        None, description="Relative column widths, one per column (default: by the headings' lengths)."
+        default=None, description="Relative column widths, one per column (default: by the headings' lengths)."
     )
     blank_rows: int = Field(ge=0, le=200)
-    remark: Name | None = Field(None, description="Start of the remark; the tasks are listed after it.")
-    list_tasks: bool = Field(True, description="List the tasks after the remark (活动项目包括：1. … 2. …).")
+    remark: Name | None = Field(default=None, description="Start of the remark; the tasks are listed after it.")
+    list_tasks: bool = Field(default=True, description="List the tasks after the remark (活动项目包括：1. … 2. …).")
 
 
 SectionKey = Literal["ideology", "organization", "time_and_theme", "time", "theme", "tasks", "requirements", "contact"]
@@ -87,20 +89,26 @@ class Column(Model):
     """A column of the tasks' table: which field it shows, under which heading."""
 
     field: TaskField
-    heading: Name | None = Field(None, description="The column's heading; default by the field (序号, 活动内容 ...).")
-    width: int | None = Field(None, ge=1, le=100, description="Relative width.")
+    heading: Name | None = Field(
+        default=None, description="The column's heading; default by the field (序号, 活动内容 ...)."
+    )
+    width: int | None = Field(default=None, ge=1, le=100, description="Relative width.")
 
 
 class Section(Model):
     """A numbered section of the notice (一、二、…): one docgen knows by ``use``, or one of the plan's own."""
 
-    use: SectionKey | None = Field(None, description="A section made from the plan's keys (tasks, requirements ...).")
-    heading: Name | None = Field(None, description="The heading as the plan words it, without its number.")
-    text: JinjaText | None = Field(None, description="Paragraphs after the heading (Jinja text).")
+    use: SectionKey | None = Field(
+        default=None, description="A section made from the plan's keys (tasks, requirements ...)."
+    )
+    heading: Name | None = Field(default=None, description="The heading as the plan words it, without its number.")
+    text: JinjaText | None = Field(default=None, description="Paragraphs after the heading (Jinja text).")
     items: list[Item] = Field(default_factory=empty_list, max_length=999, description="Numbered items （一） 1. （1）.")
-    table: Table | None = Field(None, description="A table of the section's own, after its text and before its items.")
+    table: Table | None = Field(
+        default=None, description="A table of the section's own, after its text and before its items."
+    )
     untitled: bool = Field(
-        False, description="Printed without a heading or number: text or a table between the numbered sections."
+        default=False, description="Printed without a heading or number: text or a table between the numbered sections."
     )
     numbering: list[NumberStyle] = Field(
         default_factory=empty_list,
@@ -108,7 +116,7 @@ class Section(Model):
         description="The numbers of its levels below the heading, as written (default: （一）, 1., （1））.",
     )
     view: Literal["list", "table", "paragraphs"] = Field(
-        "list",
+        default="list",
         description="For tasks: one after another with labelled lines, as a table, or as paragraphs (each task's"
         " number, then its work as written).",
     )
@@ -122,7 +130,7 @@ class Section(Model):
     @model_validator(mode="after")
     def _own_sections_have_a_heading(self) -> Section:
         if self.use is None and self.heading is None and not self.untitled:
-            raise PydanticCustomError("section-without-heading", "give 'use' or a 'heading'")
+            raise RuleError("section-without-heading", "give 'use' or a 'heading'")
         return self
 
 
@@ -133,7 +141,7 @@ class Table(Model):
     rows: list[list[Annotated[str, StringConstraints(max_length=2000)]]] = Field(
         default_factory=empty_list, max_length=2000, description="Rows of cells; a cell may be empty."
     )
-    widths: list[int] | None = Field(None, description="Relative column widths.")
+    widths: list[int] | None = Field(default=None, description="Relative column widths.")
     merge: list[int] = Field(
         default_factory=empty_list, description="Columns (counted from 1) whose equal neighbours are merged."
     )
@@ -142,14 +150,16 @@ class Table(Model):
 class Attachment(Model):
     """One attachment (附件1, 附件2 …): the plan's ``form``, a table, a form of its own, or a file."""
 
-    use: Literal["form"] | None = Field(None, description="'form': the plan's form (the one units return).")
-    title: JinjaText | None = Field(None, description="The attachment's title (Jinja text).")
-    table: Table | None = Field(None, description="A table printed as the attachment.")
-    submitter: Name | None = Field(None, description="With a table: the label of a line for who fills it in.")
-    blank_rows: int = Field(0, ge=0, le=200, description="With a table: blank rows to fill in.")
-    remark: JinjaText | None = Field(None, description="A remark under the table.")
-    file: str | None = Field(None, description="An existing file, relative to the plan, sent with the notice.")
-    landscape: bool | None = Field(None, description="The page turned (default: for tables of five columns or more).")
+    use: Literal["form"] | None = Field(default=None, description="'form': the plan's form (the one units return).")
+    title: JinjaText | None = Field(default=None, description="The attachment's title (Jinja text).")
+    table: Table | None = Field(default=None, description="A table printed as the attachment.")
+    submitter: Name | None = Field(default=None, description="With a table: the label of a line for who fills it in.")
+    blank_rows: int = Field(default=0, ge=0, le=200, description="With a table: blank rows to fill in.")
+    remark: JinjaText | None = Field(default=None, description="A remark under the table.")
+    file: str | None = Field(default=None, description="An existing file, relative to the plan, sent with the notice.")
+    landscape: bool | None = Field(
+        default=None, description="The page turned (default: for tables of five columns or more)."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -161,7 +171,7 @@ class Attachment(Model):
     def _one_kind(self) -> Attachment:
         kinds = [k for k in (self.use, self.table, self.file) if k is not None]
         if len(kinds) != 1:
-            raise PydanticCustomError("attachment-kind", "give exactly one of 'use: form', 'table' and 'file'")
+            raise RuleError("attachment-kind", "give exactly one of 'use: form', 'table' and 'file'")
         if self.use is None and self.title is None:
-            raise PydanticCustomError("attachment-without-title", "give the attachment a 'title'")
+            raise RuleError("attachment-without-title", "give the attachment a 'title'")
         return self

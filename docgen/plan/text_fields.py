@@ -9,36 +9,38 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel
-
-from docgen.plan.model import JinjaMarker
+from docgen.plan.model import JinjaMarker, Model
 from docgen.plan.sourcemap import PlanPath
 
 
-def jinja_fields(model: BaseModel, path: PlanPath = ()) -> Iterator[tuple[PlanPath, str]]:
+def jinja_fields(model: Model, path: PlanPath = ()) -> Iterator[tuple[PlanPath, str]]:
     """Every running-text value in a plan, with its path: what gets rendered and checked."""
     for name, (annotation, metadata) in _text_bearing_fields(type(model)).items():
         yield from _walk(getattr(model, name), annotation, metadata, (*path, name))
 
 
-@lru_cache(maxsize=64)
-def _text_bearing_fields(cls: type[BaseModel]) -> dict[str, tuple[Any, list[Any]]]:
+_TEXT_BEARING: dict[type, dict[str, tuple[Any, list[Any]]]] = {}
+
+
+def _text_bearing_fields(cls: type[Model]) -> dict[str, tuple[Any, list[Any]]]:
     """The fields of a model that hold running text, directly or deeper down (units hold none)."""
-    return {
-        name: (info.annotation, info.metadata)
-        for name, info in cls.model_fields.items()
-        if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, frozenset({cls}))
-    }
+    found = _TEXT_BEARING.get(cls)
+    if found is None:
+        found = _TEXT_BEARING[cls] = {
+            name: (info.annotation, info.metadata)
+            for name, info in cls.model_fields.items()
+            if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, frozenset({cls}))
+        }
+    return found
 
 
 def _bears_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
     """Whether running text may stand in a value of this type (``seen``: models on the way, for items in items)."""
     if _is_jinja(annotation):
         return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         if annotation in seen:
             return False  # the model refers to itself: its own fields decide
         return any(
@@ -51,7 +53,7 @@ def _bears_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
 def _walk(value: Any, annotation: Any, metadata: list[Any], path: PlanPath) -> Iterator[tuple[PlanPath, str]]:
     if value is None:
         return
-    if isinstance(value, BaseModel):
+    if isinstance(value, Model):
         yield from jinja_fields(value, path)
         return
     if isinstance(value, str):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
-from typing import Annotated, Any
+import typing
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from docgen.plan.construction import validated
+from docgen.plan.fields import Declared, Field, FieldInfo, JinjaMarker, StringConstraints
 
 UnitId = Annotated[
     str,
@@ -21,27 +22,18 @@ Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))
 
 
 def empty_list() -> list[Any]:
-    """A list field's ``default_factory``; a function of Python's, not ``list``, for pydantic's sake.
-
-    pydantic reads each default factory's signature as it builds the plan's validator, and a
-    builtin's (``list``, ``tuple``, ``dict``) is parsed from text, the first through ``tokenize``:
-    7 ms of every run for the plan's 52 such fields, against 1.5 ms for these.
-    """
+    """A list field's ``default_factory``: a new list for each model."""
     return []
 
 
 def empty_tuple() -> tuple[Any, ...]:
-    """A tuple field's ``default_factory`` (see ``empty_list``)."""
+    """A tuple field's ``default_factory``."""
     return ()
 
 
 def empty_dict() -> dict[Any, Any]:
-    """A mapping field's ``default_factory`` (see ``empty_list``)."""
+    """A mapping field's ``default_factory``: a new dict for each model."""
     return {}
-
-
-class JinjaMarker:
-    """Marks a string field as running text that may hold ``{{ ... }}`` placeholders."""
 
 
 JinjaText = Annotated[
@@ -52,38 +44,33 @@ JinjaText = Annotated[
 ]
 
 
-class Model(BaseModel):
-    """Base of every plan model: unknown keys are errors, not silently ignored.
+@typing.dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(Field, FieldInfo))
+class Model(Declared):
+    """Base of every plan model: typed fields, unknown keys refused, and no change once made.
 
-    The validators are built when a model first validates (``defer_build``): a plan validates as
-    one ``Plan``, so building one validator per model as its class is defined (27 of them) would
-    spend a third of a render's start-up on validators nobody calls.
+    A plain class, not pydantic's: the plan is checked by a walk over the declarations
+    (``docgen.plan.construction``) and pydantic is loaded only for data the walk leaves to it
+    and for the JSON Schema (``docgen.plan.mirror``). The methods pydantic's models have and
+    scripts use (``model_validate``, ``model_dump``, ``model_copy``, ``model_json_schema``,
+    ``model_construct``, ``model_fields``) keep their meaning.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
+    __slots__ = ()
 
-    def as_dict(self, exclude: Collection[str] = ()) -> dict[str, Any]:
-        """The fields as ``model_dump()`` gives them (models as dicts all the way down).
+    def __init__(self, **data: Any) -> None:
+        """Checked as ``model_validate`` checks: pydantic's ``ValidationError`` for data that is not valid."""
+        made = type(self).model_validate(data)
+        self.__dict__.update(made.__dict__)
+        object.__setattr__(self, "_fields_set", made.model_fields_set)
 
-        By pydantic's serializer where this model's is built (a plan's, once its validator is: a
-        large plan's dump is quicker so), else by a walk of the fields: pydantic builds a model's
-        serializer on its first dump (``defer_build``), and the documents dump a unit's contact,
-        a task, its items, a deadline, the organisation, the letter, which built seven
-        serializers on every render (8 ms) for what a few lines give.
-        """
-        if type(self).__pydantic_complete__:
-            return self.model_dump(exclude=set(exclude))
-        return {name: _plain(getattr(self, name)) for name in type(self).model_fields if name not in exclude}
+    @classmethod
+    def model_validate(cls, obj: Any) -> Self:
+        """``obj`` (a mapping, as YAML gives it) as this model; pydantic's ``ValidationError`` where it is not one."""
+        return validated(cls, obj)
 
+    @classmethod
+    def model_json_schema(cls) -> dict[str, Any]:
+        """The JSON Schema pydantic derives from the declarations."""
+        from docgen.plan.mirror import mirrored  # pydantic: loaded for this only
 
-def _plain(value: Any) -> Any:
-    """A field's value as ``model_dump()`` gives it: models as dicts; lists, tuples and dicts of them alike."""
-    if isinstance(value, Model):
-        return value.as_dict()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+        return mirrored(cls).model_json_schema()

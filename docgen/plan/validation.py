@@ -1,4 +1,4 @@
-"""YAML data -> typed ``Plan``: pydantic's errors mapped back to the line and column they concern."""
+"""YAML data -> typed ``Plan``: pydantic's errors, where it judged the data, mapped back to the line and column."""
 
 from __future__ import annotations
 
@@ -7,21 +7,24 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from docgen.errors import Finding
 from docgen.plan.construction import validated
 from docgen.plan.contact import is_password_key
 from docgen.plan.model import Plan, UnitId
 from docgen.plan.reading import LoadedYaml, kind_of, short_repr
 from docgen.plan.sourcemap import SourceMap, dotted
+from docgen.plan.types import Model
 
 
 def validate(loaded: LoadedYaml) -> tuple[Plan | None, list[Finding]]:
     """Validate composed data as a ``Plan``; every schema error becomes a located problem."""
     try:
         return validated(Plan, loaded.data), []
-    except ValidationError as exc:
+    except ValueError as exc:
+        from pydantic import ValidationError  # loaded already: pydantic judged the data
+
+        if not isinstance(exc, ValidationError):
+            raise
         errors = exc.errors()
     # "　theme:" (a full-width space before the key) is one mistake, not an unknown key and a missing one
     spaced = {
@@ -162,7 +165,7 @@ def _field_names(loc: tuple[Any, ...]) -> list[str]:
         if annotation is None:
             return []
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         return list(annotation.model_fields)
     return []
 
@@ -184,7 +187,7 @@ def _unwrap(annotation: Any) -> Any:
 
 def _element(annotation: Any, part: Any) -> Any:
     annotation = _unwrap(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Model):
         field = annotation.model_fields.get(str(part))
         return field.annotation if field else None
     origin = typing.get_origin(annotation)

@@ -17,10 +17,12 @@ from typing import Annotated, Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 import docgen
-from docgen.plan.construction import CHEAP_ITEMS, MAX_DEPTH, construct, quick
+from docgen.plan.construction import MAX_DEPTH, construct
+from docgen.plan.fields import BeforeValidator, Field, RuleError, model_validator
+from docgen.plan.mirror import validated_by_pydantic
 from docgen.plan.model import Plan, Unit
 from docgen.plan.placeholders import with_texts
 from docgen.plan.reading import load_yaml
@@ -73,9 +75,9 @@ def _mutated(data: Any, path: tuple[Any, ...], how: str, value: Any) -> Any:
     return data
 
 
-def _validated(data: Any) -> Plan | None:
+def _by_pydantic(data: Any) -> Plan | None:
     try:
-        return Plan.model_validate(data)
+        return validated_by_pydantic(Plan, data)
     except ValidationError:
         return None
 
@@ -99,10 +101,11 @@ def _fields_set(value: Any) -> Any:
 def test_real_plans_are_built_as_pydantic_validates_them(data: Any) -> None:
     built = construct(Plan, data)
     assert built is not None  # no real plan needs pydantic's judgement
-    assert built == Plan.model_validate(data)
-    assert repr(built.model_dump()) == repr(Plan.model_validate(data).model_dump())  # the same types too
-    assert built.units and isinstance(built.units[0], Unit)
-    assert built.model_fields_set == Plan.model_validate(data).model_fields_set
+    judged = validated_by_pydantic(Plan, data)
+    assert type(judged) is Plan and built == judged
+    assert repr(built.model_dump()) == repr(judged.model_dump())  # the same types too
+    assert built.units and isinstance(built.units[0], Unit) and isinstance(judged.units[0], Unit)
+    assert _fields_set(built) == _fields_set(judged)
 
 
 @settings(max_examples=500 if PROFILE == "ci" else 5000)
@@ -115,11 +118,14 @@ def test_a_mutated_plan_is_built_as_pydantic_builds_it_or_left_to_pydantic(data:
     mutated = _mutated(plan, path, how, value)
     built = construct(Plan, mutated)
     if built is not None:
-        validated = _validated(mutated)
-        assert validated is not None, (path, how, value)  # never taken where pydantic refuses
-        assert built == validated, (path, how, value)
-        assert repr(built.model_dump()) == repr(validated.model_dump()), (path, how, value)  # 30.0, not 30
-        assert _fields_set(built) == _fields_set(validated), (path, how, value)
+        judged = _by_pydantic(mutated)
+        assert judged is not None, (path, how, value)  # never taken where pydantic refuses
+        assert built == judged, (path, how, value)
+        assert repr(built.model_dump()) == repr(judged.model_dump()), (path, how, value)  # 30.0, not 30
+        assert _fields_set(built) == _fields_set(judged), (path, how, value)
+    else:
+        judged = _by_pydantic(mutated)  # what the walk leaves, pydantic takes (as docgen's models) or refuses
+        assert judged is None or type(judged) is Plan, (path, how, value)
 
 
 def test_the_walk_leaves_to_pydantic_what_it_would_convert_or_refuse() -> None:
@@ -143,52 +149,74 @@ def test_a_plan_with_its_texts_filled_in_is_built_without_pydantic(tmp_path: Pat
     assert with_texts(report.plan, {}) == report.plan
 
 
-def test_a_commands_run_of_the_sample_plan_builds_no_validator(tmp_path: Path) -> None:
-    """What the walk is for: a run of a small plan never builds pydantic's validator (25 ms)."""
+def test_a_commands_run_of_the_sample_plan_loads_no_pydantic(tmp_path: Path) -> None:
+    """What the walk is for: a run of a valid plan never loads pydantic (60 ms with its models)."""
     plan = tmp_path / "plan.yaml"
     plan.write_bytes(SHIPPED_PLAN.read_bytes())
     script = (
-        "import sys; from docgen.documents.checks import checked_plan; from docgen.plan.model import Plan;"
-        "report = checked_plan(sys.argv[1]); print(report.resolved is not None, Plan.__pydantic_complete__)"
+        "import sys; from docgen.documents.checks import checked_plan;"
+        "report = checked_plan(sys.argv[1]); print(report.resolved is not None, 'pydantic' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", script, str(plan)], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "False"]
 
 
-def test_a_large_plan_and_a_process_that_built_the_validator_are_left_to_pydantic() -> None:
+def test_a_large_plan_is_walked_and_built_as_pydantic_builds_it() -> None:
     data = copy.deepcopy(DATA[0])
     unit = data["units"][0]
-    data["units"] = [{**unit, "id": f"u{n}"} for n in range(CHEAP_ITEMS + 1)]
-    assert construct(Plan, data) is not None  # the walk could, but pydantic's validator is quicker there
-    assert quick(Plan, data) is None
-    Plan.model_validate(DATA[0])  # built now, in this process
-    assert quick(Plan, DATA[0]) is None
+    data["units"] = [{**unit, "id": f"u{n}"} for n in range(3000)]
+    walked = construct(Plan, data)
+    assert walked is not None and len(walked.units) == 3000
+    judged = validated_by_pydantic(Plan, data)
+    assert type(judged.units[-1]) is Unit and judged == walked
+    assert _fields_set(judged) == _fields_set(walked)
 
 
-class _Aliased(Model):
-    x: int = Field(alias="X")
-
-
-class _Finite(Model):
-    model_config = ConfigDict(allow_inf_nan=False)
-    x: float
-
-
-class _Checked(Model):
-    x: Annotated[int | None, AfterValidator(lambda v: v)] = 1
+def test_what_pydantic_converts_comes_back_as_docgens_models() -> None:
+    data = _mutated(DATA[0], ("year",), "replace", "2019")  # a quoted number
+    assert construct(Plan, data) is None
+    made = Plan.model_validate(data)
+    assert type(made) is Plan and made.year == 2019 and made == Plan.model_validate(DATA[0])
+    with pytest.raises(ValidationError) as refused:
+        Plan.model_validate(_mutated(DATA[0], ("year",), "replace", "二〇一九"))
+    assert [error["loc"] for error in refused.value.errors()] == [("year",)]
 
 
 class _Twice(Model):
     x: Annotated[str, BeforeValidator(lambda v: v + "f"), BeforeValidator(lambda v: v + "g")]
 
 
+class _Marked(Model):
+    x: Annotated[int | None, object()] = 1
+
+
+class _Ruled(Model):
+    x: int = Field(0, ge=0)
+
+    @model_validator(mode="after")
+    def _small(self) -> _Ruled:
+        if self.x > 5:
+            raise RuleError("too-big", "at most 5")
+        return self
+
+
 @pytest.mark.parametrize(
     ("cls", "data"),
-    [(_Aliased, {"x": 1}), (_Finite, {"x": 1.5}), (_Checked, {"x": None}), (_Twice, {"x": ""})],
-    ids=["alias", "config", "other-validator", "two-before-validators"],
+    [(_Twice, {"x": ""}), (_Marked, {"x": None}), (_Ruled, {"x": 6})],
+    ids=["two-before-validators", "unknown-metadata", "a-rule-broken"],
 )
 def test_models_of_shapes_the_walk_does_not_know_are_left_to_pydantic(cls: type[Model], data: Any) -> None:
     assert construct(cls, data) is None
+
+
+def test_a_models_own_rule_is_pydantics_error_of_its_own_type() -> None:
+    assert _Ruled(x=3).x == 3
+    with pytest.raises(ValidationError) as refused:
+        _Ruled(x=6)
+    assert [(e["type"], e["msg"]) for e in refused.value.errors()] == [("too-big", "at most 5")]
+    with pytest.raises(ValidationError) as negative:
+        _Ruled(x=-1)
+    assert [e["type"] for e in negative.value.errors()] == ["greater_than_equal"]
 
 
 def test_items_nested_deeper_than_the_walk_follows_are_left_to_pydantic() -> None:

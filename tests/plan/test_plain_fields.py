@@ -1,13 +1,17 @@
-"""``Model.as_dict``: what ``model_dump()`` gives, for every model of real plans, made without pydantic's serializer."""
+"""``Model.as_dict`` / ``model_dump``: what pydantic's ``model_dump()`` gives, for every model of real plans."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import docgen
+from docgen.plan.mirror import mirrored
+from docgen.plan.model import Plan
+from docgen.plan.reading import load_yaml
 from docgen.plan.types import Model
 from tests.support.paths import SHIPPED_PLAN
 
@@ -28,16 +32,39 @@ def _models(value: object) -> Iterator[Model]:
 
 
 @pytest.mark.parametrize("path", [SHIPPED_PLAN, *EXAMPLES], ids=lambda p: Path(p).name)
-def test_as_dict_is_model_dump_for_every_model_of_a_plan(path: Path) -> None:
+def test_as_dict_is_pydantics_model_dump_for_a_plan(path: Path) -> None:
+    plan = docgen.load_plan(path)
+    by_pydantic = mirrored(Plan).model_validate(load_yaml(Path(path)).data)
+    assert repr(plan.as_dict()) == repr(by_pydantic.model_dump())  # tuples stay tuples, 30.0 stays a float
+    fields = list(Plan.model_fields)
+    dropped = set(fields[::2])
+    assert repr(plan.model_dump(exclude=dropped)) == repr(by_pydantic.model_dump(exclude=dropped))
+
+
+@pytest.mark.parametrize("path", [SHIPPED_PLAN, *EXAMPLES], ids=lambda p: Path(p).name)
+def test_every_model_of_a_plan_compares_copies_pickles_and_shows_itself_as_pydantics_did(path: Path) -> None:
     plan = docgen.load_plan(path)
     models = list(_models(plan))
-    kinds = {type(m).__name__ for m in models}
-    assert {"Plan", "Unit", "Task", "Period"} <= kinds  # the walk reached the models
+    assert {"Plan", "Unit", "Task", "Period"} <= {type(m).__name__ for m in models}  # the walk reached the models
     for model in models:
-        assert model.as_dict() == model.model_dump(), type(model).__name__
-        fields = list(type(model).model_fields)
-        dropped = set(fields[::2])
-        assert model.as_dict(exclude=dropped) == model.model_dump(exclude=dropped)
+        again = pickle.loads(pickle.dumps(model))
+        assert again == model and again.model_fields_set == model.model_fields_set
+        assert model.model_copy() == model
+        mirror = mirrored(type(model)).model_validate(model.as_dict())
+        assert repr(model) == repr(mirror)  # Unit(id='jwc', name='教务处', ...) as before
+        with pytest.raises(AttributeError):
+            model.__setattr__(next(iter(type(model).model_fields)), None)  # frozen, as the plan's models were
+
+
+def test_a_copy_with_changes_is_a_new_model_and_the_old_one_is_kept() -> None:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    renamed = plan.model_copy(update={"campaign": "安全宣传月"})
+    assert renamed.campaign == "安全宣传月" and plan.campaign != "安全宣传月"
+    assert renamed != plan and "campaign" in renamed.model_fields_set
+    assert renamed.units is plan.units
+    deep = plan.model_copy(deep=True)
+    assert deep == plan and deep.units[0] is not plan.units[0]
+    assert hash(plan.period) == hash(plan.period.model_copy())
 
 
 def test_as_dict_keeps_tuples_lists_and_dicts_as_model_dump_does() -> None:

@@ -1,0 +1,186 @@
+"""The plan's models as pydantic models, made from their declarations when pydantic's judgement is asked.
+
+pydantic takes what the walk (``docgen.plan.construction``) leaves to it: values it converts (a
+quoted number, a day with a time), data that is not valid, whose errors it locates and words,
+and plans too large for the walk to be the quicker way; and it derives the JSON Schema. Its
+models are made once a process from the same declarations (``model_fields``, the rules), so the
+two cannot drift apart; a plan pydantic validates comes back as docgen's own models.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
+
+import pydantic
+from pydantic_core import PydanticCustomError
+
+from docgen.plan.fields import (
+    REQUIRED,
+    BeforeValidator,
+    Declared,
+    FieldInfo,
+    RuleError,
+    StringConstraints,
+    plain,
+    rules,
+)
+
+M = TypeVar("M", bound=Declared)
+
+_CONFIG = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+_MIRRORS: dict[type[Declared], type[pydantic.BaseModel]] = {}
+_OURS: dict[type[pydantic.BaseModel], type[Declared]] = {}
+_NAMESPACE: dict[str, Any] = {}
+"""The mirrors by the name a model made inside itself is referred to (Item's items)."""
+
+
+def mirrored(cls: type[Declared]) -> type[pydantic.BaseModel]:
+    """The pydantic model of ``cls``'s declarations (and of the models it holds), made on first use."""
+    made = _MIRRORS.get(cls)
+    if made is None:
+        _make(cls, set())
+        for mirror in _MIRRORS.values():
+            if not mirror.__pydantic_complete__:
+                mirror.model_rebuild(_types_namespace=_NAMESPACE)
+        made = _MIRRORS[cls]
+    return made
+
+
+def validated_by_pydantic(cls: type[M], data: Any) -> M:
+    """``data`` validated by pydantic as a ``cls``, made into docgen's models; pydantic's ``ValidationError`` else."""
+    made = mirrored(cls).model_validate(plain(data))  # docgen's models in it as mappings: Plan(units=(Unit(...),))
+    ours: M = _ours(made)
+    return ours
+
+
+def _reference(cls: type[Declared]) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}".replace(".", "_")
+
+
+def _make(cls: type[Declared], making: set[type[Declared]]) -> None:
+    making.add(cls)
+    for info in cls.model_fields.values():
+        for inner in _models_in(info.annotation):
+            if inner not in _MIRRORS and inner not in making:
+                _make(inner, making)
+    fields: dict[str, Any] = {
+        name: (_translated(_annotated(info)), _field(info)) for name, info in cls.model_fields.items()
+    }
+    before, after = rules(cls)
+    validators: dict[str, Any] = {
+        **{name: pydantic.model_validator(mode="before")(_before(getattr(cls, name))) for name in before},
+        **{name: pydantic.model_validator(mode="after")(_after(getattr(cls, name))) for name in after},
+    }
+    mirror: type[pydantic.BaseModel] = pydantic.create_model(
+        cls.__name__,
+        __config__=_CONFIG,
+        __doc__=cls.__doc__,
+        __module__=__name__,
+        __validators__=validators,
+        **fields,
+    )
+    _MIRRORS[cls] = mirror
+    _OURS[mirror] = cls
+    _NAMESPACE[_reference(cls)] = mirror
+    making.discard(cls)
+
+
+def _annotated(info: FieldInfo) -> Any:
+    """The field's type with what ``Annotated`` carried put back on it."""
+    return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+
+
+def _models_in(annotation: Any) -> list[type[Declared]]:
+    if isinstance(annotation, type) and issubclass(annotation, Declared):
+        return [annotation]
+    if typing.get_origin(annotation) is Annotated:
+        return _models_in(annotation.__origin__)
+    return [model for argument in typing.get_args(annotation) for model in _models_in(argument)]
+
+
+def _translated(annotation: Any) -> Any:
+    """An annotation with docgen's models and declarations put as pydantic's (a model being made: by name)."""
+    if isinstance(annotation, type) and issubclass(annotation, Declared):
+        return _MIRRORS.get(annotation) or typing.ForwardRef(_reference(annotation))
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        metadata = [_metadata(item) for item in annotation.__metadata__]
+        return Annotated[(_translated(annotation.__origin__), *metadata)]
+    arguments = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return typing.Union[tuple(_translated(argument) for argument in arguments)]  # noqa: UP007 - built from parts
+    if origin in (list, tuple, dict):
+        return origin[tuple(argument if argument is Ellipsis else _translated(argument) for argument in arguments)]
+    return annotation  # text, numbers, days, Literal
+
+
+def _metadata(item: Any) -> Any:
+    if isinstance(item, StringConstraints):
+        return pydantic.StringConstraints(min_length=item.min_length, max_length=item.max_length, pattern=item.pattern)
+    if isinstance(item, FieldInfo):
+        return _field(item)
+    if isinstance(item, BeforeValidator):
+        if item.json_schema_input_type is None:
+            return pydantic.BeforeValidator(item.func)
+        return pydantic.BeforeValidator(item.func, json_schema_input_type=_translated(item.json_schema_input_type))
+    return item  # a marker (JinjaMarker): pydantic leaves it be
+
+
+def _field(info: FieldInfo) -> Any:
+    given: dict[str, Any] = {
+        key: value
+        for key, value in (
+            ("description", info.description),
+            ("ge", info.ge),
+            ("le", info.le),
+            ("min_length", info.min_length),
+            ("max_length", info.max_length),
+        )
+        if value is not None
+    }
+    if info.default_factory is not None:
+        return pydantic.Field(default_factory=info.default_factory, **given)
+    return pydantic.Field(default=info.default if info.default is not REQUIRED else ..., **given)
+
+
+def _before(rule: Callable[[Any], Any]) -> Any:
+    def run(cls: type[pydantic.BaseModel], value: Any) -> Any:
+        try:
+            return rule(value)
+        except RuleError as broken:
+            raise PydanticCustomError(broken.code, broken.message) from None
+
+    return classmethod(run)
+
+
+def _after(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    function = getattr(rule, "__func__", rule)
+
+    def run(model: Any) -> Any:
+        try:
+            function(model)  # the rule reads fields, which the mirror has alike
+        except RuleError as broken:
+            raise PydanticCustomError(broken.code, broken.message) from None
+        return model
+
+    return run
+
+
+def _ours(value: Any) -> Any:
+    """Pydantic's result as docgen's models, the fields the data gave kept as given."""
+    ours = _OURS.get(type(value))
+    if ours is not None:
+        held = value.__dict__
+        values = {name: _ours(held[name]) for name in ours.model_fields if name in held}
+        return ours.model_construct(set(value.model_fields_set), **values)
+    if isinstance(value, list):
+        return [_ours(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_ours(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _ours(item) for key, item in value.items()}
+    return value
