@@ -48,7 +48,14 @@ from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_i
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
 from docgen.rendering.values import FILTERS, NotTextError, xml_safe
 from docgen.rendering.widows import mend_widows
-from docgen.rendering.wordml import drop_empty_last_section, ends_with_empty_section, fit_grids, text_breaks, xml_parser
+from docgen.rendering.wordml import (
+    drop_empty_last_section,
+    ends_with_empty_section,
+    fit_grids,
+    surely_well_formed,
+    text_breaks,
+    xml_parser,
+)
 from docgen.rendering.zipwriter import Member, archive, content_digest, deflate, payload_digest
 
 if TYPE_CHECKING:
@@ -355,9 +362,11 @@ class CompiledTemplate:
         """The rendered part's XML: breaks and tabs made Word's, and the layout mended when asked for."""
         text = text_breaks(text)
         xml = text.encode("utf-8")
-        root = self._parsed(part, xml)
         if not self.mend_layout:
+            if not surely_well_formed(xml):
+                self._parsed(part, xml)  # lxml's judgement, and its words for the error
             return xml
+        root = self._parsed(part, xml)
         changed = bool(part.cell_loops and fit_grids(root))
         if part.name in placement.relationships:
             changed = fit_pictures(root) or changed
