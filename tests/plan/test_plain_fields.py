@@ -119,3 +119,12 @@ def test_a_copy_has_a_set_of_given_fields_of_its_own() -> None:
     for again in (copy.copy(period), copy.deepcopy(period), pickle.loads(pickle.dumps(period))):
         assert again == period and again.model_fields_set == period.model_fields_set
         assert again.model_fields_set is not period.model_fields_set
+
+
+def test_a_plans_vars_are_its_fields_after_it_was_indexed_and_make_it_again() -> None:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    assert plan.unit(plan.units[0].id) is plan.units[0]  # indexed
+    assert list(vars(plan)) == list(Plan.model_fields)
+    assert Plan(**vars(plan)) == plan and Plan.model_validate({**vars(plan), "year": 2020}).year == 2020
+    for again in (plan.model_copy(), pickle.loads(pickle.dumps(plan)), copy.deepcopy(plan)):
+        assert again == plan and again.unit(plan.units[0].id) == plan.units[0]
