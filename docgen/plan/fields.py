@@ -168,8 +168,10 @@ def _declared(cls: type[Declared]) -> dict[str, FieldInfo]:
             metadata = list(hint.__metadata__)
             hint = hint.__origin__
         declared = getattr(cls, name, REQUIRED)
-        info = declared if isinstance(declared, FieldInfo) else FieldInfo(declared)
-        fields[name] = info.declared(hint, metadata)
+        info = (declared if isinstance(declared, FieldInfo) else FieldInfo(declared)).declared(hint, metadata)
+        if info.description is None:  # the type's own (UnitId's, JinjaText's), as pydantic merges them
+            info.description = next((m.description for m in reversed(metadata) if isinstance(m, FieldInfo)), None)
+        fields[name] = info
     return fields
 
 
@@ -266,7 +268,7 @@ class Declared:
 
     def __setstate__(self, state: tuple[dict[str, Any], set[str]]) -> None:
         self.__dict__.update(state[0])
-        object.__setattr__(self, "_fields_set", state[1])
+        object.__setattr__(self, "_fields_set", set(state[1]))  # copy.copy's too is a set of its own, as pydantic's
 
 
 def plain(value: Any) -> Any:

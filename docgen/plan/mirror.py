@@ -9,6 +9,7 @@ two cannot drift apart; a plan pydantic validates comes back as docgen's own mod
 
 from __future__ import annotations
 
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -24,7 +25,6 @@ from docgen.plan.fields import (
     FieldInfo,
     RuleError,
     StringConstraints,
-    plain,
     rules,
 )
 
@@ -36,25 +36,71 @@ _MIRRORS: dict[type[Declared], type[pydantic.BaseModel]] = {}
 _OURS: dict[type[pydantic.BaseModel], type[Declared]] = {}
 _NAMESPACE: dict[str, Any] = {}
 """The mirrors by the name a model made inside itself is referred to (Item's items)."""
+_MAKING = threading.Lock()
 
 
 def mirrored(cls: type[Declared]) -> type[pydantic.BaseModel]:
-    """The pydantic model of ``cls``'s declarations (and of the models it holds), made on first use."""
+    """The pydantic model of ``cls``'s declarations (and of the models it holds), made on first use.
+
+    Made under a lock: the workbench checks plans in several threads, and a mirror another
+    thread is still making is not yet complete.
+    """
     made = _MIRRORS.get(cls)
-    if made is None:
-        _make(cls, set())
+    if made is not None and made.__pydantic_complete__:
+        return made
+    with _MAKING:
+        if cls not in _MIRRORS:
+            _make(cls, set())
         for mirror in _MIRRORS.values():
             if not mirror.__pydantic_complete__:
                 mirror.model_rebuild(_types_namespace=_NAMESPACE)
-        made = _MIRRORS[cls]
-    return made
+        return _MIRRORS[cls]
 
 
 def validated_by_pydantic(cls: type[M], data: Any) -> M:
-    """``data`` validated by pydantic as a ``cls``, made into docgen's models; pydantic's ``ValidationError`` else."""
-    made = mirrored(cls).model_validate(plain(data))  # docgen's models in it as mappings: Plan(units=(Unit(...),))
-    ours: M = _ours(made)
+    """``data`` validated by pydantic as a ``cls``, made into docgen's models; pydantic's ``ValidationError`` else.
+
+    A model given in the data (``Plan(units=(Unit(...),))``) is taken as it is, unchecked, as
+    pydantic takes a model instance: the very object, with the fields it was given; one of
+    another class than the field's is refused as not a mapping, in pydantic's words.
+    """
+    given: dict[int, tuple[pydantic.BaseModel, Declared]] = {}
+    try:
+        asked = _for_pydantic(data, given)
+    except RecursionError:  # data nested past what Python follows: pydantic stops it sooner, and says where
+        asked, given = data, {}
+    made = mirrored(cls).model_validate(asked)
+    ours: M = _ours(made, given)
     return ours
+
+
+def _for_pydantic(value: Any, given: dict[int, tuple[pydantic.BaseModel, Declared]]) -> Any:
+    """``value`` with each docgen model in it as its mirror's, made as it is; the same object where it holds none.
+
+    Loops, not comprehensions: one frame a level, so that items nested as deep as pydantic
+    follows them (255) are not too deep for Python.
+    """
+    if isinstance(value, Declared):
+        held = value.__dict__
+        fields = {name: held[name] for name in type(value).model_fields if name in held}
+        stand_in = mirrored(type(value)).model_construct(set(value.model_fields_set), **fields)
+        given[id(stand_in)] = (stand_in, value)
+        return stand_in
+    if isinstance(value, list | tuple):
+        items = []
+        for item in value:
+            items.append(_for_pydantic(item, given))
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        mapping = {}
+        for key, item in value.items():
+            mapping[key] = _for_pydantic(item, given)
+        if all(mapping[key] is item for key, item in value.items()):
+            return value
+        return mapping
+    return value
 
 
 def _reference(cls: type[Declared]) -> str:
@@ -170,17 +216,30 @@ def _after(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return run
 
 
-def _ours(value: Any) -> Any:
-    """Pydantic's result as docgen's models, the fields the data gave kept as given."""
+def _ours(value: Any, given: dict[int, tuple[pydantic.BaseModel, Declared]]) -> Any:
+    """Pydantic's result as docgen's models, the fields the data gave kept as given; a model given, itself.
+
+    Loops, not comprehensions, for the depth (``_for_pydantic``).
+    """
+    kept = given.get(id(value))
+    if kept is not None and kept[0] is value:
+        return kept[1]
     ours = _OURS.get(type(value))
     if ours is not None:
         held = value.__dict__
-        values = {name: _ours(held[name]) for name in ours.model_fields if name in held}
+        values = {}
+        for name in ours.model_fields:
+            if name in held:
+                values[name] = _ours(held[name], given)
         return ours.model_construct(set(value.model_fields_set), **values)
-    if isinstance(value, list):
-        return [_ours(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(_ours(item) for item in value)
+    if isinstance(value, list | tuple):
+        items = []
+        for item in value:
+            items.append(_ours(item, given))
+        return items if isinstance(value, list) else tuple(items)
     if isinstance(value, dict):
-        return {key: _ours(item) for key, item in value.items()}
+        mapping = {}
+        for key, item in value.items():
+            mapping[key] = _ours(item, given)
+        return mapping
     return value

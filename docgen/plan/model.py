@@ -244,6 +244,8 @@ class Letter(Model):
 class Plan(Model):
     """A whole campaign plan, as loaded from one YAML file."""
 
+    __slots__ = ("__weakref__", "_index")  # the index outside __dict__: vars(plan) holds the fields alone
+
     institution: Name
     year: int = Field(ge=1900, le=2999)
     campaign: Name
@@ -299,13 +301,14 @@ class Plan(Model):
     def _indexed(self) -> PlanIndex[Unit]:
         """Units by id and duties by unit, built once: documents ask per unit, and a plan may have thousands.
 
-        Kept beside the fields (not one of them: equality, dumps and copies' checks ignore it). A
-        copy made with other units, tasks or requirements (``model_copy(update=…)``) has other
-        tuples, and is indexed anew.
+        Kept in a slot of its own, not among the fields nor in ``vars(plan)`` (``Plan(**vars(plan))``
+        makes the plan again, as it did when the index was pydantic's private attribute); copies
+        and pickles leave it, and are indexed anew when asked.
         """
-        index: PlanIndex[Unit] | None = self.__dict__.get("_index")
+        index: PlanIndex[Unit] | None = getattr(self, "_index", None)
         if index is None or not index.indexes(self.units, self.tasks, self.requirements):
-            index = self.__dict__["_index"] = PlanIndex(self.units, self.tasks, self.requirements)
+            index = PlanIndex(self.units, self.tasks, self.requirements)
+            object.__setattr__(self, "_index", index)  # frozen to its users, not to its own index
         return index
 
     def unit(self, unit_id: str) -> Unit:

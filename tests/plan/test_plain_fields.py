@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,3 +78,53 @@ def test_as_dict_keeps_tuples_lists_and_dicts_as_model_dump_does() -> None:
     assert all(isinstance(item, dict) for item in data["items"])
     assert isinstance(plan.as_dict()["deadlines"], dict)
     assert all(isinstance(d, dict) for d in plan.as_dict()["deadlines"].values())
+
+
+def _declared_models(cls: type[Model], seen: dict[str, type[Model]]) -> dict[str, type[Model]]:
+    """``cls`` and every model its fields hold, by name."""
+    seen[cls.__name__] = cls
+    for info in cls.model_fields.values():
+        for inner in _models_in(info.annotation):
+            if inner.__name__ not in seen:
+                _declared_models(inner, seen)
+    return seen
+
+
+def _models_in(annotation: object) -> list[type[Model]]:
+    if isinstance(annotation, type) and issubclass(annotation, Model):
+        return [annotation]
+    return [model for argument in typing.get_args(annotation) for model in _models_in(argument)]
+
+
+def test_every_field_is_declared_as_pydantic_reads_the_declaration() -> None:
+    """Required or not, its default and description: one given with the type (UnitId, JinjaText) too."""
+    models = _declared_models(Plan, {})
+    assert {"Plan", "Unit", "Letter", "Requirement", "Contact", "DeclaredDocument", "Item"} <= set(models)
+    for name, cls in models.items():
+        judged = mirrored(cls).model_fields
+        assert list(cls.model_fields) == list(judged), name
+        for field, info in cls.model_fields.items():
+            theirs = judged[field]
+            assert info.description == theirs.description, (name, field)
+            assert info.is_required() == theirs.is_required(), (name, field)
+            assert info.default_factory is theirs.default_factory, (name, field)
+            if not info.is_required() and info.default_factory is None:
+                assert info.default == theirs.default, (name, field)
+    assert Plan.model_fields["units"].description is None
+    assert str(models["Unit"].model_fields["id"].description).startswith("A unit's id from the `units` registry")
+
+
+def test_a_copy_has_a_set_of_given_fields_of_its_own() -> None:
+    period = docgen.load_plan(SHIPPED_PLAN).period
+    for again in (copy.copy(period), copy.deepcopy(period), pickle.loads(pickle.dumps(period))):
+        assert again == period and again.model_fields_set == period.model_fields_set
+        assert again.model_fields_set is not period.model_fields_set
+
+
+def test_a_plans_vars_are_its_fields_after_it_was_indexed_and_make_it_again() -> None:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    assert plan.unit(plan.units[0].id) is plan.units[0]  # indexed
+    assert list(vars(plan)) == list(Plan.model_fields)
+    assert Plan(**vars(plan)) == plan and Plan.model_validate({**vars(plan), "year": 2020}).year == 2020
+    for again in (plan.model_copy(), pickle.loads(pickle.dumps(plan)), copy.deepcopy(plan)):
+        assert again == plan and again.unit(plan.units[0].id) == plan.units[0]
