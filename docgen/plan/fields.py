@@ -58,6 +58,12 @@ class FieldInfo:
         self.annotation: Any = None
         self.metadata: list[Any] = []
 
+    def __get__(self, instance: object, owner: type) -> FieldInfo:
+        """The declaration, read on the class; on a model made without the field, no value (as pydantic's)."""
+        if instance is None:
+            return self
+        raise AttributeError(f"{owner.__name__!r} object has no attribute: a field it was made without")
+
     def is_required(self) -> bool:
         """Whether the key must be given: no default and nothing to make one."""
         return self.default is REQUIRED and self.default_factory is None
@@ -258,10 +264,11 @@ class Declared:
         return separator.join(f"{name}={held[name]!r}" for name in type(self).model_fields if name in held)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is frozen: make a changed copy with model_copy(update=...)")
+        """Refused: a model does not change (make a changed copy with ``model_copy(update=...)``)."""
+        raise _frozen(type(self), name, value)
 
     def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is frozen")
+        raise _frozen(type(self), name, None)
 
     def __getstate__(self) -> tuple[dict[str, Any], set[str]]:
         return self.__dict__, self._fields_set
@@ -269,6 +276,15 @@ class Declared:
     def __setstate__(self, state: tuple[dict[str, Any], set[str]]) -> None:
         self.__dict__.update(state[0])
         object.__setattr__(self, "_fields_set", set(state[1]))  # copy.copy's too is a set of its own, as pydantic's
+
+
+def _frozen(cls: type, name: str, value: Any) -> Exception:
+    """The frozen_instance error (a ``ValueError``): what a change to a plan's model raised before."""
+    from pydantic_core import ValidationError  # loaded for the error only
+
+    return ValidationError.from_exception_data(
+        cls.__name__, [{"type": "frozen_instance", "loc": (name,), "input": value}]
+    )
 
 
 def plain(value: Any) -> Any:

@@ -74,6 +74,27 @@ def validated_by_pydantic(cls: type[M], data: Any) -> M:
     return ours
 
 
+def as_pydantic(value: Any) -> Any:
+    """The models in ``value`` as their mirrors', all the way down: for pydantic's serializer (JSON, options)."""
+    if isinstance(value, Declared):
+        held = value.__dict__
+        fields = {name: as_pydantic(held[name]) for name in type(value).model_fields if name in held}
+        return mirrored(type(value)).model_construct(set(value.model_fields_set), **fields)
+    if isinstance(value, list):
+        return [as_pydantic(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(as_pydantic(item) for item in value)
+    if isinstance(value, dict):
+        return {key: as_pydantic(item) for key, item in value.items()}
+    return value
+
+
+def validated_json_by_pydantic(cls: type[M], data: str | bytes) -> M:
+    """JSON text validated by pydantic as a ``cls`` (``model_validate_json``), made into docgen's models."""
+    ours: M = _ours(mirrored(cls).model_validate_json(data), {})
+    return ours
+
+
 def _for_pydantic(value: Any, given: dict[int, tuple[pydantic.BaseModel, Declared]]) -> Any:
     """``value`` with each docgen model in it as its mirror's, made as it is; the same object where it holds none.
 

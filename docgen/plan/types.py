@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from collections.abc import Collection
 from typing import Annotated, Any, Self
 
 from docgen.plan.construction import validated
@@ -67,6 +68,29 @@ class Model(Declared):
     def model_validate(cls, obj: Any) -> Self:
         """``obj`` (a mapping, as YAML gives it) as this model; pydantic's ``ValidationError`` where it is not one."""
         return validated(cls, obj)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes) -> Self:
+        """A model from JSON text, as pydantic reads it; pydantic's ``ValidationError`` where it is not one."""
+        from docgen.plan.mirror import validated_json_by_pydantic  # pydantic: loaded for this only
+
+        return validated_json_by_pydantic(cls, json_data)
+
+    def model_dump(self, *, exclude: Any = None, **options: Any) -> dict[str, Any]:
+        """The fields as plain data; with pydantic's options (``mode="json"``, ``exclude_none``), by its serializer."""
+        if not options and (exclude is None or (isinstance(exclude, Collection) and not isinstance(exclude, dict))):
+            return self.as_dict(exclude or ())
+        from docgen.plan.mirror import as_pydantic  # pydantic's serializer, for the options it has
+
+        dumped: dict[str, Any] = as_pydantic(self).model_dump(exclude=exclude, **options)
+        return dumped
+
+    def model_dump_json(self, **options: Any) -> str:
+        """The fields as JSON text, by pydantic's serializer (its options too)."""
+        from docgen.plan.mirror import as_pydantic
+
+        text: str = as_pydantic(self).model_dump_json(**options)
+        return text
 
     @classmethod
     def model_json_schema(cls) -> dict[str, Any]:

@@ -39,7 +39,7 @@ from lxml import etree
 from docgen.errors import Finding, TemplateError
 from docgen.inputs.bounded import InputRefusedError, read_member, read_regular
 from docgen.inputs.budget import BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
-from docgen.rendering import compiled_cache
+from docgen.rendering import compiled_cache, wordml
 from docgen.rendering.active_content import refusals
 from docgen.rendering.compiled_cache import CompiledParts, TaggedPart
 from docgen.rendering.locating import located_problem, tags_again, template_line
@@ -48,14 +48,7 @@ from docgen.rendering.pictures import CONTENT_TYPES, PicturePart, relationship_i
 from docgen.rendering.placing import PackageNames, Placement, PlacementError, fit_pictures, image, placing, qr
 from docgen.rendering.values import FILTERS, NotTextError, xml_safe
 from docgen.rendering.widows import mend_widows
-from docgen.rendering.wordml import (
-    drop_empty_last_section,
-    ends_with_empty_section,
-    fit_grids,
-    surely_well_formed,
-    text_breaks,
-    xml_parser,
-)
+from docgen.rendering.wordml import drop_empty_last_section, ends_with_empty_section, fit_grids, text_breaks, xml_parser
 from docgen.rendering.zipwriter import Member, archive, content_digest, deflate, payload_digest
 
 if TYPE_CHECKING:
@@ -363,7 +356,7 @@ class CompiledTemplate:
         text = text_breaks(text)
         xml = text.encode("utf-8")
         if not self.mend_layout:
-            if not surely_well_formed(xml):
+            if not wordml.surely_well_formed(xml):
                 self._parsed(part, xml)  # lxml's judgement, and its words for the error
             return xml
         root = self._parsed(part, xml)

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 import docgen
 from docgen.plan.mirror import mirrored
-from docgen.plan.model import Plan
+from docgen.plan.model import Plan, Unit
 from docgen.plan.reading import load_yaml
 from docgen.plan.types import Model
 from tests.support.paths import SHIPPED_PLAN
@@ -54,8 +55,14 @@ def test_every_model_of_a_plan_compares_copies_pickles_and_shows_itself_as_pydan
         assert model.model_copy() == model
         mirror = mirrored(type(model)).model_validate(model.as_dict())
         assert repr(model) == repr(mirror)  # Unit(id='jwc', name='教务处', ...) as before
-        with pytest.raises(AttributeError):
-            model.__setattr__(next(iter(type(model).model_fields)), None)  # frozen, as the plan's models were
+        first = next(iter(type(model).model_fields))
+        with pytest.raises(ValidationError) as refused:  # frozen, in pydantic's words as before
+            model.__setattr__(first, None)
+        assert [(e["type"], e["loc"]) for e in refused.value.errors()] == [("frozen_instance", (first,))]
+        mirror.__dict__[first] = None  # pydantic's own frozen error, to compare with
+        with pytest.raises(ValidationError) as theirs:
+            mirror.__setattr__(first, None)
+        assert str(refused.value) == str(theirs.value)
 
 
 def test_a_copy_with_changes_is_a_new_model_and_the_old_one_is_kept() -> None:
@@ -128,3 +135,22 @@ def test_a_plans_vars_are_its_fields_after_it_was_indexed_and_make_it_again() ->
     assert Plan(**vars(plan)) == plan and Plan.model_validate({**vars(plan), "year": 2020}).year == 2020
     for again in (plan.model_copy(), pickle.loads(pickle.dumps(plan)), copy.deepcopy(plan)):
         assert again == plan and again.unit(plan.units[0].id) == plan.units[0]
+
+
+def test_pydantics_dumps_and_json_are_pydantics_for_a_plan() -> None:
+    plan = docgen.load_plan(SHIPPED_PLAN)
+    by_pydantic = mirrored(Plan).model_validate(load_yaml(SHIPPED_PLAN).data)
+    for options in ({"mode": "json"}, {"exclude_none": True}, {"exclude_unset": True}, {"exclude": {"units": {0}}}):
+        assert plan.model_dump(**options) == by_pydantic.model_dump(**options), options  # type: ignore[arg-type]
+    assert plan.model_dump_json() == by_pydantic.model_dump_json()
+    assert Plan.model_validate_json(plan.model_dump_json()) == plan
+    assert type(Plan.model_validate_json(plan.model_dump_json()).units[0]) is Unit
+    with pytest.raises(ValidationError):
+        Plan.model_validate_json('{"year": "二〇一九"}')
+
+
+def test_a_field_a_model_was_made_without_has_no_value() -> None:
+    unit = Unit.model_construct(id="a")
+    with pytest.raises(AttributeError):
+        _ = unit.name  # not the declaration: pydantic's models had no such attribute either
+    assert Unit.model_fields["name"].is_required() and unit.id == "a"
