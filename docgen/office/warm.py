@@ -60,6 +60,10 @@ def uno_python() -> str | None:
     return None
 
 
+PIPE_FOLDERS = (Path("/tmp"), Path("/var/tmp"))
+"""Where LibreOffice makes its pipes (``OSL_PIPE_<uid>_<name>``), whatever TMPDIR says."""
+
+
 class WarmConverter:
     """A LibreOffice kept running for a session, converting .docx files to PDF on request.
 
@@ -87,6 +91,7 @@ class WarmConverter:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[str] | None = None
         self._work: Path | None = None
+        self._pipe: str | None = None
 
     def __enter__(self) -> WarmConverter:
         self.start()
@@ -140,7 +145,7 @@ class WarmConverter:
         self._work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX))
         profile = self._work / "profile0"
         offline_profile(profile)
-        pipe = f"docgen-{os.getpid()}-{self._work.name}"
+        pipe = self._pipe = f"docgen-{os.getpid()}-{self._work.name}"
         command = [*isolated(office), python, str(_WORKER), office, profile.as_uri(), pipe]
         self._process = subprocess.Popen(
             command,
@@ -204,6 +209,12 @@ class WarmConverter:
         if self._work is not None:
             shutil.rmtree(self._work, ignore_errors=True)
             self._work = None
+        if self._pipe is not None:  # LibreOffice leaves its listening socket behind when it is killed
+            for folder in PIPE_FOLDERS:
+                for left in folder.glob(f"OSL_PIPE_*_{self._pipe}"):
+                    with contextlib.suppress(OSError):
+                        left.unlink()
+            self._pipe = None
 
 
 def _read_line(stream: IO[str], into: list[str]) -> None:

@@ -34,9 +34,12 @@ def test_its_pdfs_read_as_the_batch_conversions_do(documents: list[Path], tmp_pa
     batch = convert_to_pdf(documents, tmp_path / "batch")
     with WarmConverter() as converter:
         assert converter.running
+        pipe = converter._pipe
+        assert pipe is not None and any(any(f.glob(f"OSL_PIPE_*_{pipe}")) for f in warm.PIPE_FOLDERS)  # it listens
         kept = converter.convert(documents, tmp_path / "warm")
         again = converter.convert(documents[:1], tmp_path / "again")
     assert not converter.running
+    assert not any(any(f.glob(f"OSL_PIPE_*_{pipe}")) for f in warm.PIPE_FOLDERS)  # its socket is gone too
     assert [p.name for p in kept] == [p.name for p in batch]
     for made, reference in zip(kept, batch, strict=True):
         assert page_count(made) == page_count(reference)
