@@ -254,9 +254,9 @@ def run() -> None:
     test that calls ``main`` goes on living, and its cycles must still be collected.
 
     The program loads no pydantic plugins (``PYDANTIC_DISABLE_PLUGINS``, unless set otherwise):
-    pydantic looks for them in every installed package's metadata as it builds the plan's
-    validator (10 ms of each run), and plugins installed for other programs' models have nothing
-    to observe here.
+    where pydantic is loaded (a plan with errors, ``docgen schema``), it would look for them in
+    every installed package's metadata as it builds the plan's models (10 ms), and plugins
+    installed for other programs' models have nothing to observe here.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:

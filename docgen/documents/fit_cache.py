@@ -36,7 +36,11 @@ def _entry_key(content: str) -> str:
 
 def remembered(key: str) -> list[Adjustment]:
     """The adjustments remembered for the document whose content is ``key``; none when there are none."""
-    return from_data(_STORE.get(_entry_key(key)))
+    return _recalled(_entry_key(key))
+
+
+def _recalled(entry: str) -> list[Adjustment]:
+    return from_data(_STORE.get(entry))
 
 
 def remember(key: str, adjustments: list[Adjustment]) -> None:
@@ -49,16 +53,16 @@ def recall_layouts(stage: Path, keys: Mapping[PurePosixPath, str]) -> set[PurePo
 
     Called on every render, with or without PDFs: a plain render makes what the last measured
     render of the same content made. The keys come from the render (``render_into``'s
-    ``keyed``), so this costs one listing of the cache folder and a read per 公文 remembered. Here, not in ``fitting``,
-    so that a render without PDFs does not import the layout pass.
+    ``keyed``), so this costs one listing of the cache folder and a read per 公文 remembered.
+    Here, not in ``fitting``, so that a render without PDFs does not import the layout pass.
     """
     changed = set()
     entries = {path: _entry_key(key) for path, key in keys.items()}
     held = _STORE.held(entries.values())  # one listing: most 公文 have nothing remembered
-    for path, key in keys.items():
-        if entries[path] not in held:
+    for path, entry in entries.items():
+        if entry not in held:
             continue
-        adjustments = remembered(key)
+        adjustments = _recalled(entry)
         if adjustments and apply_adjustments(stage / path, adjustments):
             changed.add(path)
     return changed

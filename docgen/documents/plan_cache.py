@@ -58,7 +58,7 @@ class PlanCache:
             known = self._digests.get(id(plan))
             if known is not None and known[0]() is plan:
                 return known[1]
-        digest = hashlib.sha256(repr(plan.as_dict()).encode("utf-8")).hexdigest()  # no serializer built for it
+        digest = hashlib.sha256(repr(plan.as_dict()).encode("utf-8")).hexdigest()  # the fields as plain data
         number = id(plan)
 
         def forget(_: weakref.ref[Plan]) -> None:

@@ -229,10 +229,6 @@ class Declared:
         object.__setattr__(made, "_fields_set", self._fields_set | set(update or ()))
         return made
 
-    def model_dump(self, *, exclude: Collection[str] | None = None) -> dict[str, Any]:
-        """The fields as plain data: models as dicts all the way down; lists, tuples and dicts kept."""
-        return self.as_dict(exclude or ())
-
     def as_dict(self, exclude: Collection[str] = ()) -> dict[str, Any]:
         """The fields as ``model_dump()`` gives them (models as dicts all the way down)."""
         held = self.__dict__
@@ -289,12 +285,17 @@ def _frozen(cls: type, name: str, value: Any) -> Exception:
 
 def plain(value: Any) -> Any:
     """A field's value as ``model_dump()`` gives it: models as dicts; lists, tuples and dicts of them alike."""
+    return mapped(value, Declared.as_dict)
+
+
+def mapped(value: Any, turn: Callable[[Declared], Any]) -> Any:
+    """``value`` with each model in it given by ``turn``: lists, tuples and dicts made again around them."""
     if isinstance(value, Declared):
-        return value.as_dict()
+        return turn(value)
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [mapped(v, turn) for v in value]
     if isinstance(value, tuple):
-        return tuple(plain(v) for v in value)
+        return tuple(mapped(v, turn) for v in value)
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: mapped(v, turn) for k, v in value.items()}
     return value

@@ -25,6 +25,7 @@ from docgen.plan.fields import (
     FieldInfo,
     RuleError,
     StringConstraints,
+    mapped,
     rules,
 )
 
@@ -76,17 +77,14 @@ def validated_by_pydantic(cls: type[M], data: Any) -> M:
 
 def as_pydantic(value: Any) -> Any:
     """The models in ``value`` as their mirrors', all the way down: for pydantic's serializer (JSON, options)."""
-    if isinstance(value, Declared):
-        held = value.__dict__
-        fields = {name: as_pydantic(held[name]) for name in type(value).model_fields if name in held}
-        return mirrored(type(value)).model_construct(set(value.model_fields_set), **fields)
-    if isinstance(value, list):
-        return [as_pydantic(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(as_pydantic(item) for item in value)
-    if isinstance(value, dict):
-        return {key: as_pydantic(item) for key, item in value.items()}
-    return value
+    return mapped(value, lambda model: _stand_in(model, as_pydantic))
+
+
+def _stand_in(model: Declared, field: Callable[[Any], Any]) -> pydantic.BaseModel:
+    """``model`` as its mirror's, made unchecked with the same given fields, each value through ``field``."""
+    held = model.__dict__
+    values = {name: field(held[name]) for name in type(model).model_fields if name in held}
+    return mirrored(type(model)).model_construct(set(model.model_fields_set), **values)
 
 
 def validated_json_by_pydantic(cls: type[M], data: str | bytes) -> M:
@@ -102,9 +100,7 @@ def _for_pydantic(value: Any, given: dict[int, tuple[pydantic.BaseModel, Declare
     follows them (255) are not too deep for Python.
     """
     if isinstance(value, Declared):
-        held = value.__dict__
-        fields = {name: held[name] for name in type(value).model_fields if name in held}
-        stand_in = mirrored(type(value)).model_construct(set(value.model_fields_set), **fields)
+        stand_in = _stand_in(value, lambda held: held)
         given[id(stand_in)] = (stand_in, value)
         return stand_in
     if isinstance(value, list | tuple):
