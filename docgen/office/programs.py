@@ -9,7 +9,9 @@ macOS inside the app bundle, and libreoffice.org's own Linux packages install in
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Mapping
@@ -101,6 +103,31 @@ def find_office() -> str:
     if found is None:
         raise OfficeError([Finding("office-missing", {"packages": PACKAGES})])
     return found
+
+
+# Where an installation keeps its configuration defaults, from the folder of its ``soffice``: the
+# program folder on Linux and Windows, ``Contents/MacOS`` in the macOS bundle.
+_DEFAULTS = ("../share/registry/main.xcd", "../Resources/registry/main.xcd")
+_SETUP_VERSION = re.compile(rb'<prop oor:name="ooSetupVersion">\s*<value>(\d+\.\d+)</value>')
+
+
+@functools.cache
+def office_version(office: str) -> str | None:
+    """The installed LibreOffice's version as its configuration holds it (``7.4``), read from its files.
+
+    None where the installation's defaults cannot be found or read (a snap or flatpak launcher, a
+    layout not known here). Read from the files rather than asked of ``soffice --version``, which
+    would start LibreOffice once more.
+    """
+    program = Path(office).resolve().parent
+    for relative in _DEFAULTS:
+        try:
+            found = _SETUP_VERSION.search((program / relative).read_bytes())
+        except OSError:
+            continue
+        if found:
+            return found.group(1).decode("ascii")
+    return None
 
 
 def find_tool(name: str) -> str:

@@ -29,8 +29,8 @@ from docgen.office.convert import (
     OWNER_FILE,
     WORK_PREFIX,
     isolated,
+    new_profile,
     office_environment,
-    offline_profile,
     sweep_leftovers,
 )
 from docgen.office.programs import find_office
@@ -144,7 +144,7 @@ class WarmConverter:
         sweep_leftovers()
         self._work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX))
         profile = self._work / "profile0"
-        offline_profile(profile)
+        new_profile(profile, office)
         pipe = self._pipe = f"docgen-{os.getpid()}-{self._work.name}"
         command = [*isolated(office), python, str(_WORKER), office, profile.as_uri(), pipe]
         self._process = subprocess.Popen(
