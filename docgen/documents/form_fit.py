@@ -61,16 +61,25 @@ def form_weights(form: Form) -> list[int]:
     return [max(len(h), 4) * (2 if any(w in h for w in _WIDE_HEADINGS) else 1) for h in form.columns]
 
 
-def remark_text(plan: Plan) -> str:
-    """The remark as the form prints it: the plan's words, then (unless it says not) the numbered tasks."""
+def remark_text(plan: Plan, tasks: str | None = None) -> str:
+    """The remark as the form prints it: the plan's words, then (unless it says not) the numbered tasks.
+
+    ``tasks`` is ``numbered_tasks(plan)`` where the caller has it; else it is joined once per
+    plan (every unit's form prints and measures the remark, which lists every task).
+    """
     form = _form(plan)
     if not form.remark:
         return ""
     if not form.list_tasks:
         return form.remark
-    # every unit's form prints and measures the remark, which lists every task: joined once per plan
-    tasks = _TASK_LISTS.get(plan, "task list", lambda: "　".join(f"{n}.{t.title}" for n, t in enumerate(plan.tasks, 1)))
-    return form.remark + str(tasks)
+    if tasks is None:
+        tasks = str(_TASK_LISTS.get(plan, "task list", lambda: numbered_tasks(plan)))
+    return form.remark + tasks
+
+
+def numbered_tasks(plan: Plan) -> str:
+    """Every task's title after its number, as the remark lists them."""
+    return "　".join(f"{n}.{t.title}" for n, t in enumerate(plan.tasks, 1))
 
 
 @lru_cache(maxsize=4096)
@@ -96,9 +105,19 @@ def _row_lines(form: Form, row: Sequence[str]) -> int:
     return max((_lines(text, CELL_PT, w - CELL_MARGINS_MM) for text, w in zip(row, widths, strict=False)), default=1)
 
 
-def form_fit(plan: Plan, rows: int, *, filled: Sequence[Sequence[str]] = (), attachment: bool = False) -> FormFit:
-    """The highest row height at which ``rows`` rows (``filled`` first) and the rest fill one page."""
-    remark = remark_text(plan)
+def form_fit(
+    plan: Plan,
+    rows: int,
+    *,
+    filled: Sequence[Sequence[str]] = (),
+    attachment: bool = False,
+    remark: str | None = None,
+) -> FormFit:
+    """The highest row height at which ``rows`` rows (``filled`` first) and the rest fill one page.
+
+    ``remark`` is ``remark_text(plan)`` where the caller has it.
+    """
+    remark = remark_text(plan) if remark is None else remark
     fixed = (
         (LABEL_LINE if attachment else 0)
         + TITLE_LINE * _lines(plan.form_title, TITLE_PT, TEXT_WIDTH_MM)
@@ -145,10 +164,11 @@ def crowded_forms(plan: Plan) -> list[str]:
     crowded: list[str] = []
     if plan.form is None:
         return crowded
-    if not form_fit(plan, plan.form.blank_rows, attachment=True).fits:
+    remark = remark_text(plan, numbered_tasks(plan))  # the plan checked is not the one rendered: no cache
+    if not form_fit(plan, plan.form.blank_rows, attachment=True, remark=remark).fits:
         crowded.append(plan.form_title)
     for unit in plan.responsible_units():
         filled = unit_form_filled(plan, unit.name, unit.id)
-        if not form_fit(plan, unit_form_rows(plan, len(filled)), filled=filled).fits:
+        if not form_fit(plan, unit_form_rows(plan, len(filled)), filled=filled, remark=remark).fits:
             crowded.append(unit.name)
     return crowded

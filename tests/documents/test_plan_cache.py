@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from pathlib import Path
 
+import pytest
+
 import docgen
+from docgen.documents import plan_cache
 from docgen.documents.context import plan_context
 from docgen.documents.plan_cache import PlanCache
 from docgen.plan.placeholders import resolve_plan
@@ -65,6 +69,24 @@ def test_a_plan_that_is_gone_is_forgotten(tmp_path: Path) -> None:
     cache = PlanCache()
     plan = _plan()
     cache.get(plan, "k", object)
-    assert len(cache._digests) == 1
+    number = id(plan)
+    assert plan_cache._digests[number][0]() is plan
     del plan
-    assert cache._digests == {}
+    assert number not in plan_cache._digests
+
+
+def test_a_plan_is_digested_once_whichever_cache_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    digested: list[bytes] = []
+    real = hashlib.sha256
+
+    def counting(data: bytes) -> hashlib._Hash:
+        digested.append(data)
+        return real(data)
+
+    monkeypatch.setattr(plan_cache.hashlib, "sha256", counting)
+    plan, first, second = _plan("一次"), PlanCache(), PlanCache()
+    assert first.get(plan, "k", lambda: 1) == 1 and second.get(plan, "k", lambda: 2) == 2
+    assert first.get(plan, "k", lambda: 3) == 1
+    assert len(digested) == 1
+    assert plan_cache.content_digest(_plan("一次")) == plan_cache.content_digest(plan)  # by content
+    assert plan_cache.content_digest(_plan("两次")) != plan_cache.content_digest(plan)
