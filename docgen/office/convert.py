@@ -1,7 +1,7 @@
 """LibreOffice conversion (.docx to PDF, older Word files to .docx), with the fonts a Chinese official document needs.
 
 The whole batch goes through one ``soffice`` process (or one per core): starting LibreOffice
-costs half a second, a document a tenth of that. The process gets a private, throw-away profile
+costs half a second, a document 0.06-0.09 s more. The process gets a private, throw-away profile
 (so it neither clashes with an office the user has open nor leaves state behind; one that knows
 the installed version, so that LibreOffice skips its first-start self-tests: ``new_profile``), a
 timeout after which its whole process group is killed, and docgen's own fontconfig file, which
@@ -188,8 +188,9 @@ def new_profile(profile: Path, office: str) -> None:
     LibreOffice treat every start as the first after an upgrade and run its graphics self-tests:
     about a hundred drawings on 4096-pixel canvases, 0.75 s of a 1.3 s conversion of one page on a
     2-core machine. A headless start never records the version (only a window does), so without it
-    every ``soffice --convert-to`` pays them again. The tests' only result is a log in the profile;
-    the PDFs are the same. Where the version cannot be read (``office_version``) they run as before.
+    every ``soffice --convert-to`` pays them again. What they leave is a log in the profile (and,
+    in a window, a choice of drawing backend); the PDFs are the same. Where the version cannot be
+    read (``office_version``) they run as before.
     """
     version = office_version(office)
     settings = [*_OFFLINE_SETTINGS]
