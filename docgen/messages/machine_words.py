@@ -13,6 +13,13 @@ from docgen.messages.language import N_
 MESSAGES: dict[str, tuple[str, str]] = {
     "machine-python": (N_("Python {version}: {path}"), ""),
     "machine-office": (N_("LibreOffice: {path} ({version})"), ""),
+    "machine-office-self-tests": (
+        N_(
+            "LibreOffice: {path} ({version}); its version cannot be read from its files, so every"
+            " LibreOffice docgen starts runs its graphics self-tests first (about 0.75 s a start)"
+        ),
+        N_("the PDFs are the same; LibreOffice from the system's packages or from libreoffice.org is read"),
+    ),
     "machine-office-missing": (
         N_("LibreOffice is missing: PDF output (render --pdf), previews and the print file need it"),
         "",

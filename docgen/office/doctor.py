@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.office.font_check import FaceStatus, FontCheck, font_checks
-from docgen.office.programs import INSTALL, locate_office
+from docgen.office.programs import INSTALL, locate_office, office_version
 
 POPPLER_TOOLS = ("pdftoppm", "pdftotext", "pdfinfo", "pdfunite")
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome")
@@ -104,10 +104,14 @@ def _python() -> MachineCheck:
 
 
 def _office() -> MachineCheck:
+    """LibreOffice, and whether docgen can read its version (else each start runs LibreOffice's self-tests)."""
     office = locate_office()
     if office is None:
         return MachineCheck("machine-office-missing", {}, Readiness.MISSING, INSTALL["libreoffice"])
-    return MachineCheck("machine-office", {"path": office, "version": _office_version(office)}, Readiness.READY)
+    params = {"path": office, "version": _office_version(office)}
+    if office_version(office) is None:  # see docgen.office.convert.new_profile
+        return MachineCheck("machine-office-self-tests", params, Readiness.WARNING)
+    return MachineCheck("machine-office", params, Readiness.READY)
 
 
 def _office_version(office: str) -> str:

@@ -169,3 +169,28 @@ def test_libreoffice_off_path_is_looked_for_where_installers_put_it() -> None:
         Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
         Path("/Users/li/Applications/LibreOffice.app/Contents/MacOS/soffice"),
     ]
+
+
+def test_an_office_whose_version_cannot_be_read_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a launcher on PATH with no installation beside it, as a snap or flatpak puts there
+    launcher = tmp_path / "bin" / "soffice"
+    launcher.parent.mkdir()
+    launcher.write_text("#!/bin/sh\necho 'LibreOffice 24.8.4.2 bb3cfa12c7b1bf994ecc5649a80400d06cd71002'\n")
+    launcher.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{launcher.parent}{os.pathsep}{os.environ['PATH']}")
+    report = docgen.doctor(tmp_path)
+    [office] = [check for check in report.checks if check.code.startswith("machine-office")]
+    assert office.code == "machine-office-self-tests"
+    assert office.readiness is Readiness.WARNING
+    assert office.params == {
+        "path": str(launcher),
+        "version": "LibreOffice 24.8.4.2 bb3cfa12c7b1bf994ecc5649a80400d06cd71002",
+    }
+    result = CliRunner().invoke(main, ["doctor", "-o", str(tmp_path)])
+    line = next(line for line in result.output.splitlines() if "LibreOffice: " in line)
+    assert line.startswith("warning    LibreOffice: ") and "runs its graphics self-tests first" in line
+    assert line.endswith(
+        "(the PDFs are the same; LibreOffice from the system's packages or from libreoffice.org is read)"
+    )
+    chinese = CliRunner().invoke(main, ["--lang", "zh_CN", "doctor", "-o", str(tmp_path)])
+    assert "无法从其安装文件读出版本号，docgen 每次启动 LibreOffice 都要先运行其图形自检" in chinese.output
