@@ -70,7 +70,7 @@ class WarmConverter:
     Lifecycle::
 
         converter = WarmConverter()        # nothing runs yet
-        converter.start()                  # LibreOffice starts (about a second); optional
+        converter.start()                  # LibreOffice starts (half a second); optional
         converter.convert([docx], folder)  # -> [pdf]; starts LibreOffice first if it is not running
         converter.close()                  # LibreOffice stops, its profile is removed
 
