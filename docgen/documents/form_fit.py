@@ -99,39 +99,40 @@ def column_widths_mm(form: Form) -> list[float]:
     return [TEXT_WIDTH_MM * w / sum(weights) for w in weights]
 
 
-def _row_lines(form: Form, row: Sequence[str]) -> int:
-    """Lines the tallest cell of a prefilled row takes."""
-    widths = column_widths_mm(form)
+def _row_lines(widths: Sequence[float], row: Sequence[str]) -> int:
+    """Lines the tallest cell of a prefilled row takes, in columns ``widths`` mm wide."""
     return max((_lines(text, CELL_PT, w - CELL_MARGINS_MM) for text, w in zip(row, widths, strict=False)), default=1)
 
 
-def form_fit(
-    plan: Plan,
-    rows: int,
-    *,
-    filled: Sequence[Sequence[str]] = (),
-    attachment: bool = False,
-    remark: str | None = None,
-) -> FormFit:
-    """The highest row height at which ``rows`` rows (``filled`` first) and the rest fill one page.
+@dataclasses.dataclass(frozen=True)
+class _Page:
+    """What a form's page holds besides its rows, measured once for the forms of every unit."""
 
-    ``remark`` is ``remark_text(plan)`` where the caller has it.
-    """
-    remark = remark_text(plan) if remark is None else remark
-    fixed = (
-        (LABEL_LINE if attachment else 0)
-        + TITLE_LINE * _lines(plan.form_title, TITLE_PT, TEXT_WIDTH_MM)
-        + META_LINE
-        + HEADER_ROW
-        + (REMARK_LINE * _lines("备注：" + remark, REMARK_PT, TEXT_WIDTH_MM) if remark else 0)
-        + SAFETY
-    )
-    tall = [_row_lines(_form(plan), r) * CELL_LINE for r in filled]
-    for height in ROW_HEIGHTS:
-        needed = sum(max(height, t) for t in tall) + (rows - len(tall)) * height
-        if needed <= TEXT_HEIGHT - fixed:
-            return FormFit(height, True)
-    return FormFit(ROW_HEIGHTS[-1], False)
+    widths: tuple[float, ...]  # the columns', in mm
+    title: float  # the heights (twips) of the title's lines
+    remark: float  # and of the remark's, 0 without one
+
+    @classmethod
+    def of(cls, plan: Plan, remark: str) -> _Page:
+        """The page of ``plan``'s form, whose remark reads ``remark`` (``remark_text``)."""
+        title = TITLE_LINE * _lines(plan.form_title, TITLE_PT, TEXT_WIDTH_MM)
+        remark_height = REMARK_LINE * _lines("备注：" + remark, REMARK_PT, TEXT_WIDTH_MM) if remark else 0
+        return cls(tuple(column_widths_mm(_form(plan))), title, remark_height)
+
+    def fit(self, rows: int, filled: Sequence[Sequence[str]], attachment: bool) -> FormFit:
+        """``form_fit`` on this page."""
+        fixed = (LABEL_LINE if attachment else 0) + self.title + META_LINE + HEADER_ROW + self.remark + SAFETY
+        tall = [_row_lines(self.widths, r) * CELL_LINE for r in filled]
+        for height in ROW_HEIGHTS:
+            needed = sum(max(height, t) for t in tall) + (rows - len(tall)) * height
+            if needed <= TEXT_HEIGHT - fixed:
+                return FormFit(height, True)
+        return FormFit(ROW_HEIGHTS[-1], False)
+
+
+def form_fit(plan: Plan, rows: int, *, filled: Sequence[Sequence[str]] = (), attachment: bool = False) -> FormFit:
+    """The highest row height at which ``rows`` rows (``filled`` first) and the rest fill one page."""
+    return _Page.of(plan, remark_text(plan)).fit(rows, filled, attachment)
 
 
 def unit_form_rows(plan: Plan, filled: int) -> int:
@@ -164,11 +165,11 @@ def crowded_forms(plan: Plan) -> list[str]:
     crowded: list[str] = []
     if plan.form is None:
         return crowded
-    remark = remark_text(plan, numbered_tasks(plan))  # the plan checked is not the one rendered: no cache
-    if not form_fit(plan, plan.form.blank_rows, attachment=True, remark=remark).fits:
+    page = _Page.of(plan, remark_text(plan, numbered_tasks(plan)))  # the plan checked is not rendered: no cache
+    if not page.fit(plan.form.blank_rows, (), attachment=True).fits:
         crowded.append(plan.form_title)
     for unit in plan.responsible_units():
         filled = unit_form_filled(plan, unit.name, unit.id)
-        if not form_fit(plan, unit_form_rows(plan, len(filled)), filled=filled, remark=remark).fits:
+        if not page.fit(unit_form_rows(plan, len(filled)), filled, attachment=False).fits:
             crowded.append(unit.name)
     return crowded

@@ -83,7 +83,24 @@ def _strings(value: Any, path: PlanPath) -> Iterator[tuple[PlanPath, str]]:
             yield from _strings(item, (*path, i))
 
 
+def _any_forbidden(data: Any) -> bool:
+    """Whether any text in the plan's data holds a character XML cannot carry."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if _XML_FORBIDDEN.search(value):
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
+
+
 def _forbidden_characters(data: Any) -> Iterator[Unlocated]:
+    if not _any_forbidden(data):  # nearly every plan: no path built for each of its texts
+        return
     for path, text in _strings(data, ()):
         match = _XML_FORBIDDEN.search(text)
         if match:
