@@ -19,11 +19,10 @@ from jinja2.exceptions import TemplateError, TemplateSyntaxError
 
 from docgen.errors import Finding, PlanError
 from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, OutputTooLarge, budget, render_bounded
-from docgen.plan.construction import validated
 from docgen.plan.model import Deadline, Model, Plan, Unit
 from docgen.plan.sourcemap import PlanPath, dotted
 from docgen.plan.text_cache import store_text, stored_text
-from docgen.plan.text_fields import jinja_fields
+from docgen.plan.text_fields import jinja_fields, with_replaced
 from docgen.plan.text_filters import TextError, filter_cite, filter_md, filter_weekday, filter_ymd
 
 __all__ = [  # importers found these here before
@@ -381,11 +380,5 @@ def resolve_plan(plan: Plan) -> Plan:
 
 
 def with_texts(plan: Plan, rendered: dict[PlanPath, str]) -> Plan:
-    """A copy of the plan with the running-text fields at the given paths replaced."""
-    data = plan.as_dict()
-    for path, text in rendered.items():
-        target: Any = data
-        for part in path[:-1]:
-            target = target[part]
-        target[path[-1]] = text
-    return validated(Plan, data)
+    """The plan with the running-text fields at the given paths replaced (``text_fields.with_replaced``)."""
+    return with_replaced(plan, rendered)

@@ -1,16 +1,18 @@
-"""Which fields of a plan hold running text: the walk ``check_texts`` renders and checks.
+"""Which fields of a plan hold running text (the walk ``check_texts`` renders), and the plan with them filled in.
 
 Fields are marked ``JinjaText`` in ``docgen.plan.model``; the walk follows models, lists and
 dicts down to them and remembers which annotations mark text, as it meets them thousands of times.
+``with_replaced`` makes the plan again with the texts filled in, along the changed paths only.
 """
 
 from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
 
+from docgen.plan.construction import validated
 from docgen.plan.model import JinjaMarker, Model
 from docgen.plan.sourcemap import PlanPath
 
@@ -108,3 +110,69 @@ def _inner(annotation: Any) -> Any:
         non_none = [a for a in args if a is not type(None)]
         return _inner(non_none[0]) if len(non_none) == 1 else None
     return None
+
+
+M = TypeVar("M", bound=Model)
+
+
+def with_replaced(model: M, texts: Mapping[PlanPath, str]) -> M:
+    """``model`` with the text at each path of ``texts`` replaced; the models on the way made again, checked.
+
+    What is not on the way to a changed text is the model's own, shared (models are immutable),
+    as a validator takes a model it is given; a text already as given changes nothing. Each model
+    made again is checked with its new text as the plan's data is (``construction.validated``),
+    so a filled-in text breaking a bound fails as it would in the whole plan.
+    """
+    changes: dict[Any, Any] = {}
+    for path, text in texts.items():
+        if _value_at(model, path) == text:
+            continue
+        node = changes
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = _Text(text)
+    if not changes:
+        return model
+    try:
+        remade: M = _remade(model, changes)
+    except ValueError:  # pydantic's ValidationError, of the inner model: said again of the whole, from its root
+        return _validated_whole(model, texts)
+    return remade
+
+
+def _validated_whole(model: M, texts: Mapping[PlanPath, str]) -> M:
+    """``model`` dumped, the texts set, and all of it validated: every error, located from its root."""
+    data = model.as_dict()
+    for path, text in texts.items():
+        target: Any = data
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = text
+    return validated(type(model), data)
+
+
+class _Text(str):
+    """A changed text in the tree of changes (a dict there is a way further down)."""
+
+
+def _value_at(value: Any, path: PlanPath) -> Any:
+    for part in path:
+        value = getattr(value, str(part)) if isinstance(value, Model) else value[part]
+    return value
+
+
+def _remade(value: Any, changes: dict[Any, Any]) -> Any:
+    if isinstance(value, Model):
+        data = {name: getattr(value, name) for name in type(value).model_fields}
+        for name, change in changes.items():
+            data[name] = str(change) if isinstance(change, _Text) else _remade(data[name], change)
+        return validated(type(value), data)
+    if isinstance(value, list | tuple):
+        items = list(value)
+        for index, change in changes.items():
+            items[index] = str(change) if isinstance(change, _Text) else _remade(items[index], change)
+        return items
+    entries = dict(value)
+    for key, change in changes.items():
+        entries[key] = str(change) if isinstance(change, _Text) else _remade(entries[key], change)
+    return entries
