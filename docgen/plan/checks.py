@@ -72,15 +72,19 @@ def _value_at(data: Any, path: PlanPath) -> str:
 
 
 def _strings(value: Any, path: PlanPath) -> Iterator[tuple[PlanPath, str]]:
-    """Every text in the plan's data as read from YAML, with its path, in file order."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*path, i))
+    """Every text in the plan's data as read from YAML, with its path, in file order.
+
+    A stack rather than nested generators, each of which would pass on every text below it.
+    """
+    pending: list[tuple[PlanPath, Any]] = [(path, value)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            pending.extend(reversed([((*path, key), item) for key, item in value.items()]))
+        elif isinstance(value, list):
+            pending.extend(reversed([((*path, i), item) for i, item in enumerate(value)]))
 
 
 def _any_forbidden(data: Any) -> bool:
