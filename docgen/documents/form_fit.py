@@ -140,16 +140,22 @@ def unit_form_rows(plan: Plan, filled: int) -> int:
     return filled + max(_form(plan).blank_rows - filled, UNIT_FORM_MIN_BLANK)
 
 
-def _column_of(form: Form, *words: str) -> int | None:
+def _column_of(columns: Sequence[str], *words: str) -> int | None:
     """The first column whose heading holds one of ``words``."""
-    return next((i for i, h in enumerate(form.columns) if any(w in h for w in words)), None)
+    return next((i for i, h in enumerate(columns) if any(w in h for w in words)), None)
+
+
+@lru_cache(maxsize=64)
+def _filled_columns(columns: tuple[str, ...]) -> tuple[int, int | None]:
+    """The item column and the unit column (None without one) of a form with these headings."""
+    item = _column_of(columns, "项目", "内容", "活动") or 0
+    return item, _column_of(columns, "部门", "单位")
 
 
 def unit_form_filled(plan: Plan, unit_name: str, unit_id: str) -> list[list[str]]:
     """A unit's prefilled rows: each task it carries in the item column, the unit in the unit column."""
     form = _form(plan)
-    item = _column_of(form, "项目", "内容", "活动") or 0
-    department = _column_of(form, "部门", "单位")
+    item, department = _filled_columns(tuple(form.columns))
     filled = []
     for _, task in plan.tasks_of(unit_id):
         row = [""] * len(form.columns)
