@@ -163,7 +163,8 @@ def _value_at(value: Any, path: PlanPath) -> Any:
 
 def _remade(value: Any, changes: dict[Any, Any]) -> Any:
     if isinstance(value, Model):
-        data = {name: getattr(value, name) for name in type(value).model_fields}
+        held = value.__dict__  # a field it was made without (``model_construct``) stays missing, as in its dump
+        data = {name: held[name] for name in type(value).model_fields if name in held}
         for name, change in changes.items():
             data[name] = str(change) if isinstance(change, _Text) else _remade(data[name], change)
         return validated(type(value), data)
