@@ -94,9 +94,10 @@ def _lines(text: str, size_pt: float, width_mm: float) -> int:
 
 
 def column_widths_mm(form: Form) -> list[float]:
-    """The form's column widths across the landscape text block."""
+    """The form's column widths across the landscape text block (as ``tables.column_widths`` shares them)."""
     weights = form_weights(form)
-    return [TEXT_WIDTH_MM * w / sum(weights) for w in weights]
+    total = sum(weights) or 1  # widths of zeros pass the check: measured as laid out, not divided by zero
+    return [TEXT_WIDTH_MM * w / total for w in weights]
 
 
 def _row_lines(widths: Sequence[float], row: Sequence[str]) -> int:

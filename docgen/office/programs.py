@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PureWindowsPath
 
 from docgen.errors import Finding, OfficeError
+from docgen.inputs.bounded import InputRefusedError, read_regular
 
 PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk fonts-lxgw-wenkai fonts-arphic-ukai fonts-liberation2 poppler-utils"
 """The Debian packages for PDF output, previews and the print file, as one ``apt-get install`` line."""
@@ -109,6 +110,8 @@ def find_office() -> str:
 # program folder on Linux and Windows, ``Contents/MacOS`` in the macOS bundle.
 _DEFAULTS = ("../share/registry/main.xcd", "../Resources/registry/main.xcd")
 _SETUP_VERSION = re.compile(rb'<prop oor:name="ooSetupVersion">\s*<value>(\d+\.\d+)</value>')
+_DEFAULTS_LIMIT = 64 * 1024 * 1024
+"""The most of a ``main.xcd`` read (7.4's is 2.2 MB): a pipe or a device there would never end."""
 
 
 @functools.cache
@@ -116,14 +119,14 @@ def office_version(office: str) -> str | None:
     """The installed LibreOffice's version as its configuration holds it (``7.4``), read from its files.
 
     None where the installation's defaults cannot be found or read (a snap or flatpak launcher, a
-    layout not known here). Read from the files rather than asked of ``soffice --version``, which
-    would start LibreOffice once more.
+    layout not known here, anything but a regular file of at most ``_DEFAULTS_LIMIT`` bytes). Read
+    from the files rather than asked of ``soffice --version``, which would start LibreOffice once more.
     """
     program = Path(office).resolve().parent
     for relative in _DEFAULTS:
         try:
-            found = _SETUP_VERSION.search((program / relative).read_bytes())
-        except OSError:
+            found = _SETUP_VERSION.search(read_regular(program / relative, _DEFAULTS_LIMIT))
+        except (OSError, InputRefusedError):  # none, unreadable, or a pipe, a device, a huge file: not its defaults
             continue
         if found:
             return found.group(1).decode("ascii")

@@ -33,7 +33,7 @@ def _text_bearing_fields(cls: type[Model]) -> dict[str, tuple[Any, list[Any]]]:
         found = _TEXT_BEARING[cls] = {
             name: (info.annotation, info.metadata)
             for name, info in cls.model_fields.items()
-            if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, frozenset({cls}))
+            if any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation)
         }
     return found
 
@@ -44,7 +44,7 @@ def _bears_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
         return True
     if isinstance(annotation, type) and issubclass(annotation, Model):
         if annotation in seen:
-            return False  # the model refers to itself: its own fields decide
+            return False  # met again on the way (items in items): the search from where it was first met decides
         return any(
             any(isinstance(m, JinjaMarker) for m in info.metadata) or _bears_text(info.annotation, seen | {annotation})
             for info in annotation.model_fields.values()
@@ -163,7 +163,8 @@ def _value_at(value: Any, path: PlanPath) -> Any:
 
 def _remade(value: Any, changes: dict[Any, Any]) -> Any:
     if isinstance(value, Model):
-        data = {name: getattr(value, name) for name in type(value).model_fields}
+        held = value.__dict__  # a field it was made without (``model_construct``) stays missing, as in its dump
+        data = {name: held[name] for name in type(value).model_fields if name in held}
         for name, change in changes.items():
             data[name] = str(change) if isinstance(change, _Text) else _remade(data[name], change)
         return validated(type(value), data)

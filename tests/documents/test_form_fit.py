@@ -52,6 +52,15 @@ def test_too_many_rows_are_a_warning_and_the_form_keeps_them(tmp_path: Path) -> 
     assert set(heights[1:]) == {ROW_HEIGHTS[-1]}
 
 
+def test_widths_of_nothing_but_zeros_are_checked_and_rendered_as_before(tmp_path: Path) -> None:
+    plan = plan_with(tmp_path, ("  blank_rows: 17", "  widths: [0, 0, 0, 0, 0, 0, 0]\n  blank_rows: 17"))
+    report = check_plan(plan)  # the form's page was measured with the widths' sum as divisor
+    assert report.plan is not None and report.plan.form.widths == [0] * 7
+    assert not [p for p in report.problems if p.is_error]
+    [form] = render(plan, tmp_path / "out", "form")
+    assert len(row_heights(form)) == 1 + 17
+
+
 def test_the_remark_lists_each_plans_own_tasks_however_plans_alternate() -> None:
     plan = docgen.load_plan(SHIPPED_PLAN)
     fewer = plan.model_copy(update={"tasks": plan.tasks[:2]})

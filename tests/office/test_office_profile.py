@@ -7,6 +7,7 @@ profile records the version, read from the installation's files.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import docgen
-from docgen.office import convert
+from docgen.office import convert, programs
 from docgen.office.programs import find_office, office_version
 from tests.support.office import require_office_tools
 from tests.support.paths import SHIPPED_PLAN
@@ -52,6 +53,26 @@ def test_an_installation_whose_version_cannot_be_read_gets_none(tmp_path: Path) 
     assert office_version(str(launcher)) is None
     odd = _installation(tmp_path / "odd", "program/soffice", "share/registry/main.xcd", "unknown")
     assert office_version(str(odd)) is None
+
+
+def test_defaults_that_are_no_regular_file_of_a_readable_size_give_none_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(programs, "_DEFAULTS_LIMIT", 4096)
+    soffice = _installation(tmp_path / "big", "program/soffice", "share/registry/main.xcd", "24.8")
+    defaults = tmp_path / "big" / "share" / "registry" / "main.xcd"
+    assert office_version(str(soffice)) == "24.8"
+    defaults.write_text(f"<oor:data>{' ' * 4096}{_DEFAULTS.format('24.8')}</oor:data>", encoding="utf-8")
+    office_version.cache_clear()
+    assert office_version(str(soffice)) is None  # larger than any main.xcd is read
+    defaults.unlink()
+    os.mkfifo(defaults)  # reading would wait for a writer forever
+    office_version.cache_clear()
+    assert office_version(str(soffice)) is None
+    defaults.unlink()
+    defaults.symlink_to("/dev/zero")  # reading would never end
+    office_version.cache_clear()
+    assert office_version(str(soffice)) is None
 
 
 def test_the_profile_records_the_version_only_where_it_is_known(tmp_path: Path) -> None:

@@ -110,3 +110,33 @@ def test_the_shipped_plan_keeps_its_shape() -> None:
         "requirements",
     ]
     assert [a.use for a in plan.notice_attachments()] == ["form"]
+
+
+NESTED = """\
+sections:
+  - heading: 工作安排
+    items:
+      - title: 第一阶段
+        items:
+          - title: 动员
+            items:
+              - 于{{ period.start | md }}前完成{{ year }}年动员
+"""
+
+
+def test_running_text_in_items_within_items_is_filled_in_and_checked(tmp_path: Path) -> None:
+    report = docgen.check_plan(_write(tmp_path, MINIMAL + NESTED))
+    assert report.resolved is not None
+    deepest = report.resolved.notice_sections()[0].items[0].items[0].items[0]
+    assert deepest.text == "于6月1日前完成2023年动员"
+    [notice] = docgen.render(report, tmp_path / "out")
+    xml = zipfile.ZipFile(notice).read("word/document.xml").decode("utf-8")
+    assert "于6月1日前完成2023年动员" in xml and "{{" not in xml
+
+    report = docgen.check_plan(_write(tmp_path, MINIMAL + NESTED.replace("{{ year }}", "{{ yaer }}")))
+    [wrong] = [p for p in report.problems if p.is_error]
+    assert (wrong.code, wrong.line, wrong.path) == (
+        "unknown-placeholder-suggest",
+        14,
+        "sections[0].items[0].items[0].items[0].text",
+    )
