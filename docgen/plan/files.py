@@ -12,9 +12,10 @@ from docgen.errors import Finding, PlanError, Severity
 from docgen.plan.checks import check, located_texts
 from docgen.plan.holidays import holiday_review
 from docgen.plan.model import Plan
-from docgen.plan.placeholders import check_texts, with_texts
+from docgen.plan.placeholders import check_texts
 from docgen.plan.reading import MAX_FILE_BYTES, LoadedYaml, compose, load_yaml
 from docgen.plan.sourcemap import PlanPath, SourceMap
+from docgen.plan.text_fields import with_replaced
 from docgen.plan.validation import validate
 
 
@@ -106,7 +107,8 @@ def check_loaded(loaded: LoadedYaml, path: Path | str) -> CheckReport:
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if plan is None or any(p.is_error for p in problems):
         return CheckReport(path, None, problems)
-    return CheckReport(path, plan, problems, with_texts(plan, rendered), loaded.source)
+    # the plan was made from its data just now, every part of it checked: only what a text changes is made again
+    return CheckReport(path, plan, problems, with_replaced(plan, rendered), loaded.source)
 
 
 def checked_plan(path: Path | str) -> CheckReport:

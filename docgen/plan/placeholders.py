@@ -22,7 +22,7 @@ from docgen.inputs.budget import Budget, BudgetSandbox, LimitExceeded, OutputToo
 from docgen.plan.model import Deadline, Model, Plan, Unit
 from docgen.plan.sourcemap import PlanPath, dotted
 from docgen.plan.text_cache import store_text, stored_text
-from docgen.plan.text_fields import jinja_fields, with_replaced
+from docgen.plan.text_fields import jinja_fields, validated_with
 from docgen.plan.text_filters import TextError, filter_cite, filter_md, filter_weekday, filter_ymd
 
 __all__ = [  # importers found these here before
@@ -380,5 +380,11 @@ def resolve_plan(plan: Plan) -> Plan:
 
 
 def with_texts(plan: Plan, rendered: dict[PlanPath, str]) -> Plan:
-    """The plan with the running-text fields at the given paths replaced (``text_fields.with_replaced``)."""
-    return with_replaced(plan, rendered)
+    """A copy of the plan with the running-text fields at the given paths replaced, all of it validated again.
+
+    For a plan from anywhere: one built in a script may hold parts no validator saw
+    (``model_construct``, ``model_copy(update=...)``), which this refuses or converts as a plan
+    read from a file would be. A plan validated from its data a moment ago needs only the models
+    on the way to a changed text made again (``text_fields.with_replaced``, as ``check_plan`` does).
+    """
+    return validated_with(plan, rendered)

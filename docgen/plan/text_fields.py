@@ -118,10 +118,12 @@ M = TypeVar("M", bound=Model)
 def with_replaced(model: M, texts: Mapping[PlanPath, str]) -> M:
     """``model`` with the text at each path of ``texts`` replaced; the models on the way made again, checked.
 
-    What is not on the way to a changed text is the model's own, shared (models are immutable),
-    as a validator takes a model it is given; a text already as given changes nothing. Each model
-    made again is checked with its new text as the plan's data is (``construction.validated``),
-    so a filled-in text breaking a bound fails as it would in the whole plan.
+    For a model every part of which a validator made (a plan read from its data): what is not on
+    the way to a changed text is the model's own, shared (models are immutable), as a validator
+    takes a model it is given, and a text already as given changes nothing. Each model made again
+    is checked with its new text as the plan's data is (``construction.validated``), so a
+    filled-in text breaking a bound fails as it would in the whole plan (``validated_with``
+    then says it, from the root). A model with parts no validator saw needs ``validated_with``.
     """
     changes: dict[Any, Any] = {}
     for path, text in texts.items():
@@ -136,12 +138,12 @@ def with_replaced(model: M, texts: Mapping[PlanPath, str]) -> M:
     try:
         remade: M = _remade(model, changes)
     except ValueError:  # pydantic's ValidationError, of the inner model: said again of the whole, from its root
-        return _validated_whole(model, texts)
+        return validated_with(model, texts)
     return remade
 
 
-def _validated_whole(model: M, texts: Mapping[PlanPath, str]) -> M:
-    """``model`` dumped, the texts set, and all of it validated: every error, located from its root."""
+def validated_with(model: M, texts: Mapping[PlanPath, str]) -> M:
+    """``model`` dumped, the texts set, all of it validated: every part checked, every error located from the root."""
     data = model.as_dict()
     for path, text in texts.items():
         target: Any = data

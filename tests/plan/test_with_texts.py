@@ -1,8 +1,10 @@
 """The plan with its texts filled in, made again only along the changed paths, equals the whole plan validated again.
 
-``with_texts`` once dumped the plan, set the texts and validated it all; it now makes again only
-the models on the way to a changed text. That way is the oracle here: for the real plans and
-for texts changed at random, the two give equal plans, or both refuse.
+``check_plan`` once filled in the texts by dumping the plan, setting them and validating it all
+(``with_texts`` still does, for a plan from a script); it now makes again only the models on the
+way to a changed text (``with_replaced``). The whole way is the oracle here: for the real plans,
+for plans of every shape and for texts changed at random, the two give equal plans, or both
+refuse with the same errors.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from docgen.plan.construction import validated
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import check_texts, with_texts
 from docgen.plan.sourcemap import PlanPath
-from docgen.plan.text_fields import jinja_fields
+from docgen.plan.text_fields import jinja_fields, with_replaced
 from tests.support.hypothesis_profiles import PROFILE
 from tests.support.paths import SHIPPED_PLAN
 
@@ -47,8 +49,8 @@ def _where(refused: ValidationError) -> list[tuple[str, tuple[int | str, ...]]]:
 @pytest.mark.parametrize("plan", CHECKED, ids=[path.name for path in PLANS])
 def test_a_real_plans_texts_filled_in_as_by_validating_it_whole(plan: Plan) -> None:
     rendered = check_texts(plan).rendered
-    filled = with_texts(plan, rendered)
-    assert filled == _whole_plan_again(plan, rendered)
+    filled = with_replaced(plan, rendered)
+    assert filled == _whole_plan_again(plan, rendered) == with_texts(plan, rendered)
     assert filled.model_dump() == _whole_plan_again(plan, rendered).model_dump()
     assert [task.title for task in filled.tasks] == [
         rendered.get(("tasks", n, "title"), t.title) for n, t in enumerate(plan.tasks)
@@ -58,7 +60,7 @@ def test_a_real_plans_texts_filled_in_as_by_validating_it_whole(plan: Plan) -> N
 
 def test_a_text_as_given_changes_nothing() -> None:
     plan = CHECKED[0]
-    assert with_texts(plan, {("tasks", 0, "title"): plan.tasks[0].title}) is plan
+    assert with_replaced(plan, {("tasks", 0, "title"): plan.tasks[0].title}) is plan
 
 
 TEXTS = st.one_of(
@@ -76,15 +78,15 @@ def test_texts_changed_at_random_are_filled_in_as_by_validating_the_whole_plan(d
 
 
 def _held_to_the_old_way(plan: Plan, texts: dict[PlanPath, str]) -> None:
-    """``with_texts`` gives what the whole plan validated again gives, or refuses it with the same errors."""
+    """``with_replaced`` gives what the whole plan validated again gives, or refuses it with the same errors."""
     try:
         expected = _whole_plan_again(plan, texts)
     except ValidationError as refused:
         with pytest.raises(ValidationError) as also:
-            with_texts(plan, texts)
+            with_replaced(plan, texts)
         assert _where(also.value) == _where(refused)
         return
-    filled = with_texts(plan, texts)
+    filled = with_replaced(plan, texts)
     assert filled == expected
     assert filled.as_dict() == expected.as_dict()
 
@@ -96,8 +98,21 @@ def test_a_model_made_without_a_required_field_is_refused_as_its_dump_would_be()
     with pytest.raises(ValidationError) as refused:
         _whole_plan_again(unchecked, texts)
     with pytest.raises(ValidationError) as also:
-        with_texts(unchecked, texts)
+        with_replaced(unchecked, texts)
     assert _where(also.value) == _where(refused.value) == [("missing", ("campaign",))]
+
+
+def test_a_plan_from_a_script_is_validated_whole_when_its_texts_are_filled_in() -> None:
+    """Parts no validator saw are refused or converted by ``with_texts``, as a plan read from a file."""
+    plan = CHECKED[0]
+    unchecked_task = type(plan.tasks[1]).model_construct(**{**vars(plan.tasks[1]), "title": ""})
+    with_bad_task = plan.model_copy(update={"tasks": (plan.tasks[0], unchecked_task, *plan.tasks[2:])})
+    texts = {("tasks", 0, "title"): "改过的标题"}
+    with pytest.raises(ValidationError) as refused:
+        with_texts(with_bad_task, texts)
+    assert _where(refused.value) == [("string_too_short", ("tasks", 1, "title"))]
+    quoted_year = plan.model_copy(update={"year": "2026"})
+    assert with_texts(quoted_year, texts).year == 2026
 
 
 WORDS = st.sampled_from(["甲", "乙", "通知"])
