@@ -33,7 +33,8 @@ def safe_stem(text: str, fallback: str = "文档") -> str:
     text = unicodedata.normalize("NFC", text)
     # invisible format characters (U+2060 word joiner, U+FEFF, soft hyphen, U+061C, bidi marks)
     # would make two names that look alike differ, or a name that looks harmless read backwards
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    if not text.isprintable():  # printable text holds no format character (nearly every name: no walk)
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = _QUOTES.sub("", text)
     stem = _SPACES.sub(" ", _UNSAFE.sub("_", text))
     stem = stem.replace("..", "_").strip(" ._")

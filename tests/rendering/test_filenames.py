@@ -45,3 +45,11 @@ def test_invisible_characters_are_dropped_from_names(mark: str) -> None:
 @given(st.text())
 def test_no_name_keeps_an_invisible_character(text: str) -> None:
     assert not [c for c in safe_stem(text) if unicodedata.category(c) == "Cf"]
+
+
+def test_no_format_character_is_printable_so_printable_names_skip_the_filter() -> None:
+    # safe_stem drops format characters (category Cf) only from names that are not printable
+    formats = [chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"]
+    assert len(formats) > 100
+    assert not any(character.isprintable() for character in formats)
+    assert safe_stem("宣传\u2060部\ufeff") == safe_stem("宣传部") == "宣传部"
