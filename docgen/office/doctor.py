@@ -108,13 +108,13 @@ def _office() -> MachineCheck:
     office = locate_office()
     if office is None:
         return MachineCheck("machine-office-missing", {}, Readiness.MISSING, INSTALL["libreoffice"])
-    params = {"path": office, "version": _office_version(office)}
+    params = {"path": office, "version": _reported_version(office)}
     if office_version(office) is None:  # see docgen.office.convert.new_profile
         return MachineCheck("machine-office-self-tests", params, Readiness.WARNING)
     return MachineCheck("machine-office", params, Readiness.READY)
 
 
-def _office_version(office: str) -> str:
+def _reported_version(office: str) -> str:
     """What ``soffice --version`` says (LibreOffice 7.4.7.2 …), or "" when it says nothing in time."""
     try:
         run = subprocess.run([office, "--version"], capture_output=True, text=True, timeout=60, check=False)

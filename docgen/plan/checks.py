@@ -33,8 +33,9 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
     folder = Path(source.file).parent if source.file else None
     # pictures are looked for beside a plan file, not beside a text named "<plan>" or not written yet
     pictures = folder if source.file and Path(source.file).is_file() else None
+    texts = list(_strings(data, ()))  # walked once for the two checks that read every text
     findings = [
-        *_forbidden_characters(data),
+        *_forbidden_characters(texts),
         *_registry(plan, source),
         *_references(plan),
         *_dates(plan),
@@ -43,7 +44,7 @@ def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
         *_contacts(plan),
         *_letter(plan),
         *shape_findings(plan, folder),
-        *_conventions(plan, data),
+        *_conventions(plan, texts),
         *issuing_findings(plan),
         *image_findings(plan, pictures),
     ]
@@ -87,25 +88,8 @@ def _strings(value: Any, path: PlanPath) -> Iterator[tuple[PlanPath, str]]:
             pending.extend(reversed([((*path, i), item) for i, item in enumerate(value)]))
 
 
-def _any_forbidden(data: Any) -> bool:
-    """Whether any text in the plan's data holds a character XML cannot carry."""
-    pending = [data]
-    while pending:
-        value = pending.pop()
-        if isinstance(value, str):
-            if _XML_FORBIDDEN.search(value):
-                return True
-        elif isinstance(value, dict):
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
-    return False
-
-
-def _forbidden_characters(data: Any) -> Iterator[Unlocated]:
-    if not _any_forbidden(data):  # nearly every plan: no path built for each of its texts
-        return
-    for path, text in _strings(data, ()):
+def _forbidden_characters(texts: list[tuple[PlanPath, str]]) -> Iterator[Unlocated]:
+    for path, text in texts:
         match = _XML_FORBIDDEN.search(text)
         if match:
             params = {"code": f"U+{ord(match.group()):04X}", "offset": match.start()}
@@ -257,7 +241,7 @@ def _letter(plan: Plan) -> Iterator[Unlocated]:
             yield ("letter",), "letter-optional-missing", {"field": name}, _NOTE
 
 
-def _conventions(plan: Plan, data: Any) -> Iterator[Unlocated]:
+def _conventions(plan: Plan, texts: list[tuple[PlanPath, str]]) -> Iterator[Unlocated]:
     """GB/T 9704-2012 writing: document numbers as 〔2019〕9号, dates in Arabic numerals (warnings)."""
     for i, policy in enumerate(plan.policies):
         if policy.number is None:
@@ -265,11 +249,11 @@ def _conventions(plan: Plan, data: Any) -> Iterator[Unlocated]:
         for slip in chinese.document_number_slips(policy.number):
             params = {"number": policy.number, "found": slip.found, "corrected": slip.corrected}
             yield ("policies", i, "number"), "document-number-form", params, _WARNING
-    yield from _chinese_dates(data)
+    yield from _chinese_dates(texts)
 
 
-def _chinese_dates(data: Any) -> Iterator[Unlocated]:
+def _chinese_dates(texts: list[tuple[PlanPath, str]]) -> Iterator[Unlocated]:
     """Dates in Chinese numerals (二〇一九年四月三十日) in the plan's text: GB/T 9704-2012 writes 2019年4月30日."""
-    for path, text in _strings(data, ()):
+    for path, text in texts:
         for slip in chinese.date_slips(text):
             yield path, "date-chinese-numerals", {"found": slip.found, "corrected": slip.corrected}, _WARNING

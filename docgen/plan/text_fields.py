@@ -125,14 +125,14 @@ def with_replaced(model: M, texts: Mapping[PlanPath, str]) -> M:
     filled-in text breaking a bound fails as it would in the whole plan (``validated_with``
     then says it, from the root). A model with parts no validator saw needs ``validated_with``.
     """
-    changes: dict[Any, Any] = {}
+    changes: dict[Any, Any] = {}  # a way down: a dict on the way, the new text at its end
     for path, text in texts.items():
         if _value_at(model, path) == text:
             continue
         node = changes
         for part in path[:-1]:
             node = node.setdefault(part, {})
-        node[path[-1]] = _Text(text)
+        node[path[-1]] = text
     if not changes:
         return model
     try:
@@ -153,10 +153,6 @@ def validated_with(model: M, texts: Mapping[PlanPath, str]) -> M:
     return validated(type(model), data)
 
 
-class _Text(str):
-    """A changed text in the tree of changes (a dict there is a way further down)."""
-
-
 def _value_at(value: Any, path: PlanPath) -> Any:
     for part in path:
         value = getattr(value, str(part)) if isinstance(value, Model) else value[part]
@@ -164,18 +160,12 @@ def _value_at(value: Any, path: PlanPath) -> Any:
 
 
 def _remade(value: Any, changes: dict[Any, Any]) -> Any:
+    """``value`` (a model, a list or a mapping) with ``changes`` made in it; a model made again, checked."""
     if isinstance(value, Model):
         held = value.__dict__  # a field it was made without (``model_construct``) stays missing, as in its dump
-        data = {name: held[name] for name in type(value).model_fields if name in held}
-        for name, change in changes.items():
-            data[name] = str(change) if isinstance(change, _Text) else _remade(data[name], change)
-        return validated(type(value), data)
-    if isinstance(value, list | tuple):
-        items = list(value)
-        for index, change in changes.items():
-            items[index] = str(change) if isinstance(change, _Text) else _remade(items[index], change)
-        return items
-    entries = dict(value)
+        parts: Any = {name: held[name] for name in type(value).model_fields if name in held}
+    else:
+        parts = list(value) if isinstance(value, list | tuple) else dict(value)
     for key, change in changes.items():
-        entries[key] = str(change) if isinstance(change, _Text) else _remade(entries[key], change)
-    return entries
+        parts[key] = _remade(parts[key], change) if isinstance(change, dict) else change
+    return validated(type(value), parts) if isinstance(value, Model) else parts

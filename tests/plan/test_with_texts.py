@@ -2,9 +2,9 @@
 
 ``check_plan`` once filled in the texts by dumping the plan, setting them and validating it all
 (``with_texts`` still does, for a plan from a script); it now makes again only the models on the
-way to a changed text (``with_replaced``). The whole way is the oracle here: for the real plans,
-for plans of every shape and for texts changed at random, the two give equal plans, or both
-refuse with the same errors.
+way to a changed text (``with_replaced``). The whole way (``validated_with``) is the oracle
+here: for the real plans, for plans of every shape and for texts changed at random, the two
+give equal plans, or both refuse with the same errors.
 """
 
 from __future__ import annotations
@@ -18,27 +18,15 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import docgen
-from docgen.plan.construction import validated
 from docgen.plan.model import Plan
 from docgen.plan.placeholders import check_texts, with_texts
 from docgen.plan.sourcemap import PlanPath
-from docgen.plan.text_fields import jinja_fields, with_replaced
+from docgen.plan.text_fields import jinja_fields, validated_with, with_replaced
 from tests.support.hypothesis_profiles import PROFILE
 from tests.support.paths import SHIPPED_PLAN
 
 PLANS = [SHIPPED_PLAN, *sorted((Path(__file__).parents[2] / "examples").glob("*.yaml"))]
 CHECKED = [docgen.load_plan(path) for path in PLANS]
-
-
-def _whole_plan_again(plan: Plan, texts: dict[PlanPath, str]) -> Plan:
-    """The previous way: the plan dumped, the texts set, all of it validated."""
-    data = plan.as_dict()
-    for path, text in texts.items():
-        target: Any = data
-        for part in path[:-1]:
-            target = target[part]
-        target[path[-1]] = text
-    return validated(Plan, data)
 
 
 def _where(refused: ValidationError) -> list[tuple[str, tuple[int | str, ...]]]:
@@ -50,8 +38,8 @@ def _where(refused: ValidationError) -> list[tuple[str, tuple[int | str, ...]]]:
 def test_a_real_plans_texts_filled_in_as_by_validating_it_whole(plan: Plan) -> None:
     rendered = check_texts(plan).rendered
     filled = with_replaced(plan, rendered)
-    assert filled == _whole_plan_again(plan, rendered) == with_texts(plan, rendered)
-    assert filled.model_dump() == _whole_plan_again(plan, rendered).model_dump()
+    assert filled == validated_with(plan, rendered)
+    assert filled.model_dump() == validated_with(plan, rendered).model_dump()
     assert [task.title for task in filled.tasks] == [
         rendered.get(("tasks", n, "title"), t.title) for n, t in enumerate(plan.tasks)
     ]
@@ -80,7 +68,7 @@ def test_texts_changed_at_random_are_filled_in_as_by_validating_the_whole_plan(d
 def _held_to_the_old_way(plan: Plan, texts: dict[PlanPath, str]) -> None:
     """``with_replaced`` gives what the whole plan validated again gives, or refuses it with the same errors."""
     try:
-        expected = _whole_plan_again(plan, texts)
+        expected = validated_with(plan, texts)
     except ValidationError as refused:
         with pytest.raises(ValidationError) as also:
             with_replaced(plan, texts)
@@ -96,7 +84,7 @@ def test_a_model_made_without_a_required_field_is_refused_as_its_dump_would_be()
     unchecked = Plan.model_construct(**{name: value for name, value in vars(plan).items() if name != "campaign"})
     texts = {("tasks", 0, "title"): "改过的标题"}
     with pytest.raises(ValidationError) as refused:
-        _whole_plan_again(unchecked, texts)
+        validated_with(unchecked, texts)
     with pytest.raises(ValidationError) as also:
         with_replaced(unchecked, texts)
     assert _where(also.value) == _where(refused.value) == [("missing", ("campaign",))]
