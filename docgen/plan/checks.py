@@ -28,12 +28,15 @@ _ERROR, _WARNING, _NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
 MAX_CALENDAR_DAYS = 400  # the period and the dated deadlines, as a task sheet's calendar shows them
 
 
-def check(plan: Plan, source: SourceMap, data: Any) -> list[Finding]:
-    """Every cross-field problem of a schema-valid plan, located in its source file."""
+def check(plan: Plan, source: SourceMap, data: Any, texts: list[tuple[PlanPath, str]]) -> list[Finding]:
+    """Every cross-field problem of a schema-valid plan, located in its source file.
+
+    ``data`` is the plan's data as read from YAML, ``texts`` every text in it with its path, in
+    file order (``LoadedYaml.strings``).
+    """
     folder = Path(source.file).parent if source.file else None
     # pictures are looked for beside a plan file, not beside a text named "<plan>" or not written yet
     pictures = folder if source.file and Path(source.file).is_file() else None
-    texts = list(_strings(data, ()))  # walked once for the two checks that read every text
     findings = [
         *_forbidden_characters(texts),
         *_registry(plan, source),
@@ -70,22 +73,6 @@ def _value_at(data: Any, path: PlanPath) -> str:
     for part in path:
         data = data[part]
     return str(data)
-
-
-def _strings(value: Any, path: PlanPath) -> Iterator[tuple[PlanPath, str]]:
-    """Every text in the plan's data as read from YAML, with its path, in file order.
-
-    A stack rather than nested generators, each of which would pass on every text below it.
-    """
-    pending: list[tuple[PlanPath, Any]] = [(path, value)]
-    while pending:
-        path, value = pending.pop()
-        if isinstance(value, str):
-            yield path, value
-        elif isinstance(value, dict):
-            pending.extend(reversed([((*path, key), item) for key, item in value.items()]))
-        elif isinstance(value, list):
-            pending.extend(reversed([((*path, i), item) for i, item in enumerate(value)]))
 
 
 def _forbidden_characters(texts: list[tuple[PlanPath, str]]) -> Iterator[Unlocated]:

@@ -7,7 +7,7 @@ find duplicate keys and to record positions; ``docgen.plan.validation`` then mak
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,7 +15,7 @@ import yaml
 
 from docgen.errors import Finding, PlanError, Severity
 from docgen.inputs.bounded import InputRefusedError, read_regular
-from docgen.plan.sourcemap import SourceMap, dotted
+from docgen.plan.sourcemap import PlanPath, SourceMap, dotted
 from docgen.plan.yaml_errors import MAX_DEPTH, character_problem, quoted, syntax_problem
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -23,6 +23,7 @@ MAX_NODES = 200_000
 MAX_NUMBER_DIGITS = 100  # a number longer than this in a plan is a slip, whatever its tag
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 STR_TAG = "tag:yaml.org,2002:str"
+_FLATTENED_KEY_TAGS = {_YAML_TAG_PREFIX + "merge", _YAML_TAG_PREFIX + "value"}  # "<<" and "="
 _STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -45,6 +46,8 @@ class LoadedYaml:
     problems: list[Finding]
     text: str
     root: yaml.Node | None = None  # the composed nodes, for edits at their marks (new-year)
+    strings: list[tuple[PlanPath, str]] = field(default_factory=list)
+    """Every text value with its path, in file order: the checks that read all of them walk no data."""
 
 
 def read_text(path: Path) -> tuple[str, list[Finding]]:
@@ -124,7 +127,7 @@ def compose(text: str, name: str) -> LoadedYaml:
     if not isinstance(data, dict):
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
         raise PlanError([Finding("not-a-mapping", {"found": kind_of(data)}, file=name, line=line, column=column)])
-    return LoadedYaml(data, walker.source, walker.problems, text, root)
+    return LoadedYaml(data, walker.source, walker.problems, text, root, walker.strings)
 
 
 def kind_of(value: Any) -> str:
@@ -158,6 +161,7 @@ class _Walker:
         self.text = text
         self.lines = text.splitlines()
         self.problems: list[Finding] = []
+        self.strings: list[tuple[PlanPath, str]] = []
         self.count = 0
         self.constructor = PlanLoader("")
 
@@ -188,17 +192,19 @@ class _Walker:
             self.problem("yaml-unsafe-tag", node, path, tag=_shown_tag(node.tag))
             return None
         if isinstance(node, yaml.MappingNode):
-            written = self.text[node.start_mark.index : node.end_mark.index]
-            if node.flow_style and written.startswith("{{"):
+            if node.flow_style and self.text.startswith("{{", node.start_mark.index):
                 # "theme: {{ year }}" is a mapping in YAML; the person meant a placeholder
+                written = self.text[node.start_mark.index : node.end_mark.index]
                 params = {"char": "{", "suggestion": quoted(written)}
                 self.problem("yaml-unquoted-placeholder", node, path, **params)
+                self.strings.append((path, written))
                 return written
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
             self._record_text_start(node, path)
+            self.strings.append((path, node.value))
             return node.value  # most values are text: no need for the constructor's machinery
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -228,18 +234,15 @@ class _Walker:
             self.source.texts[path] = (mark.line + 2, len(content) - len(content.lstrip(" ")) + 1)
 
     def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
-        written = {id(key) for key, _ in node.value}
-        try:
-            self.constructor.flatten_mapping(node)
-        except yaml.YAMLError as exc:
-            self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
-            return {}
+        pairs = node.value
+        if any(key.tag in _FLATTENED_KEY_TAGS for key, _ in pairs):
+            merged = self._merged(node, path)
+            if merged is None:
+                return {}
+            pairs = merged
         out: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        last = {str(k.value): i for i, (k, _) in enumerate(node.value) if isinstance(k, yaml.ScalarNode)}
-        for i, (key_node, value_node) in enumerate(node.value):
-            if id(key_node) not in written and last.get(str(key_node.value)) != i:
-                continue  # a key merged in with "<<:" that the mapping gives again: its own value wins
+        for key_node, value_node in pairs:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem("yaml-complex-key", key_node, path)
                 continue
@@ -251,10 +254,30 @@ class _Walker:
             if key in first_seen:
                 self.problem("duplicate-key", key_node, (*path, key), key=key, first_line=first_seen[key])
                 continue
-            first_seen[key] = key_node.start_mark.line + 1
-            self.source.keys[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, (*path, key))
+            mark = key_node.start_mark
+            first_seen[key] = mark.line + 1
+            here = (*path, key)
+            self.source.keys[here] = (mark.line + 1, mark.column + 1)
+            out[key] = self.build(value_node, here)
         return out
+
+    def _merged(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> list[tuple[yaml.Node, yaml.Node]] | None:
+        """The pairs of a mapping with ``<<:`` keys, merged in: a key the mapping gives itself wins.
+
+        None, with a problem, when what ``<<:`` names cannot be merged.
+        """
+        written = {id(key) for key, _ in node.value}
+        try:
+            self.constructor.flatten_mapping(node)
+        except yaml.YAMLError as exc:
+            self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
+            return None
+        last = {str(k.value): i for i, (k, _) in enumerate(node.value) if isinstance(k, yaml.ScalarNode)}
+        return [
+            (key, value)
+            for i, (key, value) in enumerate(node.value)
+            if id(key) in written or last.get(str(key.value)) == i
+        ]
 
 
 def _shown_tag(tag: str) -> str:
