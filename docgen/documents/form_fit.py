@@ -101,8 +101,9 @@ def column_widths_mm(form: Form) -> list[float]:
 
 
 def _row_lines(widths: Sequence[float], row: Sequence[str]) -> int:
-    """Lines the tallest cell of a prefilled row takes, in columns ``widths`` mm wide."""
-    return max((_lines(text, CELL_PT, w - CELL_MARGINS_MM) for text, w in zip(row, widths, strict=False)), default=1)
+    """Lines the tallest cell of a prefilled row takes, in columns ``widths`` mm wide (an empty cell takes one)."""
+    cells = zip(row, widths, strict=False)
+    return max((_lines(text, CELL_PT, w - CELL_MARGINS_MM) for text, w in cells if text), default=1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,6 +113,8 @@ class _Page:
     widths: tuple[float, ...]  # the columns', in mm
     title: float  # the heights (twips) of the title's lines
     remark: float  # and of the remark's, 0 without one
+    fits: dict[tuple[int, tuple[int, ...], bool], FormFit] = dataclasses.field(default_factory=dict, compare=False)
+    """Answers by the rows' count and their heights: most units' forms are alike."""
 
     @classmethod
     def of(cls, plan: Plan, remark: str) -> _Page:
@@ -122,8 +125,14 @@ class _Page:
 
     def fit(self, rows: int, filled: Sequence[Sequence[str]], attachment: bool) -> FormFit:
         """``form_fit`` on this page."""
+        tall = tuple(_row_lines(self.widths, r) * CELL_LINE for r in filled)
+        key = (rows, tall, attachment)
+        if key not in self.fits:
+            self.fits[key] = self._fit(rows, tall, attachment)
+        return self.fits[key]
+
+    def _fit(self, rows: int, tall: tuple[int, ...], attachment: bool) -> FormFit:
         fixed = (LABEL_LINE if attachment else 0) + self.title + META_LINE + HEADER_ROW + self.remark + SAFETY
-        tall = [_row_lines(self.widths, r) * CELL_LINE for r in filled]
         for height in ROW_HEIGHTS:
             needed = sum(max(height, t) for t in tall) + (rows - len(tall)) * height
             if needed <= TEXT_HEIGHT - fixed:

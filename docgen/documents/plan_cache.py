@@ -3,11 +3,12 @@
 A render builds the plan's part of every template's context once, and a month grid once per set
 of deadlines, however many documents use them. A long-running process (``docgen serve``) sees
 a new plan after every save: values are kept for the ``MAX_PLANS`` plans last used, found by
-the plan's content (the SHA-256 of its fields), so that a plan read again from an unchanged file
-finds them and an edited one does not. The digest of a plan object is taken once for all the
-caches (it is immutable; 7 ms for 500 units), and forgotten with the object. Safe from several
-threads: every read and write of the shared tables holds a lock; a value is built outside it,
-and when two threads build the same one, the first stored is the one both use.
+the plan's content (the SHA-256 of its repr, which shows every field), so that a plan read
+again from an unchanged file finds them and an edited one does not. The digest of a plan object
+is taken once for all the caches (it is immutable; 4 ms for 500 units), and forgotten with the
+object. Safe from several threads: every read and write of the shared tables holds a lock; a
+value is built outside it, and when two threads build the same one, the first stored is the one
+both use.
 """
 
 from __future__ import annotations
@@ -62,7 +63,9 @@ def content_digest(plan: Plan) -> str:
         known = _digests.get(id(plan))
         if known is not None and known[0]() is plan:
             return known[1]
-    digest = hashlib.sha256(repr(plan.as_dict()).encode("utf-8")).hexdigest()  # the fields as plain data
+    # the models' repr names every field and value, all the way down: 4 ms for 500 units, where
+    # the same fields made plain data first took 7.5
+    digest = hashlib.sha256(repr(plan).encode("utf-8")).hexdigest()
     number = id(plan)
 
     def forget(_: weakref.ref[Plan]) -> None:

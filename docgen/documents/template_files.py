@@ -10,7 +10,6 @@ exactly where a render would.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +41,7 @@ def with_template_paths(documents: Sequence[Document], folders: Sequence[Path]) 
     for document in documents:
         if document.template not in found:
             found[document.template] = str(template_path(document.template, folders).absolute())
-    return [dataclasses.replace(d, template=found[d.template]) for d in documents]
+    return [Document(d.kind, found[d.template], d.path, d.build) for d in documents]
 
 
 def check_templates(documents: Sequence[Document]) -> list[Finding]:

@@ -90,3 +90,12 @@ def test_a_plan_is_digested_once_whichever_cache_asks(monkeypatch: pytest.Monkey
     assert len(digested) == 1
     assert plan_cache.content_digest(_plan("一次")) == plan_cache.content_digest(plan)  # by content
     assert plan_cache.content_digest(_plan("两次")) != plan_cache.content_digest(plan)
+
+
+def test_a_change_deep_in_the_plan_changes_its_digest() -> None:
+    plan = _plan()
+    units = list(plan.units)
+    units[-1] = units[-1].model_copy(update={"name": units[-1].name + "（二）"})
+    edited = plan.model_copy(update={"units": units})
+    assert plan_cache.content_digest(edited) != plan_cache.content_digest(plan)
+    assert plan_cache.content_digest(edited.model_copy()) == plan_cache.content_digest(edited)
