@@ -201,6 +201,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         N_("{widths} widths for {columns} columns"),
         N_("give one width per column, or leave 'widths' out"),
     ),
+    "width-zero": (
+        N_("the column '{column}' has width 0: it prints too narrow to hold a character"),
+        N_("give each column a width of 1 or more, or leave 'widths' out"),
+    ),
     "row-too-long": (N_("this row has {cells} cells, but the table has {columns} columns"), N_("check the row")),
     "merge-out-of-range": (
         N_("column {column} does not exist; the table has {columns} columns"),

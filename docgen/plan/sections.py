@@ -63,13 +63,17 @@ class Item(Model):
         return self
 
 
+Width = Annotated[int, Field(ge=0)]
+"""A column's relative width: one below 0 would make a table no word processor need accept (0 is a warning)."""
+
+
 class Form(Model):
     """The attachment form (活动安排) that every unit fills in and returns."""
 
     title: Name = Field(description="Title after the year and campaign name, e.g. 活动安排.")
     submitter: Name = Field(description="Label of the submitting unit's line.")
     columns: list[Name] = Field(min_length=1, max_length=12)
-    widths: list[int] | None = Field(
+    widths: list[Width] | None = Field(
         default=None, description="Relative column widths, one per column (default: by the headings' lengths)."
     )
     blank_rows: int = Field(ge=0, le=200)
@@ -141,7 +145,7 @@ class Table(Model):
     rows: list[list[Annotated[str, StringConstraints(max_length=2000)]]] = Field(
         default_factory=empty_list, max_length=2000, description="Rows of cells; a cell may be empty."
     )
-    widths: list[int] | None = Field(default=None, description="Relative column widths.")
+    widths: list[Width] | None = Field(default=None, description="Relative column widths.")
     merge: list[int] = Field(
         default_factory=empty_list, description="Columns (counted from 1) whose equal neighbours are merged."
     )

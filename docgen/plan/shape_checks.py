@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docgen.errors import Severity
 from docgen.plan.model import Plan
-from docgen.plan.sourcemap import Unlocated
+from docgen.plan.sourcemap import PlanPath, Unlocated
 
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
 
@@ -72,16 +72,14 @@ def _sections(plan: Plan) -> Iterator[Unlocated]:
 
 
 def _widths(plan: Plan) -> Iterator[Unlocated]:
-    if plan.form is not None and plan.form.widths is not None and len(plan.form.widths) != len(plan.form.columns):
-        params = {"widths": len(plan.form.widths), "columns": len(plan.form.columns)}
-        yield ("form", "widths"), "widths-mismatch", params, _ERROR
+    if plan.form is not None and plan.form.widths is not None:
+        yield from _table_widths(("form", "widths"), plan.form.widths, plan.form.columns)
     for i, attachment in enumerate(plan.attachments or []):
         table = attachment.table
         if table is None:
             continue
-        if table.widths is not None and len(table.widths) != len(table.columns):
-            params = {"widths": len(table.widths), "columns": len(table.columns)}
-            yield ("attachments", i, "table", "widths"), "widths-mismatch", params, _ERROR
+        if table.widths is not None:
+            yield from _table_widths(("attachments", i, "table", "widths"), table.widths, table.columns)
         for j, row in enumerate(table.rows):
             if len(row) > len(table.columns):
                 params = {"cells": len(row), "columns": len(table.columns)}
@@ -90,6 +88,16 @@ def _widths(plan: Plan) -> Iterator[Unlocated]:
             if not 1 <= column <= len(table.columns):
                 params = {"column": column, "columns": len(table.columns)}
                 yield ("attachments", i, "table", "merge", j), "merge-out-of-range", params, _ERROR
+
+
+def _table_widths(path: PlanPath, widths: list[int], columns: list[str]) -> Iterator[Unlocated]:
+    """One width per column; a width of 0 prints a column too narrow to hold a character."""
+    if len(widths) != len(columns):
+        yield path, "widths-mismatch", {"widths": len(widths), "columns": len(columns)}, _ERROR
+        return
+    for i, (width, heading) in enumerate(zip(widths, columns, strict=True)):
+        if width == 0:
+            yield (*path, i), "width-zero", {"column": heading}, _WARNING
 
 
 def _attachments(plan: Plan, folder: Path | None) -> Iterator[Unlocated]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -57,8 +59,24 @@ def test_widths_of_nothing_but_zeros_are_checked_and_rendered_as_before(tmp_path
     report = check_plan(plan)  # the form's page was measured with the widths' sum as divisor
     assert report.plan is not None and report.plan.form.widths == [0] * 7
     assert not [p for p in report.problems if p.is_error]
+    zero = [p for p in report.problems if p.code == "width-zero"]
+    assert [p.path for p in zero] == [f"form.widths[{i}]" for i in range(7)]
+    assert {p.severity.value for p in zero} == {"warning"} and zero[0].params["column"] == "活动项目"
     [form] = render(plan, tmp_path / "out", "form")
     assert len(row_heights(form)) == 1 + 17
+
+
+def test_a_width_below_zero_is_a_located_error_and_nothing_is_written(tmp_path: Path) -> None:
+    plan = plan_with(tmp_path, ("  blank_rows: 17", "  widths: [3, -1, 2, 2, 2, 2, 2]\n  blank_rows: 17"))
+    report = check_plan(plan)
+    [error] = [p for p in report.problems if p.is_error]
+    assert error.path == "form.widths[1]" and error.line is not None and error.column == 15
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "docgen", "render", str(plan), "-o", str(out)], capture_output=True, text=True
+    )
+    assert result.returncode != 0 and "form.widths[1]" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
 
 
 def test_the_remark_lists_each_plans_own_tasks_however_plans_alternate() -> None:

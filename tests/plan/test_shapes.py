@@ -140,3 +140,19 @@ def test_running_text_in_items_within_items_is_filled_in_and_checked(tmp_path: P
         14,
         "sections[0].items[0].items[0].items[0].text",
     )
+
+
+def test_an_attachment_tables_widths_are_one_per_column_and_none_zero(tmp_path: Path) -> None:
+    table = (
+        "attachments:\n  - title: 日程\n    table:\n"
+        "      columns: [日期, 内容, 地点]\n      rows: [[6月1日, 启动仪式, 礼堂]]\n"
+    )
+    zero = docgen.check_plan(_write(tmp_path, MINIMAL + table + "      widths: [2, 0, 3]\n"))
+    assert [(p.path, p.code, p.is_error) for p in zero.problems if "widths" in p.path] == [
+        ("attachments[0].table.widths[1]", "width-zero", False)
+    ]
+    assert zero.plan is not None
+    fewer = docgen.check_plan(_write(tmp_path, MINIMAL + table + "      widths: [2, 3]\n"))
+    assert [(p.code, p.is_error) for p in fewer.problems if "widths" in p.path] == [("widths-mismatch", True)]
+    below = docgen.check_plan(_write(tmp_path, MINIMAL + table + "      widths: [2, -3, 3]\n"))
+    assert below.plan is None and [p.path for p in below.problems if p.is_error] == ["attachments[0].table.widths[1]"]
