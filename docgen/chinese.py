@@ -20,6 +20,18 @@ def text_width(text: str) -> float:
     return sum(0.5 if c.isascii() else 1.0 for c in text)
 
 
+_BEFORE_CJK = re.compile("[\u0000-\u2e7f]")
+
+
+def cjk_width(text: str) -> float:
+    """How many characters wide ``text`` prints, everything before the CJK blocks (U+2E80) counting half.
+
+    The measure of the layout's line counts (forms, titles). Counted by a pattern rather than
+    character by character: a render measures every unit's name and every task's title.
+    """
+    return len(text) - 0.5 * len(_BEFORE_CJK.findall(text))
+
+
 def chinese_numeral(n: int) -> str:
     """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五, 110 -> 一百一十 (below 10000)."""
     if not 0 < n < 10000:

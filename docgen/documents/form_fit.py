@@ -15,6 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
 
+from docgen.chinese import cjk_width
 from docgen.documents.plan_cache import PlanCache
 from docgen.plan.model import Form, Plan
 
@@ -89,7 +90,7 @@ def _lines(text: str, size_pt: float, width_mm: float) -> int:
     Remembered: every unit's form measures the same title and remark (which lists every task).
     """
     per_line = max(1, int(width_mm / (size_pt * _PT_MM)))
-    width = sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    width = cjk_width(text)
     return max(1, -int(-width // per_line))
 
 

@@ -45,7 +45,7 @@ def _width(text: str) -> float:
     Word and LibreOffice put a little space (about a fifth of a character) between Chinese and
     Latin letters or digits ("2019年4月"): counted here, so a date's width comes out right.
     """
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text) + AUTOSPACE * _gaps(text)
+    return chinese.cjk_width(text) + AUTOSPACE * _gaps(text)
 
 
 def _gaps(text: str) -> int:

@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 
 import docgen
+from docgen.chinese import cjk_width
 from docgen.documents.batch import render
 from docgen.documents.checks import check_plan
 from docgen.documents.form_fit import ROW_HEIGHTS, TWIPS_PER_MM, form_fit, remark_text
@@ -86,3 +89,12 @@ def test_the_remark_lists_each_plans_own_tasks_however_plans_alternate() -> None
     for _ in range(2):  # the task list is remembered by the plan's content: never for another plan
         assert remark_text(plan).startswith("活动项目包括：" + listed + "　3.")
         assert remark_text(fewer) == "活动项目包括：" + listed
+
+
+@given(st.text(max_size=60) | st.text(alphabet=st.characters(min_codepoint=0x2E00, max_codepoint=0x2F00)))
+def test_the_width_measure_counts_everything_before_the_cjk_blocks_half(text: str) -> None:
+    assert cjk_width(text) == sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+
+
+def test_the_width_measure_at_its_edges() -> None:
+    assert cjk_width("\u2e7f\u2e80") == 1.5 and cjk_width("") == 0 and cjk_width("2019年") == 3.0
