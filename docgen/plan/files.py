@@ -83,20 +83,17 @@ def _collector_paused() -> Iterator[None]:
     nothing; yet each full one walks every object in the process, which in a long-running
     script (or a benchmark) holding earlier batches took a third of the loading time.
 
-    Afterwards the new objects go straight to the oldest generation (``gc.freeze`` then
-    ``gc.unfreeze``, which moves them without looking at them): left young, the first
-    collection after the read walks all of them, 7 ms for 500 units, to free nothing. Not
-    when the program has frozen objects of its own (a server that forks workers), which
-    ``unfreeze`` would give back to the collector.
+    The generations are left as they were: moving the read's objects to the oldest one
+    (``gc.freeze``, ``gc.unfreeze``) would save the next young collection its walk of them, but
+    it takes every young object of the process along, garbage included, and starts the counts
+    that bring older collections again, so a server reading plans every few seconds never frees
+    that garbage.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
         if enabled:
             gc.enable()
 
