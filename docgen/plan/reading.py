@@ -23,7 +23,8 @@ MAX_NODES = 200_000
 MAX_NUMBER_DIGITS = 100  # a number longer than this in a plan is a slip, whatever its tag
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 STR_TAG = "tag:yaml.org,2002:str"
-_FLATTENED_KEY_TAGS = {_YAML_TAG_PREFIX + "merge", _YAML_TAG_PREFIX + "value"}  # "<<" and "="
+_MERGE_TAG = _YAML_TAG_PREFIX + "merge"
+_FLATTENED_KEY_TAGS = {_MERGE_TAG, _YAML_TAG_PREFIX + "value"}  # "<<" and "="
 _STANDARD_TAGS = {_YAML_TAG_PREFIX + name for name in ("map", "seq", "str", "int", "float", "bool", "null")}
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -162,6 +163,7 @@ class _Walker:
         self.lines = text.splitlines()
         self.problems: list[Finding] = []
         self.strings: list[tuple[PlanPath, str]] = []
+        self.written: dict[int, set[int]] = {}  # by id(): the keys of a mapping with '<<:' before it was merged
         self.count = 0
         self.constructor = PlanLoader("")
 
@@ -235,7 +237,7 @@ class _Walker:
 
     def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
         pairs = node.value
-        if any(key.tag in _FLATTENED_KEY_TAGS for key, _ in pairs):
+        if id(node) in self.written or any(key.tag in _FLATTENED_KEY_TAGS for key, _ in pairs):
             merged = self._merged(node, path)
             if merged is None:
                 return {}
@@ -264,20 +266,36 @@ class _Walker:
     def _merged(self, node: yaml.MappingNode, path: tuple[Any, ...]) -> list[tuple[yaml.Node, yaml.Node]] | None:
         """The pairs of a mapping with ``<<:`` keys, merged in: a key the mapping gives itself wins.
 
+        Merging changes the nodes (PyYAML's ``flatten_mapping``), the mappings merged in too: the
+        keys each had before are noted first, so that an alias of one, read later, is read alike.
         None, with a problem, when what ``<<:`` names cannot be merged.
         """
-        written = {id(key) for key, _ in node.value}
+        self._note_written(node)
         try:
             self.constructor.flatten_mapping(node)
         except yaml.YAMLError as exc:
             self.problem("yaml-syntax", node, path, detail=str(getattr(exc, "problem", exc)))
             return None
+        written = self.written[id(node)]
         last = {str(k.value): i for i, (k, _) in enumerate(node.value) if isinstance(k, yaml.ScalarNode)}
         return [
             (key, value)
             for i, (key, value) in enumerate(node.value)
             if id(key) in written or last.get(str(key.value)) == i
         ]
+
+    def _note_written(self, node: yaml.MappingNode) -> None:
+        """Note the keys of ``node`` and of every mapping it merges in, before merging changes them."""
+        pending = [node]
+        while pending:
+            mapping = pending.pop()
+            if id(mapping) in self.written:
+                continue
+            self.written[id(mapping)] = {id(key) for key, _ in mapping.value}
+            for key, value in mapping.value:
+                if key.tag == _MERGE_TAG:
+                    merged = value.value if isinstance(value, yaml.SequenceNode) else [value]
+                    pending.extend(m for m in merged if isinstance(m, yaml.MappingNode))
 
 
 def _shown_tag(tag: str) -> str:

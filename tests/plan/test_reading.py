@@ -72,6 +72,24 @@ def test_merged_duplicated_and_misread_values_are_listed_as_the_data_holds_them(
     assert (("theme",), "{{ year }}") in strings  # an unquoted placeholder is read as the text it is
 
 
+def test_an_alias_of_a_mapping_with_a_merge_reads_as_the_mapping_does() -> None:
+    """Merged once, the mapping is read again at each alias: its own keys still win, and none is a duplicate."""
+    text = (
+        "base: &b {名称: 甲, n: 1}\n"
+        "m: &m {<<: *b, n: 2}\n"
+        "again: *m\n"
+        "list: [*m]\n"
+        "inline: {<<: &c {<<: *b, n: 3}}\n"
+        "later: *c\n"
+    )
+    loaded = compose(text, "plan.yaml")
+    assert loaded.problems == []
+    assert loaded.data["again"] == loaded.data["list"][0] == {"名称": "甲", "n": 2}
+    assert loaded.data["later"] == {"名称": "甲", "n": 3}
+    assert loaded.data == yaml.safe_load(text)  # as PyYAML reads the same text
+    assert loaded.strings == _walked(loaded.data)
+
+
 def test_the_shipped_plans_texts_are_all_listed() -> None:
     loaded = load_yaml(SHIPPED_PLAN)
     assert loaded.strings == _walked(loaded.data)
