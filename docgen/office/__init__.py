@@ -7,6 +7,7 @@ Knows files, not plans. May use only the shared base; ``docgen.documents`` uses 
   ``warm_session``: the one a long-running program keeps (the workbench), the cold way when it
   cannot.
 - ``pdf_cache``: PDFs kept by the content of their .docx.
+- ``pipes``: the sockets a killed LibreOffice leaves in /tmp, found by the profile and removed.
 - ``pages``: page images of PDFs (pdftoppm); ``printed``: what a PDF shows, read back (each page's lines
   and where they stand, the fonts it was drawn with); ``printing``: the one file to print.
 - ``programs``: where LibreOffice and poppler are (PATH, Program Files, the registry, the app

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from docgen.errors import Finding, OfficeError
+from docgen.office.pipes import profile_pipe, remove_pipes
 from docgen.office.programs import find_office, office_version
 
 log = logging.getLogger(__name__)
@@ -153,12 +154,12 @@ def _run_shares(
     ]
     owners = [work / f"{OWNER_FILE}{i}" for i in range(count)]
     if count == 1:
-        outputs = [_run(commands[0], timeout, len(inputs), owners[0], converted)]
+        outputs = [_run(commands[0], timeout, len(inputs), owners[0], profiles[0], converted)]
     else:
         with concurrent.futures.ThreadPoolExecutor(count) as pool:
             runs = [
-                pool.submit(_run, command, timeout, len(share), owner, converted)
-                for command, share, owner in zip(commands, shares, owners, strict=True)
+                pool.submit(_run, command, timeout, len(share), owner, profile, converted)
+                for command, share, owner, profile in zip(commands, shares, owners, profiles, strict=True)
             ]
             outputs = [run.result() for run in runs]
     return " | ".join(o for o in outputs if o.strip())
@@ -256,13 +257,19 @@ def _command(office: str, profile: Path, produced: Path, inputs: Sequence[Path],
 
 
 def _run(
-    command: list[str], timeout: float, count: int, owner: Path, converted: Callable[[], None] | None = None
+    command: list[str],
+    timeout: float,
+    count: int,
+    owner: Path,
+    profile: Path,
+    converted: Callable[[], None] | None = None,
 ) -> str:
     """Run LibreOffice in its own process group with docgen's fonts, offline; kill the group on timeout.
 
     ``owner`` records who runs it and the office's process group, so that the next conversion
-    can stop the office and remove the work folder should this process be killed. Its output
-    is read as it comes: each ``convert …`` line is a file done (``converted``).
+    can stop the office and remove the work folder should this process be killed; ``profile``
+    is the one the command names (a killed office's socket is named after it). Its output is
+    read as it comes: each ``convert …`` line is a file done (``converted``).
     """
     env = office_environment()
     log.debug("converting %d files: %s", count, command)
@@ -282,10 +289,10 @@ def _run(
         process.wait(timeout=timeout)
         reader.join()
     except subprocess.TimeoutExpired:
-        _kill_group(process)
+        _kill_group(process, profile)
         raise OfficeError([Finding("office-timeout", {"seconds": timeout, "count": count})]) from None
     except BaseException:
-        _kill_group(process)
+        _kill_group(process, profile)
         raise
     text = b"".join(lines).decode("utf-8", errors="replace")
     if process.returncode != 0:
@@ -331,6 +338,7 @@ def sweep_leftovers() -> None:
             if office > 0 and _runs_with_profile(office, profile):
                 with contextlib.suppress(OSError):
                     os.killpg(office, signal.SIGKILL)
+            remove_pipes(profile_pipe(profile))  # the office is gone: killed now, or with its docgen
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -357,11 +365,12 @@ def _runs_with_profile(pid: int, profile: Path) -> bool:
     return profile.as_uri().encode("utf-8") in command_line
 
 
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    """Stop soffice and the soffice.bin it started (they share the new session's group)."""
+def _kill_group(process: subprocess.Popen[bytes], profile: Path) -> None:
+    """Stop soffice and the soffice.bin it started (they share the new session's group), and remove its socket."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+    remove_pipes(profile_pipe(profile))
 
 
 def _nonempty(path: Path) -> bool:

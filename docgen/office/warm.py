@@ -33,6 +33,7 @@ from docgen.office.convert import (
     office_environment,
     sweep_leftovers,
 )
+from docgen.office.pipes import profile_pipe, remove_pipes
 from docgen.office.programs import find_office
 
 UNO_PACKAGE = "python3-uno"
@@ -58,10 +59,6 @@ def uno_python() -> str | None:
         if probe.returncode == 0:
             return str(python)
     return None
-
-
-PIPE_FOLDERS = (Path("/tmp"), Path("/var/tmp"))
-"""Where LibreOffice makes its pipes (``OSL_PIPE_<uid>_<name>``), whatever TMPDIR says."""
 
 
 class WarmConverter:
@@ -207,14 +204,11 @@ class WarmConverter:
                 os.killpg(process.pid, signal.SIGKILL)  # LibreOffice too: the worker's session is its group
             process.wait()
         if self._work is not None:
+            # a LibreOffice killed leaves its sockets behind: the profile's, and the one it listened on
+            remove_pipes(profile_pipe(self._work / "profile0"), *([self._pipe] if self._pipe else []))
             shutil.rmtree(self._work, ignore_errors=True)
             self._work = None
-        if self._pipe is not None:  # LibreOffice leaves its listening socket behind when it is killed
-            for folder in PIPE_FOLDERS:
-                for left in folder.glob(f"OSL_PIPE_*_{self._pipe}"):
-                    with contextlib.suppress(OSError):
-                        left.unlink()
-            self._pipe = None
+        self._pipe = None
 
 
 def _read_line(stream: IO[str], into: list[str]) -> None:

@@ -12,6 +12,7 @@ import docgen
 from docgen.errors import OfficeError
 from docgen.office import warm
 from docgen.office.convert import convert_to_pdf
+from docgen.office.pipes import PIPE_FOLDERS, profile_pipe
 from docgen.office.warm import WarmConverter
 from tests.support.office import require_office_tools
 from tests.support.paths import SHIPPED_PLAN
@@ -35,11 +36,11 @@ def test_its_pdfs_read_as_the_batch_conversions_do(documents: list[Path], tmp_pa
     with WarmConverter() as converter:
         assert converter.running
         pipe = converter._pipe
-        assert pipe is not None and any(any(f.glob(f"OSL_PIPE_*_{pipe}")) for f in warm.PIPE_FOLDERS)  # it listens
+        assert pipe is not None and any(any(f.glob(f"OSL_PIPE_*_{pipe}")) for f in PIPE_FOLDERS)  # it listens
         kept = converter.convert(documents, tmp_path / "warm")
         again = converter.convert(documents[:1], tmp_path / "again")
     assert not converter.running
-    assert not any(any(f.glob(f"OSL_PIPE_*_{pipe}")) for f in warm.PIPE_FOLDERS)  # its socket is gone too
+    assert not any(any(f.glob(f"OSL_PIPE_*_{pipe}")) for f in PIPE_FOLDERS)  # its socket is gone too
     assert [p.name for p in kept] == [p.name for p in batch]
     for made, reference in zip(kept, batch, strict=True):
         assert page_count(made) == page_count(reference)
@@ -51,16 +52,28 @@ def test_an_office_that_died_is_started_again(documents: list[Path], tmp_path: P
     converter = WarmConverter()
     try:
         converter.convert(documents[:1], tmp_path / "one")
-        process = converter._process
-        assert process is not None
+        process, first = converter._process, converter._work
+        assert process is not None and first is not None
+        assert _sockets(first / "profile0")  # the profile's, made by LibreOffice
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         assert not converter.running
+        assert _sockets(first / "profile0")  # a killed LibreOffice cannot remove it
         (pdf,) = converter.convert(documents[:1], tmp_path / "two")
         assert page_count(pdf) >= 1
+        assert not _sockets(first / "profile0")  # removed with what was left of the dead one
+        second = converter._work
+        assert second is not None and second != first
     finally:
         converter.close()
     assert converter._work is None
+    assert not _sockets(second / "profile0")
+
+
+def _sockets(profile: Path) -> list[Path]:
+    """The sockets LibreOffice made for ``profile`` that are still there."""
+    name = f"OSL_PIPE_{os.getuid()}_{profile_pipe(profile)}"
+    return [folder / name for folder in PIPE_FOLDERS if (folder / name).exists()]
 
 
 def test_a_file_it_cannot_open_is_reported_and_the_office_kept(documents: list[Path], tmp_path: Path) -> None:
