@@ -271,7 +271,7 @@ def _run(
     is the one the command names (a killed office's socket is named after it). Its output is
     read as it comes: each ``convert …`` line is a file done (``converted``).
     """
-    env = office_environment()
+    env = office_environment(owner.parent / "tmp")
     log.debug("converting %d files: %s", count, command)
     process = subprocess.Popen(
         command,
@@ -300,11 +300,19 @@ def _run(
     return text
 
 
-def office_environment() -> dict[str, str]:
-    """The environment LibreOffice runs in: docgen's fonts, every proxy the discard port (offline)."""
+def office_environment(temporary: Path | None = None) -> dict[str, str]:
+    """The environment LibreOffice runs in: docgen's fonts, every proxy the discard port (offline).
+
+    With ``temporary`` (a folder in the run's work folder) LibreOffice keeps its own temporary
+    files there (``lu…tmp``, with a certificate store each), so that they go with the work
+    folder even when LibreOffice was killed and could not remove them.
+    """
     env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file()), **_OFFLINE_ENV, "no_proxy": ""}
     env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})
     env.pop("NO_PROXY", None)
+    if temporary is not None:
+        temporary.mkdir(exist_ok=True)
+        env.update(dict.fromkeys(("TMPDIR", "TMP", "TEMP"), str(temporary)))
     return env
 
 

@@ -149,7 +149,7 @@ class WarmConverter:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=office_environment(),
+            env=office_environment(self._work / "tmp"),
             text=True,
             encoding="utf-8",
             start_new_session=True,

@@ -55,6 +55,7 @@ def test_an_office_that_died_is_started_again(documents: list[Path], tmp_path: P
         process, first = converter._process, converter._work
         assert process is not None and first is not None
         assert _sockets(first / "profile0")  # the profile's, made by LibreOffice
+        assert any((first / "tmp").glob("lu*.tmp"))  # its own temporary files, in the work folder
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         assert not converter.running
@@ -62,6 +63,7 @@ def test_an_office_that_died_is_started_again(documents: list[Path], tmp_path: P
         (pdf,) = converter.convert(documents[:1], tmp_path / "two")
         assert page_count(pdf) >= 1
         assert not _sockets(first / "profile0")  # removed with what was left of the dead one
+        assert not first.exists()  # its temporary files with it
         second = converter._work
         assert second is not None and second != first
     finally:
