@@ -303,9 +303,9 @@ def _run(
 def office_environment(temporary: Path | None = None) -> dict[str, str]:
     """The environment LibreOffice runs in: docgen's fonts, every proxy the discard port (offline).
 
-    With ``temporary`` (a folder in the run's work folder) LibreOffice keeps its own temporary
-    files there (``lu…tmp``, with a certificate store each), so that they go with the work
-    folder even when LibreOffice was killed and could not remove them.
+    With ``temporary`` (a folder in the run's work folder, made if need be) LibreOffice keeps
+    its own temporary files there (``lu…tmp``, with a certificate store each), so that they go
+    with the work folder even when LibreOffice was killed and could not remove them.
     """
     env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_file()), **_OFFLINE_ENV, "no_proxy": ""}
     env.update({name.upper(): value for name, value in _OFFLINE_ENV.items()})

@@ -28,11 +28,11 @@ _ERROR, _WARNING, _NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
 MAX_CALENDAR_DAYS = 400  # the period and the dated deadlines, as a task sheet's calendar shows them
 
 
-def check(plan: Plan, source: SourceMap, data: Any, texts: list[tuple[PlanPath, str]]) -> list[Finding]:
+def check(plan: Plan, source: SourceMap, texts: list[tuple[PlanPath, str]]) -> list[Finding]:
     """Every cross-field problem of a schema-valid plan, located in its source file.
 
-    ``data`` is the plan's data as read from YAML, ``texts`` every text in it with its path, in
-    file order (``LoadedYaml.strings``).
+    ``texts`` is every text of the plan's data as read from YAML, with its path, in file order
+    (``LoadedYaml.strings``).
     """
     folder = Path(source.file).parent if source.file else None
     # pictures are looked for beside a plan file, not beside a text named "<plan>" or not written yet
@@ -52,10 +52,12 @@ def check(plan: Plan, source: SourceMap, data: Any, texts: list[tuple[PlanPath, 
         *image_findings(plan, pictures),
     ]
     problems = []
+    written: dict[PlanPath, str] = {}  # the texts by path, made for the first forbidden character
     for path, code, params, severity in findings:
         line, column = source.locate(path)
         if code == "forbidden-character":
-            line, column = source.locate_in_text(path, _value_at(data, path), params["offset"])
+            written = written or dict(texts)
+            line, column = source.locate_in_text(path, written[path], params["offset"])
         problems.append(Finding(code, params, source.file, line, column, dotted(path), severity))
     return problems
 
@@ -67,12 +69,6 @@ def located_texts(found: list[TextProblem], source: SourceMap) -> list[Finding]:
         line, column = source.locate_in_text(text.path, text.text, text.offset)
         problems.append(Finding(text.code, text.params, source.file, line, column, dotted(text.path)))
     return problems
-
-
-def _value_at(data: Any, path: PlanPath) -> str:
-    for part in path:
-        data = data[part]
-    return str(data)
 
 
 def _forbidden_characters(texts: list[tuple[PlanPath, str]]) -> Iterator[Unlocated]:

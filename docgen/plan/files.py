@@ -105,7 +105,7 @@ def check_loaded(loaded: LoadedYaml, path: Path | str) -> CheckReport:
     problems = loaded.problems + problems
     rendered: dict[PlanPath, str] = {}
     if plan is not None and not any(p.is_error for p in problems):
-        problems += check(plan, loaded.source, loaded.data, loaded.strings)
+        problems += check(plan, loaded.source, loaded.strings)
         texts = check_texts(plan)
         problems += located_texts(texts.problems, loaded.source)
         problems += holiday_review(plan, loaded.source)
